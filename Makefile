@@ -1,0 +1,37 @@
+# The README's two commands: `make run` and `make test`. Everything else here is a helper.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export PORT HOST
+
+.PHONY: run test setup setup-test lint bench clean
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
+	@echo
+	@echo "  footlog is starting at http://localhost:$(PORT)/  (web, Celery worker and beat; Ctrl-C stops all)"
+	@echo
+	$(VENV)/bin/honcho --no-prefix -f Procfile start 2>/dev/null || $(VENV)/bin/honcho -f Procfile start
+
+test: setup-test
+	$(PY) manage.py collectstatic --noinput -v0
+	$(VENV)/bin/pytest
+
+setup:
+	scripts/bootstrap runtime
+
+setup-test:
+	scripts/bootstrap test
+
+lint: setup-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy .
+
+bench: setup-test
+	for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache

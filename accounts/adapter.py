@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Emails are stored lower-case so that one person cannot hold two accounts by letter case."""
+
+    def clean_email(self, email: str) -> str:
+        return super().clean_email(email).strip().lower()
+
+    def get_email_verification_redirect_url(self, email_address: Any) -> str:
+        return settings.LOGIN_REDIRECT_URL

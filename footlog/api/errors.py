@@ -1,0 +1,89 @@
+"""One error shape for the whole API: {"detail": "...", "errors": {"field": ["message"]}}."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.http import Http404, JsonResponse
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "This conflicts with what is stored."
+    default_code = "conflict"
+
+    def __init__(self, detail: str | None = None, extra: dict[str, Any] | None = None):
+        super().__init__(detail)
+        self.extra = extra or {}
+
+
+class PreconditionFailed(exceptions.APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = "The object changed since you read it; fetch it again and retry."
+    default_code = "precondition_failed"
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is too large."
+    default_code = "too_large"
+
+
+class QuotaExceeded(exceptions.APIException):
+    status_code = status.HTTP_429_TOO_MANY_REQUESTS
+    default_detail = "Quota exceeded."
+    default_code = "quota_exceeded"
+
+
+def _flatten(detail: Any) -> Any:
+    """Turn DRF's nested ErrorDetail structures into plain strings, lists and dicts."""
+    if isinstance(detail, dict):
+        return {str(key): _flatten(value) for key, value in detail.items()}
+    if isinstance(detail, list):
+        return [_flatten(item) for item in detail]
+    return str(detail)
+
+
+def _as_message_lists(errors: dict[str, Any]) -> dict[str, Any]:
+    return {field: value if isinstance(value, (list, dict)) else [value] for field, value in errors.items()}
+
+
+def error_body(detail: str, errors: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {"detail": detail}
+    if errors:
+        body["errors"] = errors
+    body.update(extra)
+    return body
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, RequestDataTooBig):
+        exc = PayloadTooLarge()
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound("Not found.")
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    data = _flatten(response.data)
+    if isinstance(exc, exceptions.ValidationError):
+        errors = data if isinstance(data, dict) else {"non_field_errors": data}
+        if "non_field_errors" in errors and len(errors) == 1:
+            detail = "; ".join(errors["non_field_errors"]) if isinstance(errors["non_field_errors"], list) else str(errors["non_field_errors"])
+        else:
+            detail = "Some fields are invalid."
+        response.data = error_body(detail, _as_message_lists(errors))
+    else:
+        detail = data.get("detail", "Error.") if isinstance(data, dict) else str(data)
+        response.data = error_body(str(detail), **getattr(exc, "extra", {}))
+    return response
+
+
+def json_error(detail: str, status_code: int) -> JsonResponse:
+    """For plain Django views (URL not found, server error) under /api/."""
+    return JsonResponse(error_body(detail), status=status_code)

@@ -1,0 +1,41 @@
+"""Query parameters shared by list, timeline and export endpoints."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from rest_framework import serializers
+
+MAX_RANGE_DAYS = 5 * 366
+
+
+class _DateRangeQuery(serializers.Serializer):
+    def get_fields(self) -> dict:
+        # `from` is a Python keyword, so the fields are declared here rather than as attributes.
+        return {
+            "from": serializers.DateField(required=False, input_formats=["%Y-%m-%d"]),
+            "to": serializers.DateField(required=False, input_formats=["%Y-%m-%d"]),
+        }
+
+
+def parse_date_range(
+    query: Mapping[str, str], *, today: dt.date, default_days: int | None = None
+) -> tuple[dt.date | None, dt.date | None]:
+    """Validate `from`/`to` (YYYY-MM-DD, `from` ≤ `to`, at most five years) or raise a 400.
+
+    With `default_days`, a missing `to` becomes today and a missing `from` makes the range that many days long.
+    """
+    params = _DateRangeQuery(data={key: query[key] for key in ("from", "to") if key in query})
+    params.is_valid(raise_exception=True)
+    start: dt.date | None = params.validated_data.get("from")
+    end: dt.date | None = params.validated_data.get("to")
+    if default_days is not None:
+        end = end or (max(today, start) if start else today)
+        start = start or end - dt.timedelta(days=default_days - 1)
+    if start and end:
+        if start > end:
+            raise serializers.ValidationError({"from": ["`from` must not be after `to`."]})
+        if (end - start).days > MAX_RANGE_DAYS:
+            raise serializers.ValidationError({"to": ["The range may span at most five years."]})
+    return start, end

@@ -1,0 +1,19 @@
+"""The one way to fetch a user's own rows: anything else is a 404 by construction."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.db.models import Model, QuerySet
+from django.shortcuts import get_object_or_404
+
+M = TypeVar("M", bound=Model)
+
+
+def owned(queryset: QuerySet[M], user: Any, user_field: str = "user") -> QuerySet[M]:
+    return queryset.filter(**{user_field: user})
+
+
+def get_owned(queryset: QuerySet[M], user: Any, user_field: str = "user", **lookup: Any) -> M:
+    """Return the user's object matching `lookup`, or raise Http404 (also for other users' objects)."""
+    return get_object_or_404(owned(queryset, user, user_field), **lookup)

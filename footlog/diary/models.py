@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from footlog.diary.sites import SITE_CHOICES, SITE_KEYS
+
+MAX_NOTES = 5000
+
+
+class RoutineStep(models.Model):
+    """A thing the user did (care) or was exposed to (trigger). Built-in steps have no user."""
+
+    class Kind(models.TextChoices):
+        CARE = "care", "care"
+        TRIGGER = "trigger", "trigger"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="routine_steps")
+    key = models.SlugField(max_length=64)
+    label = models.CharField(max_length=100)
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    position = models.PositiveSmallIntegerField(default=100)
+    archived_at = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("position", "id")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="routine_step_key_unique_per_user"),
+            models.UniqueConstraint(fields=["key"], condition=Q(user__isnull=True), name="routine_step_builtin_key_unique"),
+            models.CheckConstraint(condition=Q(kind__in=["care", "trigger"]), name="routine_step_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+    @property
+    def builtin(self) -> bool:
+        return self.user_id is None
+
+
+class Entry(models.Model):
+    """One day of a user's log. `version` grows on every write and is the ETag."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="entries")
+    date = models.DateField()
+    notes = models.TextField(max_length=MAX_NOTES, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    # sha256 of the canonical create body: a replay with the same id and body is answered 200, not duplicated.
+    create_fingerprint = models.CharField(max_length=64, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("-date",)
+        verbose_name_plural = "entries"
+        constraints = [models.UniqueConstraint(fields=["user", "date"], name="entry_one_per_user_and_date")]
+        indexes = [models.Index(fields=["user", "-date"], name="entry_user_date_desc")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.date}"
+
+    @property
+    def etag(self) -> str:
+        return f'"{self.id}-{self.version}"'
+
+
+class Observation(models.Model):
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="observations")
+    site = models.CharField(max_length=24, choices=SITE_CHOICES)
+    count = models.PositiveSmallIntegerField()
+    largest_mm = models.FloatField(null=True, blank=True)
+    itch = models.PositiveSmallIntegerField(default=0)
+    pain = models.PositiveSmallIntegerField(default=0)
+    redness = models.BooleanField(default=False)
+    note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ("site",)
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "site"], name="observation_one_per_site"),
+            models.CheckConstraint(condition=Q(site__in=SITE_KEYS), name="observation_site_known"),
+            models.CheckConstraint(condition=Q(count__gte=0, count__lte=200), name="observation_count_range"),
+            models.CheckConstraint(condition=Q(largest_mm__isnull=True) | Q(largest_mm__gte=0, largest_mm__lte=30),
+                                   name="observation_largest_mm_range"),
+            models.CheckConstraint(condition=Q(itch__lte=10, pain__lte=10), name="observation_scores_range"),
+        ]
+
+
+class RoutineLog(models.Model):
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="routine")
+    # PROTECT: an archived custom step stays in history; steps are archived, never deleted while logged.
+    step = models.ForeignKey(RoutineStep, on_delete=models.PROTECT, related_name="logs")
+    done = models.BooleanField()
+    detail = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ("step__position", "step_id")
+        constraints = [models.UniqueConstraint(fields=["entry", "step"], name="routine_log_one_per_step")]

@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rest_framework import serializers
+
+from footlog.api.fields import StrictBooleanField, StrictCharField, StrictFloatField, StrictIntegerField
+from footlog.diary.models import MAX_NOTES, Entry, Observation, RoutineStep
+from footlog.diary.selectors import routine_steps_for
+from footlog.diary.services import EntryData
+from footlog.diary.sites import SITE_KEYS, SITES
+from footlog.lib.dates import today_in
+
+# A client a day ahead of the server (time zones) may log "tomorrow"; further ahead is a mistake.
+FUTURE_SLACK = dt.timedelta(days=1)
+EARLIEST_DATE = dt.date(1900, 1, 1)
+
+
+class SiteOut(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
+    side = serializers.ChoiceField(choices=["left", "right"])
+    region = serializers.CharField()
+    snomed_code = serializers.CharField()
+    snomed_display = serializers.CharField()
+    laterality_code = serializers.CharField()
+    qualifier = serializers.CharField(allow_null=True)
+
+
+class RoutineStepOut(serializers.ModelSerializer):
+    builtin = serializers.BooleanField(read_only=True)
+    archived = serializers.SerializerMethodField()
+
+    class Meta:
+        model = RoutineStep
+        fields = ("key", "label", "kind", "builtin", "archived")
+
+    def get_archived(self, step: RoutineStep) -> bool:
+        return step.archived_at is not None
+
+
+class RoutineStepIn(serializers.Serializer):
+    label = StrictCharField(max_length=100, trim_whitespace=True)
+    kind = serializers.ChoiceField(choices=RoutineStep.Kind.choices)
+
+
+class ObservationIO(serializers.Serializer):
+    site = serializers.ChoiceField(choices=SITE_KEYS)
+    count = StrictIntegerField(min_value=0, max_value=200)
+    largest_mm = StrictFloatField(min_value=0, max_value=30, required=False, allow_null=True, default=None)
+    itch = StrictIntegerField(min_value=0, max_value=10, required=False, default=0)
+    pain = StrictIntegerField(min_value=0, max_value=10, required=False, default=0)
+    redness = StrictBooleanField(required=False, default=False)
+    note = StrictCharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class RoutineLogIn(serializers.Serializer):
+    step = StrictCharField(max_length=64)
+    done = StrictBooleanField()
+    detail = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class RoutineLogOut(serializers.Serializer):
+    step = serializers.CharField(source="step.key")
+    label = serializers.CharField(source="step.label")
+    kind = serializers.CharField(source="step.kind")
+    done = serializers.BooleanField()
+    detail = serializers.CharField()
+
+
+class EntryIn(serializers.Serializer):
+    """The body of POST/PUT/PATCH entries/. Needs `user` in the context to resolve routine steps."""
+
+    date = serializers.DateField(input_formats=["%Y-%m-%d"])
+    notes = StrictCharField(max_length=MAX_NOTES, required=False, allow_blank=True, default="", trim_whitespace=False)
+    observations = ObservationIO(many=True, required=False, default=list, max_length=len(SITE_KEYS))
+    routine = RoutineLogIn(many=True, required=False, default=list, max_length=200)
+
+    def validate_date(self, value: dt.date) -> dt.date:
+        latest = today_in(self.context["user"].timezone) + FUTURE_SLACK
+        if not EARLIEST_DATE <= value <= latest:
+            raise serializers.ValidationError("The date must not be in the future.")
+        return value
+
+    def validate_observations(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        sites = [obs["site"] for obs in value]
+        duplicates = sorted({site for site in sites if sites.count(site) > 1})
+        if duplicates:
+            raise serializers.ValidationError(f"Each site may appear once per entry: {', '.join(duplicates)}.")
+        return value
+
+    def validate_routine(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        keys = [item["step"] for item in value]
+        duplicates = sorted({key for key in keys if keys.count(key) > 1})
+        if duplicates:
+            raise serializers.ValidationError(f"Each step may appear once per entry: {', '.join(duplicates)}.")
+        steps = {step.key: step for step in routine_steps_for(self.context["user"]).filter(key__in=keys)}
+        unknown = [key for key in keys if key not in steps]
+        if unknown:
+            raise serializers.ValidationError(f"Unknown or archived routine step: {', '.join(unknown)}.")
+        return [{**item, "step": steps[item["step"]]} for item in value]
+
+    def to_entry_data(self) -> EntryData:
+        return EntryData(**self.validated_data)
+
+
+class EntryCreateIn(EntryIn):
+    id = serializers.UUIDField(required=False)
+
+
+class ObservationOut(serializers.ModelSerializer):
+    class Meta:
+        model = Observation
+        fields = ("site", "count", "largest_mm", "itch", "pain", "redness", "note")
+
+
+class EntryOut(serializers.ModelSerializer):
+    observations = ObservationOut(many=True)
+    routine = RoutineLogOut(many=True)
+    photos = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Entry
+        fields = ("id", "date", "notes", "observations", "routine", "photos", "created", "updated", "version")
+
+    def get_photos(self, entry: Entry) -> list[dict[str, Any]]:
+        return []
+
+
+def site_rows() -> list[dict[str, Any]]:
+    return [{**site.__dict__, "laterality_code": site.laterality_code} for site in SITES.values()]
+

@@ -1,0 +1,147 @@
+"""Writes to the daily log. Each function is one transaction; views and tasks call these, nothing else writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from footlog.api.errors import Conflict, PreconditionFailed
+from footlog.diary.models import Entry, Observation, RoutineLog, RoutineStep
+from footlog.diary.selectors import entry_by_id
+
+
+@dataclass
+class EntryData:
+    """A validated entry body. `observations` are dicts of Observation fields; `routine` holds steps."""
+
+    date: dt.date
+    notes: str = ""
+    observations: list[dict[str, Any]] = field(default_factory=list)
+    routine: list[dict[str, Any]] = field(default_factory=list)  # {"step": RoutineStep, "done", "detail"}
+
+    def fingerprint(self) -> str:
+        canonical = {
+            "date": self.date.isoformat(),
+            "notes": self.notes,
+            "observations": sorted((_observation_key(o) for o in self.observations), key=lambda o: o["site"]),
+            "routine": sorted(
+                ({"step": r["step"].key, "done": r["done"], "detail": r.get("detail", "")} for r in self.routine),
+                key=lambda r: r["step"],
+            ),
+        }
+        return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
+
+
+_OBSERVATION_DEFAULTS = {"largest_mm": None, "itch": 0, "pain": 0, "redness": False, "note": ""}
+
+
+def _observation_key(observation: dict[str, Any]) -> dict[str, Any]:
+    return {**_OBSERVATION_DEFAULTS, **observation}
+
+
+def entry_create(user: Any, data: EntryData, entry_id: uuid.UUID | None = None) -> tuple[Entry, bool]:
+    """Create the user's entry for `data.date`; returns (entry, created).
+
+    Idempotent by client id: the same id with the same body returns the stored entry (created=False); the same
+    id with another body, or another user's id, raises Conflict; a date that already has an entry raises
+    Conflict carrying that entry's id. Safe under concurrent replays: the database constraints decide.
+    """
+    fingerprint = data.fingerprint()
+    entry_id = entry_id or uuid.uuid4()
+    try:
+        with transaction.atomic():
+            entry = Entry.objects.create(id=entry_id, user=user, date=data.date, notes=data.notes,
+                                         create_fingerprint=fingerprint)
+            _write_children(entry, data)
+            return entry, True
+    except IntegrityError:
+        return _resolve_create_conflict(user, data, entry_id, fingerprint), False
+
+
+def _resolve_create_conflict(user: Any, data: EntryData, entry_id: uuid.UUID, fingerprint: str) -> Entry:
+    existing = entry_by_id(entry_id)
+    if existing is not None:
+        if existing.user_id == user.pk and existing.create_fingerprint == fingerprint:
+            return existing
+        raise Conflict("An entry with this id already exists with different content.")
+    taken = Entry.objects.filter(user=user, date=data.date).values_list("id", flat=True).first()
+    if taken is not None:
+        raise Conflict(f"There is already an entry for {data.date.isoformat()}.", extra={"id": str(taken)})
+    raise Conflict("The entry could not be stored because it conflicts with a concurrent change; retry.")
+
+
+def entry_update(entry: Entry, changes: dict[str, Any], *, if_match: str | None) -> Entry:
+    """Apply `changes` (any of date, notes, observations, routine; lists replace) if `if_match` is current."""
+    with transaction.atomic():
+        locked = _lock_if_current(entry, if_match)
+        for name in ("date", "notes"):
+            if name in changes:
+                setattr(locked, name, changes[name])
+        locked.version += 1
+        try:
+            with transaction.atomic():
+                locked.save()
+        except IntegrityError:
+            taken = Entry.objects.filter(user_id=locked.user_id, date=locked.date).values_list("id", flat=True).first()
+            raise Conflict(f"There is already an entry for {locked.date.isoformat()}.", extra={"id": str(taken)})
+        partial = EntryData(date=locked.date, observations=changes.get("observations", []),
+                            routine=changes.get("routine", []))
+        if "observations" in changes:
+            locked.observations.all().delete()
+        if "routine" in changes:
+            locked.routine.all().delete()
+        _write_children(locked, partial)
+    return locked
+
+
+def entry_delete(entry: Entry, *, if_match: str | None = None) -> None:
+    """Delete the entry and everything under it (observations, routine logs, photos and their files)."""
+    with transaction.atomic():
+        locked = _lock_if_current(entry, if_match)
+        locked.delete()
+
+
+def _lock_if_current(entry: Entry, if_match: str | None) -> Entry:
+    """Lock the entry's row; raise 412 when the client's If-Match names an older version."""
+    locked = Entry.objects.select_for_update().get(pk=entry.pk)
+    if if_match is not None and if_match.strip() not in ("*", locked.etag, f"W/{locked.etag}"):
+        raise PreconditionFailed()
+    return locked
+
+
+def _write_children(entry: Entry, data: EntryData) -> None:
+    Observation.objects.bulk_create(Observation(entry=entry, **obs) for obs in data.observations)
+    RoutineLog.objects.bulk_create(
+        RoutineLog(entry=entry, step=r["step"], done=r["done"], detail=r.get("detail", "")) for r in data.routine
+    )
+
+
+def routine_step_create(user: Any, label: str, kind: str) -> RoutineStep:
+    """Add the user's own step. Its key is derived from the label and never collides with any other key."""
+    base = "my_" + (slugify(label).replace("-", "_")[:50] or "step")
+    taken = set(RoutineStep.objects.filter(user=user, key__startswith=base).values_list("key", flat=True))
+    key = base
+    suffix = 2
+    while key in taken:
+        key = f"{base}_{suffix}"
+        suffix += 1
+    try:
+        with transaction.atomic():
+            return RoutineStep.objects.create(user=user, key=key, label=label, kind=kind, position=1000)
+    except IntegrityError:
+        raise Conflict("A step with this name was just added; reload the list.") from None
+
+
+def routine_step_archive(step: RoutineStep) -> None:
+    """Hide a custom step from new entries; entries that logged it keep it."""
+    if step.archived_at is None:
+        step.archived_at = timezone.now()
+        step.save(update_fields=["archived_at"])

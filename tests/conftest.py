@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.conf import settings as django_settings
+from django.core.cache import cache
+from django.db import connection
+from rest_framework.test import APIClient
+
+from accounts.models import User
+from tests.support.services import (
+    Process,
+    SmtpSink,
+    need,
+    redis_available,
+    run_smtp_sink,
+    start_celery,
+)
+
+PASSWORD = "a sturdy passphrase 42"
+
+
+def _clear_cache() -> None:
+    """Forget rate-limit counters between tests without touching the broker's keys in a shared Redis."""
+    if django_settings.REDIS_URL:
+        client = cache._cache.get_client()  # type: ignore[attr-defined]
+        for key in client.scan_iter("footlog:*"):
+            client.delete(key)
+    else:
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    _clear_cache()
+    yield
+
+
+@pytest.fixture
+def make_user(db: None) -> Callable[..., User]:
+    def make(email: str | None = None, *, timezone: str = "Europe/Berlin", password: str = PASSWORD) -> User:
+        import uuid
+
+        address = email or f"user-{uuid.uuid4().hex[:10]}@example.com"
+        user = User.objects.create_user(address, password, timezone=timezone)
+        EmailAddress.objects.create(user=user, email=address, verified=True, primary=True)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def user(make_user: Callable[..., User]) -> User:
+    return make_user()
+
+
+@pytest.fixture
+def other_user(make_user: Callable[..., User]) -> User:
+    return make_user()
+
+
+def logged_in(user: User) -> APIClient:
+    client = APIClient()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def api(user: User) -> APIClient:
+    """The owner's client (session login)."""
+    return logged_in(user)
+
+
+@pytest.fixture
+def outsider(other_user: User) -> APIClient:
+    """Another signed-in user: must see 404 for everything of `user`'s."""
+    return logged_in(other_user)
+
+
+@pytest.fixture
+def anonymous() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def postgres(db: None) -> None:
+    need(connection.vendor == "postgresql", "needs PostgreSQL (set DATABASE_URL)")
+
+
+@pytest.fixture
+def redis_service() -> str:
+    need(redis_available(), "needs Redis (set REDIS_URL)")
+    return str(django_settings.REDIS_URL)
+
+
+@pytest.fixture
+def smtp_sink(settings: Any) -> Iterator[SmtpSink]:
+    """A real SMTP server on localhost; Django's mail goes to it for the test."""
+    for sink, port in run_smtp_sink():
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+        sink.port = port  # type: ignore[attr-defined]
+        yield sink
+
+
+@pytest.fixture
+def celery_worker(transactional_db: None, postgres: None, redis_service: str, tmp_path: Path) -> Iterator[Process]:
+    """A real `celery worker` process on Redis, sharing the test PostgreSQL database."""
+    from footlog.celery import ping
+
+    worker = start_celery("worker", tmp_path)
+    try:
+        assert ping.delay("ready").get(timeout=60) == "ready"
+        yield worker
+    except Exception:
+        print(worker.output())
+        raise
+    finally:
+        worker.stop()

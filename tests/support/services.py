@@ -1,0 +1,138 @@
+"""Real services for tests: PostgreSQL, Redis, a Celery worker process and an SMTP sink.
+
+Outside CI a missing service skips the test with a reason; with FOOTLOG_REQUIRE_SERVICES=1 (CI) it fails.
+"""
+
+from __future__ import annotations
+
+import email
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from email import policy
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def need(condition: bool, reason: str) -> None:
+    """Skip (locally) or fail (CI) when a real service the test needs is not there."""
+    if condition:
+        return
+    if settings.FOOTLOG_REQUIRE_SERVICES:
+        pytest.fail(f"required in CI but unavailable: {reason}")
+    pytest.skip(reason)
+
+
+def redis_available() -> bool:
+    if not settings.REDIS_URL:
+        return False
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2).ping())
+    except redis.RedisError:
+        return False
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for(predicate: Callable[[], Any], timeout: float = 20.0, interval: float = 0.05) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"condition not met within {timeout}s")
+
+
+def test_database_url() -> str:
+    """A URL for the database the test runner created, so that child processes share it."""
+    params = connection.settings_dict
+    user = params.get("USER") or "postgres"
+    password = f":{params['PASSWORD']}" if params.get("PASSWORD") else ""
+    host = params.get("HOST") or "127.0.0.1"
+    port = params.get("PORT") or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{params['NAME']}"
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """Environment for a footlog child process (worker, beat, web) bound to the test database."""
+    env = {**os.environ, "DATABASE_URL": test_database_url(), "FOOTLOG_DATA_DIR": str(settings.DATA_DIR),
+           "PYTHONUNBUFFERED": "1"}
+    env.update(extra)
+    return env
+
+
+class Process:
+    """A footlog child process whose output is kept in a file for failure messages."""
+
+    def __init__(self, args: list[str], env: dict[str, str], log: Path):
+        self.log = log
+        self._handle = log.open("wb")
+        self.popen = subprocess.Popen(args, cwd=ROOT, env=env, stdout=self._handle, stderr=subprocess.STDOUT,
+                                      start_new_session=True)
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def stop(self, sig: int = 15) -> None:
+        if self.popen.poll() is None:
+            os.killpg(self.popen.pid, sig)
+            try:
+                self.popen.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.popen.pid, 9)
+                self.popen.wait()
+        self._handle.close()
+
+
+def start_celery(kind: str, tmp_path: Path, *extra_args: str, **env: str) -> Process:
+    """Start `celery worker` or `celery beat` for the footlog app against the test database and Redis."""
+    args = [sys.executable, "-m", "celery", "-A", "footlog", kind, "--loglevel", "INFO", *extra_args]
+    if kind == "worker":
+        args += ["--concurrency", "1", "--without-gossip", "--without-mingle", "-n", f"test-{os.getpid()}@%h"]
+    return Process(args, child_env(**env), tmp_path / f"celery-{kind}-{time.monotonic_ns()}.log")
+
+
+class SmtpSink:
+    """aiosmtpd handler that keeps every message it receives."""
+
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 (aiosmtpd API)
+        message = email.message_from_bytes(envelope.content, policy=policy.default)
+        assert isinstance(message, EmailMessage)
+        self.messages.append(message)
+        return "250 Message accepted"
+
+    def to(self, address: str) -> list[EmailMessage]:
+        return [m for m in self.messages if address in str(m["To"])]
+
+
+def run_smtp_sink() -> Iterator[tuple[SmtpSink, int]]:
+    from aiosmtpd.controller import Controller
+
+    sink = SmtpSink()
+    port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield sink, port
+    finally:
+        controller.stop()
