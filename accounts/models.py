@@ -43,6 +43,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=django_timezone.now)
+    # Consent to storing health data: the version of the text agreed to and when (empty = not yet given).
+    health_data_consent_version = models.CharField(max_length=32, blank=True)
+    health_data_consented_at = models.DateTimeField(null=True, blank=True)
 
     objects: ClassVar[UserManager] = UserManager()
 
