@@ -78,6 +78,7 @@ TEMPLATES = [
 ]
 
 # --- Data stores -------------------------------------------------------------------------------
+config.parse_optional_url("DATABASE_URL", schemes=("postgres", "postgresql", "sqlite"))
 try:
     DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'footlog.sqlite3'}")}
 except Exception as exc:  # django-environ raises a variety of errors for bad URLs
@@ -209,6 +210,30 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 MEDIA_ROOT = DATA_DIR / "media"
+
+# --- Photos (footlog/diary/photo_storage.py; README "Photos") --------------------------------------
+# Files go to the "photos" storage: FileSystemStorage under the data dir (no URL), or an S3 bucket when
+# FOOTLOG_S3_BUCKET is set; credentials come from boto3's usual AWS_* variables.
+FOOTLOG_S3_BUCKET = os.environ.get("FOOTLOG_S3_BUCKET", "").strip()
+# Signed S3 URLs live at most five minutes.
+FOOTLOG_PHOTO_URL_TTL = min(300, env.int("FOOTLOG_PHOTO_URL_TTL", default=300))
+if FOOTLOG_S3_BUCKET:
+    STORAGES["photos"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": FOOTLOG_S3_BUCKET,
+        "endpoint_url": config.parse_optional_url("FOOTLOG_S3_ENDPOINT_URL", schemes=("http", "https")),
+        "region_name": os.environ.get("FOOTLOG_S3_REGION") or None,
+        "location": os.environ.get("FOOTLOG_S3_PREFIX", "photos"),
+        "default_acl": "private", "querystring_auth": True, "querystring_expire": FOOTLOG_PHOTO_URL_TTL,
+        "file_overwrite": False, "signature_version": "s3v4"}}
+else:
+    STORAGES["photos"] = {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                          "OPTIONS": {"location": str(DATA_DIR / "photos"), "base_url": None}}
+# With nginx in front: serve photo bytes via `X-Accel-Redirect: <prefix><key>` (an `internal` location).
+FOOTLOG_PHOTO_X_ACCEL_PREFIX = os.environ.get("FOOTLOG_PHOTO_X_ACCEL_PREFIX", "").strip()
+FOOTLOG_PHOTO_MAX_BYTES = 15 * 1024 * 1024  # per file; larger uploads get 413
+FOOTLOG_PHOTO_DAILY_COUNT = env.int("FOOTLOG_PHOTO_DAILY_COUNT", default=60)  # photos per user per 24 h
+FOOTLOG_PHOTO_QUOTA_BYTES = env.int("FOOTLOG_PHOTO_QUOTA_BYTES", default=2 * 1024**3)  # stored bytes per user
+DATA_UPLOAD_MAX_NUMBER_FILES = 10  # files per multipart request
 
 # --- Locale ----------------------------------------------------------------------------------------
 LANGUAGE_CODE = "en"

@@ -37,7 +37,8 @@ def parse_list(name: str, *, default: str) -> list[str]:
 def parse_url(name: str, *, default: str, schemes: tuple[str, ...] = ("http", "https")) -> str:
     raw = os.environ.get(name, default).strip()
     parts = urlsplit(raw)
-    if parts.scheme not in schemes or not parts.netloc:
+    # sqlite:////abs/path has no host; every other scheme we accept needs one.
+    if parts.scheme not in schemes or not (parts.netloc or parts.scheme == "sqlite"):
         raise ImproperlyConfigured(f"{name} must be a {'/'.join(schemes)} URL, not {raw!r}")
     return raw.rstrip("/")
 

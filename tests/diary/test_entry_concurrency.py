@@ -1,0 +1,63 @@
+"""Twenty clients replaying one offline entry at the same instant leave exactly one row (PostgreSQL)."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+
+import pytest
+from django.db import connection
+from rest_framework.test import APIClient
+
+from footlog.diary.models import Entry, Observation
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_twenty_concurrent_posts_with_one_client_id_make_one_entry(postgres, user):
+    body = {"id": str(uuid.uuid4()), "date": "2026-11-22", "observations": [{"site": "left_top", "count": 1}]}
+    barrier = threading.Barrier(20)
+    statuses: list[int] = []
+
+    def post() -> None:
+        client = APIClient()
+        client.force_authenticate(user)
+        barrier.wait()
+        try:
+            statuses.append(client.post("/api/v1/entries/", body, format="json").status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert sorted(statuses) == [200] * 19 + [201]
+    assert Entry.objects.filter(user=user).count() == 1
+    assert Observation.objects.filter(entry_id=body["id"]).count() == 1
+
+
+def test_concurrent_posts_for_one_date_with_different_ids_make_one_entry(postgres, user):
+    barrier = threading.Barrier(10)
+    statuses: list[int] = []
+
+    def post() -> None:
+        client = APIClient()
+        client.force_authenticate(user)
+        barrier.wait()
+        try:
+            response = client.post("/api/v1/entries/", {"id": str(uuid.uuid4()), "date": "2026-11-22"}, format="json")
+            statuses.append(response.status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post) for _ in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert sorted(statuses) == [201] + [409] * 9
+    assert Entry.objects.filter(user=user).count() == 1
