@@ -18,29 +18,50 @@ VENV_BIN = os.path.dirname(sys.executable)
 
 
 def service_free_env(tmp_path, port: int) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DATABASE_URL", "REDIS_URL", "EMAIL_URL", "FOOTLOG_TEST_DB_NAME")}
-    return {**env, "FOOTLOG_DATA_DIR": str(tmp_path / "data"), "PORT": str(port), "PYTHONUNBUFFERED": "1",
-            "DJANGO_SETTINGS_MODULE": "footlog.settings"}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DATABASE_URL", "REDIS_URL", "EMAIL_URL", "FOOTLOG_TEST_DB_NAME")
+    }
+    return {
+        **env,
+        "FOOTLOG_DATA_DIR": str(tmp_path / "data"),
+        "PORT": str(port),
+        "PYTHONUNBUFFERED": "1",
+        "DJANGO_SETTINGS_MODULE": "footlog.settings",
+    }
 
 
 def test_web_worker_and_beat_start_without_services_and_stop_on_ctrl_c(tmp_path):
     port = free_port()
     env = service_free_env(tmp_path, port)
-    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True,
-                   timeout=120)
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True, timeout=120
+    )
     honcho = Process([f"{VENV_BIN}/honcho", "-f", "Procfile", "start"], env, tmp_path / "honcho.log")
     try:
         base = f"http://127.0.0.1:{port}"
         wait_for(lambda: _answers(f"{base}/api/schema/"), timeout=60, interval=0.5)
         assert requests.get(f"{base}/api/v1/entries/", timeout=5).status_code == 401
-        signup = requests.post(f"{base}/_allauth/app/v1/auth/signup",
-                               json={"email": "run@example.com", "password": "milia-run-2026!"}, timeout=10)
+        signup = requests.post(
+            f"{base}/_allauth/app/v1/auth/signup",
+            json={"email": "run@example.com", "password": "milia-run-2026!"},
+            timeout=10,
+        )
         assert signup.status_code == 401 and signup.json()["meta"]["session_token"]
         roundtrip = subprocess.run(
-            [sys.executable, "-c", "import django; django.setup(); from footlog.celery import ping; "
-                                   "print(ping.delay('via-embedded-broker').get(timeout=40))"],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+            [
+                sys.executable,
+                "-c",
+                "import django; django.setup(); from footlog.celery import ping; "
+                "print(ping.delay('via-embedded-broker').get(timeout=40))",
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert "via-embedded-broker" in roundtrip.stdout, roundtrip.stderr
         wait_for(lambda: "beat: Starting" in honcho.output(), timeout=30)
     except BaseException:

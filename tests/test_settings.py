@@ -12,16 +12,31 @@ from tests.support.services import ROOT
 
 
 def start(tmp_path, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "FOOTLOG_", "DATABASE_URL",
-                                                                          "REDIS_URL", "EMAIL_URL"))}
-    return subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, capture_output=True, text=True,
-                          env={**clean, "FOOTLOG_DATA_DIR": str(tmp_path), **env}, timeout=60)
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "FOOTLOG_", "DATABASE_URL", "REDIS_URL", "EMAIL_URL"))
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**clean, "FOOTLOG_DATA_DIR": str(tmp_path), **env},
+        timeout=60,
+    )
 
 
 @pytest.mark.parametrize(
     "name,value",
-    [("DJANGO_DEBUG", "maybe"), ("DATABASE_URL", "nosuchdb://x"), ("REDIS_URL", "http://127.0.0.1:6379"),
-     ("DJANGO_ALLOWED_HOSTS", "a,,b"), ("FOOTLOG_PUBLIC_URL", "localhost:8000"), ("EMAIL_URL", "pigeon://x")],
+    [
+        ("DJANGO_DEBUG", "maybe"),
+        ("DATABASE_URL", "nosuchdb://x"),
+        ("REDIS_URL", "http://127.0.0.1:6379"),
+        ("DJANGO_ALLOWED_HOSTS", "a,,b"),
+        ("FOOTLOG_PUBLIC_URL", "localhost:8000"),
+        ("EMAIL_URL", "pigeon://x"),
+    ],
 )
 def test_malformed_variable_stops_start_up_naming_it(tmp_path, name, value):
     result = start(tmp_path, **{name: value})

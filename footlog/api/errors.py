@@ -61,6 +61,7 @@ def error_body(detail: str, errors: dict[str, Any] | None = None, **extra: Any) 
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """DRF's handler, then the body reshaped to {"detail", "errors"}; Django's own errors mapped to 4xx."""
     if isinstance(exc, RequestDataTooBig):
         exc = PayloadTooLarge()
     elif isinstance(exc, Http404):
@@ -72,16 +73,19 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return None
     data = _flatten(response.data)
     if isinstance(exc, exceptions.ValidationError):
-        errors = data if isinstance(data, dict) else {"non_field_errors": data}
-        if "non_field_errors" in errors and len(errors) == 1:
-            detail = "; ".join(errors["non_field_errors"]) if isinstance(errors["non_field_errors"], list) else str(errors["non_field_errors"])
-        else:
-            detail = "Some fields are invalid."
-        response.data = error_body(detail, _as_message_lists(errors))
+        response.data = _validation_body(data)
     else:
         detail = data.get("detail", "Error.") if isinstance(data, dict) else str(data)
         response.data = error_body(str(detail), **getattr(exc, "extra", {}))
     return response
+
+
+def _validation_body(data: Any) -> dict[str, Any]:
+    errors = data if isinstance(data, dict) else {"non_field_errors": data}
+    errors = _as_message_lists(errors)
+    if list(errors) == ["non_field_errors"]:
+        return error_body("; ".join(map(str, errors["non_field_errors"])), errors)
+    return error_body("Some fields are invalid.", errors)
 
 
 def json_error(detail: str, status_code: int) -> JsonResponse:

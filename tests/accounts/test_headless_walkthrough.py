@@ -36,16 +36,21 @@ def test_new_user_signs_up_verifies_and_logs_an_entry_over_http(live_server, smt
 
     assert requests.get(f"{base}/api/v1/entries/", headers=headers, timeout=10).status_code == 401
 
-    verify = requests.post(f"{auth}/email/verify", json={"key": verification_code(smtp_sink, address)},
-                           headers=headers, timeout=10)
+    verify = requests.post(
+        f"{auth}/email/verify", json={"key": verification_code(smtp_sink, address)}, headers=headers, timeout=10
+    )
     assert verify.status_code == 200, verify.text
     assert verify.json()["meta"]["is_authenticated"] is True
     token = verify.json()["meta"].get("session_token", token)
     headers = {"X-Session-Token": token}
 
-    entry = {"id": str(uuid.uuid4()), "date": "2026-11-23", "notes": "first log",
-             "observations": [{"site": "right_ankle_inner", "count": 4, "largest_mm": 2}],
-             "routine": [{"step": "moisturise", "done": True}]}
+    entry = {
+        "id": str(uuid.uuid4()),
+        "date": "2026-11-23",
+        "notes": "first log",
+        "observations": [{"site": "right_ankle_inner", "count": 4, "largest_mm": 2}],
+        "routine": [{"step": "moisturise", "done": True}],
+    }
     created = requests.post(f"{base}/api/v1/entries/", json=entry, headers=headers, timeout=10)
     assert created.status_code == 201, created.text
     replayed = requests.post(f"{base}/api/v1/entries/", json=entry, headers=headers, timeout=10)
@@ -63,14 +68,18 @@ def test_new_user_signs_up_verifies_and_logs_an_entry_over_http(live_server, smt
 def test_wrong_verification_code_is_refused(live_server, smtp_sink):
     auth = f"{live_server.url}/_allauth/app/v1/auth"
     address = f"wrong-{uuid.uuid4().hex[:8]}@example.com"
-    token = requests.post(f"{auth}/signup", json={"email": address, "password": "milia-walk-2026!"},
-                          timeout=10).json()["meta"]["session_token"]
+    token = requests.post(f"{auth}/signup", json={"email": address, "password": "milia-walk-2026!"}, timeout=10).json()[
+        "meta"
+    ]["session_token"]
     verification_code(smtp_sink, address)
-    response = requests.post(f"{auth}/email/verify", json={"key": "ZZZZZZ"}, headers={"X-Session-Token": token},
-                             timeout=10)
+    response = requests.post(
+        f"{auth}/email/verify", json={"key": "ZZZZZZ"}, headers={"X-Session-Token": token}, timeout=10
+    )
     assert response.status_code == 400
-    assert requests.get(f"{live_server.url}/api/v1/entries/", headers={"X-Session-Token": token},
-                        timeout=10).status_code == 401
+    assert (
+        requests.get(f"{live_server.url}/api/v1/entries/", headers={"X-Session-Token": token}, timeout=10).status_code
+        == 401
+    )
 
 
 def test_browser_session_needs_csrf_for_writes(live_server, user):

@@ -4,8 +4,11 @@ from accounts.models import User
 
 
 def test_staff_see_entries_but_not_note_text(api, make_user):
-    api.post("/api/v1/entries/", {"date": "2026-11-10", "notes": "SECRET-NOTE-TEXT",
-                                  "observations": [{"site": "left_heel", "count": 2}]}, format="json")
+    api.post(
+        "/api/v1/entries/",
+        {"date": "2026-11-10", "notes": "SECRET-NOTE-TEXT", "observations": [{"site": "left_heel", "count": 2}]},
+        format="json",
+    )
     admin = User.objects.create_superuser("admin@example.com", "admin-pass-123")
     from django.test import Client
 

@@ -41,11 +41,20 @@ def test_owner_reads_own_entry(api, owned):
 
 @pytest.mark.parametrize(
     "method,path",
-    [("get", "/api/v1/entries/"), ("post", "/api/v1/entries/"), ("get", "/api/v1/entries/{entry}/"),
-     ("put", "/api/v1/entries/{entry}/"), ("patch", "/api/v1/entries/{entry}/"),
-     ("delete", "/api/v1/entries/{entry}/"), ("get", "/api/v1/routine-steps/"), ("post", "/api/v1/routine-steps/"),
-     ("delete", "/api/v1/routine-steps/{step}/"), ("get", "/api/v1/sites/"), ("get", "/api/v1/account/"),
-     ("patch", "/api/v1/account/")],
+    [
+        ("get", "/api/v1/entries/"),
+        ("post", "/api/v1/entries/"),
+        ("get", "/api/v1/entries/{entry}/"),
+        ("put", "/api/v1/entries/{entry}/"),
+        ("patch", "/api/v1/entries/{entry}/"),
+        ("delete", "/api/v1/entries/{entry}/"),
+        ("get", "/api/v1/routine-steps/"),
+        ("post", "/api/v1/routine-steps/"),
+        ("delete", "/api/v1/routine-steps/{step}/"),
+        ("get", "/api/v1/sites/"),
+        ("get", "/api/v1/account/"),
+        ("patch", "/api/v1/account/"),
+    ],
 )
 def test_anonymous_calls_get_401_and_no_data(anonymous, owned, method, path):
     response = getattr(anonymous, method)(path.format(**owned), {}, format="json")

@@ -16,8 +16,15 @@ def body(date: str = "2026-11-20", **overrides: object) -> dict:
         "date": date,
         "notes": "itchy after the long walk",
         "observations": [
-            {"site": "left_ankle_outer", "count": 3, "largest_mm": 1.5, "itch": 2, "pain": 0, "redness": False,
-             "note": "cluster"},
+            {
+                "site": "left_ankle_outer",
+                "count": 3,
+                "largest_mm": 1.5,
+                "itch": 2,
+                "pain": 0,
+                "redness": False,
+                "note": "cluster",
+            },
             {"site": "right_heel", "count": 0},
         ],
         "routine": [{"step": "moisturise", "done": True, "detail": "urea 10%"}, {"step": "wash", "done": False}],
@@ -39,12 +46,21 @@ def test_created_entry_is_returned_in_contract_shape(entry):
     assert entry["version"] == 1
     assert entry["photos"] == []
     outer = next(o for o in entry["observations"] if o["site"] == "left_ankle_outer")
-    assert outer == {"site": "left_ankle_outer", "count": 3, "largest_mm": 1.5, "itch": 2, "pain": 0,
-                     "redness": False, "note": "cluster"}
+    assert outer == {
+        "site": "left_ankle_outer",
+        "count": 3,
+        "largest_mm": 1.5,
+        "itch": 2,
+        "pain": 0,
+        "redness": False,
+        "note": "cluster",
+    }
     heel = next(o for o in entry["observations"] if o["site"] == "right_heel")
     assert heel["count"] == 0 and heel["largest_mm"] is None
     assert {(r["step"], r["done"], r["detail"]) for r in entry["routine"]} == {
-        ("moisturise", True, "urea 10%"), ("wash", False, "")}
+        ("moisturise", True, "urea 10%"),
+        ("wash", False, ""),
+    }
 
 
 def test_replayed_entry_is_not_duplicated(api):
@@ -115,8 +131,7 @@ def test_patch_changes_only_given_fields(api, entry):
 
 def test_put_replaces_lists(api, entry):
     url = f"{URL}{entry['id']}/"
-    response = api.put(url, {"date": "2026-11-20", "observations": [{"site": "left_toes", "count": 7}]},
-                       format="json")
+    response = api.put(url, {"date": "2026-11-20", "observations": [{"site": "left_toes", "count": 7}]}, format="json")
     assert response.status_code == 200
     assert [o["site"] for o in response.json()["observations"]] == ["left_toes"]
     assert response.json()["routine"] == []
@@ -142,8 +157,15 @@ def test_list_is_newest_first_paginated_and_filtered(api):
     assert [e["date"] for e in window["results"]] == ["2026-11-04", "2026-11-03", "2026-11-02"]
 
 
-@pytest.mark.parametrize("query", [{"from": "2026-11-05", "to": "2026-11-01"}, {"from": "yesterday"},
-                                   {"to": "2026-02-30"}, {"from": "2019-01-01", "to": "2026-01-01"}])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"from": "2026-11-05", "to": "2026-11-01"},
+        {"from": "yesterday"},
+        {"to": "2026-02-30"},
+        {"from": "2019-01-01", "to": "2026-01-01"},
+    ],
+)
 def test_list_rejects_bad_ranges(api, query):
     response = api.get(URL, query)
     assert response.status_code == 400

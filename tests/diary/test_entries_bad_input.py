@@ -38,8 +38,10 @@ BAD_BODIES = {
     "notes as number": (entry_with(notes=5), "notes"),
     "unknown routine step": (entry_with(routine=[{"step": "dance", "done": True}]), "routine"),
     "routine done as string": (entry_with(routine=[{"step": "wash", "done": "true"}]), "routine"),
-    "same step twice": (entry_with(routine=[{"step": "wash", "done": True}, {"step": "wash", "done": False}]),
-                        "routine"),
+    "same step twice": (
+        entry_with(routine=[{"step": "wash", "done": True}, {"step": "wash", "done": False}]),
+        "routine",
+    ),
     "observations not a list": (entry_with(observations={"site": "left_heel"}), "observations"),
     "observation not an object": (entry_with(observations=["left_heel"]), "observations"),
     "client id not a uuid": (entry_with(id="not-a-uuid"), "id"),

@@ -19,8 +19,13 @@ def test_custom_step_is_created_and_listed_only_for_its_owner(api, outsider):
     response = api.post(URL, {"label": "Retinoid cream", "kind": "care"}, format="json")
     assert response.status_code == 201
     step = response.json()
-    assert step == {"key": "my_retinoid_cream", "label": "Retinoid cream", "kind": "care", "builtin": False,
-                    "archived": False}
+    assert step == {
+        "key": "my_retinoid_cream",
+        "label": "Retinoid cream",
+        "kind": "care",
+        "builtin": False,
+        "archived": False,
+    }
     assert step["key"] in {s["key"] for s in api.get(URL).json()}
     assert step["key"] not in {s["key"] for s in outsider.get(URL).json()}
 
@@ -33,8 +38,9 @@ def test_same_label_twice_gets_distinct_keys(api):
 
 def test_archived_step_disappears_from_list_but_history_keeps_it(api):
     step = api.post(URL, {"label": "Coconut oil", "kind": "care"}, format="json").json()
-    entry = api.post("/api/v1/entries/", {"date": "2026-11-01", "routine": [{"step": step["key"], "done": True}]},
-                     format="json").json()
+    entry = api.post(
+        "/api/v1/entries/", {"date": "2026-11-01", "routine": [{"step": step["key"], "done": True}]}, format="json"
+    ).json()
     assert api.delete(f"{URL}{step['key']}/").status_code == 204
     assert step["key"] not in {s["key"] for s in api.get(URL).json()}
     again = api.get(f"/api/v1/entries/{entry['id']}/").json()
@@ -46,8 +52,16 @@ def test_builtin_step_cannot_be_archived(api):
     assert RoutineStep.objects.get(key="wash", user=None).archived_at is None
 
 
-@pytest.mark.parametrize("data", [{"label": "", "kind": "care"}, {"label": "x", "kind": "ritual"},
-                                  {"label": 5, "kind": "care"}, {"kind": "care"}, {"label": "x" * 101, "kind": "care"}])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"label": "", "kind": "care"},
+        {"label": "x", "kind": "ritual"},
+        {"label": 5, "kind": "care"},
+        {"kind": "care"},
+        {"label": "x" * 101, "kind": "care"},
+    ],
+)
 def test_bad_step_is_rejected(api, data):
     response = api.post(URL, data, format="json")
     assert response.status_code == 400
@@ -59,5 +73,8 @@ def test_sites_list_all_twelve_with_snomed_codes(api):
     assert len(sites) == 12
     heel = next(s for s in sites if s["key"] == "left_heel")
     assert heel["snomed_code"] == "76853006" and heel["laterality_code"] == "7771000"
-    assert {s["key"] for s in sites} == {f"{side}_{r}" for side in ("left", "right")
-                                         for r in ("toes", "top", "sole", "heel", "ankle_inner", "ankle_outer")}
+    assert {s["key"] for s in sites} == {
+        f"{side}_{r}"
+        for side in ("left", "right")
+        for r in ("toes", "top", "sole", "heel", "ankle_inner", "ankle_outer")
+    }

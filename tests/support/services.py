@@ -72,8 +72,12 @@ def test_database_url() -> str:
 
 def child_env(**extra: str) -> dict[str, str]:
     """Environment for a footlog child process (worker, beat, web) bound to the test database."""
-    env = {**os.environ, "DATABASE_URL": test_database_url(), "FOOTLOG_DATA_DIR": str(settings.DATA_DIR),
-           "PYTHONUNBUFFERED": "1"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": test_database_url(),
+        "FOOTLOG_DATA_DIR": str(settings.DATA_DIR),
+        "PYTHONUNBUFFERED": "1",
+    }
     env.update(extra)
     return env
 
@@ -84,8 +88,9 @@ class Process:
     def __init__(self, args: list[str], env: dict[str, str], log: Path):
         self.log = log
         self._handle = log.open("wb")
-        self.popen = subprocess.Popen(args, cwd=ROOT, env=env, stdout=self._handle, stderr=subprocess.STDOUT,
-                                      start_new_session=True)
+        self.popen = subprocess.Popen(
+            args, cwd=ROOT, env=env, stdout=self._handle, stderr=subprocess.STDOUT, start_new_session=True
+        )
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")
@@ -115,7 +120,7 @@ class SmtpSink:
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 (aiosmtpd API)
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         message = email.message_from_bytes(envelope.content, policy=policy.default)
         assert isinstance(message, EmailMessage)
         self.messages.append(message)
