@@ -7,7 +7,6 @@ from typing import Any
 import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings as django_settings
-from django.core.cache import cache
 from django.db import connection
 from rest_framework.test import APIClient
 
@@ -15,6 +14,7 @@ from accounts.models import User
 from tests.support.services import (
     Process,
     SmtpSink,
+    clear_shared_cache,
     need,
     redis_available,
     run_smtp_sink,
@@ -24,19 +24,9 @@ from tests.support.services import (
 PASSWORD = "a sturdy passphrase 42"
 
 
-def _clear_cache() -> None:
-    """Forget rate-limit counters between tests without touching the broker's keys in a shared Redis."""
-    if django_settings.REDIS_URL:
-        client = cache._cache.get_client()  # type: ignore[attr-defined]
-        for key in client.scan_iter("footlog:*"):
-            client.delete(key)
-    else:
-        cache.clear()
-
-
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
-    _clear_cache()
+    clear_shared_cache()
     yield
 
 

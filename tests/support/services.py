@@ -44,6 +44,18 @@ def redis_available() -> bool:
         return False
 
 
+def clear_shared_cache() -> None:
+    """Forget rate-limit counters without touching the broker's keys in a shared Redis."""
+    from django.core.cache import cache
+
+    if settings.REDIS_URL:
+        client = cache._cache.get_client()  # type: ignore[attr-defined]
+        for key in client.scan_iter("footlog:*"):
+            client.delete(key)
+    else:
+        cache.clear()
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
