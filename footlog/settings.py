@@ -204,6 +204,8 @@ SPECTACULAR_SETTINGS = {
 # --- Files -----------------------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# The app's CSS, JS and icons live in footlog/static/ (footlog itself is not an installed app).
+STATICFILES_DIRS = [BASE_DIR / "footlog" / "static"]
 STORAGES = {
     # Photos are private: stored under the data dir and only ever served by an owner-checking view.
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",

@@ -1,3 +1,14 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from footlog.pwa import views
+
+app_name = "pwa"
+
+urlpatterns = [
+    path("", views.today, name="today"),
+    path("history/", views.history, name="history"),
+    path("welcome/", views.welcome, name="welcome"),
+    path("offline/", views.offline, name="offline"),
+    path("manifest.webmanifest", views.manifest, name="manifest"),
+    path("sw.js", views.service_worker, name="service-worker"),
+]

@@ -1,0 +1,151 @@
+"""The app's pages, its web app manifest and its service worker. Pages stay thin: selectors do the reading."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET, require_http_methods
+
+from footlog.diary import selectors as diary_selectors
+from footlog.diary.serializers import RoutineStepOut
+from footlog.diary.sites import SITES
+from footlog.lib.dates import is_valid_timezone, today_in
+from footlog.pwa import consent
+from footlog.pwa.history import history_days
+
+THEME = "#0f5f5c"
+# Files the service worker keeps so that the Today page opens without a network.
+SHELL_ASSETS = [
+    "footlog/app.css",
+    "footlog/app.js",
+    "footlog/outbox.js",
+    "footlog/today.js",
+    "footlog/icons/icon-192.png",
+    "footlog/icons/maskable-192.png",
+]
+
+
+@lru_cache(maxsize=1)
+def shell_version() -> str:
+    """A digest of the shell's files: any change makes a new service worker, which refreshes the caches."""
+    digest = hashlib.sha256()
+    for name in SHELL_ASSETS:
+        path = finders.find(name)
+        digest.update(Path(str(path)).read_bytes() if path else name.encode())
+    return digest.hexdigest()[:12]
+
+
+@require_GET
+@cache_control(max_age=86400)
+def manifest(request: HttpRequest) -> HttpResponse:
+    icons = [
+        {
+            "src": static(f"footlog/icons/{kind}-{size}.png"),
+            "sizes": f"{size}x{size}",
+            "type": "image/png",
+            "purpose": "maskable" if kind == "maskable" else "any",
+        }
+        for kind in ("icon", "maskable")
+        for size in (192, 512)
+    ]
+    body = {
+        "id": "/",
+        "name": "footlog: milia diary for feet and ankles",
+        "short_name": "footlog",
+        "description": "Log a day in under a minute, online or not, and see whether it is time to book a visit.",
+        "start_url": "/?source=pwa",
+        "scope": "/",
+        "display": "standalone",
+        "orientation": "portrait",
+        "background_color": "#f6f8f7",
+        "theme_color": THEME,
+        "lang": "en",
+        "categories": ["health", "medical", "lifestyle"],
+        "icons": icons,
+    }
+    return JsonResponse(body, content_type="application/manifest+json", json_dumps_params={"indent": 1})
+
+
+@require_GET
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """Served from the root so that its scope is the whole app; `no-cache` makes updates reach users at once."""
+    context = {
+        "version": shell_version(),
+        "assets": json.dumps([static(name) for name in SHELL_ASSETS] + ["/offline/", "/manifest.webmanifest"]),
+        "outbox_url": json.dumps(static("footlog/outbox.js")),
+    }
+    response = render(request, "pwa/sw.js", context, content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    response["Service-Worker-Allowed"] = "/"
+    return response
+
+
+@require_GET
+def offline(request: HttpRequest) -> HttpResponse:
+    return render(request, "pwa/offline.html")
+
+
+@require_GET
+@consent.app_page
+def today(request: HttpRequest) -> HttpResponse:
+    """The day's form. The HTML carries no health data (the script loads it), so the service worker may keep it."""
+    config = {
+        "sites": [{"key": s.key, "label": s.label} for s in SITES.values()],
+        "steps": RoutineStepOut(diary_selectors.routine_steps_for(None), many=True).data,
+    }
+    return render(request, "pwa/today.html", {"config": config, "sites": SITES})
+
+
+@require_GET
+@consent.app_page
+def history(request: HttpRequest) -> HttpResponse:
+    today_date = today_in(request.user.timezone)  # type: ignore[union-attr]
+    try:
+        end = min(dt.date.fromisoformat(request.GET.get("end", "")), today_date)
+    except ValueError:
+        end = today_date
+    days = history_days(request.user, end, length=28)
+    earlier = end - dt.timedelta(days=28)
+    later = end + dt.timedelta(days=28) if end < today_date else None
+    return render(
+        request,
+        "pwa/history.html",
+        {"days": days, "end": end, "earlier": earlier, "later": min(later, today_date) if later else None},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def welcome(request: HttpRequest) -> HttpResponse:
+    """Onboarding after the email is verified: consent to storing health data, time zone, reminder time."""
+    user: Any = request.user
+    next_url = request.POST.get("next") or request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure()):
+        next_url = "/"
+    error = ""
+    if request.method == "POST":
+        tz = request.POST.get("timezone", "").strip()
+        if request.POST.get("consent") != "yes":
+            error = "Please tick the box to agree, or sign out: footlog cannot work without storing your log."
+        else:
+            consent.consent_give(user, timezone_name=tz if is_valid_timezone(tz) else None)
+            return redirect(next_url)
+    context = {
+        "next": next_url,
+        "error": error,
+        "version": consent.CONSENT_VERSION,
+        "consented": consent.has_current_consent(user),
+    }
+    return render(request, "pwa/welcome.html", context, status=400 if error else 200)

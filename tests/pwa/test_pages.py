@@ -1,0 +1,142 @@
+"""The app's server side: manifest, service worker, the consent gate and the pages' access rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.test import Client
+from PIL import Image
+
+from accounts.models import User
+from footlog.diary.models import Entry
+from footlog.lib.dates import today_in
+from footlog.pwa import consent
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def consented(user: User) -> User:
+    return consent.consent_give(user)
+
+
+@pytest.fixture
+def browser(consented: User) -> Client:
+    client = Client()
+    client.force_login(consented)
+    return client
+
+
+def test_manifest_makes_the_app_installable() -> None:
+    response = Client().get("/manifest.webmanifest")
+    assert response["Content-Type"] == "application/manifest+json"
+    body = json.loads(response.content)
+    assert body["id"] == "/" and body["scope"] == "/" and body["start_url"].startswith("/")
+    assert body["display"] == "standalone" and body["theme_color"] and body["background_color"]
+    sizes = {(icon["sizes"], icon["purpose"]) for icon in body["icons"]}
+    assert {("192x192", "any"), ("512x512", "any"), ("192x192", "maskable"), ("512x512", "maskable")} <= sizes
+    for icon in body["icons"]:
+        path = finders.find(icon["src"].removeprefix("/static/"))
+        assert path and Image.open(path).size == tuple(int(n) for n in icon["sizes"].split("x"))
+
+
+def test_service_worker_is_served_from_the_root_without_caching() -> None:
+    response = Client().get("/sw.js")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/javascript")
+    assert response["Cache-Control"] == "no-cache"
+    text = response.content.decode()
+    assert "/offline/" in text and "footlog/outbox.js" in text
+
+
+def test_service_worker_never_keeps_api_or_photo_answers() -> None:
+    text = Client().get("/sw.js").content.decode()
+    # The fetch handler leaves these to the network: no respondWith, hence no cache.put.
+    assert "api|_allauth|accounts|admin|share" in text
+    assert 'KEPT_PAGES = ["/"]' in text
+
+
+def test_offline_page_needs_no_login() -> None:
+    response = Client().get("/offline/")
+    assert response.status_code == 200 and b"You are offline" in response.content
+
+
+@pytest.mark.parametrize("path", ["/", "/history/"])
+def test_app_pages_send_anonymous_visitors_to_sign_in(path: str) -> None:
+    response = Client().get(path)
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize("path", ["/", "/history/"])
+def test_app_pages_ask_for_consent_first(user: User, path: str) -> None:
+    client = Client()
+    client.force_login(user)
+    response = client.get(path)
+    assert response.status_code == 302 and response["Location"].startswith("/welcome/?next=")
+
+
+def test_consent_records_version_time_and_detected_time_zone(user: User) -> None:
+    client = Client()
+    client.force_login(user)
+    response = client.post("/welcome/", {"consent": "yes", "timezone": "Asia/Tokyo", "next": "/history/"})
+    assert response.status_code == 302 and response["Location"] == "/history/"
+    user.refresh_from_db()
+    assert user.health_data_consent_version == consent.CONSENT_VERSION
+    assert user.health_data_consented_at is not None
+    assert user.timezone == "Asia/Tokyo"
+
+
+def test_consent_without_the_box_ticked_is_refused(user: User) -> None:
+    client = Client()
+    client.force_login(user)
+    response = client.post("/welcome/", {"timezone": "Asia/Tokyo"})
+    assert response.status_code == 400
+    user.refresh_from_db()
+    assert user.health_data_consent_version == "" and user.timezone == "Europe/Berlin"
+
+
+def test_consent_ignores_an_unknown_time_zone_and_an_outside_next(user: User) -> None:
+    client = Client()
+    client.force_login(user)
+    response = client.post("/welcome/", {"consent": "yes", "timezone": "Mars/Olympus", "next": "https://evil.example/"})
+    assert response["Location"] == "/"
+    user.refresh_from_db()
+    assert user.timezone == "Europe/Berlin" and consent.has_current_consent(user)
+
+
+def test_an_older_consent_version_is_asked_again(consented: User) -> None:
+    consented.health_data_consent_version = "2020-01-v0"
+    consented.save()
+    client = Client()
+    client.force_login(consented)
+    assert client.get("/")["Location"].startswith("/welcome/")
+
+
+def test_today_page_carries_no_health_data(browser: Client, consented: User) -> None:
+    Entry.objects.create(
+        user=consented, date=today_in(consented.timezone), notes="secret note text", create_fingerprint="x"
+    )
+    response = browser.get("/")
+    assert response.status_code == 200
+    assert b"secret note text" not in response.content and consented.email.encode() not in response.content
+    assert b'capture="environment"' in response.content and b'id="today-config"' in response.content
+    assert b"<script>" not in response.content  # no inline scripts: data travels as application/json
+
+
+def test_history_shows_gaps_between_logged_days(browser: Client, consented: User) -> None:
+    today = today_in(consented.timezone)
+    Entry.objects.create(user=consented, date=today, create_fingerprint="a")
+    Entry.objects.create(user=consented, date=today - dt.timedelta(days=2), create_fingerprint="b")
+    response = browser.get("/history/")
+    days = response.context["days"]
+    assert [day.logged for day in days[:3]] == [True, False, True]
+    assert response.content.count(b"<span>not logged</span>") == 26
+
+
+def test_history_shows_only_the_users_own_days(browser: Client, other_user: User) -> None:
+    Entry.objects.create(user=other_user, date=today_in(other_user.timezone), create_fingerprint="a")
+    response = browser.get("/history/")
+    assert not any(day.logged for day in response.context["days"])
