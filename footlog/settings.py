@@ -132,6 +132,8 @@ CELERY_RESULT_EXPIRES = 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE: dict = {}
+# reminders: every minute, claim the reminders that are due (reminders/services.py dispatch_due).
+CELERY_BEAT_SCHEDULE["reminders-tick"] = {"task": "reminders.tick", "schedule": 60.0}
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 
 # --- Mail ------------------------------------------------------------------------------------------

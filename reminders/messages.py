@@ -1,0 +1,75 @@
+"""What a reminder says, per kind, and the signed unsubscribe link. Wording never diagnoses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+
+from reminders.models import Kind
+
+UNSUBSCRIBE_SALT = "reminders.unsubscribe"
+
+
+@dataclass(frozen=True)
+class ReminderMessage:
+    kind: str
+    local_date: dt.date
+    title: str
+    body: str
+    url: str  # absolute deep link into the app
+    unsubscribe_url: str
+
+
+_TEXT = {
+    Kind.DAILY_LOG: (
+        "Time for today's footlog",
+        "Take a minute to log your feet and ankles for {date}: what you see and what you did.",
+        "/today/",
+    ),
+    Kind.WEEKLY_PHOTO: (
+        "Weekly photo check",
+        "Take this week's photos of the same sites: similar distance and light, a coin or ruler for scale.",
+        "/today/",
+    ),
+    Kind.VISIT_NUDGE: (
+        "Consider booking a visit",
+        "Your log suggests you consider booking a visit with a dermatologist; the timeline lists the reasons. "
+        "Seek care promptly for pain, spreading redness, bleeding or fast change.",
+        "/timeline/",
+    ),
+}
+
+
+def unsubscribe_token(user_id: int) -> str:
+    return signing.dumps({"u": user_id}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def user_id_from_unsubscribe_token(token: str) -> int | None:
+    """The user a token was made for, or None when it is forged or malformed."""
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    value = data.get("u") if isinstance(data, dict) else None
+    return value if isinstance(value, int) else None
+
+
+def unsubscribe_url(user_id: int) -> str:
+    path = reverse("reminder-unsubscribe", kwargs={"token": unsubscribe_token(user_id)})
+    return f"{settings.FOOTLOG_PUBLIC_URL}{path}"
+
+
+def message_for(kind: str, local_date: dt.date, user_id: int) -> ReminderMessage:
+    title, body, path = _TEXT[Kind(kind)]
+    return ReminderMessage(
+        kind=kind,
+        local_date=local_date,
+        title=title,
+        body=body.format(date=local_date.isoformat()),
+        url=f"{settings.FOOTLOG_PUBLIC_URL}{path}",
+        unsubscribe_url=unsubscribe_url(user_id),
+    )

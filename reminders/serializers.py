@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Any
+from urllib.parse import urlsplit
+
+from cryptography.hazmat.primitives.asymmetric import ec
+from django.conf import settings
+from rest_framework import serializers
+
+from footlog.api.fields import StrictBooleanField, StrictCharField, StrictIntegerField
+from footlog.lib.dates import is_valid_timezone
+from reminders.models import Channel, PushSubscription, ReminderPreference
+
+
+class PreferencesOut(serializers.ModelSerializer):
+    time = serializers.TimeField(format="%H:%M")
+    weekdays = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=6))
+    channels = serializers.ListField(child=serializers.ChoiceField(choices=Channel.choices))
+
+    class Meta:
+        model = ReminderPreference
+        fields = (
+            "enabled",
+            "time",
+            "timezone",
+            "weekdays",
+            "channels",
+            "skip_if_logged",
+            "weekly_photo",
+            "photo_weekday",
+        )
+
+
+class PreferencesIn(serializers.Serializer):
+    """Every field is optional: a field left out keeps its stored value."""
+
+    enabled = StrictBooleanField(required=False)
+    time = serializers.TimeField(required=False, input_formats=["%H:%M"], help_text="Local wall time, HH:MM (24 h)")
+    timezone = StrictCharField(required=False, max_length=64, help_text="IANA zone, e.g. Europe/Berlin")
+    weekdays = serializers.ListField(
+        child=StrictIntegerField(min_value=0, max_value=6),
+        required=False,
+        max_length=7,
+        help_text="0 = Monday … 6 = Sunday",
+    )
+    channels = serializers.ListField(
+        child=serializers.ChoiceField(choices=Channel.choices), required=False, max_length=2
+    )
+    skip_if_logged = StrictBooleanField(required=False)
+    weekly_photo = StrictBooleanField(required=False)
+    photo_weekday = StrictIntegerField(required=False, min_value=0, max_value=6)
+
+    def validate_time(self, value: Any) -> Any:
+        return value.replace(second=0, microsecond=0)
+
+    def validate_timezone(self, value: str) -> str:
+        if not is_valid_timezone(value):
+            raise serializers.ValidationError(f"{value!r} is not an IANA time zone such as Europe/Berlin.")
+        return value
+
+    def validate_channels(self, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise serializers.ValidationError("Each channel may appear once.")
+        return value
+
+
+def _b64url_bytes(value: str, field: str) -> bytes:
+    try:
+        return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+    except (binascii.Error, ValueError):
+        raise serializers.ValidationError({field: ["Must be base64url."]}) from None
+
+
+class PushKeysIn(serializers.Serializer):
+    p256dh = StrictCharField(max_length=128)
+    auth = StrictCharField(max_length=64)
+
+    def validate_p256dh(self, value: str) -> str:
+        raw = _b64url_bytes(value, "p256dh")
+        try:
+            ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), raw)
+        except ValueError:
+            raise serializers.ValidationError("Must be a base64url P-256 public key (65 bytes).") from None
+        return value.rstrip("=")
+
+    def validate_auth(self, value: str) -> str:
+        if len(_b64url_bytes(value, "auth")) != 16:
+            raise serializers.ValidationError("Must be a base64url 16-byte secret.")
+        return value.rstrip("=")
+
+
+class PushSubscriptionIn(serializers.Serializer):
+    """A browser's `PushSubscription.toJSON()`."""
+
+    endpoint = StrictCharField(max_length=2000)
+    expirationTime = serializers.IntegerField(required=False, allow_null=True)
+    keys = PushKeysIn()
+
+    def validate_endpoint(self, value: str) -> str:
+        # Plain http only for hosts a test or developer names in REMINDERS_PUSH_INSECURE_HOSTS.
+        parts = urlsplit(value)
+        insecure_ok = parts.scheme == "http" and parts.hostname in getattr(
+            settings, "REMINDERS_PUSH_INSECURE_HOSTS", ()
+        )
+        if (parts.scheme != "https" and not insecure_ok) or not parts.hostname:
+            raise serializers.ValidationError("Must be an https:// URL from the browser's push service.")
+        return value
+
+
+class PushSubscriptionOut(serializers.ModelSerializer):
+    class Meta:
+        model = PushSubscription
+        fields = ("id", "endpoint", "created")
+
+
+class PublicKeyOut(serializers.Serializer):
+    public_key = serializers.CharField(help_text="VAPID applicationServerKey, base64url (uncompressed P-256 point)")
