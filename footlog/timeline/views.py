@@ -1,0 +1,52 @@
+"""Thin HTTP layer of the timeline: parse, call the selector or service, serialize."""
+
+from __future__ import annotations
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from footlog.api.params import parse_date_range
+from footlog.lib.dates import today_in
+from footlog.timeline import selectors, services
+from footlog.timeline.serializers import ThresholdsIO, TimelineOut
+
+DEFAULT_DAYS = 90
+ERROR = OpenApiResponse(description='Error: {"detail": "...", "errors": {...}}')
+
+
+class Timeline(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("from", OpenApiTypes.DATE, description="First day (inclusive); default: to minus 89 days"),
+            OpenApiParameter("to", OpenApiTypes.DATE, description="Last date (inclusive); default today, user's zone"),
+        ],
+        responses={200: TimelineOut, 400: ERROR},
+        summary="Per-site status, series, routine adherence and a visit recommendation with its reasons",
+        description="Never a diagnosis. Days not logged are unknown (`logged: false`, `total: null`).",
+    )
+    def get(self, request: Request) -> Response:
+        today = today_in(request.user.timezone)
+        start, end = parse_date_range(request.query_params, today=today, default_days=DEFAULT_DAYS)
+        assert start and end  # default_days fills both
+        result = selectors.timeline_for(request.user, start, end)
+        return Response(TimelineOut(result.to_dict()).data)
+
+
+class TimelineSettingsView(APIView):
+    @extend_schema(responses=ThresholdsIO, summary="The user's timeline rule thresholds (defaults if never saved)")
+    def get(self, request: Request) -> Response:
+        return Response(ThresholdsIO(selectors.thresholds_for(request.user).to_dict()).data)
+
+    @extend_schema(
+        request=ThresholdsIO,
+        responses={200: ThresholdsIO, 400: ERROR},
+        summary="Replace the thresholds; fields left out go back to their defaults",
+    )
+    def put(self, request: Request) -> Response:
+        body = ThresholdsIO(data=request.data)
+        body.is_valid(raise_exception=True)
+        thresholds = services.timeline_settings_update(request.user, dict(body.validated_data))
+        return Response(ThresholdsIO(thresholds.to_dict()).data)

@@ -1,0 +1,120 @@
+"""GET timeline/: the owner's analysis over a date range, default window, bad parameters, fixed query count."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.timeline.rows import log_days
+
+URL = "/api/v1/timeline/"
+NOW = dt.datetime(2026, 11, 24, 13, 30, tzinfo=dt.UTC)  # 00:30 on 25 Nov in Sydney, 14:30 on 24 Nov in Berlin
+
+
+@pytest.fixture
+def persisting(user) -> None:
+    """Five weeks of bumps at the left heel up to 2026-11-20, moisturised every day."""
+    log_days(user, dt.date(2026, 10, 17), 35, {"left_heel": 3, "right_heel": 0}, care={"moisturise": True})
+
+
+def test_owner_sees_series_sites_adherence_and_recommendation(api, persisting) -> None:
+    response = api.get(URL, {"from": "2026-11-01", "to": "2026-11-22"})
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert (body["from"], body["to"]) == ("2026-11-01", "2026-11-22")
+    assert len(body["series"]) == 22
+    assert body["series"][0] == {
+        "date": "2026-11-01",
+        "logged": True,
+        "total": 3,
+        "by_site": {"left_heel": 3, "right_heel": 0},
+    }
+    assert body["series"][-1] == {"date": "2026-11-22", "logged": False, "total": None, "by_site": {}}
+    heel = next(s for s in body["sites"] if s["site"] == "left_heel")
+    assert heel["status"] == "persisting" and heel["since"] == "2026-10-17"
+    assert (heel["days_present"], heel["days_checked"], heel["latest_count"]) == (20, 20, 3)
+    assert next(s for s in body["sites"] if s["site"] == "right_heel")["status"] == "clear"
+    assert body["adherence"]["moisturise"] == {
+        "label": "Moisturiser or oil after washing",
+        "kind": "care",
+        "done": 20,
+        "logged": 20,
+        "rate": 1.0,
+    }
+    assert body["recommendation"]["level"] == "consider"
+    reason = body["recommendation"]["reasons"][0]
+    assert (reason["code"], reason["site"], reason["since"]) == ("persisting", "left_heel", "2026-10-17")
+    assert reason["evidence"]["care_rate"] == 1.0 and reason["evidence"]["days_present"] == 35
+
+
+def test_outsider_sees_none_of_the_owners_data(outsider, persisting) -> None:
+    body = outsider.get(URL, {"from": "2026-11-01", "to": "2026-11-22"}).json()
+    assert body["sites"] == [] and body["adherence"] == {}
+    assert not any(day["logged"] for day in body["series"])
+    assert body["recommendation"] == {"level": "none", "reasons": []}
+
+
+def test_anonymous_is_refused(anonymous) -> None:
+    response = anonymous.get(URL)
+    assert response.status_code in (401, 403)
+    assert "series" not in response.json()
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"from": "2026-11-10", "to": "2026-11-01"}, "from"),
+        ({"from": "2026-13-01"}, "from"),
+        ({"to": "yesterday"}, "to"),
+        ({"from": "20261101"}, "from"),
+        ({"from": "2020-01-01", "to": "2026-11-01"}, "to"),
+    ],
+    ids=["from_after_to", "month_13", "words", "no_dashes", "over_five_years"],
+)
+def test_bad_parameters_are_a_400_in_the_error_shape(api, params, field) -> None:
+    response = api.get(URL, params)
+    assert response.status_code == 400
+    body = response.json()
+    assert body["detail"] and field in body["errors"]
+
+
+@time_machine.travel(NOW, tick=False)
+@pytest.mark.parametrize(("zone", "today"), [("Australia/Sydney", "2026-11-25"), ("Europe/Berlin", "2026-11-24")])
+def test_default_window_is_the_last_90_days_up_to_the_users_own_today(make_user, zone, today) -> None:
+    from tests.conftest import logged_in
+
+    client = logged_in(make_user(timezone=zone))
+    body = client.get(URL).json()
+    assert body["to"] == today
+    assert body["from"] == (dt.date.fromisoformat(today) - dt.timedelta(days=89)).isoformat()
+    assert len(body["series"]) == 90
+
+
+@time_machine.travel(NOW, tick=False)
+def test_only_from_given_runs_90_days_from_there_but_not_past_today(api) -> None:
+    body = api.get(URL, {"from": "2026-10-01"}).json()
+    assert (body["from"], body["to"]) == ("2026-10-01", "2026-11-24")
+
+
+def _queries(client, params) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(URL, params).status_code == 200
+    return len(queries)
+
+
+def test_query_count_is_the_same_for_a_week_and_three_years(user, api) -> None:
+    log_days(
+        user,
+        dt.date(2023, 11, 25),
+        3 * 365,
+        {"left_heel": 3, "left_toes": 1, "right_sole": 2},
+        care={"moisturise": True, "wash": False},
+    )
+    week = _queries(api, {"from": "2026-11-17", "to": "2026-11-23"})
+    three_years = _queries(api, {"from": "2023-11-25", "to": "2026-11-23"})
+    assert week == three_years
+    assert week <= 8, week
