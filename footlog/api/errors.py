@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
-from rest_framework.views import exception_handler as drf_exception_handler
 
 
 class Conflict(exceptions.APIException):
@@ -61,6 +60,10 @@ def error_body(detail: str, errors: dict[str, Any] | None = None, **extra: Any) 
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    # Imported here: rest_framework.views loads DEFAULT_PARSER_CLASSES (footlog.api.parsers), which imports
+    # this module, so a top-level import breaks any process that imports a service before DRF's views.
+    from rest_framework.views import exception_handler as drf_exception_handler
+
     """DRF's handler, then the body reshaped to {"detail", "errors"}; Django's own errors mapped to 4xx."""
     if isinstance(exc, RequestDataTooBig):
         exc = PayloadTooLarge()
