@@ -18,3 +18,7 @@ class AccountSerializer(serializers.ModelSerializer):
         if not is_valid_timezone(value):
             raise serializers.ValidationError(f"{value!r} is not an IANA time zone such as Europe/Berlin.")
         return value
+
+
+class AccountDeleteIn(serializers.Serializer):
+    password = StrictCharField(max_length=4096, trim_whitespace=False)

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from rest_framework.exceptions import ValidationError
+
 from accounts.models import User
+from footlog.diary.models import Entry
+from footlog.exports.userdata import collect_user_rows
 
 
 def account_update(user: User, changes: dict[str, Any]) -> User:
@@ -12,3 +18,34 @@ def account_update(user: User, changes: dict[str, Any]) -> User:
             setattr(user, name, changes[name])
     user.save(update_fields=[name for name in ("display_name", "timezone") if name in changes])
     return user
+
+
+def account_delete(user: User, password: str) -> None:
+    """Delete the user and everything they stored: every row (entries, photos, shares, reminders, push
+    subscriptions, pending deliveries, jobs), every stored file and every session, including allauth headless
+    session tokens (which are Django sessions).
+
+    A wrong password raises ValidationError and changes nothing. Files are removed only after the rows are
+    gone for good (on commit), so a failed transaction never leaves rows pointing at deleted files.
+    """
+    if not user.check_password(password):
+        raise ValidationError({"password": ["The password is not correct."]})
+    files = list(collect_user_rows(user).files())
+    with transaction.atomic():
+        _delete_sessions_of(user)
+        # Entries first: their routine logs hold PROTECT references to the user's own custom steps.
+        Entry.objects.filter(user=user).delete()
+        user.delete()
+        transaction.on_commit(lambda: _delete_files(files))
+
+
+def _delete_sessions_of(user: User) -> None:
+    """Remove the user's Django sessions; headless `X-Session-Token`s are the keys of these sessions."""
+    user_id = str(user.pk)
+    doomed = [s.session_key for s in Session.objects.iterator() if s.get_decoded().get("_auth_user_id") == user_id]
+    Session.objects.filter(session_key__in=doomed).delete()
+
+
+def _delete_files(files: list[tuple[Any, str]]) -> None:
+    for storage, name in files:
+        storage.delete(name)

@@ -1,3 +1,10 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from footlog.exports import views
+
+urlpatterns = [
+    path("exports/history.csv", views.HistoryCsv.as_view(), name="export-csv"),
+    path("account/export", views.AccountExport.as_view(), name="account-export"),
+    path("shares/", views.ShareList.as_view(), name="share-list"),
+    path("shares/<uuid:pk>/", views.ShareDetail.as_view(), name="share-detail"),
+]

@@ -1,0 +1,83 @@
+"""The user's own data as a zip: one JSON document of everything stored, plus the photo files."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import zipfile
+from collections.abc import Callable
+from typing import IO, Any
+
+from django.utils import timezone
+
+from footlog.exports.selectors import history_entries
+from footlog.exports.userdata import collect_user_rows, plain_row
+
+FORMAT_VERSION = 1
+# Extra (name, bytes) files for the zip, registered by apps that store files outside FileFields (photos).
+ZipFiles = Callable[[Any], list[tuple[str, Callable[[], bytes]]]]
+FILE_SOURCES: list[ZipFiles] = []
+
+
+def history_json(user: Any) -> list[dict[str, Any]]:
+    """The diary in the API's own shape, oldest first: what a person reading the export cares about."""
+    return [
+        {
+            "id": str(entry.id),
+            "date": entry.date.isoformat(),
+            "notes": entry.notes,
+            "observations": [
+                {
+                    "site": o.site,
+                    "count": o.count,
+                    "largest_mm": o.largest_mm,
+                    "itch": o.itch,
+                    "pain": o.pain,
+                    "redness": o.redness,
+                    "note": o.note,
+                }
+                for o in entry.observations.all()
+            ],
+            "routine": [
+                {"step": r.step.key, "label": r.step.label, "done": r.done, "detail": r.detail}
+                for r in entry.routine.all()
+            ],
+            "created": entry.created.isoformat(),
+            "updated": entry.updated.isoformat(),
+        }
+        for entry in history_entries(user, None, None)
+    ]
+
+
+def account_document(user: Any) -> dict[str, Any]:
+    """Everything stored for `user`: the readable history and, generically, every row of every model."""
+    rows = collect_user_rows(user)
+    records = {
+        f"{model._meta.app_label}.{model._meta.model_name}": [plain_row(obj) for obj in instances]
+        for model, instances in sorted(rows.rows.items(), key=lambda item: item[0]._meta.label)
+    }
+    return {
+        "format": FORMAT_VERSION,
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "email": user.email,
+            "display_name": user.display_name,
+            "timezone": user.timezone,
+            "date_joined": user.date_joined.isoformat(),
+        },
+        "history": history_json(user),
+        "records": records,
+    }
+
+
+def build_account_zip(user: Any) -> IO[bytes]:
+    """Write the zip to a temporary file (spilled to disk past 16 MB) and return it rewound."""
+    spool: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)  # noqa: SIM115 (returned open)
+    with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("footlog-data.json", json.dumps(account_document(user), indent=2, ensure_ascii=False))
+        for source in FILE_SOURCES:
+            for name, read in source(user):
+                # Photos are already compressed: storing them avoids burning CPU for nothing.
+                archive.writestr(name, read(), compress_type=zipfile.ZIP_STORED)
+    spool.seek(0)
+    return spool

@@ -1,0 +1,87 @@
+"""Share links and report jobs.
+
+A share link's token is shown to the user once, at creation; only its sha256 is stored, so a database leak
+does not open anyone's history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+
+class Share(models.Model):
+    """A read-only, expiring, revocable view of one user's history for a date range."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shares")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    start = models.DateField()
+    end = models.DateField()
+    include_photos = models.BooleanField(default=False)
+    created = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created",)
+        constraints = [
+            models.CheckConstraint(condition=Q(start__lte=F("end")), name="share_range_ordered"),
+            models.CheckConstraint(condition=Q(expires_at__gt=F("created")), name="share_expires_after_creation"),
+        ]
+
+    def __str__(self) -> str:
+        return f"share {self.id} of {self.user_id}"
+
+    def is_open(self, now: dt.datetime | None = None) -> bool:
+        return self.revoked_at is None and (now or timezone.now()) < self.expires_at
+
+
+class ShareAccess(models.Model):
+    """One visit of a share page or its PDF/photos. `client` is coarse ("Firefox on Android"); no IP is kept."""
+
+    share = models.ForeignKey(Share, on_delete=models.CASCADE, related_name="accesses")
+    at = models.DateTimeField(default=timezone.now)
+    client = models.CharField(max_length=80)
+    resource = models.CharField(max_length=16, default="page")  # page | pdf | photo
+
+    class Meta:
+        ordering = ("-at",)
+        indexes = [models.Index(fields=["share", "-at"], name="share_access_share_at")]
+
+    def __str__(self) -> str:
+        return f"{self.share_id} {self.at:%Y-%m-%d %H:%M} {self.client}"
+
+
+class ReportJob(models.Model):
+    """A PDF report built by the worker for ranges too long to render inside a request."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "pending"
+        RUNNING = "running", "running"
+        DONE = "done", "done"
+        FAILED = "failed", "failed"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="report_jobs")
+    start = models.DateField()
+    end = models.DateField()
+    questions = models.TextField(max_length=2000, blank=True)
+    state = models.CharField(max_length=8, choices=State.choices, default=State.PENDING)
+    progress = models.PositiveSmallIntegerField(default=0)  # percent
+    file = models.FileField(upload_to="reports/", blank=True)
+    error = models.CharField(max_length=200, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created",)
+        constraints = [models.CheckConstraint(condition=Q(progress__lte=100), name="report_job_progress_percent")]
+
+    def __str__(self) -> str:
+        return f"report {self.id} {self.state}"

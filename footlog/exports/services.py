@@ -1,0 +1,104 @@
+"""Writes for exports and sharing: share links, their access log, report jobs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+from dataclasses import dataclass
+from typing import Any
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from footlog.exports import tokens
+from footlog.exports.clients import coarse_client
+from footlog.exports.models import ReportJob, Share, ShareAccess
+
+MAX_SHARE_DAYS = 30
+
+
+@dataclass(frozen=True)
+class CreatedShare:
+    """The one moment the plain token exists: it goes to the user and is never stored."""
+
+    share: Share
+    token: str
+
+    @property
+    def url(self) -> str:
+        return share_url(self.token)
+
+
+def share_url(token: str) -> str:
+    return f"{settings.FOOTLOG_PUBLIC_URL}/share/{token}/"
+
+
+def share_create(
+    user: Any, *, start: dt.date, end: dt.date, include_photos: bool, expires_in_days: int
+) -> CreatedShare:
+    """Open a read-only link to the user's history for [start, end], valid `expires_in_days` (1-30) days."""
+    if not 1 <= expires_in_days <= MAX_SHARE_DAYS:
+        raise ValueError("expires_in_days must be 1-30")  # the serializer answers this with a 400 first
+    token = tokens.new_token()
+    now = timezone.now()
+    share = Share.objects.create(
+        user=user,
+        token_hash=tokens.token_hash(token),
+        start=start,
+        end=end,
+        include_photos=include_photos,
+        created=now,
+        expires_at=now + dt.timedelta(days=expires_in_days),
+    )
+    return CreatedShare(share, token)
+
+
+def share_revoke(share: Share) -> None:
+    """Close the link for good; revoking twice keeps the first time."""
+    if share.revoked_at is None:
+        share.revoked_at = timezone.now()
+        share.save(update_fields=["revoked_at"])
+
+
+def share_access_record(share: Share, user_agent: str, resource: str) -> None:
+    ShareAccess.objects.create(share=share, client=coarse_client(user_agent)[:80], resource=resource)
+
+
+def qr_svg(text: str) -> str:
+    """An SVG QR code of `text` (the share URL), for the page that created the link."""
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return buffer.getvalue().decode()
+
+
+def rate_limit_hit(scope: str, client_ip: str, *, limit: int, window_seconds: int = 60) -> bool:
+    """Count one request of `client_ip` in a fixed window; True when it is over `limit`.
+
+    The IP is hashed with the secret key before it becomes a cache key, so no cache dump holds it either.
+    """
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client_ip}".encode()).hexdigest()[:24]
+    window = int(timezone.now().timestamp()) // window_seconds
+    key = f"rl:{scope}:{digest}:{window}"
+    cache.add(key, 0, timeout=window_seconds * 2)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the key expired between add and incr
+        cache.set(key, 1, timeout=window_seconds * 2)
+        count = 1
+    return count > limit
+
+
+def report_job_create(user: Any, *, start: dt.date, end: dt.date, questions: str) -> ReportJob:
+    """Queue a PDF report for the worker; the caller polls the job for progress."""
+    from footlog.exports.tasks import build_report
+
+    with transaction.atomic():
+        job = ReportJob.objects.create(user=user, start=start, end=end, questions=questions)
+        build_report.delay_on_commit(str(job.pk))
+    return job

@@ -1,0 +1,111 @@
+"""Thin HTTP layer of exports and share links: parse, call a selector or service, serialize."""
+
+from __future__ import annotations
+
+from django.http import FileResponse, StreamingHttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from footlog.api.params import parse_date_range
+from footlog.exports import selectors, services
+from footlog.exports.account_export import build_account_zip
+from footlog.exports.csv_export import csv_lines, encoded
+from footlog.exports.renderers import CsvRenderer, FileDownloadView, ZipRenderer
+from footlog.exports.serializers import ShareCreatedOut, ShareIn, ShareOut
+from footlog.lib.dates import today_in
+
+ERROR = OpenApiResponse(description='Error: {"detail": "...", "errors": {...}}')
+DATE_RANGE = [
+    OpenApiParameter("from", OpenApiTypes.DATE, description="First date (inclusive), YYYY-MM-DD"),
+    OpenApiParameter("to", OpenApiTypes.DATE, description="Last date (inclusive), YYYY-MM-DD"),
+]
+
+
+def _attachment(name: str) -> str:
+    return f'attachment; filename="{name}"'
+
+
+class HistoryCsv(FileDownloadView):
+    renderer_classes = [CsvRenderer, JSONRenderer]
+
+    @extend_schema(
+        parameters=DATE_RANGE,
+        responses={(200, "text/csv"): OpenApiTypes.BINARY, 400: ERROR},
+        summary="The history as CSV: one row per entry and site, routine steps as columns (UTF-8 with BOM)",
+    )
+    def get(self, request: Request) -> StreamingHttpResponse:
+        start, end = parse_date_range(request.query_params, today=today_in(request.user.timezone))
+        response = StreamingHttpResponse(
+            encoded(csv_lines(request.user, start, end)), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = _attachment("footlog-history.csv")
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class AccountExport(FileDownloadView):
+    renderer_classes = [ZipRenderer, JSONRenderer]
+
+    @extend_schema(
+        responses={(200, "application/zip"): OpenApiTypes.BINARY},
+        summary="Everything the user stored: a zip of JSON plus the photos",
+    )
+    def get(self, request: Request) -> FileResponse:
+        response = FileResponse(
+            build_account_zip(request.user),
+            as_attachment=True,
+            filename="footlog-my-data.zip",
+            content_type="application/zip",
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class ShareList(APIView):
+    @extend_schema(responses=ShareOut(many=True), summary="The user's share links with their access log")
+    def get(self, request: Request) -> Response:
+        return Response(ShareOut(selectors.shares_for(request.user), many=True).data)
+
+    @extend_schema(
+        request=ShareIn,
+        responses={201: ShareCreatedOut, 400: ERROR},
+        summary="Open a read-only link for a clinician",
+        description="The answer is the only time the link exists in full: footlog keeps a hash of its token. "
+        "`qr_svg` is an SVG QR code of `url` to show on the page that created it.",
+    )
+    def post(self, request: Request) -> Response:
+        body = ShareIn(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        created = services.share_create(
+            request.user,
+            start=data["from"],
+            end=data["to"],
+            include_photos=data["include_photos"],
+            expires_in_days=data["expires_in_days"],
+        )
+        out = {
+            "id": created.share.id,
+            "url": created.url,
+            "expires_at": created.share.expires_at,
+            "qr_svg": services.qr_svg(created.url),
+        }
+        response = Response(ShareCreatedOut(out).data, status=status.HTTP_201_CREATED)
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class ShareDetail(APIView):
+    @extend_schema(responses={200: ShareOut, 404: ERROR}, summary="One share link with its access log")
+    def get(self, request: Request, pk: str) -> Response:
+        return Response(ShareOut(selectors.share_of(request.user, pk)).data)
+
+    @extend_schema(responses={204: None, 404: ERROR}, summary="Revoke a share link (it then answers 404)")
+    def delete(self, request: Request, pk: str) -> Response:
+        services.share_revoke(selectors.share_of(request.user, pk))
+        return Response(status=status.HTTP_204_NO_CONTENT)

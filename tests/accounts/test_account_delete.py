@@ -1,0 +1,161 @@
+"""DELETE account/: the user, every row, every file and every session go; a wrong password changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+from django.core.files.base import ContentFile
+from django.db.models import ForeignKey, Model
+from rest_framework.test import APIClient
+
+from tests.conftest import PASSWORD
+from tests.exports.builders import custom_step, log_entry
+
+URL = "/api/v1/account/"
+
+
+def _paths_to_user(model: type[Model], depth: int = 3) -> list[str]:
+    """Lookup paths from `model` to the user model through foreign keys, e.g. "entry__user"."""
+    user_model = get_user_model()
+    if model is user_model:
+        return ["pk"]
+    paths = []
+    for field in model._meta.concrete_fields:
+        if not isinstance(field, ForeignKey):
+            continue
+        target = field.related_model
+        if target is user_model:
+            paths.append(f"{field.name}__pk")
+        elif depth > 1 and target is not model:
+            paths += [f"{field.name}__{sub}" for sub in _paths_to_user(target, depth - 1)]
+    return paths
+
+
+def rows_of(user_pk: int) -> dict[str, int]:
+    """Rows of every installed model that lead to the user through foreign keys (counted generically)."""
+    counts = {}
+    for model in apps.get_models():
+        for path in _paths_to_user(model):
+            n = model._default_manager.filter(**{path: user_pk}).count()
+            if n:
+                counts[f"{model._meta.label}.{path}"] = n
+    return counts
+
+
+def sessions_of(user_pk: int) -> int:
+    return sum(1 for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == str(user_pk))
+
+
+@pytest.fixture(autouse=True)
+def own_media(settings, tmp_path):
+    """A media directory for this test alone, so that counting files counts only this test's files."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "media"), "base_url": None},
+        },
+    }
+
+
+def files_under_media() -> set[Path]:
+    root = Path(settings.MEDIA_ROOT)
+    return {p for p in root.rglob("*") if p.is_file()} if root.exists() else set()
+
+
+@pytest.fixture
+def rich_user(user):
+    """A user with entries, a custom step in use, a share with accesses, a report job with its file."""
+    from footlog.exports.models import ReportJob
+    from footlog.exports.services import share_access_record, share_create
+
+    step = custom_step(user, "retinoid cream", "care")
+    for day in range(5):
+        entry = log_entry(
+            user,
+            dt.date(2026, 10, 1) + dt.timedelta(days=day),
+            notes="private note",
+            routine={"wash": True},
+            observations=[{"site": "left_heel", "count": day}],
+        )
+        entry.routine.create(step=step, done=True)
+    share = share_create(
+        user, start=dt.date(2026, 10, 1), end=dt.date(2026, 10, 5), include_photos=True, expires_in_days=7
+    ).share
+    share_access_record(share, "Mozilla/5.0 (Android 14) Firefox/130.0", "page")
+    job = ReportJob.objects.create(user=user, start=dt.date(2026, 10, 1), end=dt.date(2026, 10, 5), state="done")
+    job.file.save("report.pdf", ContentFile(b"%PDF-1.7 test"))
+    return user
+
+
+def headless_token(email: str) -> str:
+    client = APIClient()
+    response = client.post("/_allauth/app/v1/auth/login", {"email": email, "password": PASSWORD}, format="json")
+    assert response.status_code == 200, response.content
+    return response.json()["meta"]["session_token"]
+
+
+def test_delete_removes_every_row_file_and_session_of_the_user(
+    rich_user, api, other_user, django_capture_on_commit_callbacks
+):
+    log_entry(other_user, "2026-10-01", observations=[{"site": "left_heel", "count": 1}])
+    token = headless_token(rich_user.email)
+    assert APIClient().get(URL, HTTP_X_SESSION_TOKEN=token).status_code == 200
+    pk = rich_user.pk
+    before_rows, before_files = rows_of(pk), files_under_media()
+    others_before = rows_of(other_user.pk)
+    assert before_rows and before_files and sessions_of(pk) >= 2  # the test sees what it claims to remove
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api.delete(URL, {"password": PASSWORD}, format="json")
+
+    assert response.status_code == 204
+    assert rows_of(pk) == {}
+    assert sessions_of(pk) == 0
+    assert files_under_media() == set()
+    assert APIClient().get(URL, HTTP_X_SESSION_TOKEN=token).status_code == 401  # the app token is dead
+    assert api.get(URL).status_code in (401, 403)  # and so is the browser session
+    assert rows_of(other_user.pk) == others_before  # nobody else lost anything
+
+
+def test_wrong_password_is_400_and_changes_nothing(rich_user, api):
+    before_rows, before_files = rows_of(rich_user.pk), files_under_media()
+    response = api.delete(URL, {"password": "not it"}, format="json")
+    assert response.status_code == 400
+    assert "password" in response.json()["errors"]
+    assert rows_of(rich_user.pk) == before_rows
+    assert files_under_media() == before_files
+    assert api.get(URL).status_code == 200
+
+
+@pytest.mark.parametrize("body", [{}, {"password": 123}, {"password": None}])
+def test_missing_or_mistyped_password_is_400(api, user, body):
+    response = api.delete(URL, body, format="json")
+    assert response.status_code == 400
+    assert get_user_model().objects.filter(pk=user.pk).exists()
+
+
+def test_password_guessing_is_rate_limited(api, user):
+    codes = [api.delete(URL, {"password": f"guess {i}"}, format="json").status_code for i in range(7)]
+    assert codes[:5] == [400] * 5
+    assert codes[-1] == 429
+    assert get_user_model().objects.filter(pk=user.pk).exists()
+
+
+def test_anonymous_delete_is_401(anonymous):
+    assert anonymous.delete(URL, {"password": PASSWORD}, format="json").status_code == 401
+
+
+def test_outsider_deletes_only_themselves(outsider, other_user, rich_user):
+    """There is no way to name another account: DELETE account/ always means the caller's own."""
+    before = rows_of(rich_user.pk)
+    assert outsider.delete(URL, {"password": PASSWORD}, format="json").status_code == 204
+    assert not get_user_model().objects.filter(pk=other_user.pk).exists()
+    assert rows_of(rich_user.pk) == before

@@ -1,0 +1,42 @@
+"""Builders for export and account tests: entries written through the diary's own services, never raw rows.
+
+The diary is imported inside the functions, after rest_framework.views: importing footlog.api.errors first
+trips a circular import between footlog.api.errors and footlog.api.parsers (through DRF's parser setting).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+
+def log_entry(
+    user: Any,
+    date: dt.date | str,
+    *,
+    observations: list[dict[str, Any]] | None = None,
+    routine: dict[str, bool | tuple[bool, str]] | None = None,
+    notes: str = "",
+) -> Any:
+    """Store the user's entry for `date`; routine maps step keys to done or (done, detail)."""
+    import rest_framework.views  # noqa: F401 (DRF's settings before footlog.api.errors, see above)
+
+    from footlog.diary.models import RoutineStep
+    from footlog.diary.services import EntryData, entry_create
+
+    day = dt.date.fromisoformat(date) if isinstance(date, str) else date
+    steps = {s.key: s for s in RoutineStep.objects.all()}
+    logs = []
+    for key, value in (routine or {}).items():
+        done, detail = value if isinstance(value, tuple) else (value, "")
+        logs.append({"step": steps[key], "done": done, "detail": detail})
+    entry, _ = entry_create(user, EntryData(date=day, notes=notes, observations=observations or [], routine=logs))
+    return entry
+
+
+def custom_step(user: Any, label: str, kind: str = "care") -> Any:
+    import rest_framework.views  # noqa: F401
+
+    from footlog.diary.services import routine_step_create
+
+    return routine_step_create(user, label, kind)
