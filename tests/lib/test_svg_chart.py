@@ -1,0 +1,153 @@
+"""The pure SVG timeline chart: valid, accessible, escaped, honest about unlogged days, deterministic."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+
+from footlog.lib.svg_chart import Marker, render_timeline_chart
+from footlog.timeline.analysis import analyse
+from tests.timeline.builders import day, days
+
+NS = {"svg": "http://www.w3.org/2000/svg"}
+START = dt.date(2026, 11, 1)
+
+
+def series(*by_site: dict[str, int] | None) -> list[dict]:
+    """One dict per day from START; None = a day not logged."""
+    return [
+        {"date": (START + dt.timedelta(days=i)).isoformat(), "logged": sites is not None, "by_site": sites or {}}
+        for i, sites in enumerate(by_site)
+    ]
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)  # noqa: S314 - our own output, parsed to check it is well-formed
+
+
+def test_chart_is_well_formed_svg_with_title_and_desc_referenced_for_screen_readers() -> None:
+    root = parse(render_timeline_chart(series({"left_heel": 2}, None, {"left_heel": 3}), title="Left heel"))
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert root.get("role") == "img"
+    title, desc = root[0], root[1]
+    assert title.tag.endswith("title") and title.text == "Left heel"
+    assert desc.tag.endswith("desc")
+    assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    assert "2 of 3 days logged" in desc.text
+    assert "latest count 3 on 2026-11-03" in desc.text
+
+
+def test_user_text_is_escaped_everywhere() -> None:
+    evil = '<script>alert("x")</script> & co'
+    svg = render_timeline_chart(
+        series({"left_heel": 1}),
+        {"retinoid": {"label": evil, "kind": "care", "done": 1, "logged": 1, "rate": 1.0}},
+        markers=[Marker(START, evil)],
+        site_labels={"left_heel": evil},
+        title=evil,
+    )
+    assert "<script" not in svg
+    assert "&lt;script&gt;" in svg
+    root = parse(svg)
+    assert root[0].text == evil  # the parsed text round-trips unchanged
+
+
+def test_not_logged_days_are_drawn_as_runs_and_never_as_zero_counts() -> None:
+    root = parse(render_timeline_chart(series({"left_heel": 2}, {"left_heel": 2}, None, None, {"left_heel": 2})))
+    strip = root.find(".//svg:g[@class='logged-strip']", NS)
+    classes = [rect.get("class") for rect in strip.findall("svg:rect", NS)]
+    assert classes == ["logged", "not-logged", "logged"]
+    path = root.find(".//svg:path[@data-site='left_heel']", NS).get("d")
+    # The line is broken over the unlogged days (a new "M"), not drawn down to the zero line.
+    assert path.count("M") == 2
+    zero_y = root.find(".//svg:g[@class='y-axis']/svg:text", NS)
+    assert zero_y.text == "0"
+    ys = {float(y) for y in re.findall(r"[ML][\d.]+ ([\d.]+)", path)}
+    assert len(ys) == 1  # every drawn point is the count 2
+
+
+def test_a_site_left_out_of_a_logged_day_breaks_its_line() -> None:
+    days_ = series({"left_heel": 1, "right_toes": 4}, {"left_heel": 1}, {"left_heel": 1, "right_toes": 5})
+    root = parse(render_timeline_chart(days_))
+    toes = root.find(".//svg:path[@data-site='right_toes']", NS).get("d")
+    heel = root.find(".//svg:path[@data-site='left_heel']", NS).get("d")
+    assert toes.count("M") == 2 and toes.count("L") == 0
+    assert heel.count("M") == 1 and heel.count("L") == 2
+
+
+def test_higher_counts_are_drawn_higher() -> None:
+    root = parse(render_timeline_chart(series({"left_heel": 1}, {"left_heel": 8})))
+    path = root.find(".//svg:path[@data-site='left_heel']", NS).get("d")
+    (_, y1), (_, y2) = [tuple(map(float, p.split())) for p in re.findall(r"[ML]([\d.]+ [\d.]+)", path)]
+    assert y2 < y1
+
+
+def test_adherence_bars_are_proportional_and_kinds_apart() -> None:
+    adherence = {
+        "moisturise": {"label": "Moisturise", "kind": "care", "done": 3, "logged": 4, "rate": 0.75},
+        "tight_footwear": {"label": "Tight shoes", "kind": "trigger", "done": 1, "logged": 4, "rate": 0.25},
+        "sunscreen": {"label": "Sunscreen", "kind": "care", "done": 0, "logged": 0, "rate": None},
+    }
+    root = parse(render_timeline_chart(series({"left_heel": 1}), adherence))
+    steps = root.findall(".//svg:g[@class='step']", NS)
+    widths = {g.get("data-step"): float(g.find("svg:rect[@class='rate']", NS).get("width")) for g in steps}
+    assert widths["moisturise"] == 3 * widths["tight_footwear"]
+    assert widths["sunscreen"] == 0
+    kinds = {g.get("data-step"): g.get("data-kind") for g in steps}
+    assert kinds == {"moisturise": "care", "tight_footwear": "trigger", "sunscreen": "care"}
+    texts = " ".join(t.text for g in steps for t in g.findall("svg:text", NS))
+    assert "75% (3/4)" in texts and "not recorded" in texts
+
+
+def test_markers_inside_the_range_are_drawn_at_their_date_and_others_skipped() -> None:
+    svg = render_timeline_chart(
+        series({"left_heel": 1}, {"left_heel": 1}, {"left_heel": 1}),
+        markers=[{"date": "2026-11-02", "label": "photo", "kind": "photo"}, Marker(dt.date(2026, 12, 1), "later")],
+    )
+    root = parse(svg)
+    markers = root.findall(".//svg:g[@class='marker']", NS)
+    assert len(markers) == 1 and markers[0].get("data-kind") == "photo"
+    x = float(markers[0].find("svg:line", NS).get("x1"))
+    path = root.find(".//svg:path[@data-site='left_heel']", NS).get("d")
+    xs = [float(v) for v in re.findall(r"[ML]([\d.]+) ", path)]
+    assert x == xs[1]
+
+
+def test_empty_range_still_renders_an_accessible_chart() -> None:
+    root = parse(render_timeline_chart([]))
+    assert root[1].text == "No days in this range."
+
+
+def test_rendering_is_deterministic_and_takes_the_analysis_result_directly() -> None:
+    result = analyse(days({"left_heel": "33.3"}, care="yy.n"), day(0), day(3))
+    from_objects = render_timeline_chart(result.series, result.adherence)
+    from_json = render_timeline_chart(result.to_dict()["series"], result.to_dict()["adherence"])
+    assert from_objects == render_timeline_chart(result.series, result.adherence)
+    assert from_objects == from_json
+
+
+def test_three_years_stay_compact() -> None:
+    long = series(*[({"left_heel": 3} if i % 10 else None) for i in range(3 * 365)])
+    svg = render_timeline_chart(long)
+    parse(svg)
+    assert len(svg) < 120_000
+    assert len(parse(svg).findall(".//svg:g[@class='x-axis']/svg:text", NS)) <= 8
+
+
+def test_ids_can_be_prefixed_for_several_charts_on_one_page() -> None:
+    svg = render_timeline_chart(series({"left_heel": 1}), id_prefix="report-2")
+    assert 'id="report-2-title"' in svg and 'aria-labelledby="report-2-title report-2-desc"' in svg
+
+
+def test_weasyprint_renders_the_inline_chart_into_a_pdf() -> None:
+    import io
+
+    import weasyprint
+    from pypdf import PdfReader
+
+    adherence = {"moisturise": {"label": "Moisturise", "kind": "care", "done": 3, "logged": 4, "rate": 0.75}}
+    svg = render_timeline_chart(series({"left_heel": 1}, None, {"left_heel": 4}), adherence)
+    pdf = weasyprint.HTML(string=f"<html><body>{svg}</body></html>").write_pdf()
+    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "Routine" in text and "75% (3/4)" in text
