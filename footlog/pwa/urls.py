@@ -7,6 +7,7 @@ app_name = "pwa"
 urlpatterns = [
     path("", views.today, name="today"),
     path("history/", views.history, name="history"),
+    path("timeline/", views.timeline, name="timeline"),
     path("welcome/", views.welcome, name="welcome"),
     path("offline/", views.offline, name="offline"),
     path("manifest.webmanifest", views.manifest, name="manifest"),

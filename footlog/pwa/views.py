@@ -24,8 +24,10 @@ from footlog.diary.sites import SITES
 from footlog.lib.dates import is_valid_timezone, today_in
 from footlog.pwa import consent
 from footlog.pwa.history import history_days
+from footlog.pwa.timeline import timeline_page
 
 THEME = "#0f5f5c"
+TIMELINE_DAYS = 56  # eight weeks: long enough for the duration rules, short enough to read on a phone
 # Files the service worker keeps so that the Today page opens without a network.
 SHELL_ASSETS = [
     "footlog/app.css",
@@ -149,3 +151,11 @@ def welcome(request: HttpRequest) -> HttpResponse:
         "consented": consent.has_current_consent(user),
     }
     return render(request, "pwa/welcome.html", context, status=400 if error else 200)
+
+
+@require_GET
+@consent.app_page
+def timeline(request: HttpRequest) -> HttpResponse:
+    end = today_in(request.user.timezone)  # type: ignore[union-attr]
+    start = end - dt.timedelta(days=TIMELINE_DAYS - 1)
+    return render(request, "pwa/timeline.html", timeline_page(request.user, start, end))

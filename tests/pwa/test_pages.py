@@ -64,13 +64,13 @@ def test_offline_page_needs_no_login() -> None:
     assert response.status_code == 200 and b"You are offline" in response.content
 
 
-@pytest.mark.parametrize("path", ["/", "/history/"])
+@pytest.mark.parametrize("path", ["/", "/history/", "/timeline/"])
 def test_app_pages_send_anonymous_visitors_to_sign_in(path: str) -> None:
     response = Client().get(path)
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
 
 
-@pytest.mark.parametrize("path", ["/", "/history/"])
+@pytest.mark.parametrize("path", ["/", "/history/", "/timeline/"])
 def test_app_pages_ask_for_consent_first(user: User, path: str) -> None:
     client = Client()
     client.force_login(user)
@@ -140,3 +140,25 @@ def test_history_shows_only_the_users_own_days(browser: Client, other_user: User
     Entry.objects.create(user=other_user, date=today_in(other_user.timezone), create_fingerprint="a")
     response = browser.get("/history/")
     assert not any(day.logged for day in response.context["days"])
+
+
+def test_timeline_shows_status_banner_and_chart(browser: Client, consented: User) -> None:
+    today = today_in(consented.timezone)
+    for offset in range(3):
+        day = today - dt.timedelta(days=offset)
+        entry = Entry.objects.create(user=consented, date=day, create_fingerprint=str(offset))
+        entry.observations.create(site="left_heel", count=4)
+    response = browser.get("/timeline/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Left heel" in text and 'class="status ' in text
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in text and 'role="img"' in text
+    assert response.context["logged_days"] == 3
+    assert "Consider booking" in text or "Nothing in your log suggests" in text
+
+
+def test_timeline_shows_only_the_users_own_log(browser: Client, other_user: User) -> None:
+    entry = Entry.objects.create(user=other_user, date=today_in(other_user.timezone), create_fingerprint="a")
+    entry.observations.create(site="right_toes", count=9)
+    response = browser.get("/timeline/")
+    assert response.context["logged_days"] == 0 and "Right toes" not in response.content.decode()

@@ -1,0 +1,81 @@
+"""Reads for the Timeline page: the analysis, the shared SVG chart and a first/latest photo pair per site."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+
+from footlog.diary import selectors as diary_selectors
+from footlog.diary.sites import SITES
+from footlog.lib.svg_chart import Marker, render_timeline_chart
+from footlog.timeline import selectors as timeline_selectors
+from footlog.timeline.analysis import TimelineResult
+
+BANNER = {
+    "none": "Nothing in your log suggests booking a visit right now.",
+    "consider": "Consider booking a visit with a dermatologist.",
+    "book": "Consider booking a visit soon.",
+}
+
+
+@dataclass(frozen=True)
+class PhotoPair:
+    site: str
+    label: str
+    before: Any
+    after: Any
+
+    @property
+    def before_url(self) -> str:
+        return _image_url(self.before)
+
+    @property
+    def after_url(self) -> str:
+        return _image_url(self.after)
+
+
+def _image_url(photo: Any) -> str:
+    """The owner-only image view (no-store): never a public or cached address."""
+    return reverse("photo-image", kwargs={"pk": photo.pk}) + "?size=thumb"
+
+
+def photo_pairs(user: Any, start: dt.date, end: dt.date) -> list[PhotoPair]:
+    """For each site with at least two photos in [start, end]: the first and the latest (one query)."""
+    first: dict[str, Any] = {}
+    last: dict[str, Any] = {}
+    for photo in diary_selectors.photos_for(user, start=start, end=end).exclude(site=None):
+        first.setdefault(photo.site, photo)
+        last[photo.site] = photo
+    return [
+        PhotoPair(site, SITES[site].label, first[site], last[site])
+        for site in SITES
+        if site in first and first[site].pk != last[site].pk
+    ]
+
+
+def chart(result: TimelineResult, markers: list[Marker]) -> SafeString:
+    data = result.to_dict()
+    labels = {key: site.label for key, site in SITES.items()}
+    # render_timeline_chart escapes every text it draws, so the string is safe to inline.
+    return mark_safe(render_timeline_chart(data["series"], data["adherence"], markers=markers, site_labels=labels))  # noqa: S308
+
+
+def timeline_page(user: Any, start: dt.date, end: dt.date) -> dict[str, Any]:
+    result = timeline_selectors.timeline_for(user, start, end)
+    pairs = photo_pairs(user, start, end)
+    markers = [Marker(p.after.entry.date, f"photo {p.label}", "photo") for p in pairs]
+    level = result.recommendation.level
+    return {
+        "result": result,
+        "banner": BANNER.get(level, BANNER["consider"]),
+        "level": level,
+        "reasons": result.recommendation.reasons,
+        "sites": [{"summary": s, "label": SITES[s.site].label} for s in result.sites],
+        "chart": chart(result, markers),
+        "pairs": pairs,
+        "logged_days": sum(1 for day in result.series if day.logged),
+    }

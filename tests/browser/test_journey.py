@@ -1,0 +1,58 @@
+"""A newcomer's first minutes, in real Chromium at phone size: sign up, verify, consent, log today."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from accounts.models import User
+from footlog.diary.models import Entry
+from footlog.pwa.consent import CONSENT_VERSION
+from tests.browser.conftest import shoot
+from tests.support.services import wait_for
+
+pytestmark = pytest.mark.browser
+
+
+def jpeg_bytes(colour: tuple[int, int, int] = (200, 170, 150)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (800, 600), colour).save(out, "JPEG")
+    return out.getvalue()
+
+
+def log_left_heel(page: Any, *, count: int, with_photo: bool) -> None:
+    page.get_by_role("button", name="Left heel").click()
+    for _ in range(count):
+        page.get_by_role("button", name="One more").click()
+    page.get_by_label("Itch").fill("2")
+    if with_photo:
+        page.locator("#photo").set_input_files({"name": "heel.jpg", "mimeType": "image/jpeg", "buffer": jpeg_bytes()})
+        page.get_by_role("img", name="New photo of Left heel").wait_for()
+    page.get_by_text("Moisturise").click()
+    page.get_by_label("Notes").fill("new socks")
+
+
+def test_sign_up_verify_consent_and_log_today(page: Any, sign_up: Any, live_server: Any) -> None:
+    address = sign_up(page, "newcomer@example.com", screenshots=True)
+    user = User.objects.get(email=address)
+    assert user.health_data_consent_version == CONSENT_VERSION
+    assert user.timezone == "Asia/Tokyo"  # detected in the browser
+
+    log_left_heel(page, count=3, with_photo=False)
+    shoot(page, "04-today-filled")
+    page.get_by_role("button", name="Save today").click()
+    page.get_by_text("Saved.", exact=True).wait_for()
+
+    entry = Entry.objects.get(user=user)
+    observation = entry.observations.get()
+    assert (observation.site, observation.count, observation.itch) == ("left_heel", 3, 2)
+    assert entry.routine.get(step__key="moisturise").done is True
+    assert entry.routine.get(step__key="wash").done is False
+    assert entry.notes == "new socks"
+
+    page.goto(f"{live_server.url}/history/")
+    assert "Left heel" in page.locator(".days li").first.inner_text()
+    wait_for(lambda: page.evaluate("window.FootlogOutbox.count()") == 0)
