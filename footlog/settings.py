@@ -200,7 +200,9 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    # Site keys appear with and without labels (model choices vs. serializer keys): name both sets.
+    "ENUM_NAME_OVERRIDES": {"SiteEnum": "footlog.diary.sites.SITE_KEYS",
+                            "SiteLabelledEnum": "footlog.diary.sites.SITE_CHOICES"},
 }
 
 # --- Files -----------------------------------------------------------------------------------------

@@ -5,7 +5,10 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 
+from footlog.diary.photo_storage import delete_files_on_commit
 from footlog.diary.sites import SITE_CHOICES, SITE_KEYS
 
 MAX_NOTES = 5000
@@ -102,3 +105,46 @@ class RoutineLog(models.Model):
     class Meta:
         ordering = ("step__position", "step_id")
         constraints = [models.UniqueConstraint(fields=["entry", "step"], name="routine_log_one_per_step")]
+
+
+class Photo(models.Model):
+    """A photo of a body site on one day. Files live in the "photos" storage under server-made keys.
+
+    Deleting the row (directly, or by cascade from its entry or user) deletes both files after the
+    transaction commits: see `_delete_photo_files` below.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="photos")
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="photos")
+    # NULL, not "": "no site given" stays distinct from any key, and the check constraint reads plainly.
+    site = models.CharField(max_length=24, choices=SITE_CHOICES, null=True, blank=True)  # noqa: DJ001
+    width = models.PositiveIntegerField()  # of the display rendition
+    height = models.PositiveIntegerField()
+    display_key = models.CharField(max_length=255)
+    display_bytes = models.PositiveIntegerField()
+    thumb_key = models.CharField(max_length=255)
+    thumb_bytes = models.PositiveIntegerField()
+    # sha256 of the uploaded bytes and site: a replay with the same client id and upload answers 200.
+    create_fingerprint = models.CharField(max_length=64, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("created", "id")
+        constraints = [
+            models.CheckConstraint(condition=Q(site__isnull=True) | Q(site__in=SITE_KEYS), name="photo_site_known"),
+        ]
+        indexes = [models.Index(fields=["user", "created"], name="photo_user_created")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.id}"
+
+    @property
+    def stored_bytes(self) -> int:
+        return self.display_bytes + self.thumb_bytes
+
+
+@receiver(post_delete, sender=Photo)
+def _delete_photo_files(sender: type[Photo], instance: Photo, using: str, **kwargs: object) -> None:
+    """Every way a Photo row goes (service, entry or account deletion) takes its files, once committed."""
+    delete_files_on_commit([instance.display_key, instance.thumb_key], using=using)

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from footlog.diary.models import Entry, RoutineLog, RoutineStep
+from footlog.diary.models import Entry, Photo, RoutineLog, RoutineStep
 
 
 def routine_steps_for(user: Any, *, include_archived: bool = False) -> QuerySet[RoutineStep]:
@@ -26,6 +26,7 @@ def entries_for(user: Any) -> QuerySet[Entry]:
         .prefetch_related(
             "observations",
             Prefetch("routine", queryset=RoutineLog.objects.select_related("step")),
+            "photos",
         )
         .order_by("-date")
     )
@@ -43,3 +44,26 @@ def entry_list(user: Any, start: dt.date | None, end: dt.date | None) -> QuerySe
 def entry_by_id(entry_id: uuid.UUID) -> Entry | None:
     """Any user's entry by id: only for idempotency checks in services, never for answering a request."""
     return Entry.objects.filter(pk=entry_id).first()
+
+
+def photos_for(
+    user: Any, site: str | None = None, start: dt.date | None = None, end: dt.date | None = None
+) -> QuerySet[Photo]:
+    """The user's photos, optionally of one site and within entry dates [start, end], oldest first.
+
+    Ordered by the entry's date (the user's own calendar), then upload time: the order to compare a site over
+    time. Stable name: the exports and the PWA use it.
+    """
+    photos = Photo.objects.filter(user=user).select_related("entry")
+    if site:
+        photos = photos.filter(site=site)
+    if start:
+        photos = photos.filter(entry__date__gte=start)
+    if end:
+        photos = photos.filter(entry__date__lte=end)
+    return photos.order_by("entry__date", "created", "id")
+
+
+def photo_by_id(photo_id: uuid.UUID) -> Photo | None:
+    """Any user's photo by id: only for idempotency checks in services, never for answering a request."""
+    return Photo.objects.filter(pk=photo_id).first()

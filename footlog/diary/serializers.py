@@ -3,12 +3,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from footlog.api.errors import PayloadTooLarge
 from footlog.api.fields import StrictBooleanField, StrictCharField, StrictFloatField, StrictIntegerField
-from footlog.diary.models import MAX_NOTES, Entry, Observation, RoutineStep
+from footlog.diary.models import MAX_NOTES, Entry, Observation, Photo, RoutineStep
 from footlog.diary.selectors import routine_steps_for
-from footlog.diary.services import EntryData
+from footlog.diary.services import EntryData, PhotoUpload
 from footlog.diary.sites import SITE_KEYS, SITES
 from footlog.lib.dates import today_in
 
@@ -115,6 +119,25 @@ class ObservationOut(serializers.ModelSerializer):
         fields = ("site", "count", "largest_mm", "itch", "pain", "redness", "note")
 
 
+class PhotoOut(serializers.ModelSerializer):
+    """A stored photo. URLs are root-relative API paths, answered to the owner only."""
+
+    # Keys only (as in ObservationIO), so the schema has one site enum.
+    site = serializers.ChoiceField(choices=SITE_KEYS, allow_null=True, read_only=True)
+    image_url = serializers.SerializerMethodField()
+    thumbnail_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Photo
+        fields = ("id", "entry", "site", "width", "height", "image_url", "thumbnail_url", "created")
+
+    def get_image_url(self, photo: Photo) -> str:
+        return reverse("photo-image", kwargs={"pk": photo.pk})
+
+    def get_thumbnail_url(self, photo: Photo) -> str:
+        return reverse("photo-image", kwargs={"pk": photo.pk}) + "?size=thumb"
+
+
 class EntryOut(serializers.ModelSerializer):
     observations = ObservationOut(many=True)
     routine = RoutineLogOut(many=True)
@@ -124,10 +147,38 @@ class EntryOut(serializers.ModelSerializer):
         model = Entry
         fields = ("id", "date", "notes", "observations", "routine", "photos", "created", "updated", "version")
 
+    @extend_schema_field(PhotoOut(many=True))
     def get_photos(self, entry: Entry) -> list[dict[str, Any]]:
-        return []
+        # entries_for prefetches photos, so this adds no query per entry.
+        return PhotoOut(entry.photos.all(), many=True).data
 
 
 def site_rows() -> list[dict[str, Any]]:
     return [{**site.__dict__, "laterality_code": site.laterality_code} for site in SITES.values()]
 
+
+class PhotoIn(serializers.Serializer):
+    """The multipart body of POST entries/{id}/photos/."""
+
+    image = serializers.FileField(allow_empty_file=True, help_text="JPEG, PNG, WebP or HEIC/HEIF, at most 15 MB")
+    site = serializers.ChoiceField(choices=SITE_KEYS, required=False, allow_null=True, allow_blank=True)
+    id = serializers.UUIDField(required=False, help_text="Client-made id; replaying it with the same image is a 200")
+
+    def validate_image(self, value: Any) -> Any:
+        limit = settings.FOOTLOG_PHOTO_MAX_BYTES
+        if value.size > limit:
+            raise PayloadTooLarge(f"The photo is over {limit // (1024 * 1024)} MB.")
+        return value
+
+    def to_upload(self) -> PhotoUpload:
+        image = self.validated_data["image"]
+        image.seek(0)
+        return PhotoUpload(data=image.read(), site=self.validated_data.get("site") or None)
+
+
+class PhotoListQuery(serializers.Serializer):
+    site = serializers.ChoiceField(choices=SITE_KEYS, required=False)
+
+
+class PhotoImageQuery(serializers.Serializer):
+    size = serializers.ChoiceField(choices=["display", "thumb"], required=False, default="display")

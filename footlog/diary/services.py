@@ -9,13 +9,18 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.text import slugify
+from rest_framework.exceptions import ValidationError
 
-from footlog.api.errors import Conflict, PreconditionFailed
-from footlog.diary.models import Entry, Observation, RoutineLog, RoutineStep
-from footlog.diary.selectors import entry_by_id
+from footlog.api.errors import Conflict, PayloadTooLarge, PreconditionFailed, QuotaExceeded
+from footlog.diary import imaging, photo_storage
+from footlog.diary.models import Entry, Observation, Photo, RoutineLog, RoutineStep
+from footlog.diary.selectors import entry_by_id, photo_by_id
 
 
 @dataclass
@@ -145,3 +150,98 @@ def routine_step_archive(step: RoutineStep) -> None:
     if step.archived_at is None:
         step.archived_at = timezone.now()
         step.save(update_fields=["archived_at"])
+
+
+# --- Photos ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PhotoUpload:
+    """An uploaded photo: its raw bytes (at most FOOTLOG_PHOTO_MAX_BYTES) and the optional body site."""
+
+    data: bytes
+    site: str | None = None
+
+    def fingerprint(self, entry: Entry) -> str:
+        digest = hashlib.sha256(self.data)
+        digest.update(f"|{entry.pk}|{self.site or ''}".encode())
+        return digest.hexdigest()
+
+
+def photo_ingest(user: Any, entry: Entry, upload: PhotoUpload, photo_id: uuid.UUID | None = None) -> tuple[Photo, bool]:
+    """Store a photo of `entry` (which must be `user`'s); returns (photo, created).
+
+    The image is validated and re-encoded by `imaging.ingest` (400 naming the problem), limited to
+    FOOTLOG_PHOTO_MAX_BYTES (413) and to the user's quotas (429). Idempotent by client id: the same id with the
+    same bytes, entry and site returns the stored photo (created=False); any other use of a taken id, including
+    another user's, raises Conflict without telling what is stored. Files are written before the row and removed
+    again when the row is not created, so a failed call leaves nothing behind. Call it outside a transaction.
+    """
+    if entry.user_id != user.pk:
+        raise ValueError("photo_ingest: the entry belongs to another user")
+    max_bytes = settings.FOOTLOG_PHOTO_MAX_BYTES
+    if len(upload.data) > max_bytes:
+        raise PayloadTooLarge(f"The photo is over {max_bytes // (1024 * 1024)} MB.")
+    fingerprint = upload.fingerprint(entry)
+    photo_id = photo_id or uuid.uuid4()
+    existing = photo_by_id(photo_id)
+    if existing is not None:
+        return _replayed_photo(existing, user, fingerprint), False
+    _check_photo_quota(user, new_bytes=0)  # cheap early refusal before decoding
+    try:
+        image = imaging.ingest(upload.data)
+    except imaging.ImageRejected as exc:
+        raise ValidationError({"image": [str(exc)]}) from None
+    keys = [photo_storage.store_rendition(image.display.data), photo_storage.store_rendition(image.thumb.data)]
+    try:
+        with transaction.atomic():
+            _check_photo_quota(user, new_bytes=len(image.display.data) + len(image.thumb.data), lock=True)
+            photo = Photo.objects.create(
+                id=photo_id, user=user, entry=entry, site=upload.site or None,
+                width=image.display.width, height=image.display.height,
+                display_key=keys[0], display_bytes=len(image.display.data),
+                thumb_key=keys[1], thumb_bytes=len(image.thumb.data),
+                create_fingerprint=fingerprint,
+            )
+    except IntegrityError:
+        photo_storage.delete_files(keys)
+        existing = photo_by_id(photo_id)
+        if existing is not None:  # a concurrent replay of the same id won the race
+            return _replayed_photo(existing, user, fingerprint), False
+        raise Conflict("The photo could not be stored because its entry changed; reload and retry.") from None
+    except BaseException:
+        photo_storage.delete_files(keys)
+        raise
+    return photo, True
+
+
+def _replayed_photo(existing: Photo, user: Any, fingerprint: str) -> Photo:
+    if existing.user_id == user.pk and existing.create_fingerprint == fingerprint:
+        return existing
+    raise Conflict("A photo with this id already exists.")
+
+
+def _check_photo_quota(user: Any, *, new_bytes: int, lock: bool = False) -> None:
+    """Raise QuotaExceeded when another photo would pass the daily count or the stored-bytes quota.
+
+    With `lock`, the user's row is locked first so that concurrent uploads are counted one after another.
+    """
+    if lock:
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    daily = settings.FOOTLOG_PHOTO_DAILY_COUNT
+    since = timezone.now() - dt.timedelta(hours=24)
+    if Photo.objects.filter(user=user, created__gte=since).count() >= daily:
+        raise QuotaExceeded(f"You can add at most {daily} photos in 24 hours; please try again later.")
+    quota = settings.FOOTLOG_PHOTO_QUOTA_BYTES
+    used = Photo.objects.filter(user=user).aggregate(total=Sum(F("display_bytes") + F("thumb_bytes")))["total"] or 0
+    if used + new_bytes > quota:
+        raise QuotaExceeded(
+            f"Your photo storage is full ({used // 2**20} MB of {quota // 2**20} MB used); "
+            "delete some photos to add new ones."
+        )
+
+
+def photo_delete(photo: Photo) -> None:
+    """Delete the photo's row now and its files once the transaction commits (see models._delete_photo_files)."""
+    with transaction.atomic():
+        Photo.objects.filter(pk=photo.pk).delete()

@@ -2,27 +2,41 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
+from rest_framework.exceptions import ParseError
 from rest_framework.generics import GenericAPIView
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from footlog.api.errors import PayloadTooLarge
 from footlog.api.params import parse_date_range
 from footlog.api.scoping import get_owned
 from footlog.diary import selectors, services
-from footlog.diary.models import Entry, RoutineStep
+from footlog.diary.models import Entry, Photo, RoutineStep
+from footlog.diary.photo_storage import photo_response
 from footlog.diary.serializers import (
     EntryCreateIn,
     EntryIn,
     EntryOut,
+    PhotoImageQuery,
+    PhotoIn,
+    PhotoListQuery,
+    PhotoOut,
     RoutineStepIn,
     RoutineStepOut,
     SiteOut,
     site_rows,
 )
+from footlog.diary.sites import SITE_KEYS
 from footlog.lib.dates import today_in
 
 ERROR = OpenApiResponse(description='Error: {"detail": "...", "errors": {...}}')
@@ -118,3 +132,96 @@ def _entry_response(entry: Entry, status_code: int = status.HTTP_200_OK) -> Resp
     response["ETag"] = entry.etag
     return response
 
+
+# --- Photos ------------------------------------------------------------------------------------------
+
+# Room for the multipart boundaries and the small `site`/`id` fields around one image.
+MULTIPART_OVERHEAD = 64 * 1024
+
+
+class PhotoMultiPartParser(MultiPartParser):
+    """Multipart that refuses a body larger than one photo (413) before reading it, in the API error shape."""
+
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: dict | None = None) -> Any:
+        request = (parser_context or {}).get("request")
+        declared = request.META.get("CONTENT_LENGTH", "") if request is not None else ""
+        limit = settings.FOOTLOG_PHOTO_MAX_BYTES
+        if declared.isdigit() and int(declared) > limit + MULTIPART_OVERHEAD:
+            raise PayloadTooLarge(f"The photo is over {limit // (1024 * 1024)} MB.")
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RequestDataTooBig:
+            raise PayloadTooLarge() from None
+        except TooManyFilesSent:
+            raise ParseError(f"At most {settings.DATA_UPLOAD_MAX_NUMBER_FILES} files per request.") from None
+        except TooManyFieldsSent:
+            raise ParseError("Too many form fields.") from None
+
+
+class EntryPhotoList(APIView):
+    parser_classes = [PhotoMultiPartParser]
+
+    @extend_schema(
+        request={"multipart/form-data": PhotoIn},
+        responses={201: PhotoOut, 200: PhotoOut, 400: ERROR, 404: ERROR, 409: ERROR, 413: ERROR, 429: ERROR},
+        summary="Add a photo to an entry",
+        description="One image per request. Replaying the same client `id` with the same image answers 200.",
+    )
+    def post(self, request: Request, pk: str) -> Response:
+        entry = get_owned(Entry.objects.all(), request.user, pk=pk)  # 404 before the body is read
+        if len(request.FILES.getlist("image")) > 1:
+            raise ParseError("Send one image per request.")
+        body = PhotoIn(data=request.data)
+        body.is_valid(raise_exception=True)
+        photo, created = services.photo_ingest(request.user, entry, body.to_upload(), body.validated_data.get("id"))
+        return Response(PhotoOut(photo).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+
+class PhotoList(GenericAPIView):
+    serializer_class = PhotoOut
+
+    @extend_schema(
+        parameters=[OpenApiParameter("site", str, enum=list(SITE_KEYS), description="Only this site"), *DATE_RANGE],
+        responses={200: PhotoOut(many=True), 400: ERROR},
+        summary="Photos, oldest first (by entry date), to compare a site over time",
+    )
+    def get(self, request: Request) -> Response:
+        query = PhotoListQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        start, end = parse_date_range(request.query_params, today=today_in(request.user.timezone))
+        photos = selectors.photos_for(request.user, query.validated_data.get("site"), start, end)
+        page = self.paginate_queryset(photos)
+        return self.get_paginated_response(PhotoOut(page, many=True).data)
+
+
+class PhotoDetail(APIView):
+    @extend_schema(responses={200: PhotoOut, 404: ERROR})
+    def get(self, request: Request, pk: str) -> Response:
+        return Response(PhotoOut(get_owned(Photo.objects.all(), request.user, pk=pk)).data)
+
+    @extend_schema(responses={204: None, 404: ERROR}, summary="Delete a photo and its files")
+    def delete(self, request: Request, pk: str) -> Response:
+        services.photo_delete(get_owned(Photo.objects.all(), request.user, pk=pk))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PhotoImage(APIView):
+    @extend_schema(
+        parameters=[OpenApiParameter("size", str, enum=["display", "thumb"], description="Default: display")],
+        responses={
+            (200, "image/jpeg"): OpenApiResponse(OpenApiTypes.BINARY, description="The JPEG (owner only)"),
+            302: OpenApiResponse(description="With S3 storage: a signed URL valid at most 5 minutes"),
+            400: ERROR,
+            404: ERROR,
+        },
+        summary="The photo's bytes, private and uncached",
+    )
+    def get(self, request: Request, pk: str) -> HttpResponse:
+        photo = get_owned(Photo.objects.all(), request.user, pk=pk)
+        query = PhotoImageQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        return photo_response(photo, query.validated_data["size"])
+
+    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
+        # The body is a JPEG whatever the client accepts (e.g. `Accept: image/jpeg`); errors stay JSON.
+        return super().perform_content_negotiation(request, force=True)

@@ -1,0 +1,167 @@
+"""Turn an uploaded photo into two clean JPEGs (display and thumbnail). Pure Pillow: no Django, no storage.
+
+Contract of `ingest(data)`:
+- The format is decided by the bytes, never by the name: JPEG, PNG, WebP and HEIC/HEIF are accepted, everything
+  else (GIF, TIFF, PSD, text, empty input, ...) raises `ImageRejected` with a message for the user.
+- Images over `MAX_PIXELS` are refused from the header alone, before any pixel is decoded; Pillow's
+  decompression-bomb warning is an error too, so no code path decodes a bomb.
+- The whole image is decoded: a truncated file is rejected, never stored half grey.
+- The result is upright (EXIF orientation applied) and carries no EXIF, XMP or GPS data; bytes appended after the
+  image (HTML, archives) are gone because only decoded pixels are re-encoded.
+- JPEG sources are decoded in draft mode (libjpeg's DCT scaling) straight to the smallest scale that still covers
+  the display size, which keeps 48 MP photos fast and small in memory.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import warnings
+from dataclasses import dataclass
+
+import pillow_heif
+from PIL import Image, ImageFile, ImageOps
+
+MAX_PIXELS = 50_000_000
+DISPLAY_EDGE = 2048
+THUMB_EDGE = 512
+DISPLAY_QUALITY = 85
+THUMB_QUALITY = 80
+CONTENT_TYPE = "image/jpeg"
+
+# Pillow names of the formats we accept, as detected from content; Image.open tries only these decoders.
+ACCEPTED = ("JPEG", "PNG", "WEBP", "HEIF")
+
+pillow_heif.register_heif_opener()
+# Pillow warns above MAX_IMAGE_PIXELS and raises above twice that; footlog wants an error at the limit itself.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+warnings.simplefilter("error", Image.DecompressionBombWarning)
+
+
+class ImageRejected(ValueError):
+    """The upload is not an image footlog stores; `str(exc)` is a message meant for the user."""
+
+
+@dataclass(frozen=True)
+class Rendition:
+    data: bytes
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class IngestedImage:
+    source_format: str  # "JPEG" | "PNG" | "WEBP" | "HEIF"
+    display: Rendition  # long edge at most DISPLAY_EDGE
+    thumb: Rendition  # long edge at most THUMB_EDGE
+
+
+_HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
+_OTHER_SIGNATURES = [
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+    (b"8BPS", "PSD"),
+    (b"BM", "BMP"),
+    (b"%PDF", "PDF"),
+]
+
+
+def sniff(head: bytes) -> str:
+    """Name the accepted format the first bytes announce, or raise ImageRejected naming what was sent."""
+    if not head:
+        raise ImageRejected("The file is empty.")
+    if head.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WEBP"
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        return "HEIF"
+    for signature, name in _OTHER_SIGNATURES:
+        if head.startswith(signature):
+            raise ImageRejected(f"{name} images are not accepted; send a JPEG, PNG, WebP or HEIC photo.")
+    raise ImageRejected("This file is not an image; send a JPEG, PNG, WebP or HEIC photo.")
+
+
+def ingest(data: bytes) -> IngestedImage:
+    """Validate, decode and re-encode `data`; see the module docstring for the guarantees."""
+    source_format = sniff(data[:32])
+    if ImageFile.LOAD_TRUNCATED_IMAGES:  # a global someone may flip; it would let truncated files through
+        raise RuntimeError("ImageFile.LOAD_TRUNCATED_IMAGES must stay False for photo ingest")
+    try:
+        return _ingest(data, source_format)
+    except ImageRejected:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageRejected(_too_many_pixels()) from None
+    except (OSError, SyntaxError, ValueError, EOFError, Image.UnidentifiedImageError) as exc:
+        # Pillow reports corrupt and truncated data with these; the detail is for logs, not the user.
+        raise ImageRejected("The image is damaged or incomplete and could not be read.") from exc
+
+
+def _too_many_pixels() -> str:
+    return f"The image is too large: at most {MAX_PIXELS // 1_000_000} megapixels are accepted."
+
+
+def _ingest(data: bytes, source_format: str) -> IngestedImage:
+    # Again per call: a test runner or library may reset the process-wide filters set at import.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        with Image.open(io.BytesIO(data), formats=[source_format]) as opened:
+            width, height = opened.size
+            if width * height > MAX_PIXELS:
+                raise ImageRejected(_too_many_pixels())
+            if opened.format == "JPEG":
+                opened.draft("RGB" if opened.mode == "RGB" else None, _draft_size(width, height))
+            opened.load()  # decodes everything; raises on truncated data
+            upright = ImageOps.exif_transpose(opened)
+            icc = opened.info.get("icc_profile")
+    display = _rgb(_shrink(upright, DISPLAY_EDGE))
+    thumb = _shrink(display, THUMB_EDGE)
+    return IngestedImage(
+        source_format=source_format,
+        display=_encode(display, DISPLAY_QUALITY, icc),
+        thumb=_encode(thumb, THUMB_QUALITY, icc),
+    )
+
+
+def _draft_size(width: int, height: int) -> tuple[int, int]:
+    """The smallest size the display rendition needs, in the file's own orientation (scaling is uniform)."""
+    scale = min(1.0, DISPLAY_EDGE / max(width, height))
+    return math.ceil(width * scale), math.ceil(height * scale)
+
+
+def _shrink(image: Image.Image, edge: int) -> Image.Image:
+    width, height = image.size
+    if max(width, height) <= edge:
+        return image
+    scale = edge / max(width, height)
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    # reducing_gap: box-reduce by an integer factor first, then Lanczos; visually the same, much faster.
+    return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def _rgb(image: Image.Image) -> Image.Image:
+    """JPEG holds RGB or grey: flatten transparency onto white, convert anything else to RGB."""
+    if image.mode in ("RGB", "L"):
+        return image
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+def _encode(image: Image.Image, quality: int, icc_profile: bytes | None) -> Rendition:
+    # A fresh info dict: Pillow may carry EXIF/XMP from `info` into the output; only the colour profile stays.
+    image.info = {}
+    out = io.BytesIO()
+    options: dict[str, object] = {"quality": quality, "optimize": True, "exif": b""}
+    if icc_profile:
+        options["icc_profile"] = icc_profile
+    image.save(out, format="JPEG", **options)
+    return Rendition(out.getvalue(), *image.size)

@@ -1,0 +1,73 @@
+"""Image files for the photo tests, made on the fly (no binary fixtures in the repo)."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+
+import pillow_heif
+from PIL import ExifTags, Image
+
+RED = (220, 30, 30)
+BLUE = (30, 30, 220)
+XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description secret="xmp-marker"/></rdf:RDF></x:xmpmeta>'
+
+
+def two_tone(width: int = 300, height: int = 200) -> Image.Image:
+    """Top half red, bottom half blue: shows after decoding which way up the image was turned."""
+    image = Image.new("RGB", (width, height), RED)
+    image.paste(BLUE, (0, height // 2, width, height))
+    return image
+
+
+def encode(image: Image.Image, fmt: str, **options: object) -> bytes:
+    out = io.BytesIO()
+    if fmt == "HEIF":
+        pillow_heif.from_pillow(image).save(out, quality=80)
+    else:
+        image.save(out, format=fmt, **options)
+    return out.getvalue()
+
+
+def jpeg(width: int = 300, height: int = 200) -> bytes:
+    return encode(two_tone(width, height), "JPEG", quality=90)
+
+
+def jpeg_with_gps_rotated() -> bytes:
+    """A 300x200 JPEG with GPS EXIF, XMP and orientation 6 (display rotated 90° clockwise → 200x300)."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6
+    exif[ExifTags.Base.Make] = "PhoneMaker"
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
+    gps[ExifTags.GPS.GPSLatitude] = (52.0, 31.0, 12.0)
+    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
+    gps[ExifTags.GPS.GPSLongitude] = (13.0, 24.0, 36.0)
+    return encode(two_tone(), "JPEG", quality=90, exif=exif.tobytes(), xmp=XMP)
+
+
+def png_with_html() -> bytes:
+    return encode(two_tone(), "PNG") + b"<html><script>alert('stored-xss')</script></html>"
+
+
+def huge_png_header(width: int = 20000, height: int = 20000) -> bytes:
+    """A valid PNG signature and IHDR announcing widthxheight, with a tiny IDAT: a few hundred bytes."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
+    )
+
+
+def psd_header() -> bytes:
+    # Pillow reads PSD but cannot write it: the signature and version are what a sniffer sees.
+    return b"8BPS\x00\x01" + b"\x00" * 6 + struct.pack(">HIIHH", 3, 100, 100, 8, 3) + b"\x00" * 64
+
+
+def truncated_jpeg() -> bytes:
+    data = encode(Image.effect_noise((400, 300), 60).convert("RGB"), "JPEG", quality=90)
+    return data[: len(data) // 2]

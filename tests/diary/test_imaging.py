@@ -1,0 +1,118 @@
+"""The pure ingest pipeline (footlog.diary.imaging): formats by content, limits, upright, no metadata."""
+
+from __future__ import annotations
+
+import io
+import time
+import tracemalloc
+import warnings
+
+import pytest
+from PIL import Image, JpegImagePlugin
+
+from footlog.diary import imaging
+from tests.diary import photo_samples as samples
+
+
+def decoded(data: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    return image
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP", "HEIF"])
+def test_accepted_formats_are_recognised_by_content_and_stored_as_jpeg(fmt: str) -> None:
+    result = imaging.ingest(samples.encode(samples.two_tone(), fmt))
+    assert result.source_format == fmt
+    assert decoded(result.display.data).format == "JPEG"
+    assert (result.display.width, result.display.height) == (300, 200)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"just some text, named photo.jpg by the client\n" * 20, "not an image"),
+        (samples.encode(samples.two_tone(), "GIF"), "GIF"),
+        (samples.encode(samples.two_tone(), "TIFF"), "TIFF"),
+        (samples.psd_header(), "PSD"),
+        (samples.truncated_jpeg(), "damaged or incomplete"),
+    ],
+    ids=["empty", "text", "gif", "tiff", "psd", "truncated-jpeg"],
+)
+def test_rejected_inputs_name_the_problem(data: bytes, message: str) -> None:
+    with pytest.raises(imaging.ImageRejected, match=message):
+        imaging.ingest(data)
+
+
+def test_oversized_png_is_refused_from_its_header_fast_and_without_memory() -> None:
+    data = samples.huge_png_header(20000, 20000)
+    tracemalloc.start()
+    started = time.perf_counter()
+    with pytest.raises(imaging.ImageRejected, match="50 megapixels"):
+        imaging.ingest(data)
+    elapsed = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert elapsed < 0.2
+    assert peak < 5 * 1024 * 1024  # decoding would need 1.2 GB
+
+
+def test_pillow_decompression_bomb_warning_is_raised_as_an_error_not_just_logged() -> None:
+    # 51 MP: Pillow raises only at 2x MAX_IMAGE_PIXELS; below that it merely warns and would go on decoding.
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        with pytest.raises(imaging.ImageRejected, match="50 megapixels"):
+            imaging.ingest(samples.huge_png_header(8500, 6000))
+    assert not [w for w in seen if issubclass(w.category, Image.DecompressionBombWarning)]
+    assert Image.MAX_IMAGE_PIXELS == imaging.MAX_PIXELS
+
+
+def test_exif_orientation_is_applied_and_no_exif_xmp_or_gps_survives() -> None:
+    source = samples.jpeg_with_gps_rotated()
+    assert b"xmp-marker" in source and decoded(source).getexif().get_ifd(0x8825)  # the input really carries them
+    result = imaging.ingest(source)
+    for rendition in (result.display, result.thumb):
+        image = decoded(rendition.data)
+        assert image.size[1] > image.size[0]  # 300x200 turned to portrait
+        assert "exif" not in image.info and "xmp" not in image.info
+        assert not image.getexif()
+        for marker in (b"Exif\x00\x00", b"xmp-marker", b"PhoneMaker", b"http://ns.adobe.com/xap"):
+            assert marker not in rendition.data
+    upright = decoded(result.display.data).convert("RGB")
+    # Orientation 6 turns the red top edge to the right: the right column is red, the left one blue.
+    assert upright.getpixel((upright.width - 5, upright.height // 2))[0] > 180
+    assert upright.getpixel((5, upright.height // 2))[2] > 180
+
+
+def test_bytes_appended_after_a_png_are_not_stored() -> None:
+    result = imaging.ingest(samples.png_with_html())
+    assert b"<html>" not in result.display.data and b"script" not in result.thumb.data
+
+
+def test_large_photo_is_scaled_to_display_and_thumbnail_edges() -> None:
+    result = imaging.ingest(samples.jpeg(4000, 3000))
+    assert (result.display.width, result.display.height) == (2048, 1536)
+    assert (result.thumb.width, result.thumb.height) == (512, 384)
+    assert decoded(result.thumb.data).size == (512, 384)
+
+
+def test_large_jpeg_is_decoded_in_draft_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    decoded_sizes: list[tuple[int, int]] = []
+    original = JpegImagePlugin.JpegImageFile.load
+
+    def spy(self: JpegImagePlugin.JpegImageFile) -> object:
+        pixels = original(self)
+        decoded_sizes.append(self.size)
+        return pixels
+
+    monkeypatch.setattr(JpegImagePlugin.JpegImageFile, "load", spy)
+    imaging.ingest(samples.jpeg(8000, 6000))
+    # libjpeg scaled by 1/2 while decoding: 4000x3000 still covers 2048, and 48 MP were never in memory.
+    assert decoded_sizes[0] == (4000, 3000)
+
+
+def test_transparent_png_is_flattened_onto_white() -> None:
+    image = Image.new("RGBA", (100, 100), (0, 0, 0, 0))
+    result = imaging.ingest(samples.encode(image, "PNG"))
+    assert decoded(result.display.data).convert("RGB").getpixel((50, 50)) == (255, 255, 255)
