@@ -90,3 +90,10 @@ def test_browser_session_needs_csrf_for_writes(live_server, user):
     response = client.post("/api/v1/entries/", {"date": "2026-11-20"}, content_type="application/json")
     assert response.status_code == 403
     assert "CSRF" in response.json()["detail"]
+
+
+def test_headless_browser_and_app_clients_are_both_enabled(client):
+    for kind in ("browser", "app"):
+        response = client.get(f"/_allauth/{kind}/v1/config")
+        assert response.status_code == 200
+        assert response.json()["data"]["account"]["login_methods"] == ["email"]
