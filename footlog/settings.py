@@ -263,7 +263,17 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Share links are bearer secrets: /share/<token>/ becomes /share/[redacted] before any handler sees it.
+    "filters": {"redact_share_links": {"()": "footlog.exports.log_filters.RedactShareLinks"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain",
+                             "filters": ["redact_share_links"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("FOOTLOG_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Django gives these their own handlers; filters on the loggers catch the record where it is made.
+        "django.request": {"filters": ["redact_share_links"], "handlers": ["console"], "propagate": False},
+        "django.server": {"filters": ["redact_share_links"], "handlers": ["console"], "propagate": False},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

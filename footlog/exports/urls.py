@@ -3,6 +3,7 @@ from django.urls import path
 from footlog.exports import views
 
 urlpatterns = [
+    path("exports/report.pdf", views.ReportPdf.as_view(), name="export-pdf"),
     path("exports/history.csv", views.HistoryCsv.as_view(), name="export-csv"),
     path("account/export", views.AccountExport.as_view(), name="account-export"),
     path("shares/", views.ShareList.as_view(), name="share-list"),

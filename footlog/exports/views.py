@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
@@ -15,8 +15,11 @@ from footlog.api.params import parse_date_range
 from footlog.exports import selectors, services
 from footlog.exports.account_export import build_account_zip
 from footlog.exports.csv_export import csv_lines, encoded
-from footlog.exports.renderers import CsvRenderer, FileDownloadView, ZipRenderer
-from footlog.exports.serializers import ShareCreatedOut, ShareIn, ShareOut
+from footlog.exports.pdf import render_pdf
+from footlog.exports.photos import owned_photo_reader
+from footlog.exports.renderers import CsvRenderer, FileDownloadView, PdfRenderer, ZipRenderer
+from footlog.exports.report import build_report
+from footlog.exports.serializers import ReportQuery, ShareCreatedOut, ShareIn, ShareOut
 from footlog.lib.dates import today_in
 
 ERROR = OpenApiResponse(description='Error: {"detail": "...", "errors": {...}}')
@@ -26,8 +29,36 @@ DATE_RANGE = [
 ]
 
 
+# A report with no dates given covers the last quarter: long enough to see persistence, short enough to read.
+REPORT_DEFAULT_DAYS = 90
+
+
 def _attachment(name: str) -> str:
     return f'attachment; filename="{name}"'
+
+
+class ReportPdf(FileDownloadView):
+    renderer_classes = [PdfRenderer, JSONRenderer]
+
+    @extend_schema(
+        parameters=[
+            *DATE_RANGE,
+            OpenApiParameter("questions", str, description="The user's questions for the visit, one per line"),
+        ],
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY, 400: ERROR},
+        summary="The dermatologist report as PDF (default: the last 90 days)",
+    )
+    def get(self, request: Request) -> HttpResponse:
+        start, end = parse_date_range(
+            request.query_params, today=today_in(request.user.timezone), default_days=REPORT_DEFAULT_DAYS
+        )
+        query = ReportQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        report = build_report(request.user, start, end, questions=query.validated_data["questions"])
+        response = HttpResponse(render_pdf(report, owned_photo_reader(request.user)), content_type="application/pdf")
+        response["Content-Disposition"] = _attachment(f"footlog-report-{start}-{end}.pdf")
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 class HistoryCsv(FileDownloadView):
