@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import environ
+from csp import constants as csp_constants
 from django.core.exceptions import ImproperlyConfigured
 
 from footlog.lib import config
@@ -248,24 +249,80 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
-# --- Security ---------------------------------------------------------------------------------------
+# --- Security (owner: hardening; README "Production and scaling") ----------------------------------
+# https in FOOTLOG_PUBLIC_URL means "this is a real deployment behind TLS": Secure cookies, HSTS and an
+# https redirect switch on. http://localhost (make run, the tests) keeps plain-http cookies working.
+HTTPS = FOOTLOG_PUBLIC_URL.startswith("https://")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = HTTPS
+# The page scripts read the CSRF cookie (outbox.js hands it to the service worker), so it cannot be
+# HttpOnly; it is not a credential on its own.
+CSRF_COOKIE_HTTPONLY = False
 CSRF_COOKIE_SAMESITE = "Lax"
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
-if FOOTLOG_PUBLIC_URL.startswith("https://"):
+CSRF_COOKIE_SECURE = HTTPS
+if HTTPS:
+    # __Host- cookies are only accepted over TLS, for this exact host and path "/".
+    SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_TRUSTED_ORIGINS = [FOOTLOG_PUBLIC_URL]
+SECURE_SSL_REDIRECT = config.parse_bool("DJANGO_SECURE_SSL_REDIRECT", default=HTTPS)
+# TLS ends at the proxy (deploy/nginx.conf sets X-Forwarded-Proto and overwrites any client value).
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SECURE_HSTS_SECONDS = 365 * 24 * 3600 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True  # only a directive; joining the browsers' preload list stays a manual step
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"  # the share page sends its own "no-referrer"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (django-csp 4.x). No inline script anywhere: page scripts are static files;
+# a template that truly needs an inline block uses nonce="{{ request.csp_nonce }}".
+INSTALLED_APPS.append("csp")
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware")
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("csp.context_processors.nonce")
+# Outermost: one JSON line per request with the route pattern, never the path (footlog/middleware.py).
+MIDDLEWARE.insert(0, "footlog.middleware.RequestLogMiddleware")
+_IMG_SOURCES = ["'self'", "data:", "blob:"]  # blob: previews of photos not yet uploaded
+if FOOTLOG_S3_BUCKET:
+    # The photo view may redirect to a short-lived signed URL on the bucket.
+    _IMG_SOURCES.append(STORAGES["photos"]["OPTIONS"]["endpoint_url"] or "https://*.amazonaws.com")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", csp_constants.NONCE],
+        "style-src": ["'self'", csp_constants.NONCE],
+        "img-src": _IMG_SOURCES,
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "form-action": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        **({"upgrade-insecure-requests": True} if HTTPS else {}),
+    },
+}
+# Swagger UI at /api/docs/ is served from the installed sidecar package, never a CDN.
+INSTALLED_APPS.append("drf_spectacular_sidecar")
+SPECTACULAR_SETTINGS.update(
+    {"SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR", "REDOC_DIST": "SIDECAR"}
+)
 
 # --- Logging: never log request bodies, note text, tokens or share links ---------------------------
+LOG_FORMAT = os.environ.get("FOOTLOG_LOG_FORMAT", "json")
+if LOG_FORMAT not in ("json", "plain"):
+    raise ImproperlyConfigured(f"FOOTLOG_LOG_FORMAT must be json or plain, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    # JSON lines by default (footlog/lib/logjson.py); FOOTLOG_LOG_FORMAT=plain for a human at a terminal.
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+                   "json": {"()": "footlog.lib.logjson.JsonFormatter"}},
     # Share links are bearer secrets: /share/<token>/ becomes /share/[redacted] before any handler sees it.
     "filters": {"redact_share_links": {"()": "footlog.exports.log_filters.RedactShareLinks"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain",
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT,
                              "filters": ["redact_share_links"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("FOOTLOG_LOG_LEVEL", "INFO")},
     "loggers": {

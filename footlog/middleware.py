@@ -1,0 +1,64 @@
+"""Request log: one structured line per request, with the route pattern instead of the path.
+
+Paths can carry secrets (share links `/share/<token>/`, unsubscribe tokens), so the log names the URL pattern
+that matched (`share/<str:token>/`) and never the path, the query string, headers or bodies.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponseBase
+from django.utils.functional import SimpleLazyObject, empty
+
+logger = logging.getLogger("footlog.request")
+
+
+def _route(request: HttpRequest) -> str:
+    match = getattr(request, "resolver_match", None)
+    if match is not None:
+        return str(match.route)
+    if request.path_info.startswith(settings.STATIC_URL):
+        return "<static>"
+    return "<unmatched>"
+
+
+def _user_id(request: HttpRequest) -> int | None:
+    """The signed-in user's id, without loading a session only to log it."""
+    user = request.__dict__.get("user")
+    if user is None or (isinstance(user, SimpleLazyObject) and user._wrapped is empty):  # type: ignore[attr-defined]
+        return None
+    return user.pk if user.is_authenticated else None
+
+
+class RequestLogMiddleware:
+    """Outermost middleware: times the whole stack and logs method, route, view, status, duration and user id."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        began = time.perf_counter()
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        status = response.status_code
+        logger.log(
+            logging.ERROR if status >= 500 else logging.INFO,
+            "%s %s %s",
+            request.method,
+            _route(request),
+            status,
+            extra={
+                "event": "request",
+                "method": request.method,
+                "route": _route(request),
+                "view": match.view_name if match else None,
+                "status": status,
+                "duration_ms": round((time.perf_counter() - began) * 1000, 1),
+                "user": _user_id(request),
+            },
+        )
+        return response
