@@ -51,3 +51,10 @@ def share_by_token_hash(token_hash: str) -> Share | None:
 
 def report_job_of(user: Any, job_id: Any) -> ReportJob:
     return get_owned(ReportJob.objects.all(), user, pk=job_id)
+
+
+def shared_photo(share: Share, photo_id: Any) -> Any:
+    """The share owner's photo `photo_id` if its day lies in the shared range; None otherwise."""
+    from footlog.diary.selectors import photos_for
+
+    return photos_for(share.user, None, share.start, share.end).filter(pk=photo_id).first()

@@ -1,0 +1,113 @@
+"""The public, read-only share page for a clinician: no login, the token in the URL is the only key.
+
+Every answer carries noindex, no-referrer (the token must not leak to other sites through Referer) and
+no-store. An unknown, malformed, expired or revoked token gets the same bare 404, so nothing can be learnt
+by guessing; all requests, good or bad, count against a per-IP rate limit.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from footlog.exports import selectors, services, tokens
+from footlog.exports.models import Share
+from footlog.exports.pdf import render_pdf
+from footlog.exports.photos import owned_photo_reader
+from footlog.exports.report import build_report
+
+SHARE_HEADERS = {
+    "X-Robots-Tag": "noindex, nofollow, noarchive",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+DEFAULT_RATE_PER_MINUTE = 60
+
+
+def _not_found() -> HttpResponse:
+    return HttpResponseNotFound("Not found.", content_type="text/plain")
+
+
+def _too_many() -> HttpResponse:
+    response = HttpResponse("Too many requests; wait a minute.", status=429, content_type="text/plain")
+    response["Retry-After"] = "60"
+    return response
+
+
+View = Callable[..., HttpResponse]
+
+
+def share_view(view: Callable[[HttpRequest, Share, str], HttpResponse]) -> View:
+    """Rate-limit, resolve the token to an open share (or 404) and add the share headers to any answer."""
+
+    @require_safe
+    @wraps(view)
+    def wrapper(request: HttpRequest, token: str, **kwargs: Any) -> HttpResponse:
+        limit = getattr(settings, "FOOTLOG_SHARE_RATE_PER_MINUTE", DEFAULT_RATE_PER_MINUTE)
+        if services.rate_limit_hit("share", request.META.get("REMOTE_ADDR", ""), limit=limit):
+            response = _too_many()
+        else:
+            share = _open_share(token)
+            response = _not_found() if share is None else view(request, share, token, **kwargs)
+        for name, value in SHARE_HEADERS.items():
+            response[name] = value
+        return response
+
+    return wrapper
+
+
+def _open_share(token: str) -> Share | None:
+    if not tokens.well_formed(token):
+        return None
+    share = selectors.share_by_token_hash(tokens.token_hash(token))
+    if share is None or not share.is_open(timezone.now()):
+        return None
+    return share
+
+
+@share_view
+def share_page(request: HttpRequest, share: Share, token: str) -> HttpResponse:
+    services.share_access_record(share, request.headers.get("User-Agent", ""), "page")
+    report = build_report(
+        share.user,
+        share.start,
+        share.end,
+        include_photos=share.include_photos,
+        photo_src=lambda photo: f"/share/{token}/photos/{photo.pk}",
+    )
+    return render(request, "share/page.html", {"report": report, "share": share, "pdf_url": f"/share/{token}/report.pdf"})
+
+
+@share_view
+def share_pdf(request: HttpRequest, share: Share, token: str) -> HttpResponse:
+    services.share_access_record(share, request.headers.get("User-Agent", ""), "pdf")
+    report = build_report(share.user, share.start, share.end, include_photos=share.include_photos)
+    reader = owned_photo_reader(share.user) if share.include_photos else None
+    response = HttpResponse(render_pdf(report, reader), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="footlog-report-{share.start}-{share.end}.pdf"'
+    return response
+
+
+@share_view
+def share_photo(request: HttpRequest, share: Share, token: str, photo_id: uuid.UUID) -> HttpResponse:
+    """A photo of the shared range, only when the share includes photos; anything else is the same 404."""
+    from footlog.diary.photo_storage import photo_open
+
+    if not share.include_photos:
+        return _not_found()
+    photo = selectors.shared_photo(share, photo_id)
+    if photo is None:
+        return _not_found()
+    size = "display" if request.GET.get("size") == "display" else "thumb"
+    with photo_open(photo, size) as handle:
+        response = HttpResponse(handle.read(), content_type="image/jpeg")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
