@@ -83,7 +83,9 @@ def share_page(request: HttpRequest, share: Share, token: str) -> HttpResponse:
         include_photos=share.include_photos,
         photo_src=lambda photo: f"/share/{token}/photos/{photo.pk}",
     )
-    return render(request, "share/page.html", {"report": report, "share": share, "pdf_url": f"/share/{token}/report.pdf"})
+    return render(
+        request, "share/page.html", {"report": report, "share": share, "pdf_url": f"/share/{token}/report.pdf"}
+    )
 
 
 @share_view
