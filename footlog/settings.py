@@ -309,6 +309,14 @@ INSTALLED_APPS.append("drf_spectacular_sidecar")
 SPECTACULAR_SETTINGS.update(
     {"SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR", "REDOC_DIST": "SIDECAR"}
 )
+# Scaling out (docs/deploy.md): reminders and exports get queues of their own so a burst of PDF reports
+# never delays the evening reminders. Off by default: `make run` starts one worker on the default queue.
+if config.parse_bool("FOOTLOG_TASK_QUEUES", default=False):
+    CELERY_TASK_ROUTES = {
+        "reminders.*": {"queue": "reminders"},
+        "exports.*": {"queue": "exports"},
+        "footlog.exports.*": {"queue": "exports"},
+    }
 
 # --- Logging: never log request bodies, note text, tokens or share links ---------------------------
 LOG_FORMAT = os.environ.get("FOOTLOG_LOG_FORMAT", "json")
