@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import io
 import math
+import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pillow_heif
@@ -36,6 +39,7 @@ pillow_heif.register_heif_opener()
 # Pillow warns above MAX_IMAGE_PIXELS and raises above twice that; footlog wants an error at the limit itself.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 warnings.simplefilter("error", Image.DecompressionBombWarning)
+_DECODE_LOCK = threading.Lock()
 
 
 class ImageRejected(ValueError):
@@ -89,8 +93,6 @@ def sniff(head: bytes) -> str:
 def ingest(data: bytes) -> IngestedImage:
     """Validate, decode and re-encode `data`; see the module docstring for the guarantees."""
     source_format = sniff(data[:32])
-    if ImageFile.LOAD_TRUNCATED_IMAGES:  # a global someone may flip; it would let truncated files through
-        raise RuntimeError("ImageFile.LOAD_TRUNCATED_IMAGES must stay False for photo ingest")
     try:
         return _ingest(data, source_format)
     except ImageRejected:
@@ -108,7 +110,7 @@ def _too_many_pixels() -> str:
 
 def _ingest(data: bytes, source_format: str) -> IngestedImage:
     # Again per call: a test runner or library may reset the process-wide filters set at import.
-    with warnings.catch_warnings():
+    with _strict_decoding(), warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         with Image.open(io.BytesIO(data), formats=[source_format]) as opened:
             width, height = opened.size
@@ -117,15 +119,34 @@ def _ingest(data: bytes, source_format: str) -> IngestedImage:
             if opened.format == "JPEG":
                 opened.draft("RGB" if opened.mode == "RGB" else None, _draft_size(width, height))
             opened.load()  # decodes everything; raises on truncated data
-            upright = ImageOps.exif_transpose(opened)
             icc = opened.info.get("icc_profile")
-    display = _rgb(_shrink(upright, DISPLAY_EDGE))
+            # Shrink first, turn second: rotating 2048 px is cheaper than rotating the full decode. The shrunk
+            # copy keeps `info` (EXIF/XMP orientation) for exif_transpose; _encode drops it afterwards.
+            display = ImageOps.exif_transpose(_shrink(_rgb(opened), DISPLAY_EDGE))
     thumb = _shrink(display, THUMB_EDGE)
     return IngestedImage(
         source_format=source_format,
         display=_encode(display, DISPLAY_QUALITY, icc),
         thumb=_encode(thumb, THUMB_QUALITY, icc),
     )
+
+
+@contextmanager
+def _strict_decoding() -> Iterator[None]:
+    """Decode with Pillow's LOAD_TRUNCATED_IMAGES off, whatever the process-wide value.
+
+    WeasyPrint (the PDF report) sets that global to True when imported, which would let truncated uploads
+    through as half-grey pictures. The flag is read during decoding, so it is switched off for the decode and
+    restored after; the lock keeps threads from restoring it under each other, and also means a process decodes
+    one photo at a time, which bounds its peak memory.
+    """
+    with _DECODE_LOCK:
+        previous = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = previous
 
 
 def _draft_size(width: int, height: int) -> tuple[int, int]:
@@ -152,6 +173,7 @@ def _rgb(image: Image.Image) -> Image.Image:
         rgba = image.convert("RGBA")
         background = Image.new("RGB", rgba.size, (255, 255, 255))
         background.paste(rgba, mask=rgba.getchannel("A"))
+        background.info = dict(image.info)  # keeps the orientation for exif_transpose
         return background
     return image.convert("RGB")
 
@@ -160,7 +182,7 @@ def _encode(image: Image.Image, quality: int, icc_profile: bytes | None) -> Rend
     # A fresh info dict: Pillow may carry EXIF/XMP from `info` into the output; only the colour profile stays.
     image.info = {}
     out = io.BytesIO()
-    options: dict[str, object] = {"quality": quality, "optimize": True, "exif": b""}
+    options: dict[str, object] = {"quality": quality, "exif": b""}
     if icc_profile:
         options["icc_profile"] = icc_profile
     image.save(out, format="JPEG", **options)

@@ -8,7 +8,7 @@ import tracemalloc
 import warnings
 
 import pytest
-from PIL import Image, JpegImagePlugin
+from PIL import Image, ImageFile, JpegImagePlugin
 
 from footlog.diary import imaging
 from tests.diary import photo_samples as samples
@@ -43,6 +43,18 @@ def test_accepted_formats_are_recognised_by_content_and_stored_as_jpeg(fmt: str)
 def test_rejected_inputs_name_the_problem(data: bytes, message: str) -> None:
     with pytest.raises(imaging.ImageRejected, match=message):
         imaging.ingest(data)
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG"])
+def test_truncated_file_is_rejected_even_when_another_library_allows_truncated_images(
+    fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # WeasyPrint sets this process-wide flag on import; uploads must still be decoded strictly.
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    data = samples.encode(Image.effect_noise((400, 300), 60).convert("RGB"), fmt)
+    with pytest.raises(imaging.ImageRejected, match="damaged or incomplete"):
+        imaging.ingest(data[: len(data) * 2 // 3])
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # restored for the other library
 
 
 def test_oversized_png_is_refused_from_its_header_fast_and_without_memory() -> None:

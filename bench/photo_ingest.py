@@ -1,0 +1,146 @@
+"""Photo ingest speed and memory against raw Pillow, measured in the same run.
+
+    .venv/bin/python bench/photo_ingest.py [--reps 5]
+
+For a 12 MP and a 48 MP JPEG (made here, phone-like size and detail) it compares
+- baseline: raw Pillow `Image.open` + `load()` + `resize()` to the display size (long edge 2048), and
+- ingest: `footlog.diary.imaging.ingest` (sniff, draft decode, exif_transpose, display + thumbnail JPEGs).
+Each (image, method) is timed in its own child process (median of --reps runs after a warm-up, CPU and wall
+time), and its peak memory is measured in another fresh child doing a single run: peak resident growth over the
+resident size just before the work (VmHWM - VmRSS).
+Goals: ingest <= 1.3x the baseline time; 48 MP peak memory growth <= 200 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZES = {"12MP": (4000, 3000), "48MP": (8000, 6000)}
+TIME_GOAL = 1.3
+MEMORY_GOAL_MB = 200
+
+
+def make_photo(width: int, height: int) -> bytes:
+    """A JPEG with smooth gradients plus sensor-like noise, close to a phone photo in size per pixel."""
+    from PIL import Image, ImageFilter
+
+    small = (width // 8, height // 8)
+    red = Image.linear_gradient("L").resize(small)
+    green = Image.radial_gradient("L").resize(small)
+    blue = Image.effect_noise(small, 90).filter(ImageFilter.GaussianBlur(3))
+    base = Image.merge("RGB", (red, green, blue)).resize((width, height), Image.Resampling.BICUBIC)
+    texture = Image.effect_noise((width // 2, height // 2), 60).resize((width, height), Image.Resampling.BICUBIC)
+    grain = Image.effect_noise((width, height), 20).convert("RGB")
+    # About 3 MB per 12 MP at quality 88, like a phone's JPEG.
+    photo = Image.blend(Image.blend(base, Image.merge("RGB", (texture,) * 3), 0.25), grain, 0.2)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # phones store portrait shots rotated: ingest has to turn it
+    out = io.BytesIO()
+    photo.save(out, "JPEG", quality=88, exif=exif.tobytes())
+    return out.getvalue()
+
+
+def _status_kb(field: str) -> int:
+    # VmHWM, unlike ru_maxrss, belongs to this exec's address space: ru_maxrss would carry over the parent's
+    # peak from before the fork (the parent just made a 48 MP photo).
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    raise RuntimeError(f"no {field} in /proc/self/status")
+
+
+def child(method: str, path: str, reps: int) -> None:
+    """Run one method on one file `reps` times (+1 warm-up) and print JSON timings and peak memory."""
+    sys.path.insert(0, str(ROOT))
+    from PIL import Image
+
+    from footlog.diary import imaging
+
+    data = Path(path).read_bytes()
+
+    def baseline() -> None:
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+            scale = imaging.DISPLAY_EDGE / max(image.size)
+            image.resize((round(image.width * scale), round(image.height * scale)), Image.Resampling.LANCZOS)
+
+    def ingest() -> None:
+        imaging.ingest(data)
+
+    work = {"baseline": baseline, "ingest": ingest}[method]
+    if reps == 0:  # memory: one run in a fresh process (repeated runs add allocator noise, not our memory)
+        before_kb = _status_kb("VmRSS")
+        work()
+        peak_kb = _status_kb("VmHWM")
+        print(json.dumps({"peak_growth_mb": (peak_kb - before_kb) / 1024}))
+        return
+    work()  # warm-up: imports, codec tables
+    cpu, wall = [], []
+    for _ in range(reps):
+        started_cpu, started_wall = time.process_time(), time.perf_counter()
+        work()
+        cpu.append(time.process_time() - started_cpu)
+        wall.append(time.perf_counter() - started_wall)
+    print(json.dumps({"cpu_s": statistics.median(cpu), "wall_s": statistics.median(wall)}))
+
+
+def run_child(method: str, path: Path, reps: int) -> dict[str, float]:
+    output = subprocess.run(
+        [sys.executable, __file__, "--child", method, str(path), "--reps", str(reps)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output)
+
+
+def measure(method: str, path: Path, reps: int) -> dict[str, float]:
+    return {**run_child(method, path, reps), **run_child(method, path, 0)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reps", type=int, default=5)
+    parser.add_argument("--child", nargs=2, metavar=("METHOD", "PATH"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], args.child[1], args.reps)
+        return 0
+    ok = True
+    print("median of", args.reps, "runs; CPU time decides the ratio (the machine may be shared), wall time shown too")
+    print(
+        f"{'image':6} {'file MB':>7} {'raw cpu s':>9} {'ingest cpu s':>12} {'ratio':>6} {'raw wall s':>10} "
+        f"{'ingest wall s':>13} {'raw peak MB':>11} {'ingest peak MB':>14}"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, (width, height) in SIZES.items():
+            path = Path(tmp) / f"{label}.jpg"
+            path.write_bytes(make_photo(width, height))
+            raw = measure("baseline", path, args.reps)
+            ours = measure("ingest", path, args.reps)
+            ratio = ours["cpu_s"] / raw["cpu_s"]
+            print(
+                f"{label:6} {path.stat().st_size / 2**20:7.1f} {raw['cpu_s']:9.3f} {ours['cpu_s']:12.3f} "
+                f"{ratio:5.2f}x {raw['wall_s']:10.3f} {ours['wall_s']:13.3f} "
+                f"{raw['peak_growth_mb']:11.0f} {ours['peak_growth_mb']:14.0f}"
+            )
+            ok &= ratio <= TIME_GOAL
+            if label == "48MP":
+                ok &= ours["peak_growth_mb"] <= MEMORY_GOAL_MB
+    verdict = "met" if ok else "NOT met"
+    print(f"goals: ingest <= {TIME_GOAL}x raw CPU time, 48MP ingest peak growth <= {MEMORY_GOAL_MB} MB: {verdict}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
