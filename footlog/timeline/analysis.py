@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from footlog.diary.sites import SITES  # plain data (keys, labels), no models
@@ -89,7 +89,7 @@ class Thresholds:
     fast_change_mm: float = 2.0  # or the largest size up by at least this many mm → red flag
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
 # --- output --------------------------------------------------------------------------------------------------
@@ -158,7 +158,11 @@ class TimelineResult:
     thresholds: Thresholds
 
     def to_dict(self) -> dict[str, Any]:
-        """The API JSON shape (see shared API contract, "Timeline"); dates as YYYY-MM-DD strings."""
+        """The API JSON shape (see shared API contract, "Timeline"); dates as YYYY-MM-DD strings.
+
+        Written out field by field rather than with `dataclasses.asdict`, which deep-copies every value and was
+        the largest cost of a cached timeline request (bench/timeline.py).
+        """
         return {
             "from": self.start.isoformat(),
             "to": self.end.isoformat(),
@@ -167,7 +171,17 @@ class TimelineResult:
                 for p in self.series
             ],
             "sites": [
-                {**asdict(s), **{k: _iso(getattr(s, k)) for k in ("first_seen", "last_seen", "since")}}
+                {
+                    "site": s.site,
+                    "status": s.status,
+                    "trend": s.trend,
+                    "first_seen": _iso(s.first_seen),
+                    "last_seen": _iso(s.last_seen),
+                    "days_present": s.days_present,
+                    "days_checked": s.days_checked,
+                    "latest_count": s.latest_count,
+                    "since": _iso(s.since),
+                }
                 for s in self.sites
             ],
             "adherence": {
@@ -177,7 +191,15 @@ class TimelineResult:
             "recommendation": {
                 "level": self.recommendation.level,
                 "reasons": [
-                    {**asdict(r), "since": _iso(r.since), "evidence": _jsonable(r.evidence)}
+                    {
+                        "code": r.code,
+                        "level": r.level,
+                        "message": r.message,
+                        "site": r.site,
+                        "since": _iso(r.since),
+                        "evidence": _jsonable(r.evidence),
+                        "red_flag": r.red_flag,
+                    }
                     for r in self.recommendation.reasons
                 ],
             },
@@ -190,7 +212,10 @@ def _iso(value: dt.date | None) -> str | None:
 
 
 def _jsonable(evidence: dict[str, Any]) -> dict[str, Any]:
-    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in evidence.items()}
+    return {
+        k: v.isoformat() if isinstance(v, dt.date) else list(v) if isinstance(v, list) else v
+        for k, v in evidence.items()
+    }
 
 
 # --- analysis ------------------------------------------------------------------------------------------------

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import logging
 from collections import defaultdict
 from typing import Any
+
+from django.core.cache import cache
+from django.db.models import Count, Max, Sum
 
 from footlog.api.scoping import owned
 from footlog.diary.models import Entry, Observation, RoutineLog
 from footlog.timeline.analysis import DayLog, RoutineMark, SiteObservation, Thresholds, TimelineResult, analyse
 from footlog.timeline.models import TimelineSettings
+
+logger = logging.getLogger(__name__)
+# Bump when the analysis or TimelineResult changes, so no stale shape is read back after a deploy.
+CACHE_VERSION = "v1"
+CACHE_SECONDS = 6 * 3600
 
 
 def thresholds_for(user: Any) -> Thresholds:
@@ -36,13 +46,54 @@ def lookback_days(thresholds: Thresholds) -> int:
 def timeline_for(user: Any, start: dt.date, end: dt.date) -> TimelineResult:
     """The timeline of `user` over [start, end] (dates in the user's calendar), recommendation as of `end`.
 
-    Stable interface (reminders' visit nudge, exports' PDF and share page). Always 4 queries, whatever the
-    history length: settings, entry dates, observations, routine logs (with their steps). Call
-    `result.to_dict()` for the API JSON.
+    Stable interface (reminders' visit nudge, exports' PDF and share page). Call `result.to_dict()` for the API
+    JSON. A fixed number of queries whatever the history length: settings and a stamp of the log (2), and on a
+    cache miss entry dates, observations and routine logs (3 more). The result is cached under a key holding the
+    stamp and the thresholds, so any entry write or settings change is seen at once (bench/timeline.py shows
+    why the cache is there).
     """
     thresholds = thresholds_for(user)
     first = start - dt.timedelta(days=lookback_days(thresholds))
-    return analyse(_day_logs(user, first, end), start, end, thresholds)
+    key = _cache_key(user, start, end, thresholds, _log_stamp(user, first, end))
+    cached = _cache_get(key)
+    if isinstance(cached, TimelineResult):
+        return cached
+    result = analyse(_day_logs(user, first, end), start, end, thresholds)
+    _cache_set(key, result)
+    return result
+
+
+def _log_stamp(user: Any, first: dt.date, end: dt.date) -> str:
+    """Changes whenever an entry in [first, end] is created, updated (version and `updated` grow) or deleted."""
+    stamp = (
+        owned(Entry.objects.all(), user)
+        .filter(date__gte=first, date__lte=end)
+        .order_by()
+        .aggregate(n=Count("id"), last=Max("updated"), versions=Sum("version"))
+    )
+    last = stamp["last"].isoformat() if stamp["last"] else "-"
+    return f"{stamp['n']}.{stamp['versions'] or 0}.{last}"
+
+
+def _cache_key(user: Any, start: dt.date, end: dt.date, thresholds: Thresholds, stamp: str) -> str:
+    rules = hashlib.sha256(repr(sorted(thresholds.to_dict().items())).encode()).hexdigest()[:16]
+    return f"timeline:{CACHE_VERSION}:{user.pk}:{start.isoformat()}:{end.isoformat()}:{rules}:{stamp}"
+
+
+def _cache_get(key: str) -> object:
+    # The cache only saves time: when it is down the timeline is computed, never refused.
+    try:
+        return cache.get(key)
+    except Exception:  # any backend error means "not cached"
+        logger.warning("timeline cache read failed", exc_info=True)
+        return None
+
+
+def _cache_set(key: str, result: TimelineResult) -> None:
+    try:
+        cache.set(key, result, CACHE_SECONDS)
+    except Exception:
+        logger.warning("timeline cache write failed", exc_info=True)
 
 
 def _day_logs(user: Any, first: dt.date, end: dt.date) -> list[DayLog]:

@@ -118,3 +118,47 @@ def test_query_count_is_the_same_for_a_week_and_three_years(user, api) -> None:
     three_years = _queries(api, {"from": "2023-11-25", "to": "2026-11-23"})
     assert week == three_years
     assert week <= 8, week
+
+
+def test_a_cached_timeline_follows_every_entry_write(api, user) -> None:
+    window = {"from": "2026-11-01", "to": "2026-11-03"}
+    log_days(user, dt.date(2026, 11, 1), 1, {"left_heel": 2})
+    assert api.get(URL, window).json()["series"][0]["total"] == 2
+    entry_id = api.get("/api/v1/entries/").json()["results"][0]["id"]
+
+    # update
+    updated = api.patch(
+        f"/api/v1/entries/{entry_id}/", {"observations": [{"site": "left_heel", "count": 7}]}, format="json"
+    )
+    assert updated.status_code == 200, updated.content
+    assert api.get(URL, window).json()["series"][0]["total"] == 7
+    # create
+    created = api.post(
+        "/api/v1/entries/", {"date": "2026-11-02", "observations": [{"site": "left_heel", "count": 1}]}, format="json"
+    )
+    assert created.status_code == 201, created.content
+    assert api.get(URL, window).json()["series"][1] == {
+        "date": "2026-11-02",
+        "logged": True,
+        "total": 1,
+        "by_site": {"left_heel": 1},
+    }
+    # delete
+    assert api.delete(f"/api/v1/entries/{entry_id}/").status_code == 204
+    assert api.get(URL, window).json()["series"][0]["logged"] is False
+
+
+def test_a_cached_answer_takes_no_more_queries_than_a_fresh_one(user, api) -> None:
+    log_days(user, dt.date(2026, 11, 1), 20, {"left_heel": 3})
+    window = {"from": "2026-11-01", "to": "2026-11-20"}
+    fresh, cached = _queries(api, window), _queries(api, window)
+    assert cached < fresh <= 8
+    assert api.get(URL, window).json() == api.get(URL, window).json()
+
+
+def test_documented_output_serializer_matches_the_answer(api, persisting) -> None:
+    from footlog.timeline.serializers import TimelineOut
+
+    body = api.get(URL, {"from": "2026-11-01", "to": "2026-11-22"}).json()
+    assert body["recommendation"]["reasons"]
+    assert dict(TimelineOut(body).data) == body

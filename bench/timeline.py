@@ -1,0 +1,239 @@
+"""Benchmark: GET /api/v1/timeline/ against a bare authenticated DRF endpoint, same server, same run.
+
+    .venv/bin/python bench/timeline.py [--requests 200] [--database-url postgres://postgres@127.0.0.1:5432/bench_x]
+
+Builds a throw-away database (SQLite in a temp dir by default; with --database-url the named Postgres database is
+created and dropped) holding 3 years of daily entries, 3 sites a day plus two routine steps, serves footlog with
+Django's WSGI server in a thread, and times real HTTP requests with a session cookie, interleaving the endpoints.
+
+Goals (issue 4): the timeline's query count is the same for 1 week and 3 years and at most 8; its median time is at
+most 2x the bare endpoint's. Exit status 1 when a goal is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+YEARS_DAYS = 3 * 365
+QUERY_GOAL, RATIO_GOAL = 8, 2.0
+
+
+def configure(database_url: str | None) -> None:
+    """Isolated settings before Django starts: temp data dir, embedded cache, no shared Redis."""
+    os.environ["FOOTLOG_DATA_DIR"] = tempfile.mkdtemp(prefix="footlog-bench-")
+    os.environ.pop("REDIS_URL", None)
+    os.environ["DJANGO_DEBUG"] = "false"
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+        _postgres_database(database_url, create=True)
+    else:
+        os.environ.pop("DATABASE_URL", None)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "footlog.settings")
+    import logging
+
+    import django
+
+    django.setup()
+    logging.disable(logging.WARNING)  # no log line per request (setup configured logging; this outranks it)
+
+
+def _postgres_database(url: str, *, create: bool) -> None:
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if create:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+# --- the bare endpoint and the bench URLconf (ROOT_URLCONF points at this module) ----------------------------
+
+urlpatterns: list = []
+
+
+def install_urlconf() -> None:
+    from django.conf import settings
+    from django.urls import clear_url_caches, path
+    from rest_framework.response import Response
+    from rest_framework.views import APIView
+
+    import footlog.urls
+
+    class Bare(APIView):
+        """Same authentication, permission and renderer stack as every API view; no work."""
+
+        def get(self, request):  # type: ignore[no-untyped-def]
+            return Response({"ok": True})
+
+    urlpatterns[:] = [path("api/v1/bench-bare/", Bare.as_view()), *footlog.urls.urlpatterns]
+    settings.ROOT_URLCONF = __name__
+    clear_url_caches()
+
+
+# --- data --------------------------------------------------------------------------------------------------
+
+
+def seed(today: dt.date):  # type: ignore[no-untyped-def]
+    """A user with 3 years of daily entries up to `today`: 3 sites a day, moisturise and wash."""
+    from django.core.management import call_command
+
+    from accounts.models import User
+    from footlog.diary.models import Entry, Observation, RoutineLog, RoutineStep
+
+    call_command("migrate", verbosity=0)
+    user = User.objects.create_user("bench@example.com", "bench passphrase 42", timezone="UTC")
+    rng = random.Random(4)
+    first = today - dt.timedelta(days=YEARS_DAYS - 1)
+    entries = Entry.objects.bulk_create(
+        Entry(user=user, date=first + dt.timedelta(days=i), create_fingerprint="bench") for i in range(YEARS_DAYS)
+    )
+    Observation.objects.bulk_create(
+        Observation(entry=e, site=site, count=rng.randint(0, 6), largest_mm=round(rng.uniform(0.5, 2.5), 1))
+        for e in entries
+        for site in ("left_heel", "left_ankle_outer", "right_toes")
+    )
+    steps = list(RoutineStep.objects.filter(user__isnull=True, key__in=["moisturise", "wash"]))
+    RoutineLog.objects.bulk_create(RoutineLog(entry=e, step=s, done=rng.random() < 0.8) for e in entries for s in steps)
+    return user
+
+
+# --- measuring ---------------------------------------------------------------------------------------------
+
+
+def serve():  # type: ignore[no-untyped-def]
+    from django.core.servers.basehttp import WSGIRequestHandler, WSGIServer
+    from django.core.wsgi import get_wsgi_application
+
+    server = WSGIServer(("127.0.0.1", 0), WSGIRequestHandler, ipv6=False, allow_reuse_address=True)
+    server.set_app(get_wsgi_application())
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def session_cookie(user) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return settings.SESSION_COOKIE_NAME, client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def query_count(user, params: dict[str, str]) -> int:  # type: ignore[no-untyped-def]
+    """Every query of one request, authentication included, counted in-process."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/api/v1/timeline/", params)
+    assert response.status_code == 200, response.content
+    return len(queries)
+
+
+def time_endpoints(
+    base: str, cookie: tuple[str, str], paths: dict[str, str | Callable[[int], str]], rounds: int
+) -> dict[str, float]:
+    """Median seconds per endpoint; endpoints are interleaved in each round so drift hits them alike.
+
+    A path may be a function of the round number (a new URL each time, e.g. to miss the cache).
+    """
+    import requests
+
+    http = requests.Session()
+    http.cookies.set(*cookie)
+    samples: dict[str, list[float]] = {name: [] for name in paths}
+    for round_no in range(rounds + 20):
+        for name, path in paths.items():
+            url = base + (path(round_no) if callable(path) else path)
+            started = time.perf_counter()
+            response = http.get(url)
+            elapsed = time.perf_counter() - started
+            assert response.status_code == 200, (path, response.status_code, response.text[:200])
+            if round_no >= 20:  # warm-up rounds are not counted
+                samples[name].append(elapsed)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=200, help="timed requests per endpoint")
+    parser.add_argument("--database-url", help="a Postgres URL; the database is created and dropped")
+    args = parser.parse_args()
+    configure(args.database_url)
+    try:
+        return run(args.requests, args.database_url)
+    finally:
+        if args.database_url:
+            from django.db import connections
+
+            connections.close_all()
+            _postgres_database(args.database_url, create=False)
+
+
+def run(rounds: int, database_url: str | None) -> int:
+    from django.db import connection
+
+    today = dt.datetime.now(dt.UTC).date()
+    install_urlconf()
+    user = seed(today)
+    week = {"from": (today - dt.timedelta(days=6)).isoformat(), "to": today.isoformat()}
+    years = {"from": (today - dt.timedelta(days=YEARS_DAYS - 1)).isoformat(), "to": today.isoformat()}
+    queries_week, queries_years = query_count(user, week), query_count(user, years)
+    queries_default = query_count(user, {})
+
+    server = serve()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+
+    def cold(round_no: int) -> str:
+        """A 90-day window ending on a different day each round: never cached, the full computation."""
+        end = today - dt.timedelta(days=round_no + 1)
+        return f"/api/v1/timeline/?from={(end - dt.timedelta(days=89)).isoformat()}&to={end.isoformat()}"
+
+    paths: dict[str, str | Callable[[int], str]] = {
+        "bare": "/api/v1/bench-bare/",
+        "timeline (default 90 days)": "/api/v1/timeline/",
+        "timeline (90 days, uncached)": cold,
+        "timeline (1 week)": f"/api/v1/timeline/?from={week['from']}&to={week['to']}",
+        "timeline (3 years)": f"/api/v1/timeline/?from={years['from']}&to={years['to']}",
+    }
+    try:
+        medians = time_endpoints(base, session_cookie(user), paths, rounds)
+    finally:
+        server.shutdown()
+
+    print(f"footlog timeline bench — {connection.vendor}, {YEARS_DAYS} daily entries x 3 sites, {rounds} requests each")
+    print(f"queries per request (auth included): 1 week {queries_week}, 3 years {queries_years}, "
+          f"default window {queries_default}  (goal: equal, <= {QUERY_GOAL})")  # fmt: skip
+    bare = medians["bare"]
+    for name, median in medians.items():
+        print(f"  {name:30s} median {median * 1000:7.2f} ms   x{median / bare:5.2f} of bare")
+    ratio = medians["timeline (default 90 days)"] / bare
+    queries_ok = queries_week == queries_years == queries_default and queries_week <= QUERY_GOAL
+    time_ok = ratio <= RATIO_GOAL
+    print(f"goal queries equal and <= {QUERY_GOAL}: {'met' if queries_ok else 'MISSED'}")
+    print(f"goal default timeline <= {RATIO_GOAL}x bare: {'met' if time_ok else 'MISSED'} (x{ratio:.2f})")
+    return 0 if queries_ok and time_ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
