@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.csrf import ensure_csrf_cookie
 
 from accounts.models import User
 
@@ -38,7 +39,9 @@ def consent_give(user: User, *, timezone_name: str | None = None) -> User:
 def app_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """A page of the app: signed in, and consent to the current text given (else the welcome step)."""
 
+    # The script sends X-CSRFToken from the cookie: make sure the cookie exists even on pages with no form.
     @login_required
+    @ensure_csrf_cookie
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not has_current_consent(request.user):  # type: ignore[arg-type]

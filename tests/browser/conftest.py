@@ -90,6 +90,11 @@ def page(context: Any) -> Any:
     return context.new_page()
 
 
+def until(page: Any, script: str, timeout: float = 20.0) -> Any:
+    """Poll a JS expression (awaited) until truthy. Not page.wait_for_function: that evals, which the CSP forbids."""
+    return wait_for(lambda: page.evaluate(f"async () => {{ return {script}; }}"), timeout=timeout, interval=0.1)
+
+
 def shoot(page: Any, name: str) -> None:
     """A full-page phone screenshot for people to look at (test-artifacts/ is not committed)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

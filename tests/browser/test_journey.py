@@ -11,8 +11,7 @@ from PIL import Image
 from accounts.models import User
 from footlog.diary.models import Entry
 from footlog.pwa.consent import CONSENT_VERSION
-from tests.browser.conftest import shoot
-from tests.support.services import wait_for
+from tests.browser.conftest import shoot, until
 
 pytestmark = pytest.mark.browser
 
@@ -55,4 +54,4 @@ def test_sign_up_verify_consent_and_log_today(page: Any, sign_up: Any, live_serv
 
     page.goto(f"{live_server.url}/history/")
     assert "Left heel" in page.locator(".days li").first.inner_text()
-    wait_for(lambda: page.evaluate("window.FootlogOutbox.count()") == 0)
+    until(page, "await window.FootlogOutbox.count() === 0")

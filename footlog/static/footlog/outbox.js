@@ -105,7 +105,10 @@
         return put(item).then(function () { return "again"; });
       });
     }
-    if (res.status === 401 || res.status === 403 || res.status === 429 || res.status >= 500) return Promise.resolve("retry");
+    // 409 on a photo: a concurrent upload of the same id; the replay later answers 200.
+    if (res.status === 401 || res.status === 403 || res.status === 409 || res.status === 429 || res.status >= 500) {
+      return Promise.resolve("retry");
+    }
     // Any other 4xx will not get better by resending: drop it and tell the page.
     return res.json().catch(function () { return {}; }).then(function (body) {
       scope.dispatchEvent && scope.dispatchEvent(new CustomEvent("footlog:rejected", { detail: body.detail || res.status }));
@@ -118,7 +121,16 @@
   /* Send everything queued, oldest first. Resolves with the number still waiting. */
   function flush() {
     if (running) return running;
-    running = csrf().then(function (token) {
+    // One sender at a time across the pages and the service worker (Background Sync), so that the same
+    // item is not in flight twice; the API's idempotency still covers a lost answer.
+    var locks = typeof navigator !== "undefined" && navigator.locks;
+    running = (locks ? locks.request("footlog-outbox", send_all) : send_all())
+      .then(function (n) { running = null; return n; }, function (e) { running = null; throw e; });
+    return running;
+  }
+
+  function send_all() {
+    return csrf().then(function (token) {
       return all().then(function (items) {
         var i = 0, tries = 0;
         function next() {
@@ -136,9 +148,7 @@
         return next();
       });
     }).catch(function () { return null; /* offline: try again later */ })
-      .then(count)
-      .then(function (n) { running = null; return n; }, function (e) { running = null; throw e; });
-    return running;
+      .then(count);
   }
 
   scope.FootlogOutbox = { enqueue: enqueue, flush: flush, count: count, all: all, clear: clear, setMeta: setMeta };
