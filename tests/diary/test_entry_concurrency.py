@@ -1,9 +1,10 @@
-"""Twenty clients replaying one offline entry at the same instant leave exactly one row (PostgreSQL)."""
+"""Clients replaying one offline entry at the same instant leave exactly one row (PostgreSQL)."""
 
 from __future__ import annotations
 
 import threading
 import uuid
+from collections.abc import Callable
 
 import pytest
 from django.db import connection
@@ -14,50 +15,39 @@ from footlog.diary.models import Entry, Observation
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_twenty_concurrent_posts_with_one_client_id_make_one_entry(postgres, user):
-    body = {"id": str(uuid.uuid4()), "date": "2026-11-22", "observations": [{"site": "left_top", "count": 1}]}
-    barrier = threading.Barrier(20)
+def post_concurrently(user, bodies: list[dict]) -> list[int]:
+    """POST each body from its own thread and connection, all released at once; returns the statuses."""
+    barrier = threading.Barrier(len(bodies))
     statuses: list[int] = []
 
-    def post() -> None:
-        client = APIClient()
-        client.force_authenticate(user)
-        barrier.wait()
-        try:
-            statuses.append(client.post("/api/v1/entries/", body, format="json").status_code)
-        finally:
-            connection.close()
+    def post(body: dict) -> Callable[[], None]:
+        def run() -> None:
+            client = APIClient()
+            client.force_authenticate(user)
+            barrier.wait()
+            try:
+                statuses.append(client.post("/api/v1/entries/", body, format="json").status_code)
+            finally:
+                connection.close()
 
-    threads = [threading.Thread(target=post) for _ in range(20)]
+        return run
+
+    threads = [threading.Thread(target=post(body)) for body in bodies]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=60)
+    return sorted(statuses)
 
-    assert sorted(statuses) == [200] * 19 + [201]
+
+def test_twenty_concurrent_posts_with_one_client_id_make_one_entry(postgres, user):
+    body = {"id": str(uuid.uuid4()), "date": "2026-11-22", "observations": [{"site": "left_top", "count": 1}]}
+    assert post_concurrently(user, [body] * 20) == [200] * 19 + [201]
     assert Entry.objects.filter(user=user).count() == 1
     assert Observation.objects.filter(entry_id=body["id"]).count() == 1
 
 
 def test_concurrent_posts_for_one_date_with_different_ids_make_one_entry(postgres, user):
-    barrier = threading.Barrier(10)
-    statuses: list[int] = []
-
-    def post() -> None:
-        client = APIClient()
-        client.force_authenticate(user)
-        barrier.wait()
-        try:
-            response = client.post("/api/v1/entries/", {"id": str(uuid.uuid4()), "date": "2026-11-22"}, format="json")
-            statuses.append(response.status_code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=post) for _ in range(10)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
-    assert sorted(statuses) == [201] + [409] * 9
+    bodies = [{"id": str(uuid.uuid4()), "date": "2026-11-22"} for _ in range(10)]
+    assert post_concurrently(user, bodies) == [201] + [409] * 9
     assert Entry.objects.filter(user=user).count() == 1
