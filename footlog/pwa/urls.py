@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.today, name="today"),
     path("history/", views.history, name="history"),
     path("timeline/", views.timeline, name="timeline"),
+    path("settings/", views.settings_page, name="settings"),
     path("welcome/", views.welcome, name="welcome"),
     path("offline/", views.offline, name="offline"),
     path("manifest.webmanifest", views.manifest, name="manifest"),

@@ -9,22 +9,36 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
+from rest_framework.exceptions import APIException
 
+from accounts.serializers import AccountSerializer
+from accounts.services import account_update
+from footlog.api.scoping import get_owned
 from footlog.diary import selectors as diary_selectors
-from footlog.diary.serializers import RoutineStepOut
+from footlog.diary import services as diary_services
+from footlog.diary.models import RoutineStep
+from footlog.diary.serializers import RoutineStepIn, RoutineStepOut
 from footlog.diary.sites import SITES
 from footlog.lib.dates import is_valid_timezone, today_in
-from footlog.pwa import consent
+from footlog.pwa import consent, forms
 from footlog.pwa.history import history_days
 from footlog.pwa.timeline import timeline_page
+from footlog.timeline import selectors as timeline_selectors
+from footlog.timeline import services as timeline_services
+from footlog.timeline.serializers import ThresholdsIO
+from reminders import selectors as reminder_selectors
+from reminders import services as reminder_services
+from reminders.serializers import PreferencesIn
 
 THEME = "#0f5f5c"
 TIMELINE_DAYS = 56  # eight weeks: long enough for the duration rules, short enough to read on a phone
@@ -159,3 +173,82 @@ def timeline(request: HttpRequest) -> HttpResponse:
     end = today_in(request.user.timezone)  # type: ignore[union-attr]
     start = end - dt.timedelta(days=TIMELINE_DAYS - 1)
     return render(request, "pwa/timeline.html", timeline_page(request.user, start, end))
+
+
+def _errors(serializer: Any) -> dict[str, Any]:
+    return {field: [str(m) for m in messages] for field, messages in serializer.errors.items()}
+
+
+@consent.app_page
+@require_http_methods(["GET", "POST"])
+def settings_page(request: HttpRequest) -> HttpResponse:
+    """Reminders, push on this phone, thresholds, own routine steps, time zone, download and delete."""
+    user: Any = request.user
+    errors: dict[str, Any] = {}
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        handler = SETTINGS_ACTIONS.get(action)
+        if handler is not None:
+            errors = handler(user, request.POST)
+            if not errors:
+                messages.success(request, "Saved.")
+                return redirect(f"{reverse('pwa:settings')}#{action}")
+    context = {
+        "reminders": reminder_selectors.preferences_for(user),
+        "weekdays": list(enumerate(forms.WEEKDAYS)),
+        "thresholds": forms.threshold_rows(timeline_selectors.thresholds_for(user)),
+        "steps": [s for s in diary_selectors.routine_steps_for(user) if not s.builtin],
+        "errors": errors,
+    }
+    return render(request, "pwa/settings.html", context, status=400 if errors else 200)
+
+
+def _save_reminders(user: Any, post: Any) -> dict[str, Any]:
+    body = PreferencesIn(data=forms.reminder_data(post))
+    if not body.is_valid():
+        return {"reminders": _errors(body)}
+    reminder_services.preferences_update(user, dict(body.validated_data))
+    return {}
+
+
+def _save_thresholds(user: Any, post: Any) -> dict[str, Any]:
+    current = timeline_selectors.thresholds_for(user).to_dict()
+    body = ThresholdsIO(data={**current, **forms.threshold_data(post)})
+    if not body.is_valid():
+        return {"thresholds": _errors(body)}
+    timeline_services.timeline_settings_update(user, dict(body.validated_data))
+    return {}
+
+
+def _add_step(user: Any, post: Any) -> dict[str, Any]:
+    body = RoutineStepIn(data={"label": post.get("label", ""), "kind": post.get("kind", "")})
+    if not body.is_valid():
+        return {"steps": _errors(body)}
+    try:
+        diary_services.routine_step_create(user, **body.validated_data)
+    except APIException as exc:
+        return {"steps": {"label": [str(exc.detail)]}}
+    return {}
+
+
+def _archive_step(user: Any, post: Any) -> dict[str, Any]:
+    step = get_owned(RoutineStep.objects.all(), user, key=post.get("key", ""))
+    diary_services.routine_step_archive(step)
+    return {}
+
+
+def _save_timezone(user: Any, post: Any) -> dict[str, Any]:
+    body = AccountSerializer(user, data={"timezone": post.get("timezone", "")}, partial=True)
+    if not body.is_valid():
+        return {"timezone": _errors(body)}
+    account_update(user, body.validated_data)
+    return {}
+
+
+SETTINGS_ACTIONS = {
+    "reminders": _save_reminders,
+    "thresholds": _save_thresholds,
+    "steps": _add_step,
+    "archive": _archive_step,
+    "timezone": _save_timezone,
+}

@@ -64,13 +64,13 @@ def test_offline_page_needs_no_login() -> None:
     assert response.status_code == 200 and b"You are offline" in response.content
 
 
-@pytest.mark.parametrize("path", ["/", "/history/", "/timeline/"])
+@pytest.mark.parametrize("path", ["/", "/history/", "/timeline/", "/settings/"])
 def test_app_pages_send_anonymous_visitors_to_sign_in(path: str) -> None:
     response = Client().get(path)
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
 
 
-@pytest.mark.parametrize("path", ["/", "/history/", "/timeline/"])
+@pytest.mark.parametrize("path", ["/", "/history/", "/timeline/", "/settings/"])
 def test_app_pages_ask_for_consent_first(user: User, path: str) -> None:
     client = Client()
     client.force_login(user)
@@ -162,3 +162,49 @@ def test_timeline_shows_only_the_users_own_log(browser: Client, other_user: User
     entry.observations.create(site="right_toes", count=9)
     response = browser.get("/timeline/")
     assert response.context["logged_days"] == 0 and "Right toes" not in response.content.decode()
+
+
+def test_settings_saves_reminder_time_weekdays_and_channels(browser: Client, consented: User) -> None:
+    response = browser.post(
+        "/settings/",
+        {"action": "reminders", "enabled": "on", "time": "07:45", "weekdays": ["0", "2"], "channels": ["email"]},
+    )
+    assert response.status_code == 302
+    from reminders.selectors import preferences_for
+
+    pref = preferences_for(consented)
+    assert pref.enabled and pref.time.strftime("%H:%M") == "07:45"
+    assert list(pref.weekdays) == [0, 2] and list(pref.channels) == ["email"]
+
+
+def test_settings_rejects_a_bad_threshold_with_a_message(browser: Client, consented: User) -> None:
+    response = browser.post("/settings/", {"action": "thresholds", "consider_after_days": "-3"})
+    assert response.status_code == 400 and b'role="alert"' in response.content
+    from footlog.timeline.selectors import thresholds_for
+
+    assert thresholds_for(consented).consider_after_days == 28
+
+
+def test_settings_adds_and_archives_an_own_routine_step(browser: Client, consented: User) -> None:
+    assert browser.post("/settings/", {"action": "steps", "label": "Retinoid cream", "kind": "care"}).status_code == 302
+    step = consented.routine_steps.get()
+    assert step.label == "Retinoid cream"
+    assert browser.post("/settings/", {"action": "archive", "key": step.key}).status_code == 302
+    step.refresh_from_db()
+    assert step.archived_at is not None
+
+
+def test_settings_cannot_archive_another_users_step(browser: Client, other_user: User) -> None:
+    from footlog.diary.services import routine_step_create
+
+    step = routine_step_create(other_user, "Theirs", "care")
+    assert browser.post("/settings/", {"action": "archive", "key": step.key}).status_code == 404
+    step.refresh_from_db()
+    assert step.archived_at is None
+
+
+def test_settings_refuses_an_unknown_time_zone(browser: Client, consented: User) -> None:
+    response = browser.post("/settings/", {"action": "timezone", "timezone": "Mars/Base"})
+    assert response.status_code == 400
+    consented.refresh_from_db()
+    assert consented.timezone == "Europe/Berlin"

@@ -1,0 +1,62 @@
+"""Turn HTML form posts into the API's input serializers, so pages and API validate the same way."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from django.http import QueryDict
+
+from footlog.timeline.analysis import Thresholds
+
+WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+# Labels for the thresholds a person is likely to tune; the rest keep their documented defaults.
+THRESHOLD_LABELS = {
+    "consider_after_days": "Suggest considering a visit after this many days of bumps",
+    "book_after_days": "Suggest a visit soon after this many days despite good care",
+    "care_adherence_min": "Care counts as good from this share of days (0 to 1)",
+    "symptom_days": "Pain, itch or redness on this many days in a week is a reason",
+}
+
+
+def reminder_data(post: QueryDict) -> dict[str, Any]:
+    """The reminder form as PreferencesIn data (checkbox → bool, multi-selects → lists of ints/strings)."""
+    data: dict[str, Any] = {
+        "enabled": post.get("enabled") == "on",
+        "skip_if_logged": post.get("skip_if_logged") == "on",
+        "weekly_photo": post.get("weekly_photo") == "on",
+        "channels": post.getlist("channels"),
+        "weekdays": [int(d) for d in post.getlist("weekdays") if d.isdigit()],
+    }
+    if post.get("time"):
+        data["time"] = post["time"][:5]
+    return data
+
+
+def threshold_data(post: QueryDict) -> dict[str, Any]:
+    """The thresholds form as ThresholdsIO data, numbers typed as the dataclass declares them."""
+    types = {f.name: f.type for f in dataclasses.fields(Thresholds)}
+    data: dict[str, Any] = {}
+    for name in THRESHOLD_LABELS:
+        raw = post.get(name, "").strip()
+        if not raw:
+            continue
+        try:
+            data[name] = float(raw) if types[name] in (float, "float") else int(raw)
+        except ValueError:
+            data[name] = raw  # the serializer reports it as invalid
+    return data
+
+
+def threshold_rows(current: Thresholds) -> list[dict[str, Any]]:
+    types = {f.name: f.type for f in dataclasses.fields(Thresholds)}
+    return [
+        {
+            "name": name,
+            "label": label,
+            "value": getattr(current, name),
+            "step": "0.05" if types[name] in (float, "float") else "1",
+        }
+        for name, label in THRESHOLD_LABELS.items()
+    ]

@@ -1,0 +1,66 @@
+/* Settings: turn on push for this device, and delete the account through the API (which re-checks the
+ * password and rate-limits tries). Everything else on the page is a plain form. */
+(function () {
+  "use strict";
+  var $ = function (id) { return document.getElementById(id); };
+  function token() {
+    var m = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return m ? decodeURIComponent(m[1]) : "";
+  }
+  function send(method, path, body) {
+    return fetch("/api/v1/" + path, { method: method, credentials: "same-origin",
+      headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": token() },
+      body: body === undefined ? undefined : JSON.stringify(body) });
+  }
+  function bytes(b64) {
+    var s = atob(b64.replace(/-/g, "+").replace(/_/g, "/") + "==".slice(0, (4 - b64.length % 4) % 4));
+    return Uint8Array.from(s, function (c) { return c.charCodeAt(0); });
+  }
+
+  var pushButton = $("push-enable"), pushStatus = $("push-status");
+  if (pushButton) pushButton.addEventListener("click", function () {
+    if (!("PushManager" in window) || !navigator.serviceWorker) {
+      pushStatus.textContent = "This browser cannot receive push notifications; email reminders still work.";
+      return;
+    }
+    pushButton.disabled = true;
+    Notification.requestPermission().then(function (permission) {
+      if (permission !== "granted") throw new Error("Notifications are blocked for this site in the browser settings.");
+      return Promise.all([navigator.serviceWorker.ready, send("GET", "push/public-key").then(function (r) { return r.json(); })]);
+    }).then(function (got) {
+      var manager = got[0].pushManager;
+      return manager.getSubscription().then(function (sub) {
+        return sub || manager.subscribe({ userVisibleOnly: true, applicationServerKey: bytes(got[1].public_key) });
+      });
+    }).then(function (sub) {
+      return send("POST", "push-subscriptions/", sub.toJSON());
+    }).then(function (res) {
+      if (!res.ok) throw new Error("The server did not accept this device (" + res.status + ").");
+      // Push is a channel of the reminder: add it so the reminder actually uses it.
+      return send("GET", "reminders/").then(function (r) { return r.json(); }).then(function (pref) {
+        if (pref.channels.indexOf("push") >= 0) return null;
+        return send("PUT", "reminders/", { channels: pref.channels.concat(["push"]) });
+      });
+    }).then(function () {
+      pushStatus.textContent = "Push is on for this phone.";
+    }).catch(function (err) {
+      pushStatus.textContent = err.message || "Push could not be turned on.";
+    }).then(function () { pushButton.disabled = false; });
+  });
+
+  var del = $("delete-account");
+  if (del) del.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (!window.confirm(del.dataset.question)) return;
+    send("DELETE", "account/", { password: $("delete-password").value }).then(function (res) {
+      if (res.status === 204) {
+        var box = window.FootlogOutbox;
+        return (box ? box.clear() : Promise.resolve()).then(function () { location.href = "/accounts/signup/"; });
+      }
+      return res.json().then(function (body) {
+        var field = body.errors && body.errors.password;
+        $("delete-status").textContent = field ? field.join(" ") : body.detail;
+      });
+    });
+  });
+})();
