@@ -567,8 +567,8 @@ def _spreading_reasons(checks: dict[str, list[Check]], end: dt.date, th: Thresho
     since = min(d for _, d in new_sites)
     message = f"Bumps appeared at sites that had been clear: {names}. {SEEK_CARE}"
     evidence = {"new_sites": sorted(s for s, _ in new_sites), "window_days": th.red_flag_window_days}
-    site = new_sites[0][0] if len(new_sites) == 1 else None
-    return [Reason("red_flag_spreading", "book", message, site, since, evidence, red_flag=True)]
+    only = new_sites[0][0] if len(new_sites) == 1 else None
+    return [Reason("red_flag_spreading", "book", message, only, since, evidence, red_flag=True)]
 
 
 def label(site: str) -> str:

@@ -9,7 +9,8 @@ from collections import defaultdict
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Sum
+from django.db import connections
+from django.db.models import Count, Max, QuerySet, Sum
 
 from footlog.api.scoping import owned
 from footlog.diary.models import Entry, Observation, RoutineLog
@@ -97,18 +98,37 @@ def _cache_set(key: str, result: TimelineResult) -> None:
 
 
 def _day_logs(user: Any, first: dt.date, end: dt.date) -> list[DayLog]:
+    """The user's days in [first, end] as plain data: 3 queries (entry dates, observations, routine logs)."""
     in_range = {"entry__date__gte": first, "entry__date__lte": end}
-    dates = owned(Entry.objects.all(), user).filter(date__gte=first, date__lte=end).values_list("date", flat=True)
+    dates = owned(Entry.objects.all(), user).filter(date__gte=first, date__lte=end).order_by("date").values("date")
     observations: dict[dt.date, list[SiteObservation]] = defaultdict(list)
-    rows = owned(Observation.objects.all(), user, "entry__user").filter(**in_range)
-    for date, site, count, largest_mm, itch, pain, redness in rows.values_list(
-        "entry__date", "site", "count", "largest_mm", "itch", "pain", "redness"
+    rows = owned(Observation.objects.all(), user, "entry__user").filter(**in_range).order_by()
+    for date, site, count, largest_mm, itch, pain, redness in _rows(
+        rows.values("entry__date", "site", "count", "largest_mm", "itch", "pain", "redness")
     ):
-        observations[date].append(SiteObservation(site, count, largest_mm, itch, pain, redness))
+        observations[_date(date)].append(SiteObservation(site, count, largest_mm, itch, pain, bool(redness)))
     routine: dict[dt.date, list[RoutineMark]] = defaultdict(list)
     logs = owned(RoutineLog.objects.all(), user, "entry__user").filter(**in_range)
-    for date, key, kind, label, done in logs.order_by("entry__date", "step__position", "step_id").values_list(
-        "entry__date", "step__key", "step__kind", "step__label", "done"
+    for date, key, kind, label, done in _rows(
+        logs.order_by("entry__date", "step__position", "step_id").values(
+            "entry__date", "step__key", "step__kind", "step__label", "done"
+        )
     ):
-        routine[date].append(RoutineMark(key, kind, done, label))
-    return [DayLog(date, tuple(observations[date]), tuple(routine[date])) for date in sorted(dates)]
+        routine[_date(date)].append(RoutineMark(key, kind, bool(done), label))
+    return [DayLog(day, tuple(observations[day]), tuple(routine[day])) for day in (_date(d) for (d,) in _rows(dates))]
+
+
+def _rows(queryset: QuerySet[Any, Any]) -> list[tuple[Any, ...]]:
+    """Run an ORM-built (so still user-scoped) query and return raw tuples.
+
+    Skipping Django's per-value converters halves the cost of a cache miss (bench/timeline.py); the only values
+    that differ between backends are dates (str on SQLite) and booleans (0/1 on SQLite), normalised by callers.
+    """
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _date(value: dt.date | str) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)

@@ -31,7 +31,8 @@ class SiteSummaryOut(serializers.Serializer):
 
 
 class AdherenceOut(serializers.Serializer):
-    label = serializers.CharField()
+    # A field named "label" shadows Field.label for the type checker only; DRF moves it into _declared_fields.
+    label = serializers.CharField()  # type: ignore[assignment]
     kind = serializers.ChoiceField(choices=["care", "trigger"])
     done = serializers.IntegerField()
     logged = serializers.IntegerField(help_text="Days the step was recorded, done or not")

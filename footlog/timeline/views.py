@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.models import User
 from footlog.api.params import parse_date_range
 from footlog.lib.dates import today_in
 from footlog.timeline import selectors, services
@@ -28,10 +31,11 @@ class Timeline(APIView):
         description="Never a diagnosis. Days not logged are unknown (`logged: false`, `total: null`).",
     )
     def get(self, request: Request) -> Response:
-        today = today_in(request.user.timezone)
+        user = cast(User, request.user)  # IsAuthenticated (the default permission) ran before
+        today = today_in(user.timezone)
         start, end = parse_date_range(request.query_params, today=today, default_days=DEFAULT_DAYS)
         assert start and end  # default_days fills both
-        result = selectors.timeline_for(request.user, start, end)
+        result = selectors.timeline_for(user, start, end)
         # `to_dict()` is the output shape that TimelineOut documents (a test pins them equal); running the
         # nested serializer over every day cost more than the whole cached request (bench/timeline.py).
         return Response(result.to_dict())
