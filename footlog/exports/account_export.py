@@ -5,18 +5,16 @@ from __future__ import annotations
 import json
 import tempfile
 import zipfile
-from collections.abc import Callable
 from typing import IO, Any
 
 from django.utils import timezone
 
+from footlog.diary.photo_storage import photo_open
+from footlog.diary.selectors import photos_for
 from footlog.exports.selectors import history_entries
 from footlog.exports.userdata import collect_user_rows, plain_row
 
 FORMAT_VERSION = 1
-# Extra (name, bytes) files for the zip, registered by apps that store files outside FileFields (photos).
-ZipFiles = Callable[[Any], list[tuple[str, Callable[[], bytes]]]]
-FILE_SOURCES: list[ZipFiles] = []
 
 
 def history_json(user: Any) -> list[dict[str, Any]]:
@@ -66,8 +64,17 @@ def account_document(user: Any) -> dict[str, Any]:
             "date_joined": user.date_joined.isoformat(),
         },
         "history": history_json(user),
+        "photos": [
+            {"id": str(p.pk), "date": p.entry.date.isoformat(), "site": p.site, "file": photo_name(p)}
+            for p in photos_for(user)
+        ],
         "records": records,
     }
+
+
+def photo_name(photo: Any) -> str:
+    """The photo's path in the zip: date, site and id, so the files sort by day and match the JSON."""
+    return f"photos/{photo.entry.date.isoformat()}_{photo.site or 'no-site'}_{photo.pk}.jpg"
 
 
 def build_account_zip(user: Any) -> IO[bytes]:
@@ -75,9 +82,9 @@ def build_account_zip(user: Any) -> IO[bytes]:
     spool: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)  # noqa: SIM115 (returned open)
     with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("footlog-data.json", json.dumps(account_document(user), indent=2, ensure_ascii=False))
-        for source in FILE_SOURCES:
-            for name, read in source(user):
-                # Photos are already compressed: storing them avoids burning CPU for nothing.
-                archive.writestr(name, read(), compress_type=zipfile.ZIP_STORED)
+        for photo in photos_for(user):
+            # One photo in memory at a time; JPEGs are already compressed, so they are stored as they are.
+            with photo_open(photo, "display") as handle:
+                archive.writestr(photo_name(photo), handle.read(), compress_type=zipfile.ZIP_STORED)
     spool.seek(0)
     return spool

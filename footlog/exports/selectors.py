@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Max, Min, Prefetch, QuerySet
 
 from footlog.api.scoping import get_owned, owned
 from footlog.diary.models import Entry, RoutineLog, RoutineStep
@@ -24,6 +24,16 @@ def history_entries(user: Any, start: dt.date | None, end: dt.date | None) -> Qu
     if end:
         entries = entries.filter(date__lte=end)
     return entries.order_by("date")
+
+
+def history_bounds(user: Any, start: dt.date | None, end: dt.date | None, *, today: dt.date) -> tuple[dt.date, dt.date]:
+    """Fill an open range: from the first logged day (or today) to today (or the last logged day, if later)."""
+    if start is not None and end is not None:
+        return start, end
+    dates = Entry.objects.filter(user=user).aggregate(first=Min("date"), last=Max("date"))
+    end = end or max(today, dates["last"] or today)
+    start = start or min(dates["first"] or end, end)
+    return start, end
 
 
 def iter_history(user: Any, start: dt.date | None, end: dt.date | None, chunk: int = 500) -> Iterator[Entry]:

@@ -4,6 +4,7 @@ from footlog.exports import views
 
 urlpatterns = [
     path("exports/report.pdf", views.ReportPdf.as_view(), name="export-pdf"),
+    path("exports/fhir.json", views.HistoryFhir.as_view(), name="export-fhir"),
     path("exports/history.csv", views.HistoryCsv.as_view(), name="export-csv"),
     path("account/export", views.AccountExport.as_view(), name="account-export"),
     path("shares/", views.ShareList.as_view(), name="share-list"),

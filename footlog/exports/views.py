@@ -15,9 +15,10 @@ from footlog.api.params import parse_date_range
 from footlog.exports import selectors, services
 from footlog.exports.account_export import build_account_zip
 from footlog.exports.csv_export import csv_lines, encoded
+from footlog.exports.fhir import build_bundle
 from footlog.exports.pdf import render_pdf
 from footlog.exports.photos import owned_photo_reader
-from footlog.exports.renderers import CsvRenderer, FileDownloadView, PdfRenderer, ZipRenderer
+from footlog.exports.renderers import CsvRenderer, FhirRenderer, FileDownloadView, PdfRenderer, ZipRenderer
 from footlog.exports.report import build_report
 from footlog.exports.serializers import ReportQuery, ShareCreatedOut, ShareIn, ShareOut
 from footlog.lib.dates import today_in
@@ -75,6 +76,24 @@ class HistoryCsv(FileDownloadView):
             encoded(csv_lines(request.user, start, end)), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = _attachment("footlog-history.csv")
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class HistoryFhir(FileDownloadView):
+    renderer_classes = [FhirRenderer, JSONRenderer]
+
+    @extend_schema(
+        parameters=DATE_RANGE,
+        responses={(200, "application/fhir+json"): OpenApiTypes.OBJECT, 400: ERROR},
+        summary="The history as a FHIR R4 Bundle (type collection); see docs/fhir.md for the mapping",
+    )
+    def get(self, request: Request) -> HttpResponse:
+        start, end = parse_date_range(request.query_params, today=today_in(request.user.timezone))
+        start, end = selectors.history_bounds(request.user, start, end, today=today_in(request.user.timezone))
+        bundle = build_bundle(request.user, start, end)
+        response = HttpResponse(bundle.model_dump_json(), content_type="application/fhir+json")
+        response["Content-Disposition"] = _attachment(f"footlog-fhir-{start}-{end}.json")
         response["Cache-Control"] = "private, no-store"
         return response
 

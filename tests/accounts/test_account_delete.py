@@ -15,7 +15,7 @@ from django.db.models import ForeignKey, Model
 from rest_framework.test import APIClient
 
 from tests.conftest import PASSWORD
-from tests.exports.builders import custom_step, log_entry
+from tests.exports.builders import add_photo, custom_step, log_entry
 
 URL = "/api/v1/account/"
 
@@ -62,6 +62,10 @@ def own_media(settings, tmp_path):
             "BACKEND": "django.core.files.storage.FileSystemStorage",
             "OPTIONS": {"location": str(tmp_path / "media"), "base_url": None},
         },
+        "photos": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "media" / "photos"), "base_url": None},
+        },
     }
 
 
@@ -72,7 +76,7 @@ def files_under_media() -> set[Path]:
 
 @pytest.fixture
 def rich_user(user):
-    """A user with entries, a custom step in use, a share with accesses, a report job with its file."""
+    """A user with entries, photos, a custom step in use, a share with accesses, a report job with its file."""
     from footlog.exports.models import ReportJob
     from footlog.exports.services import share_access_record, share_create
 
@@ -86,6 +90,7 @@ def rich_user(user):
             observations=[{"site": "left_heel", "count": day}],
         )
         entry.routine.create(step=step, done=True)
+        add_photo(user, entry, "left_heel")
     share = share_create(
         user, start=dt.date(2026, 10, 1), end=dt.date(2026, 10, 5), include_photos=True, expires_in_days=7
     ).share
@@ -105,13 +110,16 @@ def headless_token(email: str) -> str:
 def test_delete_removes_every_row_file_and_session_of_the_user(
     rich_user, api, other_user, django_capture_on_commit_callbacks
 ):
-    log_entry(other_user, "2026-10-01", observations=[{"site": "left_heel", "count": 1}])
+    users_files = files_under_media()
+    add_photo(other_user, log_entry(other_user, "2026-10-01"), "left_heel")
+    others_files = files_under_media() - users_files
     token = headless_token(rich_user.email)
     assert APIClient().get(URL, HTTP_X_SESSION_TOKEN=token).status_code == 200
     pk = rich_user.pk
-    before_rows, before_files = rows_of(pk), files_under_media()
+    before_rows = rows_of(pk)
     others_before = rows_of(other_user.pk)
-    assert before_rows and before_files and sessions_of(pk) >= 2  # the test sees what it claims to remove
+    # The test sees what it claims to remove: rows, 5 photos x 2 renditions + the report file, 2 sessions.
+    assert before_rows and len(users_files) == 11 and sessions_of(pk) >= 2
 
     with django_capture_on_commit_callbacks(execute=True):
         response = api.delete(URL, {"password": PASSWORD}, format="json")
@@ -119,7 +127,8 @@ def test_delete_removes_every_row_file_and_session_of_the_user(
     assert response.status_code == 204
     assert rows_of(pk) == {}
     assert sessions_of(pk) == 0
-    assert files_under_media() == set()
+    assert files_under_media() == others_files  # the user's photos and report file are gone, the other's stay
+    assert len(others_files) == 2
     assert APIClient().get(URL, HTTP_X_SESSION_TOKEN=token).status_code == 401  # the app token is dead
     assert api.get(URL).status_code in (401, 403)  # and so is the browser session
     assert rows_of(other_user.pk) == others_before  # nobody else lost anything

@@ -40,3 +40,25 @@ def custom_step(user: Any, label: str, kind: str = "care") -> Any:
     from footlog.diary.services import routine_step_create
 
     return routine_step_create(user, label, kind)
+
+
+def jpeg(colour: tuple[int, int, int] = (200, 170, 150), size: tuple[int, int] = (320, 240)) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, colour).save(out, format="JPEG", quality=85)
+    return out.getvalue()
+
+
+def add_photo(
+    user: Any, entry: Any, site: str | None = "left_heel", colour: tuple[int, int, int] = (200, 170, 150)
+) -> Any:
+    """Store a photo through the diary's own ingest (validated, re-encoded, files in the photos storage)."""
+    import rest_framework.views  # noqa: F401
+
+    from footlog.diary.services import PhotoUpload, photo_ingest
+
+    photo, _ = photo_ingest(user, entry, PhotoUpload(jpeg(colour), site))
+    return photo

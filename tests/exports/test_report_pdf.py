@@ -116,3 +116,24 @@ def test_bad_input_is_400_json(api, params):
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
     assert response.json()["errors"]
+
+
+def test_photo_sheet_shows_first_middle_and_latest_per_site(api, user):
+    from tests.exports.builders import add_photo
+
+    for day in range(5):
+        entry = log_entry(user, START + dt.timedelta(days=day * 7), observations=[{"site": "left_heel", "count": 2}])
+        add_photo(user, entry, "left_heel", colour=(40 * day, 120, 160))
+    response = api.get(URL, {"from": "2026-09-01", "to": "2026-10-05"})
+    pages = pdf_pages(response)
+    photo_page = next(p for p in pages if "Photos: first, middle and latest per site" in p)
+    sheet = photo_page.split("Photos: first, middle and latest per site")[1].split("Daily log")[0]
+    assert "Left heel" in sheet
+    assert [d for d in ("1 Sep 2026", "8 Sep 2026", "15 Sep 2026", "22 Sep 2026", "29 Sep 2026") if d in sheet] == [
+        "1 Sep 2026",
+        "15 Sep 2026",
+        "29 Sep 2026",
+    ]
+    # Distinct image data: pypdf may list one embedded image more than once.
+    images = {img.data for page in PdfReader(io.BytesIO(response.content)).pages for img in page.images}
+    assert len(images) == 3

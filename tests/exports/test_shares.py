@@ -189,3 +189,43 @@ def test_anonymous_gets_401_on_the_api(anonymous, api):
     assert anonymous.post(URL, BODY, format="json").status_code == 401
     assert anonymous.get(f"{URL}{created['id']}/").status_code == 401
     assert anonymous.delete(f"{URL}{created['id']}/").status_code == 401
+
+
+@pytest.fixture
+def photos(user, other_user):
+    from tests.exports.builders import add_photo
+
+    inside = add_photo(user, log_entry(user, "2026-10-03"), "left_heel")
+    outside = add_photo(user, log_entry(user, "2026-09-03"), "left_heel")
+    others = add_photo(other_user, log_entry(other_user, "2026-10-03"), "left_heel")
+    return inside, outside, others
+
+
+def test_shared_photos_are_served_through_the_share_only(api, photos):
+    inside, outside, others = photos
+    path = page_path(create(api, include_photos=True))
+    html = APIClient().get(path).content.decode()
+    assert f'src="{path}photos/{inside.pk}"' in html
+    assert str(outside.pk) not in html and "/api/v1/photos/" not in html
+    response = APIClient().get(f"{path}photos/{inside.pk}")
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+    assert response.content.startswith(b"\xff\xd8")
+    assert response["Cache-Control"] == "no-store" and response["Referrer-Policy"] == "no-referrer"
+    assert APIClient().get(f"{path}photos/{outside.pk}").status_code == 404  # outside the shared dates
+    assert APIClient().get(f"{path}photos/{others.pk}").status_code == 404  # another user's photo
+
+
+def test_share_without_photos_serves_none(api, photos):
+    inside, _, _ = photos
+    path = page_path(create(api, include_photos=False))
+    html = APIClient().get(path).content.decode()
+    assert "<img" not in html and "Photos: first" not in html
+    assert APIClient().get(f"{path}photos/{inside.pk}").status_code == 404
+
+
+def test_shared_pdf_embeds_the_photos_when_included(api, photos):
+    from pypdf import PdfReader
+
+    path = page_path(create(api, include_photos=True))
+    pdf = PdfReader(io.BytesIO(APIClient().get(path + "report.pdf").content))
+    assert len({img.data for page in pdf.pages for img in page.images}) == 1

@@ -1,0 +1,81 @@
+"""GET account/export: a zip of everything the user stored (JSON) plus the photo files."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pytest
+
+from tests.exports.builders import add_photo, custom_step, log_entry
+
+URL = "/api/v1/account/export"
+
+
+@pytest.fixture
+def stored(user, settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "photos": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "photos"), "base_url": None},
+        },
+    }
+    step = custom_step(user, "retinoid cream")
+    entry = log_entry(
+        user,
+        "2026-10-01",
+        notes="crème, day one",
+        routine={"wash": True},
+        observations=[{"site": "left_heel", "count": 3}],
+    )
+    entry.routine.create(step=step, done=True, detail="pea-sized")
+    photo = add_photo(user, entry, "left_heel")
+    return {"entry": entry, "photo": photo, "step": step}
+
+
+def open_zip(response) -> zipfile.ZipFile:
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    assert "attachment" in response["Content-Disposition"]
+    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def test_zip_holds_the_history_every_record_and_the_photos(api, user, stored):
+    archive = open_zip(api.get(URL))
+    data = json.loads(archive.read("footlog-data.json"))
+    assert data["account"]["email"] == user.email
+    [day] = data["history"]
+    assert day["notes"] == "crème, day one"
+    assert day["observations"][0]["count"] == 3
+    assert {r["label"]: r["detail"] for r in day["routine"]}["retinoid cream"] == "pea-sized"
+    assert {
+        "diary.entry",
+        "diary.observation",
+        "diary.routinelog",
+        "diary.routinestep",
+        "diary.photo",
+        "accounts.user",
+    } <= set(data["records"])
+    photo_file = data["photos"][0]["file"]
+    assert archive.read(photo_file).startswith(b"\xff\xd8")  # the JPEG itself
+
+
+def test_secrets_are_not_exported(api, user, stored):
+    text = open_zip(api.get(URL)).read("footlog-data.json").decode()
+    assert user.password not in text
+    assert "create_fingerprint" not in text and "token_hash" not in text
+
+
+def test_outsider_export_holds_none_of_the_owners_data(outsider, other_user, stored):
+    archive = open_zip(outsider.get(URL))
+    data = json.loads(archive.read("footlog-data.json"))
+    assert data["account"]["email"] == other_user.email
+    assert data["history"] == [] and data["photos"] == []
+    assert "crème" not in archive.read("footlog-data.json").decode()
+    assert [n for n in archive.namelist() if n.startswith("photos/")] == []
+
+
+def test_anonymous_gets_401(anonymous):
+    assert anonymous.get(URL).status_code == 401

@@ -1,0 +1,119 @@
+"""GET exports/fhir.json: a FHIR R4 collection Bundle that fhir.resources accepts, with the right codes."""
+
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+
+from tests.exports.builders import log_entry
+
+URL = "/api/v1/exports/fhir.json"
+
+
+@pytest.fixture
+def history(user):
+    user.display_name = "Ana"
+    user.save()
+    log_entry(
+        user,
+        "2026-10-01",
+        observations=[
+            {"site": "left_heel", "count": 3, "largest_mm": 1.5, "itch": 2, "note": "=cmd"},
+            {"site": "right_ankle_inner", "count": 0},
+        ],
+    )
+    log_entry(user, "2026-10-02", observations=[{"site": "left_heel", "count": 2, "pain": 4, "redness": True}])
+
+
+def bundle_of(response) -> Bundle:
+    assert response.status_code == 200, response.content[:300]
+    assert response["Content-Type"] == "application/fhir+json"
+    return Bundle.model_validate_json(response.content)  # re-validated by the R4B models
+
+
+def resources(bundle, kind):
+    return [e.resource for e in bundle.entry if e.resource.get_resource_type() == kind]
+
+
+def test_bundle_is_a_valid_r4_collection(api, history):
+    bundle = bundle_of(api.get(URL))
+    assert bundle.type == "collection"
+    assert len(resources(bundle, "Patient")) == 1
+    assert resources(bundle, "Patient")[0].name[0].text == "Ana"
+    assert all(e.fullUrl.startswith("urn:uuid:") for e in bundle.entry)
+    patient_url = next(e.fullUrl for e in bundle.entry if e.resource.get_resource_type() == "Patient")
+    assert {o.subject.reference for o in resources(bundle, "Observation")} == {patient_url}
+
+
+def test_one_count_observation_per_site_and_day_with_snomed_site_and_laterality(api, history):
+    bundle = bundle_of(api.get(URL))
+    counts = [o for o in resources(bundle, "Observation") if o.code.coding[0].code == "bump-count"]
+    assert sorted((str(o.effectiveDateTime), o.bodySite.text, o.valueQuantity.value) for o in counts) == [
+        ("2026-10-01", "Left heel", 3),
+        ("2026-10-01", "Right inner ankle", 0),
+        ("2026-10-02", "Left heel", 2),
+    ]
+    heel = next(o for o in counts if o.bodySite.text == "Left heel")
+    coding = heel.bodySite.coding[0]
+    assert coding.system == "http://snomed.info/sct"
+    assert coding.code == "76853006:272741003=7771000"  # heel, laterality = left
+    ankle = next(o for o in counts if o.bodySite.text == "Right inner ankle").bodySite.coding[0]
+    assert ankle.code == "344001:272741003=24028007,106233006=255561001"  # ankle, right, medial
+    largest = next(c for c in heel.component if c.code.coding[0].code == "largest-mm")
+    assert (largest.valueQuantity.value, largest.valueQuantity.code) == (1.5, "mm")
+    assert heel.note[0].text == "=cmd"  # JSON is not a spreadsheet: text is kept as typed
+
+
+def test_itch_and_pain_are_scored_observations(api, history):
+    bundle = bundle_of(api.get(URL))
+    scores = {
+        (o.code.coding[0].code, str(o.effectiveDateTime)): o.valueInteger
+        for o in resources(bundle, "Observation")
+        if o.code.coding[0].code in ("72514-3", "418290006")
+    }
+    assert scores[("418290006", "2026-10-01")] == 2  # itch, SNOMED CT
+    assert scores[("72514-3", "2026-10-02")] == 4  # pain, LOINC
+
+
+def test_pdf_is_referenced_as_a_document(api, history):
+    bundle = bundle_of(api.get(URL, {"from": "2026-10-01", "to": "2026-10-02"}))
+    [doc] = resources(bundle, "DocumentReference")
+    assert doc.content[0].attachment.contentType == "application/pdf"
+    assert doc.content[0].attachment.url == "/api/v1/exports/report.pdf?from=2026-10-01&to=2026-10-02"
+
+
+def test_range_limits_the_observations(api, history):
+    bundle = bundle_of(api.get(URL, {"from": "2026-10-02", "to": "2026-10-02"}))
+    assert {str(o.effectiveDateTime) for o in resources(bundle, "Observation")} == {"2026-10-02"}
+
+
+def test_outsider_bundle_holds_none_of_the_owners_data(outsider, history):
+    bundle = bundle_of(outsider.get(URL))
+    assert resources(bundle, "Observation") == []
+    assert resources(bundle, "Patient")[0].name is None
+
+
+def test_anonymous_gets_401(anonymous):
+    assert anonymous.get(URL).status_code == 401
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"from": "2026-10-03", "to": "2026-10-01"}, {"to": "2026-02-30"}, {"from": "2019-01-01", "to": "2026-01-01"}],
+)
+def test_bad_ranges_are_400(api, params):
+    response = api.get(URL, params)
+    assert response.status_code == 400
+    assert response.json()["errors"]
+
+
+def test_photos_are_media_with_site_and_date_but_no_bytes(api, user, history):
+    from tests.exports.builders import add_photo
+
+    entry = user.entries.get(date="2026-10-02")
+    photo = add_photo(user, entry, "left_heel")
+    response = api.get(URL)
+    [item] = resources(bundle_of(response), "Media")
+    assert str(item.createdDateTime) == "2026-10-02"
+    assert item.bodySite.coding[0].code == "76853006:272741003=7771000"
+    assert item.content.contentType == "image/jpeg"
+    assert item.content.url == f"/api/v1/photos/{photo.pk}/image"
+    assert b'"data"' not in response.content
