@@ -23,6 +23,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.db import transaction
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 
 if TYPE_CHECKING:
     from footlog.diary.models import Photo
@@ -86,7 +87,7 @@ def download_name(photo: Photo, size: str) -> str:
     return f"footlog-{site}-{photo.created:%Y%m%d}-{photo.id.hex[:8]}{suffix}.jpg"
 
 
-def photo_response(photo: Photo, size: str = "display") -> HttpResponse:
+def photo_response(photo: Photo, size: str = "display") -> HttpResponseBase:
     """The owner's response for a photo's bytes. The caller must already have checked ownership.
 
     Local files are streamed, or handed to nginx with X-Accel-Redirect when FOOTLOG_PHOTO_X_ACCEL_PREFIX is set;
@@ -96,7 +97,7 @@ def photo_response(photo: Photo, size: str = "display") -> HttpResponse:
     storage = photo_storage()
     name = download_name(photo, size)
     disposition = f'inline; filename="{name}"'
-    response: HttpResponse
+    response: HttpResponseBase
     if not isinstance(storage, FileSystemStorage):
         response = HttpResponseRedirect(_signed_url(storage, key, disposition))
     elif settings.FOOTLOG_PHOTO_X_ACCEL_PREFIX:

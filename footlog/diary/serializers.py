@@ -148,9 +148,9 @@ class EntryOut(serializers.ModelSerializer):
         fields = ("id", "date", "notes", "observations", "routine", "photos", "created", "updated", "version")
 
     @extend_schema_field(PhotoOut(many=True))
-    def get_photos(self, entry: Entry) -> list[dict[str, Any]]:
+    def get_photos(self, entry: Entry) -> list[Any]:
         # entries_for prefetches photos, so this adds no query per entry.
-        return PhotoOut(entry.photos.all(), many=True).data
+        return list(PhotoOut(entry.photos.all(), many=True).data)
 
 
 def site_rows() -> list[dict[str, Any]]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
@@ -142,7 +143,7 @@ MULTIPART_OVERHEAD = 64 * 1024
 class PhotoMultiPartParser(MultiPartParser):
     """Multipart that refuses a body larger than one photo (413) before reading it, in the API error shape."""
 
-    def parse(self, stream: Any, media_type: str | None = None, parser_context: dict | None = None) -> Any:
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Mapping[str, Any] | None = None) -> Any:
         request = (parser_context or {}).get("request")
         declared = request.META.get("CONTENT_LENGTH", "") if request is not None else ""
         limit = settings.FOOTLOG_PHOTO_MAX_BYTES
@@ -216,7 +217,7 @@ class PhotoImage(APIView):
         },
         summary="The photo's bytes, private and uncached",
     )
-    def get(self, request: Request, pk: str) -> HttpResponse:
+    def get(self, request: Request, pk: str) -> HttpResponseBase:
         photo = get_owned(Photo.objects.all(), request.user, pk=pk)
         query = PhotoImageQuery(data=request.query_params)
         query.is_valid(raise_exception=True)

@@ -19,6 +19,7 @@ from accounts.models import User
 from footlog.diary import services
 from footlog.diary.models import Entry, Photo
 from footlog.diary.services import EntryData, PhotoUpload
+from tests.conftest import PASSWORD
 from tests.diary import photo_samples as samples
 
 PHOTOS = "/api/v1/photos/"
@@ -417,3 +418,17 @@ def test_storage_quota_is_a_429_and_leaves_no_new_files(
     assert response.status_code == 429
     assert "photo storage is full" in response.json()["detail"]
     assert len(files_in(photo_dir)) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_account_deletion_over_the_api_leaves_zero_photo_files_after_a_real_commit(
+    api: APIClient, user: User, make_entry: Callable[..., Entry], photo_dir: Path
+) -> None:
+    # No captured callbacks here: the rows are committed and the files go in the real on_commit.
+    for day in (20, 21):
+        assert upload(api, make_entry(user, dt.date(2026, 11, day)).id, samples.jpeg()).status_code == 201
+    assert len(files_in(photo_dir)) == 4
+    response = api.delete("/api/v1/account/", {"password": PASSWORD}, format="json")
+    assert response.status_code == 204, response.content
+    assert not Photo.objects.exists()
+    assert files_in(photo_dir) == []
