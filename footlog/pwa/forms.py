@@ -60,3 +60,14 @@ def threshold_rows(current: Thresholds) -> list[dict[str, Any]]:
         }
         for name, label in THRESHOLD_LABELS.items()
     ]
+
+
+def share_data(post: QueryDict) -> dict[str, Any]:
+    """The share form as ShareIn data."""
+    days = post.get("expires_in_days", "")
+    return {
+        "from": post.get("from", ""),
+        "to": post.get("to", ""),
+        "include_photos": post.get("include_photos") == "on",
+        "expires_in_days": int(days) if days.isdigit() else days,
+    }

@@ -9,6 +9,7 @@ urlpatterns = [
     path("history/", views.history, name="history"),
     path("timeline/", views.timeline, name="timeline"),
     path("settings/", views.settings_page, name="settings"),
+    path("export/", views.export_page, name="export"),
     path("welcome/", views.welcome, name="welcome"),
     path("offline/", views.offline, name="offline"),
     path("manifest.webmanifest", views.manifest, name="manifest"),

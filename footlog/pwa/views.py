@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import uuid
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -12,11 +13,12 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
 from rest_framework.exceptions import APIException
@@ -29,6 +31,9 @@ from footlog.diary import services as diary_services
 from footlog.diary.models import RoutineStep
 from footlog.diary.serializers import RoutineStepIn, RoutineStepOut
 from footlog.diary.sites import SITES
+from footlog.exports import selectors as export_selectors
+from footlog.exports import services as export_services
+from footlog.exports.serializers import ShareIn
 from footlog.lib.dates import is_valid_timezone, today_in
 from footlog.pwa import consent, forms
 from footlog.pwa.history import history_days
@@ -252,3 +257,40 @@ SETTINGS_ACTIONS = {
     "archive": _archive_step,
     "timezone": _save_timezone,
 }
+
+
+@consent.app_page
+@require_http_methods(["GET", "POST"])
+def export_page(request: HttpRequest) -> HttpResponse:
+    """Downloads (PDF, CSV, FHIR) and share links. A new link is shown once, on the answer to its POST."""
+    user: Any = request.user
+    end = today_in(user.timezone)
+    context: dict[str, Any] = {"start": end - dt.timedelta(days=TIMELINE_DAYS - 1), "end": end, "errors": {}}
+    if request.method == "POST" and request.POST.get("action") == "revoke":
+        try:
+            share = export_selectors.share_of(user, uuid.UUID(request.POST.get("id", "")))
+        except ValueError:
+            raise Http404 from None
+        export_services.share_revoke(share)
+        messages.success(request, "The link is revoked: it no longer opens.")
+        return redirect(reverse("pwa:export"))
+    if request.method == "POST":
+        body = ShareIn(data=forms.share_data(request.POST))
+        if body.is_valid():
+            data = body.validated_data
+            created = export_services.share_create(
+                user,
+                start=data["from"],
+                end=data["to"],
+                include_photos=data["include_photos"],
+                expires_in_days=data["expires_in_days"],
+            )
+            # The library draws the QR code from our own URL: no user text reaches the markup.
+            qr = mark_safe(export_services.qr_svg(created.url))  # noqa: S308
+            context["created"] = {"url": created.url, "expires_at": created.share.expires_at, "qr": qr}
+        else:
+            context["errors"] = _errors(body)
+    context["shares"] = export_selectors.shares_for(user).prefetch_related("accesses")
+    response = render(request, "pwa/export.html", context, status=400 if context["errors"] else 200)
+    response["Cache-Control"] = "private, no-store"  # may carry a share link
+    return response

@@ -64,13 +64,13 @@ def test_offline_page_needs_no_login() -> None:
     assert response.status_code == 200 and b"You are offline" in response.content
 
 
-@pytest.mark.parametrize("path", ["/", "/history/", "/timeline/", "/settings/"])
+@pytest.mark.parametrize("path", ["/", "/history/", "/timeline/", "/settings/", "/export/"])
 def test_app_pages_send_anonymous_visitors_to_sign_in(path: str) -> None:
     response = Client().get(path)
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
 
 
-@pytest.mark.parametrize("path", ["/", "/history/", "/timeline/", "/settings/"])
+@pytest.mark.parametrize("path", ["/", "/history/", "/timeline/", "/settings/", "/export/"])
 def test_app_pages_ask_for_consent_first(user: User, path: str) -> None:
     client = Client()
     client.force_login(user)
@@ -208,3 +208,36 @@ def test_settings_refuses_an_unknown_time_zone(browser: Client, consented: User)
     assert response.status_code == 400
     consented.refresh_from_db()
     assert consented.timezone == "Europe/Berlin"
+
+
+def test_export_page_creates_a_share_link_shown_once_with_a_qr_code(browser: Client, consented: User) -> None:
+    from footlog.exports.models import Share
+
+    today = today_in(consented.timezone).isoformat()
+    response = browser.post("/export/", {"action": "share", "from": today, "to": today, "expires_in_days": "7"})
+    assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
+    url = response.context["created"]["url"]
+    assert "/share/" in url and url.encode() in response.content and b"<svg" in response.content
+    share = Share.objects.get(user=consented)
+    assert url.encode() not in browser.get("/export/").content  # only the hash is kept
+    assert browser.post("/export/", {"action": "revoke", "id": str(share.id)}).status_code == 302
+    share.refresh_from_db()
+    assert share.revoked_at is not None
+
+
+def test_export_page_refuses_a_bad_range(browser: Client) -> None:
+    response = browser.post(
+        "/export/", {"action": "share", "from": "2026-02-01", "to": "2026-01-01", "expires_in_days": "7"}
+    )
+    assert response.status_code == 400 and b'role="alert"' in response.content
+
+
+def test_export_page_cannot_revoke_another_users_link(browser: Client, other_user: User) -> None:
+    from footlog.exports.services import share_create
+
+    today = today_in(other_user.timezone)
+    created = share_create(other_user, start=today, end=today, include_photos=False, expires_in_days=3)
+    assert browser.post("/export/", {"action": "revoke", "id": str(created.share.id)}).status_code == 404
+    assert browser.post("/export/", {"action": "revoke", "id": "not-a-uuid"}).status_code == 404
+    created.share.refresh_from_db()
+    assert created.share.revoked_at is None
