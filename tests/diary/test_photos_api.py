@@ -271,6 +271,7 @@ def test_image_is_served_privately_to_the_owner_with_a_server_made_name(
     assert response["Content-Type"] == "image/jpeg"
     assert response["Cache-Control"] == "private, no-store"
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "no-referrer"
     disposition = response["Content-Disposition"]
     assert disposition.startswith('inline; filename="footlog-left_heel-') and "passwd" not in disposition
 
