@@ -77,6 +77,7 @@ class ReportJob(models.Model):
     file = models.FileField(upload_to="reports/", blank=True)
     error = models.CharField(max_length=200, blank=True)
     created = models.DateTimeField(default=timezone.now)
+    started = models.DateTimeField(null=True, blank=True)
     finished = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -11,16 +11,18 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from footlog.api.errors import Conflict
 from footlog.api.params import parse_date_range
 from footlog.exports import selectors, services
 from footlog.exports.account_export import build_account_zip
 from footlog.exports.csv_export import csv_lines, encoded
 from footlog.exports.fhir import build_bundle
+from footlog.exports.models import ReportJob
 from footlog.exports.pdf import render_pdf
 from footlog.exports.photos import owned_photo_reader
 from footlog.exports.renderers import CsvRenderer, FhirRenderer, FileDownloadView, PdfRenderer, ZipRenderer
 from footlog.exports.report import build_report
-from footlog.exports.serializers import ReportQuery, ShareCreatedOut, ShareIn, ShareOut
+from footlog.exports.serializers import ReportJobIn, ReportJobOut, ReportQuery, ShareCreatedOut, ShareIn, ShareOut
 from footlog.lib.dates import today_in
 
 ERROR = OpenApiResponse(description='Error: {"detail": "...", "errors": {...}}')
@@ -76,6 +78,49 @@ class HistoryCsv(FileDownloadView):
             encoded(csv_lines(request.user, start, end)), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = _attachment("footlog-history.csv")
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class ReportJobList(APIView):
+    @extend_schema(
+        request=ReportJobIn,
+        responses={202: ReportJobOut, 400: ERROR},
+        summary="Build a report in the background (for long ranges); poll the job for progress",
+    )
+    def post(self, request: Request) -> Response:
+        body = ReportJobIn(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        job = services.report_job_create(request.user, start=data["from"], end=data["to"], questions=data["questions"])
+        response = Response(ReportJobOut(job).data, status=status.HTTP_202_ACCEPTED)
+        response["Location"] = f"/api/v1/exports/report-jobs/{job.pk}/"
+        return response
+
+
+class ReportJobDetail(APIView):
+    @extend_schema(responses={200: ReportJobOut, 404: ERROR}, summary="A report job's state and progress")
+    def get(self, request: Request, pk: str) -> Response:
+        return Response(ReportJobOut(selectors.report_job_of(request.user, pk)).data)
+
+
+class ReportJobPdf(FileDownloadView):
+    renderer_classes = [PdfRenderer, JSONRenderer]
+
+    @extend_schema(
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY, 404: ERROR, 409: ERROR},
+        summary="The finished report of a job",
+    )
+    def get(self, request: Request, pk: str) -> FileResponse:
+        job = selectors.report_job_of(request.user, pk)
+        if job.state != ReportJob.State.DONE:
+            raise Conflict("The report is not ready yet.", extra={"state": job.state, "progress": job.progress})
+        response = FileResponse(
+            job.file.open("rb"),
+            content_type="application/pdf",
+            as_attachment=True,
+            filename=f"footlog-report-{job.start}-{job.end}.pdf",
+        )
         response["Cache-Control"] = "private, no-store"
         return response
 
