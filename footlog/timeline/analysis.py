@@ -438,7 +438,7 @@ def _reasons(
     for summary in sites:
         site_checks = checks[summary.site]
         ep = _episode(site_checks, summary.since)
-        reasons += _duration_reasons(summary.site, ep, history, th)
+        reasons += _duration_reasons(summary.site, ep, summary.trend, history, th)
         reasons += _change_reasons(summary.site, site_checks, summary.since, end, th)
     reasons += _symptom_reasons(history, end, th)
     reasons += _spreading_reasons(checks, end, th)
@@ -460,7 +460,11 @@ def care_rate(history: Sequence[DayLog], since: dt.date) -> tuple[float | None, 
     return (round(done / recorded, 2) if recorded else None), done, recorded
 
 
-def _duration_reasons(site: str, ep: _Episode | None, history: Sequence[DayLog], th: Thresholds) -> list[Reason]:
+def _duration_reasons(
+    site: str, ep: _Episode | None, trend: Trend, history: Sequence[DayLog], th: Thresholds
+) -> list[Reason]:
+    """`persisting` (consider) or `persisting_despite_care` (book). Falling counts keep it at consider: home care
+    that is visibly working is not the "persists despite home care" case."""
     if ep is None or not _persists(ep, th.consider_after_days, th):
         return []
     rate, done, recorded = care_rate(history, ep.since)
@@ -476,14 +480,16 @@ def _duration_reasons(site: str, ep: _Episode | None, history: Sequence[DayLog],
         f"Bumps were logged at {label(site)} on {ep.days_present} of {ep.days_checked} checked days "
         f"since {ep.since.isoformat()} ({ep.span_days} days)"
     )
-    if _persists(ep, th.book_after_days, th) and rate is not None and rate >= th.care_adherence_min:
+    faithful = rate is not None and rate >= th.care_adherence_min
+    if _persists(ep, th.book_after_days, th) and faithful and trend != "falling":
         message = (
             f"{seen}, while your care routine was done {rate:.0%} of the time. "
             "They persist despite home care: consider booking a visit with a dermatologist."
         )
         return [Reason("persisting_despite_care", "book", message, site, ep.since, evidence)]
     care = "no care routine was logged" if rate is None else f"your care routine was done {rate:.0%} of the time"
-    message = f"{seen}; {care}. Consider booking a visit if they do not settle."
+    falling = f", and counts fell over the last {th.trend_window_days} days" if trend == "falling" else ""
+    message = f"{seen}; {care}{falling}. Consider booking a visit if they do not settle."
     return [Reason("persisting", "consider", message, site, ep.since, evidence)]
 
 

@@ -132,6 +132,15 @@ CASES = [
         {"persisting"},
         care=DAILY_CARE,
     ),
+    Case(
+        "six_weeks_with_care_but_falling_counts_only_considers",
+        {H: "5" * 38 + "2" * 7},
+        {H: "improving"},
+        "consider",
+        {"persisting"},
+        care=DAILY_CARE,
+        trend={H: "falling"},
+    ),
     # --- gaps in logging: unknown, never clear ----------------------------------------------------------------
     Case(
         "unlogged_days_do_not_break_an_episode",
