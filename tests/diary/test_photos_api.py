@@ -189,6 +189,14 @@ def test_photo_for_another_users_entry_is_404_and_stores_nothing(
     assert files_in(photo_dir) == [] and not Photo.objects.exists()
 
 
+def test_missing_image_is_a_400_and_json_body_is_a_415(api: APIClient, entry: Entry, photo_dir: Path) -> None:
+    missing = api.post(f"/api/v1/entries/{entry.id}/photos/", {"site": "left_heel"}, format="multipart")
+    assert missing.status_code == 400 and list(missing.json()["errors"]) == ["image"]
+    as_json = api.post(f"/api/v1/entries/{entry.id}/photos/", {"image": "aGVsbG8="}, format="json")
+    assert as_json.status_code == 415 and "detail" in as_json.json()
+    assert files_in(photo_dir) == []
+
+
 def test_more_than_one_image_per_request_is_a_400(api: APIClient, entry: Entry, photo_dir: Path) -> None:
     images = [SimpleUploadedFile(f"{n}.jpg", samples.jpeg(), content_type="image/jpeg") for n in range(2)]
     response = api.post(f"/api/v1/entries/{entry.id}/photos/", {"image": images}, format="multipart")
