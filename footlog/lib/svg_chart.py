@@ -311,12 +311,16 @@ def _runs(days: Sequence[_Day]) -> list[tuple[bool, dt.date, dt.date]]:
         if day.date > expected:  # dates missing from the series: unknown, drawn as not logged
             runs = _extend(runs, False, expected, day.date - dt.timedelta(days=1))
         runs = _extend(runs, day.logged, day.date, day.date)
-        expected = day.date + dt.timedelta(days=1)
+        expected = _next(day.date)
     return runs
 
 
+def _next(date: dt.date) -> dt.date:
+    return date if date == dt.date.max else date + dt.timedelta(days=1)
+
+
 def _extend(runs: list[tuple[bool, dt.date, dt.date]], logged: bool, first: dt.date, last: dt.date) -> list:
-    if runs and runs[-1][0] == logged and runs[-1][2] + dt.timedelta(days=1) == first:
+    if runs and runs[-1][0] == logged and _next(runs[-1][2]) == first:
         runs[-1] = (logged, runs[-1][1], last)
     else:
         runs.append((logged, first, last))

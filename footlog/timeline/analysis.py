@@ -305,8 +305,8 @@ def episode_start(checks: Sequence[Check], clear_streak: int) -> dt.date | None:
 def _halves(checks: Sequence[Check], end: dt.date, th: Thresholds) -> tuple[list[SiteObservation], ...]:
     """Checked observations in the earlier and the later half of the trend window ending at `end`."""
     half = max(th.trend_window_days // 2, 1)
-    split = end - dt.timedelta(days=half - 1)  # first day of the later half
-    begin = split - dt.timedelta(days=half)
+    split = days_before(end, half - 1)  # first day of the later half
+    begin = days_before(split, half)
     earlier = [o for d, o in checks if begin <= d < split]
     later = [o for d, o in checks if split <= d <= end]
     return earlier, later
@@ -527,8 +527,8 @@ def _change_reasons(
 
 def _symptom_reasons(history: Sequence[DayLog], end: dt.date, th: Thresholds) -> list[Reason]:
     """Red flags for pain and redness, and the "symptoms on N days within a week" rule."""
-    flag_from = end - dt.timedelta(days=th.red_flag_window_days - 1)
-    symptom_from = end - dt.timedelta(days=th.symptom_window_days - 1)
+    flag_from = days_before(end, th.red_flag_window_days - 1)
+    symptom_from = days_before(end, th.symptom_window_days - 1)
     reasons: list[Reason] = []
     for kind, logged in (("pain", lambda o: o.pain > 0), ("redness", lambda o: o.redness)):
         hits = [(d.date, o) for d in history if d.date >= flag_from for o in d.observations if logged(o)]
@@ -557,7 +557,7 @@ def _symptom_reasons(history: Sequence[DayLog], end: dt.date, th: Thresholds) ->
 
 def _spreading_reasons(checks: dict[str, list[Check]], end: dt.date, th: Thresholds) -> list[Reason]:
     """Bumps at sites that had been checked clear (and never had bumps) while another site already had them."""
-    recent_from = end - dt.timedelta(days=th.red_flag_window_days - 1)
+    recent_from = days_before(end, th.red_flag_window_days - 1)
     established = any(o.count > 0 and d < recent_from for site in checks.values() for d, o in site)
     if not established:
         return []  # the first weeks of logging are not "spreading"
@@ -575,6 +575,11 @@ def _spreading_reasons(checks: dict[str, list[Check]], end: dt.date, th: Thresho
     evidence = {"new_sites": sorted(s for s, _ in new_sites), "window_days": th.red_flag_window_days}
     only = new_sites[0][0] if len(new_sites) == 1 else None
     return [Reason("red_flag_spreading", "book", message, only, since, evidence, red_flag=True)]
+
+
+def days_before(date: dt.date, days: int) -> dt.date:
+    """`date` minus `days`, stopping at the first representable date (year 1 is a valid `from`)."""
+    return date - dt.timedelta(days=min(days, (date - dt.date.min).days))
 
 
 def label(site: str) -> str:

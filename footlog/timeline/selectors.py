@@ -14,7 +14,15 @@ from django.db.models import Count, Max, QuerySet, Sum
 
 from footlog.api.scoping import owned
 from footlog.diary.models import Entry, Observation, RoutineLog
-from footlog.timeline.analysis import DayLog, RoutineMark, SiteObservation, Thresholds, TimelineResult, analyse
+from footlog.timeline.analysis import (
+    DayLog,
+    RoutineMark,
+    SiteObservation,
+    Thresholds,
+    TimelineResult,
+    analyse,
+    days_before,
+)
 from footlog.timeline.models import TimelineSettings
 
 logger = logging.getLogger(__name__)
@@ -54,7 +62,7 @@ def timeline_for(user: Any, start: dt.date, end: dt.date) -> TimelineResult:
     why the cache is there).
     """
     thresholds = thresholds_for(user)
-    first = start - dt.timedelta(days=lookback_days(thresholds))
+    first = days_before(start, lookback_days(thresholds))
     key = _cache_key(user, start, end, thresholds, _log_stamp(user, first, end))
     cached = _cache_get(key)
     if isinstance(cached, TimelineResult):

@@ -151,3 +151,11 @@ def test_weasyprint_renders_the_inline_chart_into_a_pdf() -> None:
     pdf = weasyprint.HTML(string=f"<html><body>{svg}</body></html>").write_pdf()
     text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert "Routine" in text and "75% (3/4)" in text
+
+
+def test_the_last_representable_date_does_not_break_the_chart() -> None:
+    days_ = [
+        {"date": dt.date.max - dt.timedelta(days=1 - i), "logged": True, "by_site": {"left_heel": 1}} for i in (0, 1)
+    ]
+    root = parse(render_timeline_chart(days_))
+    assert len(root.findall(".//svg:g[@class='logged-strip']/svg:rect", NS)) == 1

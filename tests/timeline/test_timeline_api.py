@@ -82,6 +82,15 @@ def test_bad_parameters_are_a_400_in_the_error_shape(api, params, field) -> None
     assert body["detail"] and field in body["errors"]
 
 
+@pytest.mark.parametrize(
+    "window", [("0001-01-01", "0001-01-05"), ("9999-12-01", "9999-12-31")], ids=["year_1", "year_9999"]
+)
+def test_extreme_but_valid_dates_are_answered_not_a_500(api, window) -> None:
+    response = api.get(URL, {"from": window[0], "to": window[1]})
+    assert response.status_code == 200, response.content
+    assert response.json()["series"][0]["date"] == window[0]
+
+
 @time_machine.travel(NOW, tick=False)
 @pytest.mark.parametrize(("zone", "today"), [("Australia/Sydney", "2026-11-25"), ("Europe/Berlin", "2026-11-24")])
 def test_default_window_is_the_last_90_days_up_to_the_users_own_today(make_user, zone, today) -> None:
