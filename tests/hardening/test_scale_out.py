@@ -46,8 +46,20 @@ def cluster(transactional_db, postgres, redis_service, smtp_sink, tmp_path):
         bases.append(f"http://127.0.0.1:{port}")
         webs.append(
             Process(
-                [sys.executable, "-m", "gunicorn", "footlog.wsgi", "--config", "footlog/gunicorn.conf.py",
-                 "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "4"],
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "footlog.wsgi",
+                    "--config",
+                    "footlog/gunicorn.conf.py",
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--workers",
+                    "1",
+                    "--threads",
+                    "4",
+                ],
                 child_env(**mail),
                 tmp_path / f"web-{port}.log",
             )
@@ -89,8 +101,12 @@ def test_entry_photo_and_reminder_each_happen_exactly_once(cluster, user, smtp_s
     bases = cluster
     http = signed_in(user)
 
-    entry = {"id": str(uuid.uuid4()), "date": "2026-11-20", "notes": "scale",
-             "observations": [{"site": "left_heel", "count": 2}]}
+    entry = {
+        "id": str(uuid.uuid4()),
+        "date": "2026-11-20",
+        "notes": "scale",
+        "observations": [{"site": "left_heel", "count": 2}],
+    }
     statuses = spread(bases, 8, lambda base: http.post(f"{base}/api/v1/entries/", json=entry, timeout=30))
     assert statuses == Counter({201: 1, 200: 7}), statuses
     assert Entry.objects.filter(user=user).count() == 1
@@ -114,8 +130,15 @@ def test_entry_photo_and_reminder_each_happen_exactly_once(cluster, user, smtp_s
     assert len(new_files) == 2  # one display rendition and one thumbnail; the losing uploads left nothing
 
     reminder_services.preferences_update(
-        user, {"enabled": True, "time": dt.time(20, 30), "timezone": "UTC", "channels": ["email"], "skip_if_logged": False,
-               "weekly_photo": False},
+        user,
+        {
+            "enabled": True,
+            "time": dt.time(20, 30),
+            "timezone": "UTC",
+            "channels": ["email"],
+            "skip_if_logged": False,
+            "weekly_photo": False,
+        },
     )
     Reminder.objects.filter(user=user, kind="daily_log").update(next_fire_at=timezone.now() - dt.timedelta(minutes=1))
     # Several ticks at once, taken by both workers: each must find the reminder claimed by the other.
