@@ -57,19 +57,25 @@ def timeline_for(user: Any, start: dt.date, end: dt.date) -> TimelineResult:
 
     Stable interface (reminders' visit nudge, exports' PDF and share page). Call `result.to_dict()` for the API
     JSON. A fixed number of queries whatever the history length: settings and a stamp of the log (2), and on a
-    cache miss entry dates, observations and routine logs (3 more). The result is cached under a key holding the
-    stamp and the thresholds, so any entry write or settings change is seen at once (bench/timeline.py shows
-    why the cache is there).
+    cache miss entry dates, observations and routine logs (3 more). The latest result per user is cached with
+    a fingerprint of the window, the thresholds and the stamp, so any entry write or settings change is seen
+    at once (bench/timeline.py shows why the cache is there).
     """
     thresholds = thresholds_for(user)
     first = days_before(start, lookback_days(thresholds))
-    key = _cache_key(user, start, end, thresholds, _log_stamp(user, first, end))
-    cached = _cache_get(key)
-    if isinstance(cached, TimelineResult):
-        return cached
+    fingerprint = _fingerprint(start, end, thresholds, _log_stamp(user, first, end))
+    cached = _cache_get(cache_key(user))
+    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == fingerprint:
+        return cached[1]
     result = analyse(_day_logs(user, first, end), start, end, thresholds)
-    _cache_set(key, result)
+    _cache_set(cache_key(user), (fingerprint, result))
     return result
+
+
+def cache_key(user: Any) -> str:
+    """One cache slot per user (the latest window asked for): the cache stays as small as the user count, and
+    a file cache never has to cull other keys (rate-limit counters) because of timelines."""
+    return f"timeline:{CACHE_VERSION}:{user.pk}"
 
 
 def _log_stamp(user: Any, first: dt.date, end: dt.date) -> str:
@@ -84,9 +90,9 @@ def _log_stamp(user: Any, first: dt.date, end: dt.date) -> str:
     return f"{stamp['n']}.{stamp['versions'] or 0}.{last}"
 
 
-def _cache_key(user: Any, start: dt.date, end: dt.date, thresholds: Thresholds, stamp: str) -> str:
+def _fingerprint(start: dt.date, end: dt.date, thresholds: Thresholds, stamp: str) -> str:
     rules = hashlib.sha256(repr(sorted(thresholds.to_dict().items())).encode()).hexdigest()[:16]
-    return f"timeline:{CACHE_VERSION}:{user.pk}:{start.isoformat()}:{end.isoformat()}:{rules}:{stamp}"
+    return f"{start.isoformat()}:{end.isoformat()}:{rules}:{stamp}"
 
 
 def _cache_get(key: str) -> object:
@@ -98,9 +104,9 @@ def _cache_get(key: str) -> object:
         return None
 
 
-def _cache_set(key: str, result: TimelineResult) -> None:
+def _cache_set(key: str, value: tuple[str, TimelineResult]) -> None:
     try:
-        cache.set(key, result, CACHE_SECONDS)
+        cache.set(key, value, CACHE_SECONDS)
     except Exception:
         logger.warning("timeline cache write failed", exc_info=True)
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import cache
+
 from footlog.timeline.analysis import Thresholds
 from footlog.timeline.models import TimelineSettings
+from footlog.timeline.selectors import cache_key
 
 
 def timeline_settings_update(user: Any, values: dict[str, Any]) -> Thresholds:
@@ -14,3 +17,8 @@ def timeline_settings_update(user: Any, values: dict[str, Any]) -> Thresholds:
     fields = {**Thresholds().to_dict(), **values}
     saved, _ = TimelineSettings.objects.update_or_create(user=user, defaults=fields)
     return saved.thresholds()
+
+
+def timeline_cache_forget(user: Any) -> None:
+    """Drop the user's cached timeline at once (e.g. on account deletion); otherwise it expires in 6 hours."""
+    cache.delete(cache_key(user))

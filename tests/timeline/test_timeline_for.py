@@ -23,3 +23,22 @@ def test_timeline_for_reads_only_that_users_rows_in_a_fixed_number_of_queries(
     assert not any(r.red_flag for r in result.recommendation.reasons)
     with django_assert_num_queries(2):  # cached: settings and stamp only
         assert timeline_for(user, dt.date(2026, 10, 1), dt.date(2026, 10, 30)) == result
+
+
+def test_forgetting_the_cache_makes_the_next_call_read_the_log_again(user, django_assert_num_queries) -> None:
+    from footlog.timeline.services import timeline_cache_forget
+
+    log_days(user, dt.date(2026, 10, 1), 5, {"left_heel": 2})
+    first = timeline_for(user, dt.date(2026, 10, 1), dt.date(2026, 10, 5))
+    timeline_cache_forget(user)
+    with django_assert_num_queries(5):
+        assert timeline_for(user, dt.date(2026, 10, 1), dt.date(2026, 10, 5)) == first
+
+
+def test_another_window_replaces_the_users_cached_one(user, django_assert_num_queries) -> None:
+    log_days(user, dt.date(2026, 10, 1), 5, {"left_heel": 2})
+    week = timeline_for(user, dt.date(2026, 10, 1), dt.date(2026, 10, 5))
+    day = timeline_for(user, dt.date(2026, 10, 5), dt.date(2026, 10, 5))
+    assert len(week.series) == 5 and len(day.series) == 1
+    with django_assert_num_queries(5):  # the week was replaced by the day: a miss, and the right answer
+        assert timeline_for(user, dt.date(2026, 10, 1), dt.date(2026, 10, 5)) == week
