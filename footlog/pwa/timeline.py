@@ -15,6 +15,8 @@ from footlog.lib.svg_chart import Marker, render_timeline_chart
 from footlog.timeline import selectors as timeline_selectors
 from footlog.timeline.analysis import TimelineResult
 
+# Drawn at about phone width so its 11 px text stays readable when the SVG is scaled to the screen.
+CHART_WIDTH = 400
 BANNER = {
     "none": "Nothing in your log suggests booking a visit right now.",
     "consider": "Consider booking a visit with a dermatologist.",
@@ -61,7 +63,10 @@ def chart(result: TimelineResult, markers: list[Marker]) -> SafeString:
     data = result.to_dict()
     labels = {key: site.label for key, site in SITES.items()}
     # render_timeline_chart escapes every text it draws, so the string is safe to inline.
-    return mark_safe(render_timeline_chart(data["series"], data["adherence"], markers=markers, site_labels=labels))  # noqa: S308
+    svg = render_timeline_chart(
+        data["series"], data["adherence"], markers=markers, site_labels=labels, width=CHART_WIDTH
+    )
+    return mark_safe(svg)  # noqa: S308
 
 
 def timeline_page(user: Any, start: dt.date, end: dt.date) -> dict[str, Any]:

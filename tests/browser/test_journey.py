@@ -23,7 +23,7 @@ def jpeg_bytes(colour: tuple[int, int, int] = (200, 170, 150)) -> bytes:
 
 
 def log_left_heel(page: Any, *, count: int, with_photo: bool) -> None:
-    page.get_by_role("button", name="Left heel").click()
+    page.get_by_role("button", name="Left heel", exact=True).click()
     for _ in range(count):
         page.get_by_role("button", name="One more").click()
     page.get_by_label("Itch").fill("2")
