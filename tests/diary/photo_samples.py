@@ -1,10 +1,12 @@
-"""Image files for the photo tests, made on the fly (no binary fixtures in the repo)."""
+"""Image files for the photo tests, made on the fly (no binary fixtures in the repo), and the photo directory."""
 
 from __future__ import annotations
 
 import io
 import struct
 import zlib
+from pathlib import Path
+from typing import Any
 
 import pillow_heif
 from PIL import ExifTags, Image
@@ -71,3 +73,21 @@ def psd_header() -> bytes:
 def truncated_jpeg() -> bytes:
     data = encode(Image.effect_noise((400, 300), 60).convert("RGB"), "JPEG", quality=90)
     return data[: len(data) // 2]
+
+
+def use_photo_dir(settings: Any, tmp_path: Path) -> Path:
+    """Store photos in a temporary directory for the test (the `photo_dir` fixtures); returns that directory."""
+    root = tmp_path / "photos"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "photos": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(root), "base_url": None},
+        },
+    }
+    settings.FOOTLOG_PHOTO_X_ACCEL_PREFIX = ""
+    return root
+
+
+def files_in(root: Path) -> list[Path]:
+    return sorted(path for path in root.rglob("*") if path.is_file()) if root.exists() else []

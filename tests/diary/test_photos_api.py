@@ -21,27 +21,14 @@ from footlog.diary.models import Entry, Photo
 from footlog.diary.services import EntryData, PhotoUpload
 from tests.conftest import PASSWORD
 from tests.diary import photo_samples as samples
+from tests.diary.photo_samples import files_in, use_photo_dir
 
 PHOTOS = "/api/v1/photos/"
 
 
 @pytest.fixture
 def photo_dir(settings: Any, tmp_path: Path) -> Path:
-    """Photos are stored in a temporary directory for the test; the test reads the files there."""
-    root = tmp_path / "photos"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "photos": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(root), "base_url": None},
-        },
-    }
-    settings.FOOTLOG_PHOTO_X_ACCEL_PREFIX = ""
-    return root
-
-
-def files_in(root: Path) -> list[Path]:
-    return sorted(path for path in root.rglob("*") if path.is_file()) if root.exists() else []
+    return use_photo_dir(settings, tmp_path)
 
 
 @pytest.fixture
