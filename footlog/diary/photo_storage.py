@@ -12,9 +12,10 @@ Stable API for other apps (exports, PWA):
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -22,8 +23,9 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.db import transaction
-from django.http import FileResponse, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
+from django.utils import timezone
 
 if TYPE_CHECKING:
     from footlog.diary.models import Photo
@@ -69,6 +71,18 @@ def delete_files_on_commit(keys: Iterable[str], using: str | None = None) -> Non
     transaction.on_commit(lambda: delete_files(pending), using=using)
 
 
+def stored_keys(min_age: dt.timedelta) -> Iterator[str]:
+    """Every key in the photo storage whose file is older than `min_age` (younger ones may be mid-upload)."""
+    storage = photo_storage()
+    cutoff = timezone.now() - min_age
+    folders, _ = storage.listdir("")
+    for folder in folders:
+        for name in storage.listdir(folder)[1]:
+            key = f"{folder}/{name}"
+            if storage.get_modified_time(key) < cutoff:
+                yield key
+
+
 def _key(photo: Photo, size: str) -> str:
     if size not in SIZES:
         raise ValueError(f"unknown photo size {size!r}")
@@ -105,7 +119,12 @@ def photo_response(photo: Photo, size: str = "display") -> HttpResponseBase:
         response["X-Accel-Redirect"] = settings.FOOTLOG_PHOTO_X_ACCEL_PREFIX.rstrip("/") + "/" + key
         response["Content-Disposition"] = disposition
     else:
-        response = FileResponse(storage.open(key, "rb"), content_type=CONTENT_TYPE, filename=name)
+        try:
+            handle = storage.open(key, "rb")
+        except FileNotFoundError:
+            # The row outlived its file (restored database, manual cleanup): a 404, not a 500.
+            raise Http404("The image file is missing.") from None
+        response = FileResponse(handle, content_type=CONTENT_TYPE, filename=name)
         response["Content-Disposition"] = disposition
     for header, value in PRIVATE_HEADERS.items():
         response[header] = value

@@ -245,3 +245,16 @@ def photo_delete(photo: Photo) -> None:
     """Delete the photo's row now and its files once the transaction commits (see models._delete_photo_files)."""
     with transaction.atomic():
         Photo.objects.filter(pk=photo.pk).delete()
+
+
+def photo_orphans_delete(min_age: dt.timedelta = dt.timedelta(hours=1)) -> int:
+    """Delete stored photo files that no Photo row references and that are older than `min_age`; return how many.
+
+    Such files exist only when a process died between writing the files and committing the row. Younger files
+    are left alone because their upload may still be committing.
+    """
+    referenced = set(Photo.objects.values_list("display_key", flat=True))
+    referenced |= set(Photo.objects.values_list("thumb_key", flat=True))
+    orphans = [key for key in photo_storage.stored_keys(min_age) if key not in referenced]
+    photo_storage.delete_files(orphans)
+    return len(orphans)

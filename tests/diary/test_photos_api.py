@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import time
 import uuid
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from PIL import Image
 from rest_framework.test import APIClient
 
@@ -428,3 +430,24 @@ def test_account_deletion_over_the_api_leaves_zero_photo_files_after_a_real_comm
     assert response.status_code == 204, response.content
     assert not Photo.objects.exists()
     assert files_in(photo_dir) == []
+
+
+def test_image_whose_file_is_missing_is_a_404_not_a_500(api: APIClient, photo: Photo, photo_dir: Path) -> None:
+    (photo_dir / photo.display_key).unlink()
+    response = api.get(f"{PHOTOS}{photo.id}/image")
+    assert response.status_code == 404 and response.json()["detail"]
+
+
+def test_sweep_removes_only_old_unreferenced_files(photo: Photo, photo_dir: Path) -> None:
+    orphan_old = photo_dir / "ab" / f"{uuid.uuid4().hex}.jpg"
+    orphan_new = photo_dir / "cd" / f"{uuid.uuid4().hex}.jpg"
+    for path in (orphan_old, orphan_new):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"left behind by a crash")
+    two_hours_ago = time.time() - 7200
+    for path in (orphan_old, photo_dir / photo.display_key, photo_dir / photo.thumb_key):
+        os.utime(path, (two_hours_ago, two_hours_ago))
+    out = io.StringIO()
+    call_command("photos_sweep", stdout=out)
+    assert "deleted 1 " in out.getvalue()
+    assert files_in(photo_dir) == sorted([orphan_new, photo_dir / photo.display_key, photo_dir / photo.thumb_key])

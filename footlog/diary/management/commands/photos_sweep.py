@@ -1,0 +1,21 @@
+"""`manage.py photos_sweep`: remove photo files left behind by a process that died mid-upload."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from footlog.diary.services import photo_orphans_delete
+
+
+class Command(BaseCommand):
+    help = "Delete stored photo files that no photo references (older than --min-age-minutes, default 60)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--min-age-minutes", type=int, default=60)
+
+    def handle(self, *args: Any, min_age_minutes: int, **options: Any) -> None:
+        count = photo_orphans_delete(dt.timedelta(minutes=min_age_minutes))
+        self.stdout.write(f"deleted {count} orphaned photo file(s)")
