@@ -1,0 +1,253 @@
+"""Authorization matrix generated from the URLconf: every /api/v1/ route, every method, called by another
+signed-in user with the ids and keys of the owner's objects.
+
+- A route that addresses one of the owner's objects answers 404 (405 for a method it does not have), and the
+  owner's object is still there afterwards.
+- A route about "my own" data (lists, settings, exports) answers the outsider from the outsider's own data:
+  never a 5xx and never any of the owner's secrets or ids, even when the body names the owner's ids.
+- A capability route (a token in the path, no login) is listed with the reason.
+
+Every route must have an entry in ROUTES: a new route without one fails `test_every_api_route_is_covered`, so
+nothing slips in unchecked.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from rest_framework.test import APIClient
+
+from tests.diary import photo_samples
+
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+NOTES = "owner-secret-notes-7f3a"
+
+
+def api_routes() -> Iterator[tuple[str, URLPattern]]:
+    """(full route pattern, URLPattern) for every route under api/v1/."""
+
+    def walk(patterns: list, prefix: str) -> Iterator[tuple[str, URLPattern]]:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            else:
+                yield prefix + str(pattern.pattern), pattern
+
+    return ((route, p) for route, p in walk(get_resolver().url_patterns, "") if route.startswith("api/v1/"))
+
+
+def allowed_methods(pattern: URLPattern) -> set[str]:
+    view = getattr(pattern.callback, "cls", None) or getattr(pattern.callback, "view_class", None)
+    assert view is not None, f"{pattern.name}: not a class-based view"
+    methods = {m.upper() for m in view.http_method_names if hasattr(view, m)}
+    return methods | ({"HEAD"} if "GET" in methods else set())
+
+
+@dataclass
+class Owned:
+    """What the owner made: URL kwargs, strings the outsider must never see, and a check that it survived."""
+
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    secrets: list[str] = field(default_factory=list)
+    alive: Callable[[], bool] = lambda: True
+    body: dict[str, Any] = field(default_factory=dict)
+
+
+class Owner:
+    """The owner's client and their objects, made through the API as the app would make them."""
+
+    def __init__(self, client: APIClient, user: Any):
+        self.client, self.user = client, user
+        self._entry: dict | None = None
+
+    def entry(self) -> dict:
+        if self._entry is None:
+            body = {
+                "id": str(uuid.uuid4()),
+                "date": "2026-11-20",
+                "notes": NOTES,
+                "observations": [{"site": "left_heel", "count": 2}],
+            }
+            response = self.client.post("/api/v1/entries/", body, format="json")
+            assert response.status_code == 201, response.content
+            self._entry = {**response.json(), "body": body}
+        return self._entry
+
+    def photo(self) -> dict:
+        image = SimpleUploadedFile("IMG.jpg", photo_samples.jpeg(), content_type="image/jpeg")
+        response = self.client.post(
+            f"/api/v1/entries/{self.entry()['id']}/photos/", {"image": image, "site": "left_heel"}, format="multipart"
+        )
+        assert response.status_code == 201, response.content
+        return response.json()
+
+    def gone(self, url: str) -> Callable[[], bool]:
+        return lambda: self.client.get(url).status_code == 200
+
+
+def entry_detail(o: Owner) -> Owned:
+    entry = o.entry()
+    return Owned(
+        {"pk": entry["id"]}, [entry["id"], NOTES], o.gone(f"/api/v1/entries/{entry['id']}/"), body=entry["body"]
+    )
+
+
+def entry_photos(o: Owner) -> Owned:
+    entry = o.entry()
+    image = SimpleUploadedFile("IMG.jpg", photo_samples.jpeg(), content_type="image/jpeg")
+    return Owned(
+        {"pk": entry["id"]}, [entry["id"], NOTES], o.gone(f"/api/v1/entries/{entry['id']}/"), body={"image": image}
+    )
+
+
+def photo(o: Owner) -> Owned:
+    taken = o.photo()
+    return Owned({"pk": taken["id"]}, [taken["id"], o.entry()["id"]], o.gone(f"/api/v1/photos/{taken['id']}/"))
+
+
+def routine_step(o: Owner) -> Owned:
+    response = o.client.post("/api/v1/routine-steps/", {"label": "owner-secret-cream", "kind": "care"}, format="json")
+    assert response.status_code == 201, response.content
+    key = response.json()["key"]
+    steps = lambda: [s["key"] for s in o.client.get("/api/v1/routine-steps/").json()]  # noqa: E731
+    return Owned({"key": key}, ["owner-secret-cream"], lambda: key in steps())
+
+
+def share(o: Owner) -> Owned:
+    o.entry()
+    response = o.client.post(
+        "/api/v1/shares/",
+        {"from": "2026-11-01", "to": "2026-11-30", "include_photos": False, "expires_in_days": 7},
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    created = response.json()
+    return Owned(
+        {"pk": created["id"]},
+        [created["id"], created["url"].rstrip("/").rsplit("/", 1)[-1]],
+        lambda: any(s["id"] == created["id"] for s in _results(o.client.get("/api/v1/shares/").json())),
+    )
+
+
+def report_job(o: Owner) -> Owned:
+    o.entry()
+    response = o.client.post("/api/v1/exports/report-jobs/", {"from": "2026-11-01", "to": "2026-11-30"}, format="json")
+    assert response.status_code in (201, 202), response.content
+    job = response.json()
+    return Owned({"pk": job["id"]}, [job["id"]], o.gone(f"/api/v1/exports/report-jobs/{job['id']}/"))
+
+
+def push_subscription(o: Owner) -> Owned:
+    from reminders import services
+    from reminders.models import PushSubscription
+
+    endpoint = f"https://push.example.org/owner-secret-endpoint-{uuid.uuid4().hex}"
+    subscription, _ = services.push_subscription_save(o.user, endpoint, "p" * 87, "a" * 22)
+    return Owned(
+        {"pk": subscription.pk}, [endpoint], lambda: PushSubscription.objects.filter(pk=subscription.pk).exists()
+    )
+
+
+def own_data(o: Owner) -> Owned:
+    """Routes about the caller's own data: seeded owner data must not show up for the outsider."""
+    entry = o.entry()
+    return Owned({}, [entry["id"], NOTES, o.user.email], o.gone(f"/api/v1/entries/{entry['id']}/"), body=entry["body"])
+
+
+def _results(body: Any) -> list:
+    return body["results"] if isinstance(body, dict) else body
+
+
+OBJECT, OWN, CAPABILITY = "object", "own", "capability"
+# route name -> (kind, factory). Every /api/v1/ route must be here.
+ROUTES: dict[str, tuple[str, Callable[[Owner], Owned] | str]] = {
+    "site-list": (OWN, own_data),
+    "routine-step-list": (OWN, own_data),
+    "routine-step-detail": (OBJECT, routine_step),
+    "entry-list": (OWN, own_data),
+    "entry-detail": (OBJECT, entry_detail),
+    "entry-photo-list": (OBJECT, entry_photos),
+    "photo-list": (OWN, own_data),
+    "photo-detail": (OBJECT, photo),
+    "photo-image": (OBJECT, photo),
+    "timeline": (OWN, own_data),
+    "timeline-settings": (OWN, own_data),
+    "export-pdf": (OWN, own_data),
+    "report-job-list": (OWN, own_data),
+    "report-job-detail": (OBJECT, report_job),
+    "report-job-pdf": (OBJECT, report_job),
+    "export-fhir": (OWN, own_data),
+    "export-csv": (OWN, own_data),
+    "account-export": (OWN, own_data),
+    "share-list": (OWN, own_data),
+    "share-detail": (OBJECT, share),
+    "reminder-preferences": (OWN, own_data),
+    "reminder-unsubscribe": (CAPABILITY, "one-click unsubscribe link from a reminder mail; the token is the key"),
+    "push-subscription-list": (OWN, own_data),
+    "push-subscription-detail": (OBJECT, push_subscription),
+    "push-public-key": (OWN, own_data),
+    "account": (OWN, own_data),
+}
+
+
+def test_every_api_route_is_covered():
+    names = {pattern.name for _, pattern in api_routes()}
+    assert None not in names, "every /api/v1/ route needs a name"
+    assert sorted(names - ROUTES.keys()) == [], "new /api/v1/ routes: add them to ROUTES with a factory"
+    assert sorted(ROUTES.keys() - names) == [], "ROUTES names routes that no longer exist"
+
+
+def call(client: APIClient, method: str, url: str, body: dict) -> Any:
+    send = getattr(client, method.lower())
+    if method not in ("POST", "PUT", "PATCH"):
+        return send(url)
+    multipart = any(isinstance(v, SimpleUploadedFile) for v in body.values())
+    for value in body.values():
+        if isinstance(value, SimpleUploadedFile):
+            value.seek(0)
+    return send(url, body, format="multipart" if multipart else "json")
+
+
+def content(response: Any) -> str:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode(errors="replace")
+    return response.content.decode(errors="replace")
+
+
+@pytest.mark.parametrize("route,pattern", list(api_routes()), ids=lambda v: v if isinstance(v, str) else "")
+def test_outsider_gets_nothing_of_the_owners(route, pattern, api, user, outsider, other_user):
+    kind, factory = ROUTES[pattern.name]
+    if kind == CAPABILITY:
+        pytest.skip(f"{route}: capability link ({factory})")
+    assert callable(factory)
+    owned = factory(Owner(api, user))
+    url = reverse(pattern.name, kwargs=owned.kwargs)
+    allowed = allowed_methods(pattern)
+    for method in METHODS:
+        response = call(outsider, method, url, owned.body)
+        text = content(response)
+        assert response.status_code < 500, (method, url, response.status_code, text[:300])
+        leaked = [s for s in owned.secrets if s in text or s in str(response.headers)]
+        assert leaked == [], (method, url, response.status_code, leaked)
+        if kind == OBJECT and method != "OPTIONS":
+            expected = {404} if method in allowed else {405}
+            assert response.status_code in expected, (method, url, response.status_code, text[:300])
+        # The outsider's call must not have removed or changed the owner's object.
+        assert owned.alive(), (method, url, "owner's object gone")
+    if kind == OBJECT:
+        assert allowed & set(METHODS) - {"OPTIONS"}, f"{route}: no method to check"
+
+
+def test_outsider_replaying_the_owners_entry_id_learns_nothing(api, user, outsider):
+    owner = Owner(api, user)
+    entry = owner.entry()
+    response = outsider.post("/api/v1/entries/", entry["body"], format="json")
+    assert response.status_code == 409
+    assert NOTES not in response.content.decode()
+    assert api.get(f"/api/v1/entries/{entry['id']}/").json()["notes"] == NOTES
