@@ -177,7 +177,7 @@ class PhotoIn(serializers.Serializer):
 
 
 class PhotoListQuery(serializers.Serializer):
-    site = serializers.ChoiceField(choices=SITE_KEYS, required=False)
+    site = serializers.ChoiceField(choices=SITE_KEYS, required=False, allow_blank=True)  # blank: every site
 
 
 class PhotoImageQuery(serializers.Serializer):

@@ -300,6 +300,7 @@ def test_photo_list_filters_by_site_and_dates_and_is_oldest_first(
     assert response.status_code == 200
     assert [p["id"] for p in response.json()["results"]] == [ids[dt.date(2026, 11, 1)], ids[dt.date(2026, 11, 10)]]
     assert len(api.get(PHOTOS).json()["results"]) == 4
+    assert len(api.get(PHOTOS, {"site": ""}).json()["results"]) == 4  # blank site: every site
 
 
 def test_photo_list_rejects_an_unknown_site(api: APIClient) -> None:
