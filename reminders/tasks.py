@@ -19,7 +19,7 @@ def tick() -> int:
 
 @shared_task(name="reminders.send_deliveries", **TASK_OPTIONS)
 def send_deliveries(delivery_ids: list[int]) -> dict[str, int]:
-    return dict(services.deliver(delivery_ids))
+    return dict(services.deliver(delivery_ids, lanes=services.SEND_LANES))
 
 
 @shared_task(name="reminders.evaluate_visit_nudges", **TASK_OPTIONS)

@@ -1,0 +1,245 @@
+"""Reminder fan-out: N users due in the same minute, on PostgreSQL + Redis, with a real worker and SMTP sink.
+
+Measures, in one run and on the same Redis:
+  1. dispatch: the tick claiming all N reminders, creating N deliveries and enqueuing the send batches
+     (goal ≤ 30 s for 100,000);
+  2. baseline: raw Celery throughput of the no-op `footlog.ping` task through a worker (tasks/s);
+  3. delivery: mails/s from the same worker setup to a local SMTP sink (goal ≥ half the no-op rate).
+
+Only the daily-log reminder is created per user (no weekly photo or visit-nudge rows), so N claims = N mails.
+
+    .venv/bin/python bench/reminders_fanout.py [--users 100000] [--noop 20000] [--concurrency 2]
+
+Uses its own database (`footlog_bench_reminders`, dropped and recreated) on BENCH_PG (default
+postgres://postgres@127.0.0.1:5432) and Redis db BENCH_REDIS_URL (default redis://127.0.0.1:6379/4); only the
+Celery queue in that db is purged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DB_NAME = "footlog_bench_reminders"
+ZONES = ["Europe/Berlin", "America/New_York", "Australia/Sydney", "Asia/Kolkata", "UTC"]
+
+
+class CountingSink:
+    """aiosmtpd handler that only counts: the sink must not be the bottleneck being measured."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first: float | None = None
+        self.last = 0.0
+        self._lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope) -> str:
+        with self._lock:
+            now = time.perf_counter()
+            self.first = self.first or now
+            self.last = now
+            self.count += len(envelope.rcpt_tos)
+        return "250 OK"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def prepare_environment(pg: str, redis_url: str, smtp_port: int) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{pg}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+    os.environ.update(
+        DATABASE_URL=f"{pg}/{DB_NAME}",
+        REDIS_URL=redis_url,
+        EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}",
+        FOOTLOG_DATA_DIR=tempfile.mkdtemp(prefix="footlog-bench-"),
+        DJANGO_SETTINGS_MODULE="footlog.settings",
+        FOOTLOG_LOG_LEVEL="WARNING",
+    )
+
+
+def create_users(n: int, due: dt.datetime) -> None:
+    """N users whose daily reminder is due at `due` (each at its own local wall time of that instant)."""
+    from accounts.models import User
+    from reminders.models import Reminder, ReminderPreference
+
+    users = [User(email=f"bench-{i}@example.com", password="!", timezone=ZONES[i % len(ZONES)]) for i in range(n)]
+    User.objects.bulk_create(users, batch_size=5000)
+    users = list(User.objects.only("id", "timezone"))
+    from zoneinfo import ZoneInfo
+
+    prefs = [
+        ReminderPreference(
+            user=u,
+            enabled=True,
+            timezone=u.timezone,
+            time=due.astimezone(ZoneInfo(u.timezone)).time().replace(second=0, microsecond=0),
+            weekly_photo=False,
+        )
+        for u in users
+    ]
+    ReminderPreference.objects.bulk_create(prefs, batch_size=5000)
+    Reminder.objects.bulk_create(
+        [Reminder(user_id=p.user_id, preference=p, kind="daily_log", next_fire_at=due) for p in prefs], batch_size=5000
+    )
+
+
+def start_worker(concurrency: int, log: Path) -> subprocess.Popen:
+    args = [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "footlog",
+        "worker",
+        "--loglevel",
+        "WARNING",
+        "--concurrency",
+        str(concurrency),
+        "--without-gossip",
+        "--without-mingle",
+        "-n",
+        f"bench-{os.getpid()}@%h",
+    ]
+    return subprocess.Popen(
+        args, cwd=ROOT, env=dict(os.environ), stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True
+    )
+
+
+def stop(worker: subprocess.Popen) -> None:
+    import signal
+
+    os.killpg(worker.pid, signal.SIGTERM)
+    try:
+        worker.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait()
+
+
+def queue_length() -> int:
+    import redis
+    from django.conf import settings
+
+    return int(redis.Redis.from_url(settings.REDIS_URL).llen("celery"))
+
+
+def wait_until(predicate, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"timed out waiting for {what}")
+        time.sleep(0.02)
+
+
+def noop_rate(n: int, concurrency: int, log: Path) -> float:
+    """Tasks/s of `footlog.ping` drained from a pre-filled queue by a fresh worker."""
+    from footlog.celery import app, ping
+
+    app.control.purge()
+    results = [ping.delay("x") for _ in range(n)]
+    worker = start_worker(concurrency, log)
+    try:
+        wait_until(lambda: queue_length() < n, 120, "the worker to start")
+        start = time.perf_counter()
+        wait_until(lambda: queue_length() == 0 and results[-1].ready(), 600, "the no-op tasks")
+        for result in results[-50:]:
+            result.get(timeout=60)
+        return n / (time.perf_counter() - start)
+    finally:
+        stop(worker)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--users", type=int, default=100_000)
+    parser.add_argument("--noop", type=int, default=20_000, help="no-op tasks for the baseline")
+    parser.add_argument("--concurrency", type=int, default=2)
+    parser.add_argument("--dispatch-only", action="store_true", help="measure the tick only (no worker, no mail)")
+    options = parser.parse_args()
+    pg = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+    redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/4")
+
+    from aiosmtpd.controller import Controller
+
+    sink = CountingSink()
+    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    prepare_environment(pg, redis_url, controller.port)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    logs = Path(os.environ["FOOTLOG_DATA_DIR"])
+
+    due = dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
+    started = time.perf_counter()
+    create_users(options.users, due)
+    setup_s = time.perf_counter() - started
+    print(f"setup: {options.users:,} users due at {due:%H:%M}Z in {len(ZONES)} zones ({setup_s:.1f} s)")
+
+    if not options.dispatch_only:
+        baseline = noop_rate(options.noop, options.concurrency, logs / "noop-worker.log")
+        print(
+            f"no-op baseline: {options.noop:,} footlog.ping tasks at {baseline:,.0f} tasks/s "
+            f"(worker concurrency {options.concurrency})"
+        )
+
+    from footlog.celery import app
+    from reminders import services
+    from reminders.models import Delivery
+
+    app.control.purge()
+    started = time.perf_counter()
+    claimed = services.dispatch_due(due + dt.timedelta(seconds=5))
+    dispatch_s = time.perf_counter() - started
+    batches = queue_length()
+    print(
+        f"dispatch: {claimed:,} reminders claimed, {Delivery.objects.count():,} deliveries, {batches:,} send tasks "
+        f"in {dispatch_s:.1f} s (goal ≤ 30 s): {'OK' if dispatch_s <= 30 else 'MISSED'}"
+    )
+    if options.dispatch_only:
+        app.control.purge()  # nobody will send them
+        controller.stop()
+        return
+
+    worker = start_worker(options.concurrency, logs / "send-worker.log")
+    try:
+        wait_until(lambda: sink.count >= claimed, 3600, "the mails")
+    finally:
+        stop(worker)
+    assert sink.first is not None
+    rate = sink.count / max(sink.last - sink.first, 1e-9)
+    sent = Delivery.objects.filter(status="sent").count()
+    print(f"delivery: {sink.count:,} mails ({sent:,} deliveries marked sent) at {rate:,.0f} mails/s")
+    # The machine is shared: measure the baseline again after delivery and compare with the mean of both.
+    after = noop_rate(options.noop, options.concurrency, logs / "noop-worker-2.log")
+    print(f"no-op baseline again: {after:,.0f} tasks/s")
+    ratio = rate / ((baseline + after) / 2)
+    print(
+        f"ratio delivery/no-op (mean of both baselines): {ratio:.2f} (goal ≥ 0.5): {'OK' if ratio >= 0.5 else 'MISSED'}"
+    )
+    controller.stop()
+
+
+if __name__ == "__main__":
+    main()
