@@ -60,6 +60,7 @@ class IngestedImage:
     thumb: Rendition  # long edge at most THUMB_EDGE
 
 
+_ACCEPTED_TEXT = "a JPEG, PNG, WebP or HEIC photo"
 _HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
 _OTHER_SIGNATURES = [
     (b"GIF87a", "GIF"),
@@ -84,10 +85,12 @@ def sniff(head: bytes) -> str:
         return "WEBP"
     if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
         return "HEIF"
+    if head[4:8] == b"ftyp":  # ISO media (AVIF, MP4, ...) that is not HEIF
+        raise ImageRejected(f"This kind of media is not accepted; {_ACCEPTED_TEXT} is.")
     for signature, name in _OTHER_SIGNATURES:
         if head.startswith(signature):
-            raise ImageRejected(f"{name} images are not accepted; send a JPEG, PNG, WebP or HEIC photo.")
-    raise ImageRejected("This file is not an image; send a JPEG, PNG, WebP or HEIC photo.")
+            raise ImageRejected(f"{name} images are not accepted; {_ACCEPTED_TEXT} is.")
+    raise ImageRejected(f"This file is not an image; {_ACCEPTED_TEXT} is accepted.")
 
 
 def ingest(data: bytes) -> IngestedImage:

@@ -37,8 +37,9 @@ def test_accepted_formats_are_recognised_by_content_and_stored_as_jpeg(fmt: str)
         (samples.encode(samples.two_tone(), "TIFF"), "TIFF"),
         (samples.psd_header(), "PSD"),
         (samples.truncated_jpeg(), "damaged or incomplete"),
+        (b"\x00\x00\x00\x1cftypavif" + b"\x00" * 64, "media is not accepted"),
     ],
-    ids=["empty", "text", "gif", "tiff", "psd", "truncated-jpeg"],
+    ids=["empty", "text", "gif", "tiff", "psd", "truncated-jpeg", "avif"],
 )
 def test_rejected_inputs_name_the_problem(data: bytes, message: str) -> None:
     with pytest.raises(imaging.ImageRejected, match=message):
