@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 # Bump when the analysis or TimelineResult changes, so no stale shape is read back after a deploy.
 CACHE_VERSION = "v1"
 CACHE_SECONDS = 6 * 3600
+MAX_INDEXED = 50  # windows remembered per user for timeline_cache_forget
 
 
 def thresholds_for(user: Any) -> Thresholds:
@@ -57,25 +58,31 @@ def timeline_for(user: Any, start: dt.date, end: dt.date) -> TimelineResult:
 
     Stable interface (reminders' visit nudge, exports' PDF and share page). Call `result.to_dict()` for the API
     JSON. A fixed number of queries whatever the history length: settings and a stamp of the log (2), and on a
-    cache miss entry dates, observations and routine logs (3 more). The latest result per user is cached with
-    a fingerprint of the window, the thresholds and the stamp, so any entry write or settings change is seen
-    at once (bench/timeline.py shows why the cache is there).
+    cache miss entry dates, observations and routine logs (3 more). Results are cached per user and window with
+    a fingerprint of the thresholds and the stamp, so any entry write or settings change is seen at once
+    (bench/timeline.py shows why the cache is there).
     """
     thresholds = thresholds_for(user)
     first = days_before(start, lookback_days(thresholds))
-    fingerprint = _fingerprint(start, end, thresholds, _log_stamp(user, first, end))
-    cached = _cache_get(cache_key(user))
+    fingerprint = _fingerprint(thresholds, _log_stamp(user, first, end))
+    key = cache_key(user, start, end)
+    cached = _cache_get(key)
     if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == fingerprint:
         return cached[1]
     result = analyse(_day_logs(user, first, end), start, end, thresholds)
-    _cache_set(cache_key(user), (fingerprint, result))
+    _cache_set(user, key, (fingerprint, result))
     return result
 
 
-def cache_key(user: Any) -> str:
-    """One cache slot per user (the latest window asked for): the cache stays as small as the user count, and
-    a file cache never has to cull other keys (rate-limit counters) because of timelines."""
-    return f"timeline:{CACHE_VERSION}:{user.pk}"
+def cache_key(user: Any, start: dt.date, end: dt.date) -> str:
+    """One slot per user and window, holding (fingerprint, result): a newer log or other thresholds overwrite
+    the slot instead of adding keys, so the cache grows with windows asked for, not with every edit."""
+    return f"timeline:{CACHE_VERSION}:{user.pk}:{start.isoformat()}:{end.isoformat()}"
+
+
+def cache_index_key(user: Any) -> str:
+    """The list of a user's cached windows, so `services.timeline_cache_forget` can drop them all."""
+    return f"timeline:{CACHE_VERSION}:{user.pk}:windows"
 
 
 def _log_stamp(user: Any, first: dt.date, end: dt.date) -> str:
@@ -90,9 +97,9 @@ def _log_stamp(user: Any, first: dt.date, end: dt.date) -> str:
     return f"{stamp['n']}.{stamp['versions'] or 0}.{last}"
 
 
-def _fingerprint(start: dt.date, end: dt.date, thresholds: Thresholds, stamp: str) -> str:
+def _fingerprint(thresholds: Thresholds, stamp: str) -> str:
     rules = hashlib.sha256(repr(sorted(thresholds.to_dict().items())).encode()).hexdigest()[:16]
-    return f"{start.isoformat()}:{end.isoformat()}:{rules}:{stamp}"
+    return f"{rules}:{stamp}"
 
 
 def _cache_get(key: str) -> object:
@@ -104,8 +111,13 @@ def _cache_get(key: str) -> object:
         return None
 
 
-def _cache_set(key: str, value: tuple[str, TimelineResult]) -> None:
+def _cache_set(user: Any, key: str, value: tuple[str, TimelineResult]) -> None:
     try:
+        index = cache_index_key(user)
+        windows = cache.get(index) or []
+        if key not in windows:
+            # Read-modify-write without a lock: a key lost in a race merely expires on its own.
+            cache.set(index, [*windows[-(MAX_INDEXED - 1) :], key], CACHE_SECONDS)
         cache.set(key, value, CACHE_SECONDS)
     except Exception:
         logger.warning("timeline cache write failed", exc_info=True)

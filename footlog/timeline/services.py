@@ -8,7 +8,7 @@ from django.core.cache import cache
 
 from footlog.timeline.analysis import Thresholds
 from footlog.timeline.models import TimelineSettings
-from footlog.timeline.selectors import cache_key
+from footlog.timeline.selectors import cache_index_key
 
 
 def timeline_settings_update(user: Any, values: dict[str, Any]) -> Thresholds:
@@ -20,5 +20,6 @@ def timeline_settings_update(user: Any, values: dict[str, Any]) -> Thresholds:
 
 
 def timeline_cache_forget(user: Any) -> None:
-    """Drop the user's cached timeline at once (e.g. on account deletion); otherwise it expires in 6 hours."""
-    cache.delete(cache_key(user))
+    """Drop the user's cached timelines at once (e.g. on account deletion); otherwise they expire in 6 hours."""
+    index = cache_index_key(user)
+    cache.delete_many([*(cache.get(index) or []), index])

@@ -35,10 +35,17 @@ def test_forgetting_the_cache_makes_the_next_call_read_the_log_again(user, djang
         assert timeline_for(user, dt.date(2026, 10, 1), dt.date(2026, 10, 5)) == first
 
 
-def test_another_window_replaces_the_users_cached_one(user, django_assert_num_queries) -> None:
+def test_windows_are_cached_side_by_side_and_forgotten_together(user, django_assert_num_queries) -> None:
+    from footlog.timeline.services import timeline_cache_forget
+
     log_days(user, dt.date(2026, 10, 1), 5, {"left_heel": 2})
     week = timeline_for(user, dt.date(2026, 10, 1), dt.date(2026, 10, 5))
     day = timeline_for(user, dt.date(2026, 10, 5), dt.date(2026, 10, 5))
     assert len(week.series) == 5 and len(day.series) == 1
-    with django_assert_num_queries(5):  # the week was replaced by the day: a miss, and the right answer
+    with django_assert_num_queries(4):  # both cached: settings and stamp each
         assert timeline_for(user, dt.date(2026, 10, 1), dt.date(2026, 10, 5)) == week
+        assert timeline_for(user, dt.date(2026, 10, 5), dt.date(2026, 10, 5)) == day
+    timeline_cache_forget(user)
+    with django_assert_num_queries(10):  # both read again
+        timeline_for(user, dt.date(2026, 10, 1), dt.date(2026, 10, 5))
+        timeline_for(user, dt.date(2026, 10, 5), dt.date(2026, 10, 5))
