@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.asymmetric import ec
 from django.conf import settings
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from footlog.api.fields import StrictBooleanField, StrictCharField, StrictIntegerField
@@ -14,8 +15,13 @@ from footlog.lib.dates import is_valid_timezone
 from reminders.models import Channel, PushSubscription, ReminderPreference
 
 
+@extend_schema_field({"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$", "example": "20:30"})
+class WallTimeField(serializers.TimeField):
+    """HH:MM, documented as such: OpenAPI's `format: time` means RFC 3339 HH:MM:SS, which "20:30" is not."""
+
+
 class PreferencesOut(serializers.ModelSerializer):
-    time = serializers.TimeField(format="%H:%M")
+    time = WallTimeField(format="%H:%M")
     weekdays = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=6))
     channels = serializers.ListField(child=serializers.ChoiceField(choices=Channel.choices))
 
@@ -37,7 +43,7 @@ class PreferencesIn(serializers.Serializer):
     """Every field is optional: a field left out keeps its stored value."""
 
     enabled = StrictBooleanField(required=False)
-    time = serializers.TimeField(required=False, input_formats=["%H:%M"], help_text="Local wall time, HH:MM (24 h)")
+    time = WallTimeField(required=False, input_formats=["%H:%M"], help_text="Local wall time, HH:MM (24 h)")
     timezone = StrictCharField(required=False, max_length=64, help_text="IANA zone, e.g. Europe/Berlin")
     weekdays = serializers.ListField(
         child=StrictIntegerField(min_value=0, max_value=6),
