@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from rest_framework.exceptions import APIException
 
 from accounts.serializers import AccountSerializer
@@ -68,7 +68,7 @@ def shell_version() -> str:
     return digest.hexdigest()[:12]
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400)
 def manifest(request: HttpRequest) -> HttpResponse:
     icons = [
@@ -99,7 +99,7 @@ def manifest(request: HttpRequest) -> HttpResponse:
     return JsonResponse(body, content_type="application/manifest+json", json_dumps_params={"indent": 1})
 
 
-@require_GET
+@require_safe
 def service_worker(request: HttpRequest) -> HttpResponse:
     """Served from the root so that its scope is the whole app; `no-cache` makes updates reach users at once."""
     context = {
@@ -113,12 +113,12 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def offline(request: HttpRequest) -> HttpResponse:
     return render(request, "pwa/offline.html")
 
 
-@require_GET
+@require_safe
 @consent.app_page
 def today(request: HttpRequest) -> HttpResponse:
     """The day's form. The HTML carries no health data (the script loads it), so the service worker may keep it."""
@@ -129,7 +129,7 @@ def today(request: HttpRequest) -> HttpResponse:
     return render(request, "pwa/today.html", {"config": config, "sites": SITES})
 
 
-@require_GET
+@require_safe
 @consent.app_page
 def history(request: HttpRequest) -> HttpResponse:
     today_date = today_in(request.user.timezone)  # type: ignore[union-attr]
@@ -172,7 +172,7 @@ def welcome(request: HttpRequest) -> HttpResponse:
     return render(request, "pwa/welcome.html", context, status=400 if error else 200)
 
 
-@require_GET
+@require_safe
 @consent.app_page
 def timeline(request: HttpRequest) -> HttpResponse:
     end = today_in(request.user.timezone)  # type: ignore[union-attr]
