@@ -199,14 +199,14 @@ def _enqueue_sends(delivery_ids: Sequence[int], countdown: int | None = None) ->
         if countdown:
             transaction.on_commit(lambda c=chunk: send_deliveries.apply_async((c,), countdown=countdown))  # type: ignore[misc]
         else:
-            send_deliveries.delay_on_commit(chunk)
+            send_deliveries.delay_on_commit(chunk)  # type: ignore[attr-defined]  # Celery 5.4+, not in the stubs
 
 
 def _enqueue_nudges(items: Sequence[tuple[int, str]]) -> None:
     from reminders.tasks import evaluate_visit_nudges
 
     for start in range(0, len(items), SEND_BATCH):
-        evaluate_visit_nudges.delay_on_commit([list(item) for item in items[start : start + SEND_BATCH]])
+        evaluate_visit_nudges.delay_on_commit([list(item) for item in items[start : start + SEND_BATCH]])  # type: ignore[attr-defined]
 
 
 def requeue_stuck(now: dt.datetime | None = None, *, limit: int = 10_000) -> int:

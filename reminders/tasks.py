@@ -1,4 +1,7 @@
-"""Thin Celery tasks: ids in, one service call. Each is harmless when run twice (see services.py)."""
+"""Thin Celery tasks: ids in, one service call. Each is harmless when run twice (see services.py).
+
+acks_late + reject_on_worker_lost: a worker that dies mid-task gets the message redelivered, not lost.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +11,19 @@ from celery import shared_task
 
 from reminders import services
 
-TASK_OPTIONS = {"acks_late": True, "reject_on_worker_lost": True, "ignore_result": True}
 
-
-@shared_task(name="reminders.tick", **TASK_OPTIONS)
+@shared_task(name="reminders.tick", acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def tick() -> int:
     """Run by beat every minute: claim due reminders, then re-enqueue deliveries whose message was lost."""
     return services.dispatch_due() + services.requeue_stuck()
 
 
-@shared_task(name="reminders.send_deliveries", **TASK_OPTIONS)
+@shared_task(name="reminders.send_deliveries", acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def send_deliveries(delivery_ids: list[int]) -> dict[str, int]:
     return dict(services.deliver(delivery_ids, lanes=services.SEND_LANES))
 
 
-@shared_task(name="reminders.evaluate_visit_nudges", **TASK_OPTIONS)
+@shared_task(name="reminders.evaluate_visit_nudges", acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def evaluate_visit_nudges(items: list[list]) -> int:
     """`items` are [reminder id, local date ISO] pairs."""
     return sum(services.visit_nudge_evaluate(int(rid), dt.date.fromisoformat(day)) for rid, day in items)

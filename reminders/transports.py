@@ -43,7 +43,7 @@ class Transport(Protocol):
 class EmailTransport:
     """HTML + text mail over one reused SMTP connection, with one-click unsubscribe headers (RFC 8058)."""
 
-    channel = Channel.EMAIL
+    channel: str = Channel.EMAIL
 
     def __init__(self) -> None:
         self._connection: Any = None
@@ -98,7 +98,7 @@ class PushTransport:
     404/410 means the subscription is gone: it is deleted. The message counts as sent when any device took it.
     """
 
-    channel = Channel.PUSH
+    channel: str = Channel.PUSH
 
     def __init__(self) -> None:
         self._session = requests.Session()
