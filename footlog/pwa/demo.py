@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import random
 from dataclasses import dataclass
+from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
@@ -98,7 +99,7 @@ def create_demo(email: str, password: str, *, timezone: str = "Europe/Berlin", s
         if offset > 0 and rnd.random() < 0.12:
             continue  # a forgotten day: gaps are part of real life and of the timeline
         progress = 1 - offset / (DAYS - 1)
-        observations = []
+        observations: list[dict[str, Any]] = []
         for plan in PLANS:
             expected = plan.start + (plan.end - plan.start) * progress
             count = max(0, round(expected + rnd.uniform(-1, 1)))

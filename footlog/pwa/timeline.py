@@ -50,8 +50,9 @@ def photo_pairs(user: Any, start: dt.date, end: dt.date) -> list[PhotoPair]:
     first: dict[str, Any] = {}
     last: dict[str, Any] = {}
     for photo in diary_selectors.photos_for(user, start=start, end=end).exclude(site=None):
-        first.setdefault(photo.site, photo)
-        last[photo.site] = photo
+        site = str(photo.site)
+        first.setdefault(site, photo)
+        last[site] = photo
     return [
         PhotoPair(site, SITES[site].label, first[site], last[site])
         for site in SITES
