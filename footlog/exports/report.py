@@ -80,6 +80,10 @@ class LogDay:
     routine_skipped: list[str]
     notes: str
 
+    @property
+    def routine_total(self) -> int:
+        return len(self.routine_done) + len(self.routine_skipped)
+
 
 @dataclass
 class Report:
