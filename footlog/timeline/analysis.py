@@ -535,10 +535,12 @@ def _symptom_reasons(history: Sequence[DayLog], end: dt.date, th: Thresholds) ->
         if hits:
             sites = sorted({o.site for _, o in hits})
             days = sorted({d for d, _ in hits})
-            message = (
-                f"{kind.capitalize()} was logged on {len(days)} day(s) since {days[0].isoformat()} at "
-                f"{', '.join(label(s) for s in sites)}. {SEEK_CARE}"
+            when = (
+                f"on {days[0].isoformat()}"
+                if len(days) == 1
+                else f"on {len(days)} days from {days[0].isoformat()} to {days[-1].isoformat()}"
             )
+            message = f"{kind.capitalize()} was logged {when} at {', '.join(label(s) for s in sites)}. {SEEK_CARE}"
             evidence = {"days": len(days), "last": days[-1], "sites": sites, "window_days": th.red_flag_window_days}
             site = sites[0] if len(sites) == 1 else None
             reasons.append(Reason(f"red_flag_{kind}", "book", message, site, days[0], evidence, red_flag=True))

@@ -27,7 +27,7 @@ from footlog.timeline.models import TimelineSettings
 
 logger = logging.getLogger(__name__)
 # Bump when the analysis or TimelineResult changes, so no stale shape is read back after a deploy.
-CACHE_VERSION = "v1"
+CACHE_VERSION = "v2"
 CACHE_SECONDS = 6 * 3600
 MAX_INDEXED = 50  # windows remembered per user for timeline_cache_forget
 
