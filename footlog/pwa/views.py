@@ -162,6 +162,7 @@ def welcome(request: HttpRequest) -> HttpResponse:
             error = "Please tick the box to agree, or sign out: footlog cannot work without storing your log."
         else:
             consent.consent_give(user, timezone_name=tz if is_valid_timezone(tz) else None)
+            _save_first_reminder(user, request.POST)
             return redirect(next_url)
     context = {
         "next": next_url,
@@ -178,6 +179,22 @@ def timeline(request: HttpRequest) -> HttpResponse:
     end = today_in(request.user.timezone)  # type: ignore[union-attr]
     start = end - dt.timedelta(days=TIMELINE_DAYS - 1)
     return render(request, "pwa/timeline.html", timeline_page(request.user, start, end))
+
+
+def _save_first_reminder(user: Any, post: Any) -> None:
+    """The reminder chosen during onboarding (by email; push is a tap in Settings). A bad time keeps the default."""
+    body = PreferencesIn(
+        data={
+            "enabled": post.get("remind") == "on",
+            "time": post.get("remind_time", "")[:5],
+            "timezone": user.timezone,
+            "channels": ["email"],
+        }
+    )
+    if not body.is_valid():
+        body = PreferencesIn(data={"enabled": post.get("remind") == "on", "timezone": user.timezone})
+        body.is_valid()
+    reminder_services.preferences_update(user, dict(body.validated_data))
 
 
 def _errors(serializer: Any) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.test import Client
 
 from tests.support.services import SmtpSink, need, wait_for
 
@@ -98,6 +99,14 @@ def context(chromium: Any, console: ConsoleWatch, builtin_steps: None) -> Iterat
 @pytest.fixture
 def page(context: Any) -> Any:
     return context.new_page()
+
+
+def sign_in(context: Any, user: Any, base_url: str) -> None:
+    """Hand the browser a real session cookie (the sign-up pages have their own test)."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies["sessionid"]
+    context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": base_url}])
 
 
 def until(page: Any, script: str, timeout: float = 20.0) -> Any:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import pytest
 from PIL import Image
 
 from accounts.models import User
-from footlog.diary.models import Entry
-from footlog.pwa.consent import CONSENT_VERSION
-from tests.browser.conftest import shoot, until
+from footlog.diary.models import Entry, Photo
+from footlog.pwa.consent import CONSENT_VERSION, consent_give
+from tests.browser.conftest import shoot, sign_in, until
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +41,7 @@ def test_sign_up_verify_consent_and_log_today(page: Any, sign_up: Any, live_serv
     assert user.health_data_consent_version == CONSENT_VERSION
     assert user.timezone == "Asia/Tokyo"  # detected in the browser
 
-    log_left_heel(page, count=3, with_photo=False)
+    log_left_heel(page, count=3, with_photo=True)
     shoot(page, "04-today-filled")
     page.get_by_role("button", name="Save today").click()
     page.get_by_text("Saved.", exact=True).wait_for()
@@ -51,7 +52,46 @@ def test_sign_up_verify_consent_and_log_today(page: Any, sign_up: Any, live_serv
     assert entry.routine.get(step__key="moisturise").done is True
     assert entry.routine.get(step__key="wash").done is False
     assert entry.notes == "new socks"
+    assert Photo.objects.get(user=user).site == "left_heel"
+    until(page, "await window.FootlogOutbox.count() === 0")
 
+    page.goto(f"{live_server.url}/timeline/")
+    row = page.get_by_role("row", name=re.compile("Left heel"))
+    assert "3" in row.inner_text()
+    page.get_by_role("img", name="Bumps per site over time").wait_for()
     page.goto(f"{live_server.url}/history/")
     assert "Left heel" in page.locator(".days li").first.inner_text()
-    until(page, "await window.FootlogOutbox.count() === 0")
+
+
+def test_map_and_stepper_work_with_the_keyboard(page: Any, context: Any, make_user: Any, live_server: Any) -> None:
+    user = consent_give(make_user())
+    sign_in(context, user, live_server.url)
+    page.goto(f"{live_server.url}/")
+    site = page.get_by_role("button", name="Right sole", exact=True)
+    site.focus()
+    page.keyboard.press("Enter")
+    assert site.get_attribute("aria-pressed") == "true"
+    assert page.evaluate("document.activeElement.id") == "count"  # focus moves to the count
+    page.keyboard.type("4")
+    page.keyboard.press("Tab")  # leaves the field, the chip follows
+    page.get_by_role("button", name="Right sole: 4").wait_for()
+
+
+def test_signing_out_forgets_what_waits_on_this_phone(
+    page: Any, context: Any, make_user: Any, live_server: Any
+) -> None:
+    user = consent_give(make_user())
+    sign_in(context, user, live_server.url)
+    page.goto(f"{live_server.url}/settings/")
+    until(page, "navigator.serviceWorker.controller !== null")
+    # A day still waiting to be sent (as after an offline save), queued after this page's own send attempt.
+    page.evaluate(
+        """FootlogOutbox.enqueue({id: crypto.randomUUID(), method: "POST",
+             body: {date: "2026-01-02", notes: "private", observations: [], routine: []}}, [])"""
+    )
+    assert page.evaluate("FootlogOutbox.count()") == 1
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url("**/accounts/login/**")
+    assert page.evaluate("FootlogOutbox.count()") == 0
+    assert page.evaluate("caches.keys()") == []
+    assert not Entry.objects.filter(user=user).exists()

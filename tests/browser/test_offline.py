@@ -5,24 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.test import Client
 
 from accounts.models import User
 from footlog.diary.models import Entry, Photo
 from footlog.pwa.consent import consent_give
-from tests.browser.conftest import ARGS, CHROMIUM, PHONE, shoot, until
+from tests.browser.conftest import ARGS, CHROMIUM, PHONE, shoot, sign_in, until
 from tests.browser.test_journey import log_left_heel
 from tests.support.services import wait_for
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in(context: Any, user: User, base_url: str) -> None:
-    """Hand the browser a real session cookie (the sign-up pages have their own test)."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"]
-    context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": base_url}])
 
 
 def wait_until_controlled(page: Any) -> None:

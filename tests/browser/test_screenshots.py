@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 
 from footlog.pwa.demo import create_demo
-from tests.browser.conftest import shoot
-from tests.browser.test_offline import sign_in
+from tests.browser.conftest import shoot, sign_in
 
 pytestmark = pytest.mark.browser
 

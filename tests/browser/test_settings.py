@@ -19,8 +19,7 @@ from accounts.models import User
 from footlog.pwa.consent import consent_give
 from reminders.models import PushSubscription
 from reminders.selectors import preferences_for
-from tests.browser.conftest import shoot, until
-from tests.browser.test_offline import sign_in
+from tests.browser.conftest import shoot, sign_in, until
 
 pytestmark = pytest.mark.browser
 

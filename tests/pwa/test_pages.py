@@ -241,3 +241,13 @@ def test_export_page_cannot_revoke_another_users_link(browser: Client, other_use
     assert browser.post("/export/", {"action": "revoke", "id": "not-a-uuid"}).status_code == 404
     created.share.refresh_from_db()
     assert created.share.revoked_at is None
+
+
+def test_onboarding_sets_the_daily_reminder_in_the_detected_zone(user: User) -> None:
+    from reminders.selectors import preferences_for
+
+    client = Client()
+    client.force_login(user)
+    client.post("/welcome/", {"consent": "yes", "timezone": "America/Chicago", "remind": "on", "remind_time": "07:15"})
+    pref = preferences_for(user)
+    assert pref.enabled and pref.time.strftime("%H:%M") == "07:15" and pref.timezone == "America/Chicago"
