@@ -42,3 +42,8 @@ def test_every_page_at_phone_size(context: Any, page: Any, live_server: Any) -> 
     page.get_by_role("button", name="Left outer ankle", exact=True).click()
     page.locator("#previous-photo img").wait_for()  # last week's photo of the spot, for framing
     shoot(page, "35-today-site-open")
+    page.goto(f"{live_server.url}/export/")
+    page.get_by_role("button", name="Create link").click()
+    page.get_by_role("img", name="QR code of the link").wait_for()
+    assert "/share/" in page.get_by_label("Link", exact=True).input_value()
+    shoot(page, "36-share-created")
