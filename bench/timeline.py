@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -34,7 +35,7 @@ QUERY_GOAL, RATIO_GOAL = 8, 2.0
 
 def configure(database_url: str | None) -> None:
     """Isolated settings before Django starts: temp data dir, embedded cache, no shared Redis."""
-    os.environ["FOOTLOG_DATA_DIR"] = tempfile.mkdtemp(prefix="footlog-bench-")
+    os.environ["FOOTLOG_DATA_DIR"] = tempfile.mkdtemp(prefix="footlog-bench-timeline-")
     os.environ.pop("REDIS_URL", None)
     os.environ["DJANGO_DEBUG"] = "false"
     if database_url:
@@ -183,11 +184,12 @@ def main() -> int:
     try:
         return run(args.requests, args.database_url)
     finally:
-        if args.database_url:
-            from django.db import connections
+        from django.db import connections
 
-            connections.close_all()
+        connections.close_all()
+        if args.database_url:
             _postgres_database(args.database_url, create=False)
+        shutil.rmtree(os.environ["FOOTLOG_DATA_DIR"], ignore_errors=True)
 
 
 def run(rounds: int, database_url: str | None) -> int:
