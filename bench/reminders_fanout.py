@@ -4,11 +4,13 @@ Measures, in one run and on the same Redis:
   1. dispatch: the tick claiming all N reminders, creating N deliveries and enqueuing the send batches
      (goal ≤ 30 s for 100,000);
   2. baseline: raw Celery throughput of the no-op `footlog.ping` task through a worker (tasks/s);
-  3. delivery: mails/s from the same worker setup to a local SMTP sink (goal ≥ half the no-op rate).
+  3. delivery: mails/s from the same worker to a local SMTP sink (goal ≥ half the no-op rate).
+The send tasks and the no-op tasks are held aside and released to one running worker in alternating rounds,
+so both rates are measured in the same minutes (the machine's load changes; separate phases were not comparable).
 
 Only the daily-log reminder is created per user (no weekly photo or visit-nudge rows), so N claims = N mails.
 
-    .venv/bin/python bench/reminders_fanout.py [--users 100000] [--noop 20000] [--concurrency 2]
+    .venv/bin/python bench/reminders_fanout.py [--users 100000] [--rounds 10] [--noop 1000] [--concurrency 2]
 
 Uses its own database (`footlog_bench_reminders`, dropped and recreated) on BENCH_PG (default
 postgres://postgres@127.0.0.1:5432) and Redis db BENCH_REDIS_URL (default redis://127.0.0.1:6379/4); only the
@@ -18,7 +20,9 @@ Celery queue in that db is purged.
 from __future__ import annotations
 
 import argparse
+import base64
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -134,11 +138,33 @@ def stop(worker: subprocess.Popen) -> None:
         worker.wait()
 
 
-def queue_length() -> int:
+QUEUE, HELD_PINGS, HELD_SENDS = "celery", "bench:held-pings", "bench:held-sends"
+
+
+def redis_client():
     import redis
     from django.conf import settings
 
-    return int(redis.Redis.from_url(settings.REDIS_URL).llen("celery"))
+    return redis.Redis.from_url(settings.REDIS_URL)
+
+
+def queue_length() -> int:
+    return int(redis_client().llen(QUEUE))
+
+
+def release(held: str, count: int) -> int:
+    """Move up to `count` held task messages (oldest first) into the worker's queue at once."""
+    client = redis_client()
+    with client.pipeline() as pipe:
+        for _ in range(count):
+            pipe.lmove(held, QUEUE, "RIGHT", "LEFT")
+        return sum(1 for moved in pipe.execute() if moved is not None)
+
+
+def mails_in(held: str, count: int) -> int:
+    """How many deliveries the next `count` held send tasks carry (their only argument is the id list)."""
+    raw = redis_client().lrange(held, -count, -1)
+    return sum(len(json.loads(base64.b64decode(json.loads(m)["body"]))[0][0]) for m in raw)
 
 
 def wait_until(predicate, timeout: float, what: str) -> None:
@@ -146,31 +172,33 @@ def wait_until(predicate, timeout: float, what: str) -> None:
     while not predicate():
         if time.monotonic() > deadline:
             raise SystemExit(f"timed out waiting for {what}")
-        time.sleep(0.02)
+        time.sleep(0.01)
 
 
-def noop_rate(n: int, concurrency: int, log: Path) -> float:
-    """Tasks/s of `footlog.ping` drained from a pre-filled queue by a fresh worker."""
-    from footlog.celery import app, ping
+def ping_round(results: list) -> float:
+    """Seconds for the worker to run the next batch of held no-op tasks."""
+    start = time.perf_counter()
+    release(HELD_PINGS, len(results))
+    wait_until(lambda: queue_length() == 0 and all(r.ready() for r in results[-10:]), 600, "no-op tasks")
+    for result in results:
+        result.get(timeout=60)
+    return time.perf_counter() - start
 
-    app.control.purge()
-    results = [ping.delay("x") for _ in range(n)]
-    worker = start_worker(concurrency, log)
-    try:
-        wait_until(lambda: queue_length() < n, 120, "the worker to start")
-        start = time.perf_counter()
-        wait_until(lambda: queue_length() == 0 and results[-1].ready(), 600, "the no-op tasks")
-        for result in results[-50:]:
-            result.get(timeout=60)
-        return n / (time.perf_counter() - start)
-    finally:
-        stop(worker)
+
+def send_round(sink: CountingSink, tasks: int) -> tuple[int, float]:
+    """(mails, seconds) for the worker to run the next `tasks` held send tasks."""
+    mails, before = mails_in(HELD_SENDS, tasks), sink.count
+    start = time.perf_counter()
+    release(HELD_SENDS, tasks)
+    wait_until(lambda: sink.count >= before + mails, 1800, "the mails")
+    return mails, time.perf_counter() - start
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--users", type=int, default=100_000)
-    parser.add_argument("--noop", type=int, default=20_000, help="no-op tasks for the baseline")
+    parser.add_argument("--rounds", type=int, default=10, help="alternating no-op / delivery rounds")
+    parser.add_argument("--noop", type=int, default=1_000, help="no-op tasks per round")
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--dispatch-only", action="store_true", help="measure the tick only (no worker, no mail)")
     options = parser.parse_args()
@@ -190,6 +218,13 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     logs = Path(os.environ["FOOTLOG_DATA_DIR"])
+    from footlog.celery import app, ping
+    from reminders import services
+    from reminders.models import Delivery
+
+    app.control.purge()
+    client = redis_client()
+    client.delete(HELD_PINGS, HELD_SENDS)
 
     due = dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
     started = time.perf_counter()
@@ -197,24 +232,12 @@ def main() -> None:
     setup_s = time.perf_counter() - started
     print(f"setup: {options.users:,} users due at {due:%H:%M}Z in {len(ZONES)} zones ({setup_s:.1f} s)")
 
-    if not options.dispatch_only:
-        baseline = noop_rate(options.noop, options.concurrency, logs / "noop-worker.log")
-        print(
-            f"no-op baseline: {options.noop:,} footlog.ping tasks at {baseline:,.0f} tasks/s "
-            f"(worker concurrency {options.concurrency})"
-        )
-
-    from footlog.celery import app
-    from reminders import services
-    from reminders.models import Delivery
-
-    app.control.purge()
     started = time.perf_counter()
     claimed = services.dispatch_due(due + dt.timedelta(seconds=5))
     dispatch_s = time.perf_counter() - started
-    batches = queue_length()
+    tasks = queue_length()
     print(
-        f"dispatch: {claimed:,} reminders claimed, {Delivery.objects.count():,} deliveries, {batches:,} send tasks "
+        f"dispatch: {claimed:,} reminders claimed, {Delivery.objects.count():,} deliveries, {tasks:,} send tasks "
         f"in {dispatch_s:.1f} s (goal ≤ 30 s): {'OK' if dispatch_s <= 30 else 'MISSED'}"
     )
     if options.dispatch_only:
@@ -222,22 +245,37 @@ def main() -> None:
         controller.stop()
         return
 
-    worker = start_worker(options.concurrency, logs / "send-worker.log")
+    # Hold the send tasks and the no-op tasks aside, then let one worker run them in alternating rounds, so
+    # that both rates are measured in the same minutes on a machine whose load changes.
+    for _ in range(tasks):
+        client.lmove(QUEUE, HELD_SENDS, "RIGHT", "LEFT")
+    pings = [[ping.apply_async(("x",), queue=HELD_PINGS) for _ in range(options.noop)] for _ in range(options.rounds)]
+    worker = start_worker(options.concurrency, logs / "worker.log")
+    noop_n = noop_s = mail_n = mail_s = 0.0
     try:
-        wait_until(lambda: sink.count >= claimed, 3600, "the mails")
+        assert ping.delay("ready").get(timeout=120) == "ready"
+        per_round = -(-tasks // options.rounds)
+        for results in pings:
+            noop_s += ping_round(results)
+            noop_n += len(results)
+            mails, seconds = send_round(sink, min(per_round, int(client.llen(HELD_SENDS))))
+            mail_n, mail_s = mail_n + mails, mail_s + seconds
+            print(f"  round: no-op {noop_n / noop_s:,.0f}/s so far, mail {mails / seconds:,.0f}/s this round")
     finally:
         stop(worker)
-    assert sink.first is not None
-    rate = sink.count / max(sink.last - sink.first, 1e-9)
+        client.delete(HELD_PINGS, HELD_SENDS)
     sent = Delivery.objects.filter(status="sent").count()
-    print(f"delivery: {sink.count:,} mails ({sent:,} deliveries marked sent) at {rate:,.0f} mails/s")
-    # The machine is shared: measure the baseline again after delivery and compare with the mean of both.
-    after = noop_rate(options.noop, options.concurrency, logs / "noop-worker-2.log")
-    print(f"no-op baseline again: {after:,.0f} tasks/s")
-    ratio = rate / ((baseline + after) / 2)
+    noop_rate, mail_rate = noop_n / noop_s, mail_n / mail_s
     print(
-        f"ratio delivery/no-op (mean of both baselines): {ratio:.2f} (goal ≥ 0.5): {'OK' if ratio >= 0.5 else 'MISSED'}"
+        f"no-op baseline: {noop_n:,.0f} footlog.ping tasks at {noop_rate:,.0f} tasks/s "
+        f"(worker concurrency {options.concurrency})"
     )
+    print(
+        f"delivery: {mail_n:,.0f} mails ({sent:,} deliveries marked sent, sink got {sink.count:,}) "
+        f"at {mail_rate:,.0f} mails/s"
+    )
+    ratio = mail_rate / noop_rate
+    print(f"ratio delivery/no-op: {ratio:.2f} (goal ≥ 0.5): {'OK' if ratio >= 0.5 else 'MISSED'}")
     controller.stop()
 
 
