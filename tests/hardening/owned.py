@@ -1,0 +1,131 @@
+"""The owner's objects, made through the API as the app would make them, for tests that attack them
+(the authorization matrix) or fuzz them (schemathesis)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from rest_framework.test import APIClient
+
+from tests.diary import photo_samples
+
+NOTES = "owner-secret-notes-7f3a"
+
+
+@dataclass
+class Owned:
+    """What the owner made: URL kwargs, strings the outsider must never see, and a check that it survived."""
+
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    secrets: list[str] = field(default_factory=list)
+    alive: Callable[[], bool] = lambda: True
+    body: dict[str, Any] = field(default_factory=dict)
+
+
+class Owner:
+    """The owner's client and their objects, made through the API as the app would make them."""
+
+    def __init__(self, client: APIClient, user: Any):
+        self.client, self.user = client, user
+        self._entry: dict | None = None
+
+    def entry(self) -> dict:
+        if self._entry is None:
+            body = {
+                "id": str(uuid.uuid4()),
+                "date": "2026-11-20",
+                "notes": NOTES,
+                "observations": [{"site": "left_heel", "count": 2}],
+            }
+            response = self.client.post("/api/v1/entries/", body, format="json")
+            assert response.status_code == 201, response.content
+            self._entry = {**response.json(), "body": body}
+        return self._entry
+
+    def photo(self) -> dict:
+        image = SimpleUploadedFile("IMG.jpg", photo_samples.jpeg(), content_type="image/jpeg")
+        response = self.client.post(
+            f"/api/v1/entries/{self.entry()['id']}/photos/", {"image": image, "site": "left_heel"}, format="multipart"
+        )
+        assert response.status_code == 201, response.content
+        return response.json()
+
+    def gone(self, url: str) -> Callable[[], bool]:
+        return lambda: self.client.get(url).status_code == 200
+
+
+def entry_detail(o: Owner) -> Owned:
+    entry = o.entry()
+    return Owned(
+        {"pk": entry["id"]}, [entry["id"], NOTES], o.gone(f"/api/v1/entries/{entry['id']}/"), body=entry["body"]
+    )
+
+
+def entry_photos(o: Owner) -> Owned:
+    entry = o.entry()
+    image = SimpleUploadedFile("IMG.jpg", photo_samples.jpeg(), content_type="image/jpeg")
+    return Owned(
+        {"pk": entry["id"]}, [entry["id"], NOTES], o.gone(f"/api/v1/entries/{entry['id']}/"), body={"image": image}
+    )
+
+
+def photo(o: Owner) -> Owned:
+    taken = o.photo()
+    return Owned({"pk": taken["id"]}, [taken["id"], o.entry()["id"]], o.gone(f"/api/v1/photos/{taken['id']}/"))
+
+
+def routine_step(o: Owner) -> Owned:
+    response = o.client.post("/api/v1/routine-steps/", {"label": "owner-secret-cream", "kind": "care"}, format="json")
+    assert response.status_code == 201, response.content
+    key = response.json()["key"]
+    steps = lambda: [s["key"] for s in o.client.get("/api/v1/routine-steps/").json()]  # noqa: E731
+    return Owned({"key": key}, ["owner-secret-cream"], lambda: key in steps())
+
+
+def share(o: Owner) -> Owned:
+    o.entry()
+    response = o.client.post(
+        "/api/v1/shares/",
+        {"from": "2026-11-01", "to": "2026-11-30", "include_photos": False, "expires_in_days": 7},
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    created = response.json()
+    return Owned(
+        {"pk": created["id"]},
+        [created["id"], created["url"].rstrip("/").rsplit("/", 1)[-1]],
+        lambda: any(s["id"] == created["id"] for s in _results(o.client.get("/api/v1/shares/").json())),
+    )
+
+
+def report_job(o: Owner) -> Owned:
+    o.entry()
+    response = o.client.post("/api/v1/exports/report-jobs/", {"from": "2026-11-01", "to": "2026-11-30"}, format="json")
+    assert response.status_code in (201, 202), response.content
+    job = response.json()
+    return Owned({"pk": job["id"]}, [job["id"]], o.gone(f"/api/v1/exports/report-jobs/{job['id']}/"))
+
+
+def push_subscription(o: Owner) -> Owned:
+    from reminders import services
+    from reminders.models import PushSubscription
+
+    endpoint = f"https://push.example.org/owner-secret-endpoint-{uuid.uuid4().hex}"
+    subscription, _ = services.push_subscription_save(o.user, endpoint, "p" * 87, "a" * 22)
+    return Owned(
+        {"pk": subscription.pk}, [endpoint], lambda: PushSubscription.objects.filter(pk=subscription.pk).exists()
+    )
+
+
+def own_data(o: Owner) -> Owned:
+    """Routes about the caller's own data: seeded owner data must not show up for the outsider."""
+    entry = o.entry()
+    return Owned({}, [entry["id"], NOTES, o.user.email], o.gone(f"/api/v1/entries/{entry['id']}/"), body=entry["body"])
+
+
+def _results(body: Any) -> list:
+    return body["results"] if isinstance(body, dict) else body
