@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pillow_heif
-from PIL import ExifTags, Image
+from PIL import ExifTags, Image, ImageCms
 
 RED = (220, 30, 30)
 BLUE = (30, 30, 220)
@@ -91,3 +91,11 @@ def use_photo_dir(settings: Any, tmp_path: Path) -> Path:
 
 def files_in(root: Path) -> list[Path]:
     return sorted(path for path in root.rglob("*") if path.is_file()) if root.exists() else []
+
+
+def wide_gamut_profile() -> bytes:
+    """An RGB ICC profile that does not call itself sRGB (the colorants are sRGB's: a stand-in for Display P3)."""
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    name = "sRGB built-in".encode("utf-16-be")  # the description tag is UTF-16
+    assert srgb.count(name) == 1
+    return srgb.replace(name, "Wide built-in".encode("utf-16-be"))

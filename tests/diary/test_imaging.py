@@ -8,7 +8,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageFile, JpegImagePlugin
+from PIL import Image, ImageCms, ImageFile, JpegImagePlugin
 
 from footlog.diary import imaging
 from tests.diary import photo_samples as samples
@@ -136,3 +136,36 @@ def test_transparent_png_is_flattened_onto_white() -> None:
     image = Image.new("RGBA", (100, 100), (0, 0, 0, 0))
     result = imaging.ingest(samples.encode(image, "PNG"))
     assert decoded(result.display.data).convert("RGB").getpixel((50, 50)) == (255, 255, 255)
+
+
+def test_colour_profile_is_applied_not_copied_so_no_uploaded_bytes_survive() -> None:
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    source = samples.encode(samples.two_tone(), "JPEG", quality=95, icc_profile=srgb + b"<html>icc-marker</html>")
+    assert b"icc-marker" in source
+    result = imaging.ingest(source)
+    image = decoded(result.display.data)
+    assert "icc_profile" not in image.info and b"icc-marker" not in result.display.data
+    assert image.convert("RGB").getpixel((150, 20))[0] > 180  # still red: sRGB to sRGB changes nothing
+
+
+def test_unreadable_colour_profile_is_ignored() -> None:
+    source = samples.encode(samples.two_tone(), "JPEG", icc_profile=b"not a profile at all")
+    result = imaging.ingest(source)
+    assert "icc_profile" not in decoded(result.display.data).info
+
+
+def test_non_srgb_colour_profile_is_converted_to_srgb(monkeypatch: pytest.MonkeyPatch) -> None:
+    applied: list[object] = []
+    original = ImageCms.applyTransform
+
+    def spy(image: Image.Image, transform: object, inPlace: bool = False) -> object:
+        applied.append(transform)
+        return original(image, transform, inPlace)
+
+    monkeypatch.setattr(ImageCms, "applyTransform", spy)
+    source = samples.encode(samples.two_tone(), "JPEG", quality=95, icc_profile=samples.wide_gamut_profile())
+    result = imaging.ingest(source)
+    assert len(applied) == 1
+    image = decoded(result.display.data)
+    assert "icc_profile" not in image.info
+    assert image.convert("RGB").getpixel((150, 20))[0] > 180
