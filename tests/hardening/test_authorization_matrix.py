@@ -90,6 +90,12 @@ ROUTES: dict[str, tuple[str, Callable[[Owner], Owned] | str]] = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Two users per route; the real hasher's cost buys nothing here.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def test_every_api_route_is_covered():
     names = {pattern.name for _, pattern in api_routes()}
     assert None not in names, "every /api/v1/ route needs a name"
@@ -114,7 +120,7 @@ def content(response: Any) -> str:
     return response.content.decode(errors="replace")
 
 
-@pytest.mark.parametrize("route,pattern", list(api_routes()), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize("route,pattern", [pytest.param(r, p, id=r) for r, p in api_routes()])
 def test_outsider_gets_nothing_of_the_owners(route, pattern, api, user, outsider, other_user):
     kind, factory = ROUTES[pattern.name]
     if kind == CAPABILITY:
