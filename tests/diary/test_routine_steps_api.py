@@ -78,3 +78,10 @@ def test_sites_list_all_twelve_with_snomed_codes(api):
         for side in ("left", "right")
         for r in ("toes", "top", "sole", "heel", "ankle_inner", "ankle_outer")
     }
+
+
+def test_builtin_steps_come_back_after_a_flush(db):
+    from django.core.management import call_command
+
+    call_command("flush", "--noinput", verbosity=0)
+    assert set(RoutineStep.objects.filter(user=None).values_list("key", flat=True)) == BUILTIN_CARE | BUILTIN_TRIGGER
