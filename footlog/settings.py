@@ -280,13 +280,15 @@ X_FRAME_OPTIONS = "DENY"
 # a template that truly needs an inline block uses nonce="{{ request.csp_nonce }}".
 INSTALLED_APPS.append("csp")
 MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware")
-TEMPLATES[0]["OPTIONS"]["context_processors"].append("csp.context_processors.nonce")
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("csp.context_processors.nonce")  # type: ignore[index]
 # Outermost: one JSON line per request with the route pattern, never the path (footlog/middleware.py).
 MIDDLEWARE.insert(0, "footlog.middleware.RequestLogMiddleware")
 _IMG_SOURCES = ["'self'", "data:", "blob:"]  # blob: previews of photos not yet uploaded
 if FOOTLOG_S3_BUCKET:
     # The photo view may redirect to a short-lived signed URL on the bucket.
-    _IMG_SOURCES.append(STORAGES["photos"]["OPTIONS"]["endpoint_url"] or "https://*.amazonaws.com")
+    _IMG_SOURCES.append(
+        config.parse_optional_url("FOOTLOG_S3_ENDPOINT_URL", schemes=("http", "https")) or "https://*.amazonaws.com"
+    )
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
