@@ -6,7 +6,6 @@ import os
 import re
 import shutil
 from collections.abc import Callable, Iterator
-from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -79,16 +78,7 @@ def console() -> ConsoleWatch:
 
 
 @pytest.fixture
-def builtin_steps(transactional_db: None) -> None:
-    """Transactional tests flush the database after each test, taking the migration's built-in routine steps
-    with it; put them back the way the migration does."""
-    from django.apps import apps
-
-    import_module("footlog.diary.migrations.0002_builtin_routine_steps").add_steps(apps, None)
-
-
-@pytest.fixture
-def context(chromium: Any, console: ConsoleWatch, builtin_steps: None) -> Iterator[Any]:
+def context(chromium: Any, console: ConsoleWatch, transactional_db: None) -> Iterator[Any]:
     ctx = chromium.new_context(**PHONE)
     ctx.on("page", console.attach)
     yield ctx

@@ -73,7 +73,7 @@ def test_offline_visit_to_an_uncached_page_shows_the_offline_page(
 
 
 def test_app_is_installable(
-    playwright_driver: Any, builtin_steps: None, member: User, live_server: Any, tmp_path: Any
+    playwright_driver: Any, transactional_db: None, member: User, live_server: Any, tmp_path: Any
 ) -> None:
     context = playwright_driver.chromium.launch_persistent_context(
         str(tmp_path / "profile"), executable_path=CHROMIUM, args=ARGS, headless=True, **PHONE
