@@ -1,3 +1,5 @@
+from typing import cast
+
 from django.contrib.auth import logout
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
@@ -5,6 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.models import User
 from accounts.serializers import AccountDeleteIn, AccountSerializer
 from accounts.services import account_delete, account_update
 from footlog.api.errors import QuotaExceeded
@@ -33,6 +36,6 @@ class AccountDetail(APIView):
         # A few tries per minute: the password check must not become a guessing oracle for a stolen session.
         if rate_limit_hit("account-delete", str(request.user.pk), limit=5):
             raise QuotaExceeded("Too many attempts; wait a minute.")
-        account_delete(request.user, body.validated_data["password"])
+        account_delete(cast(User, request.user), body.validated_data["password"])
         logout(request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)

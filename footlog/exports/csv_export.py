@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from footlog.diary.models import Entry, RoutineStep
+from footlog.diary.models import Entry, Observation, RoutineStep
 from footlog.diary.sites import SITES
 from footlog.exports.selectors import export_steps, iter_history
 
@@ -67,7 +67,7 @@ def _routine_cells(entry: Entry, steps: list[RoutineStep]) -> list[str]:
 def entry_rows(entry: Entry, steps: list[RoutineStep]) -> Iterator[list[Any]]:
     """One row per observed site; an entry without observations still gets one row (its routine matters)."""
     routine = _routine_cells(entry, steps)
-    observations = list(entry.observations.all()) or [None]
+    observations: list[Observation | None] = list(entry.observations.all()) or [None]
     for obs in observations:
         if obs is None:
             site_cells: list[Any] = ["", "", "", "", "", "", "", "", ""]

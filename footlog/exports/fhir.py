@@ -178,7 +178,12 @@ def build_bundle(user: Any, start: dt.date, end: dt.date) -> Bundle:
     entries += [(_urn("media", p.pk), media(patient, p)) for p in photos_for(user, None, start, end)]
     entries.append((_urn("report", user.pk, start, end), report_reference(patient, start, end)))
     # Each resource is validated by its own model, then the Bundle validates the whole.
-    models = {"Patient": Patient, "Observation": Observation, "Media": Media, "DocumentReference": DocumentReference}
+    models: dict[str, Any] = {
+        "Patient": Patient,
+        "Observation": Observation,
+        "Media": Media,
+        "DocumentReference": DocumentReference,
+    }
     validated = [
         {"fullUrl": url, "resource": models[resource["resourceType"]].model_validate(resource)}
         for url, resource in entries

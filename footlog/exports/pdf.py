@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import mimetypes
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,6 @@ def render_pdf(report: Report, photo_reader: Callable[[str], bytes] | None = Non
     photos: dict[str, Callable[[], bytes]] = {}
     if photo_reader is not None:
         for photo_id in report.photo_ids:
-            photos[photo_id] = lambda photo_id=photo_id: photo_reader(photo_id)
+            photos[photo_id] = partial(photo_reader, photo_id)
     html = HTML(string=report_html(report), base_url=STATIC_SCHEME, url_fetcher=ReportFetcher(photos))
     return html.write_pdf()

@@ -104,7 +104,7 @@ def report_job_create(user: Any, *, start: dt.date, end: dt.date, questions: str
 
     with transaction.atomic():
         job = ReportJob.objects.create(user=user, start=start, end=end, questions=questions)
-        build_report.delay_on_commit(str(job.pk))
+        build_report.delay_on_commit(str(job.pk))  # type: ignore[attr-defined]  # Celery 5.4+, untyped
     return job
 
 

@@ -45,7 +45,7 @@ def _too_many() -> HttpResponse:
 View = Callable[..., HttpResponse]
 
 
-def share_view(view: Callable[[HttpRequest, Share, str], HttpResponse]) -> View:
+def share_view(view: Callable[..., HttpResponse]) -> View:
     """Rate-limit, resolve the token to an open share (or 404) and add the share headers to any answer."""
 
     @require_safe

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.admin.utils import NestedObjects
 from django.db import router
@@ -48,7 +48,7 @@ def collect_user_rows(user: Model) -> UserRows:
     collector.collect([user])
     rows: dict[type[Model], dict[Any, Model]] = {}
     for model, instances in collector.model_objs.items():
-        rows.setdefault(model, {}).update((obj.pk, obj) for obj in instances)
+        rows.setdefault(cast(type[Model], model), {}).update((obj.pk, obj) for obj in instances)
     for obj in collector.protected:
         rows.setdefault(type(obj), {})[obj.pk] = obj
     return UserRows({model: list(by_pk.values()) for model, by_pk in rows.items()})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -11,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.models import User
 from footlog.api.errors import Conflict
 from footlog.api.params import parse_date_range
 from footlog.exports import selectors, services
@@ -36,6 +39,10 @@ DATE_RANGE = [
 REPORT_DEFAULT_DAYS = 90
 
 
+def _user(request: Request) -> User:
+    return cast(User, request.user)  # IsAuthenticated (the default permission) ran before
+
+
 def _attachment(name: str) -> str:
     return f'attachment; filename="{name}"'
 
@@ -53,8 +60,9 @@ class ReportPdf(FileDownloadView):
     )
     def get(self, request: Request) -> HttpResponse:
         start, end = parse_date_range(
-            request.query_params, today=today_in(request.user.timezone), default_days=REPORT_DEFAULT_DAYS
+            request.query_params, today=today_in(_user(request).timezone), default_days=REPORT_DEFAULT_DAYS
         )
+        assert start is not None and end is not None  # default_days fills both
         query = ReportQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
         report = build_report(request.user, start, end, questions=query.validated_data["questions"])
@@ -73,7 +81,7 @@ class HistoryCsv(FileDownloadView):
         summary="The history as CSV: one row per entry and site, routine steps as columns (UTF-8 with BOM)",
     )
     def get(self, request: Request) -> StreamingHttpResponse:
-        start, end = parse_date_range(request.query_params, today=today_in(request.user.timezone))
+        start, end = parse_date_range(request.query_params, today=today_in(_user(request).timezone))
         response = StreamingHttpResponse(
             encoded(csv_lines(request.user, start, end)), content_type="text/csv; charset=utf-8"
         )
@@ -134,8 +142,8 @@ class HistoryFhir(FileDownloadView):
         summary="The history as a FHIR R4 Bundle (type collection); see docs/fhir.md for the mapping",
     )
     def get(self, request: Request) -> HttpResponse:
-        start, end = parse_date_range(request.query_params, today=today_in(request.user.timezone))
-        start, end = selectors.history_bounds(request.user, start, end, today=today_in(request.user.timezone))
+        start, end = parse_date_range(request.query_params, today=today_in(_user(request).timezone))
+        start, end = selectors.history_bounds(request.user, start, end, today=today_in(_user(request).timezone))
         bundle = build_bundle(request.user, start, end)
         response = HttpResponse(bundle.model_dump_json(), content_type="application/fhir+json")
         response["Content-Disposition"] = _attachment(f"footlog-fhir-{start}-{end}.json")

@@ -142,7 +142,8 @@ def test_guessed_truncated_and_padded_tokens_are_404(api, history):
         assert APIClient().get(f"/share/{bad}/").status_code == 404
 
 
-def test_share_page_is_rate_limited_per_ip(api, history, settings):
+def test_share_page_is_rate_limited_per_ip(api, history, settings, time_machine):
+    time_machine.move_to(dt.datetime(2026, 10, 21, 9, 0, 10, tzinfo=dt.UTC), tick=False)  # one rate window
     settings.FOOTLOG_SHARE_RATE_PER_MINUTE = 3
     path = page_path(create(api))
     codes = [APIClient().get(path, REMOTE_ADDR="198.51.100.1").status_code for _ in range(4)]
@@ -150,6 +151,8 @@ def test_share_page_is_rate_limited_per_ip(api, history, settings):
     assert APIClient().get(path, REMOTE_ADDR="198.51.100.2").status_code == 200  # another client is unaffected
     guesses = [APIClient().get(f"/share/{'x' * 43}/", REMOTE_ADDR="198.51.100.3").status_code for _ in range(4)]
     assert guesses == [404, 404, 404, 429]  # guessing counts too
+    time_machine.move_to(dt.datetime(2026, 10, 21, 9, 1, 10, tzinfo=dt.UTC), tick=False)
+    assert APIClient().get(path, REMOTE_ADDR="198.51.100.1").status_code == 200  # a minute later: allowed again
 
 
 def test_request_logs_never_contain_the_token(api, history):
