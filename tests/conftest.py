@@ -11,6 +11,7 @@ from django.db import connection
 from rest_framework.test import APIClient
 
 from accounts.models import User
+from tests.support.browser import chromium, playwright_driver  # noqa: F401 (shared fixtures)
 from tests.support.services import (
     Process,
     SmtpSink,

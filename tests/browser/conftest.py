@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -12,45 +10,12 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tests.support.services import SmtpSink, need, wait_for
+from tests.support.browser import PHONE
+from tests.support.services import SmtpSink, wait_for
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "device_scale_factor": 2,
-    "is_mobile": True,
-    "has_touch": True,
-    "timezone_id": "Asia/Tokyo",
-}
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 PASSWORD = "a sturdy passphrase 42"
-
-
-@pytest.fixture(scope="session")
-def playwright_driver() -> Iterator[Any]:
-    need(bool(shutil.which(CHROMIUM)), "needs Debian chromium at /usr/bin/chromium (apt-get install chromium)")
-    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still synchronous.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as driver:
-        yield driver
-
-
-@pytest.fixture(scope="session")
-def chromium(playwright_driver: Any) -> Iterator[Any]:
-    browser = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-    yield browser
-    browser.close()
 
 
 class ConsoleWatch:

@@ -9,8 +9,9 @@ import pytest
 from accounts.models import User
 from footlog.diary.models import Entry, Photo
 from footlog.pwa.consent import consent_give
-from tests.browser.conftest import ARGS, CHROMIUM, PHONE, shoot, sign_in, until
+from tests.browser.conftest import shoot, sign_in, until
 from tests.browser.test_journey import log_left_heel
+from tests.support.browser import ARGS, CHROMIUM, PHONE
 from tests.support.services import wait_for
 
 pytestmark = pytest.mark.browser

@@ -11,7 +11,6 @@ from django.test import Client
 
 from tests.conftest import logged_in
 from tests.hardening.owned import Owner, photo
-from tests.support.services import need
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,16 +21,9 @@ SIGNED_IN_PAGES += ["/accounts/email/", "/accounts/password/change/"]
 
 
 @pytest.fixture
-def browser():
-    need(CHROMIUM.exists(), "needs Chromium at /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        try:
-            yield instance
-        finally:
-            instance.close()
+def browser(chromium):
+    """The session's shared Chromium (tests/support/browser.py)."""
+    return chromium
 
 
 def visit(context, url: str) -> list[str]:
