@@ -7,9 +7,9 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from footlog.diary.models import Entry, Observation, RoutineStep
+from footlog.diary.models import RoutineStep
 from footlog.diary.sites import SITES
-from footlog.exports.selectors import export_steps, iter_history
+from footlog.exports.selectors import DayRow, export_steps, iter_history_rows
 
 BOM = "\ufeff"
 # A spreadsheet runs a cell starting with one of these as a formula (CSV/DDE injection, OWASP).
@@ -50,41 +50,34 @@ def header(steps: list[RoutineStep]) -> list[str]:
     return BASE_COLUMNS + [f"routine: {step.label}" for step in steps]
 
 
-def _routine_cells(entry: Entry, steps: list[RoutineStep]) -> list[str]:
+def _routine_cells(day: DayRow, steps: list[RoutineStep]) -> list[str]:
     """ "yes", "no" or "" (not logged) per step; a detail is appended: "yes: urea 10%"."""
-    logged = {log.step_id: log for log in entry.routine.all()}
     cells = []
     for step in steps:
-        log = logged.get(step.pk)
-        if log is None:
+        logged = day.routine.get(step.pk)
+        if logged is None:
             cells.append("")
             continue
-        answer = "yes" if log.done else "no"
-        cells.append(f"{answer}: {log.detail}" if log.detail else answer)
+        done, detail = logged
+        answer = "yes" if done else "no"
+        cells.append(f"{answer}: {detail}" if detail else answer)
     return cells
 
 
-def entry_rows(entry: Entry, steps: list[RoutineStep]) -> Iterator[list[Any]]:
+NO_SITE = ["", "", "", "", "", "", "", "", ""]
+
+
+def day_rows(day: DayRow, steps: list[RoutineStep]) -> Iterator[list[Any]]:
     """One row per observed site; an entry without observations still gets one row (its routine matters)."""
-    routine = _routine_cells(entry, steps)
-    observations: list[Observation | None] = list(entry.observations.all()) or [None]
-    for obs in observations:
-        if obs is None:
-            site_cells: list[Any] = ["", "", "", "", "", "", "", "", ""]
-        else:
-            site = SITES[obs.site]
-            site_cells = [
-                obs.site,
-                site.label,
-                site.side,
-                obs.count,
-                "" if obs.largest_mm is None else obs.largest_mm,
-                obs.itch,
-                obs.pain,
-                "yes" if obs.redness else "no",
-                obs.note,
-            ]
-        yield [entry.date.isoformat(), *site_cells, entry.notes, *routine]
+    routine = _routine_cells(day, steps)
+    date = day.date.isoformat()
+    if not day.observations:
+        yield [date, *NO_SITE, day.notes, *routine]
+    for site_key, count, largest_mm, itch, pain, redness, note in day.observations:
+        site = SITES[site_key]
+        site_cells = [site_key, site.label, site.side, count, "" if largest_mm is None else largest_mm, itch, pain,
+                      "yes" if redness else "no", note]  # fmt: skip
+        yield [date, *site_cells, day.notes, *routine]
 
 
 def csv_lines(user: Any, start: dt.date | None, end: dt.date | None) -> Iterator[str]:
@@ -92,8 +85,8 @@ def csv_lines(user: Any, start: dt.date | None, end: dt.date | None) -> Iterator
     steps = export_steps(user)
     writer = csv.writer(_Echo())
     yield BOM + writer.writerow([neutralise(cell) for cell in header(steps)])
-    for entry in iter_history(user, start, end):
-        for row in entry_rows(entry, steps):
+    for day in iter_history_rows(user, start, end):
+        for row in day_rows(day, steps):
             yield writer.writerow([neutralise(cell) for cell in row])
 
 

@@ -1,4 +1,5 @@
 import csv
+import datetime as dt
 import io
 
 import pytest
@@ -123,3 +124,16 @@ def test_bad_range_is_400_even_when_asking_for_csv(api):
     response = api.get(URL, {"from": "x"}, HTTP_ACCEPT="text/csv")
     assert response.status_code == 400
     assert "from" in response.json()["errors"]
+
+
+def test_history_rows_are_read_window_by_window_in_date_order(user, other_user):
+    from footlog.exports.selectors import iter_history_rows
+
+    for date in ("2026-10-01", "2026-10-02", "2026-10-03", "2026-10-06", "2026-10-07"):
+        log_entry(user, date, observations=[{"site": "left_heel", "count": int(date[-1])}], routine={"wash": True})
+    log_entry(other_user, "2026-10-04", notes="not theirs")
+    rows = list(iter_history_rows(user, None, None, window_days=2))  # windows of two days, some empty
+    assert [r.date.isoformat() for r in rows] == ["2026-10-01", "2026-10-02", "2026-10-03", "2026-10-06", "2026-10-07"]
+    assert [r.observations[0][1] for r in rows] == [1, 2, 3, 6, 7]
+    assert all(len(r.routine) == 1 for r in rows)
+    assert list(iter_history_rows(other_user, dt.date(2026, 10, 5), dt.date(2026, 10, 9))) == []
