@@ -79,9 +79,9 @@ TEMPLATES = [
 ]
 
 # --- Data stores -------------------------------------------------------------------------------
-config.parse_optional_url("DATABASE_URL", schemes=("postgres", "postgresql", "sqlite"))
+DATABASE_URL = config.parse_optional_url("DATABASE_URL", schemes=("postgres", "postgresql", "sqlite"))
 try:
-    DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'footlog.sqlite3'}")}
+    DATABASES = {"default": env.db_url_config(DATABASE_URL or f"sqlite:///{DATA_DIR / 'footlog.sqlite3'}")}
 except Exception as exc:  # django-environ raises a variety of errors for bad URLs
     raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {exc}") from exc
 DATABASES["default"]["CONN_MAX_AGE"] = 60 if "postgres" in DATABASES["default"]["ENGINE"] else 0

@@ -44,6 +44,11 @@ def test_malformed_variable_stops_start_up_naming_it(tmp_path, name, value):
     assert name in result.stderr
 
 
+def test_empty_variables_mean_their_defaults(tmp_path):
+    result = start(tmp_path, DATABASE_URL="", REDIS_URL="", DJANGO_DEBUG="")
+    assert result.returncode == 0, result.stderr
+
+
 def test_defaults_need_no_service_and_generate_a_secret_once(tmp_path):
     assert start(tmp_path).returncode == 0
     secret = (tmp_path / "secret_key").read_text()
