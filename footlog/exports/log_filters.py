@@ -1,17 +1,23 @@
-"""Logging filter that keeps share tokens out of every log line (request logs, 404 warnings, dev server)."""
+"""Logging filter that keeps bearer tokens in URL paths (share links, one-click unsubscribe links) out of every
+log line (request logs, 404 warnings, dev server)."""
 
 from __future__ import annotations
 
 import logging
 import re
 
-# Anything after /share/ up to the next slash, space, quote or query: the token, whole or truncated.
-_SHARE_PATH = re.compile(r"/share/[^/\s\"'?]*")
-REDACTED = "/share/[redacted]"
+# Path prefixes whose next segment is a secret token.
+TOKEN_PREFIXES = ("/share/", "/unsubscribe/")
+# Anything after such a prefix up to the next slash, space, quote or query: the token, whole or truncated.
+_TOKEN_PATH = re.compile(r"(/share/|/unsubscribe/)[^/\s\"'?]*")
 
 
 def redact(text: str) -> str:
-    return _SHARE_PATH.sub(REDACTED, text)
+    return _TOKEN_PATH.sub(r"\1[redacted]", text)
+
+
+def _has_token(text: str) -> bool:
+    return any(prefix in text for prefix in TOKEN_PREFIXES)
 
 
 class RedactShareLinks(logging.Filter):
@@ -22,10 +28,10 @@ class RedactShareLinks(logging.Filter):
             message = record.getMessage()
         except (TypeError, ValueError):  # a malformed record: leave it to the handler's own error path
             return True
-        if "/share/" in message:
+        if _has_token(message):
             record.msg, record.args = redact(message), ()
         request = getattr(record, "request", None)
-        if request is not None and "/share/" in getattr(request, "path", ""):
+        if request is not None and _has_token(getattr(request, "path", "")):
             # Handlers such as AdminEmailHandler print the request; give them none rather than the token.
             record.request = None
         return True

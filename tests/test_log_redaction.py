@@ -1,0 +1,24 @@
+"""Bearer tokens in URL paths never reach a log line."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from footlog.exports.log_filters import RedactShareLinks
+
+
+@pytest.mark.parametrize(
+    "path,secret",
+    [
+        ("/share/Zx81abcDEF_secret/", "Zx81abcDEF_secret"),
+        ("/api/v1/reminders/unsubscribe/AbC.signed-token_123/", "AbC.signed-token_123"),
+    ],
+)
+def test_filter_redacts_tokens_in_paths(path, secret):
+    record = logging.LogRecord("django.request", logging.WARNING, __file__, 1, "Not Found: %s", (path,), None)
+    assert RedactShareLinks().filter(record) is True
+    message = record.getMessage()
+    assert secret not in message
+    assert "[redacted]" in message
