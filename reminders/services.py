@@ -16,7 +16,8 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -62,17 +63,40 @@ def preferences_update(user: Any, changes: dict[str, Any], *, now: dt.datetime |
     return pref
 
 
-def _next_for(kind: str, pref: Preference, after: dt.datetime) -> dt.datetime | None:
-    if not pref.enabled or not pref.channels:
+def _next_for(kind: str, pref: Preference | _Due, after: dt.datetime) -> dt.datetime | None:
+    return _next_cached(
+        kind,
+        pref.enabled and bool(pref.channels),
+        tuple(pref.weekdays),
+        pref.weekly_photo,
+        pref.photo_weekday,
+        pref.time,
+        pref.timezone,
+        after,
+    )
+
+
+@lru_cache(maxsize=4096)  # a tick asks the same question for everyone sharing a zone, time and weekdays
+def _next_cached(
+    kind: str,
+    on: bool,
+    weekdays: tuple[int, ...],
+    weekly_photo: bool,
+    photo_weekday: int,
+    at: dt.time,
+    tz_name: str,
+    after: dt.datetime,
+) -> dt.datetime | None:
+    if not on:
         return None
     days: Iterable[int]
     if kind == Kind.DAILY_LOG:
-        days = pref.weekdays
+        days = weekdays
     elif kind == Kind.WEEKLY_PHOTO:
-        days = [pref.photo_weekday] if pref.weekly_photo else []
+        days = [photo_weekday] if weekly_photo else []
     else:
         days = ALL_WEEKDAYS  # the visit nudge is checked daily at the reminder time
-    return next_fire_at(after, pref.time, pref.timezone, days)
+    return next_fire_at(after, at, tz_name, days)
 
 
 def reschedule(pref: Preference, now: dt.datetime) -> None:
@@ -131,63 +155,115 @@ def dispatch_due(now: dt.datetime | None = None, *, batch_size: int = CLAIM_BATC
             return total
 
 
+class _Due(NamedTuple):
+    """A claimed reminder with its preferences, read as plain values (no model instances: 1,000 per batch)."""
+
+    pk: int
+    user_id: int
+    kind: str
+    next_fire_at: dt.datetime
+    enabled: bool
+    time: dt.time
+    timezone: str
+    weekdays: list[int]
+    channels: list[str]
+    weekly_photo: bool
+    photo_weekday: int
+
+
+_DUE_FIELDS = ("pk", "user_id", "kind", "next_fire_at", *(f"preference__{name}" for name in _Due._fields[4:]))
+
+
 def _claim_batch(now: dt.datetime, batch_size: int) -> int:
     with transaction.atomic():
-        rows = list(
-            Reminder.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("preference")
+        rows = [
+            _Due(*values)
+            for values in Reminder.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(next_fire_at__lte=now)
-            .order_by("next_fire_at")[:batch_size]
-        )
-        deliveries: list[Delivery] = []
+            .order_by("next_fire_at")
+            .values_list(*_DUE_FIELDS)[:batch_size]
+        ]
+        wanted: list[tuple[int, str, dt.date, str]] = []
         nudges: list[tuple[int, str]] = []
         advance: dict[dt.datetime | None, list[int]] = defaultdict(list)
         for row in rows:
-            deliveries += _fire(row, now, nudges)
+            wanted += _fire(row, now, nudges)
             # From the later of the two: after an outage we move on instead of replaying every missed day.
-            assert row.next_fire_at is not None
-            advance[_next_for(row.kind, row.preference, max(now, row.next_fire_at))].append(row.pk)
-        Delivery.objects.bulk_create(deliveries, ignore_conflicts=True)
+            advance[_next_for(row.kind, row, max(now, row.next_fire_at))].append(row.pk)
+        _enqueue_sends(_insert_deliveries(wanted, now))
         for next_at, ids in advance.items():
-            Reminder.objects.filter(pk__in=ids).update(next_fire_at=next_at, last_fired_at=now)
-        _enqueue_sends(_open_delivery_ids(deliveries))
+            _advance(ids, next_at, now)
         _enqueue_nudges(nudges)
     return len(rows)
 
 
-def _fire(row: Reminder, now: dt.datetime, nudges: list[tuple[int, str]]) -> list[Delivery]:
-    """The deliveries one claimed reminder produces (the visit nudge is decided later, in a task)."""
-    pref, scheduled = row.preference, row.next_fire_at
-    assert scheduled is not None
-    if not pref.enabled or now - scheduled > STALE_AFTER:
+def _fire(row: _Due, now: dt.datetime, nudges: list[tuple[int, str]]) -> list[tuple[int, str, dt.date, str]]:
+    """The (user, kind, local date, channel) deliveries one claimed reminder produces; the visit nudge is
+    decided later, in a task."""
+    if not row.enabled or now - row.next_fire_at > STALE_AFTER:
         return []
-    local_date = local_date_of(scheduled, pref.timezone)
+    local_date = local_date_of(row.next_fire_at, row.timezone)
     if row.kind == Kind.VISIT_NUDGE:
         nudges.append((row.pk, local_date.isoformat()))
         return []
-    return _new_deliveries(row.user_id, row.kind, local_date, pref.channels, now)
+    return [(row.user_id, row.kind, local_date, channel) for channel in row.channels]
 
 
-def _new_deliveries(user_id: int, kind: str, day: dt.date, channels: Sequence[str], now: dt.datetime) -> list[Delivery]:
-    return [
-        Delivery(user_id=user_id, kind=kind, local_date=day, channel=channel, next_attempt_at=now + SWEEP_GRACE)
-        for channel in channels
-    ]
+def _insert_deliveries(wanted: Sequence[tuple[int, str, dt.date, str]], now: dt.datetime) -> list[int]:
+    """Create the deliveries that do not exist yet; return the ids to enqueue.
+
+    On PostgreSQL one INSERT … ON CONFLICT DO NOTHING RETURNING gives exactly the new rows. Elsewhere the pending
+    rows are read back (an older pending one is enqueued again: harmless, sending is idempotent).
+    """
+    if not wanted:
+        return []
+    retry_at = now + SWEEP_GRACE
+    if connection.vendor == "postgresql":
+        users, kinds, days, channels = (list(column) for column in zip(*wanted, strict=True))
+        with connection.cursor() as cursor:
+            cursor.execute(_INSERT_DELIVERIES_SQL, [retry_at, now, users, kinds, days, channels])
+            return [pk for (pk,) in cursor.fetchall()]
+    Delivery.objects.bulk_create(
+        [Delivery(user_id=u, kind=k, local_date=d, channel=c, next_attempt_at=retry_at) for u, k, d, c in wanted],
+        ignore_conflicts=True,
+    )
+    return _open_delivery_ids(wanted)
 
 
-def _open_delivery_ids(deliveries: Sequence[Delivery]) -> list[int]:
-    """Ids of the pending rows among `deliveries` (bulk_create with ignore_conflicts returns none)."""
-    if not deliveries:
+_INSERT_DELIVERIES_SQL = f"""
+    INSERT INTO {Delivery._meta.db_table}
+        (user_id, kind, local_date, channel, status, attempts, next_attempt_at, created)
+    SELECT u, k, d, c, 'pending', 0, %s, %s
+    FROM unnest(%s::bigint[], %s::text[], %s::date[], %s::text[]) AS t(u, k, d, c)
+    ON CONFLICT (user_id, kind, local_date, channel) DO NOTHING
+    RETURNING id
+"""  # noqa: S608 (table name from the model, values are parameters)
+
+
+def _advance(ids: list[int], next_at: dt.datetime | None, now: dt.datetime) -> None:
+    if connection.vendor == "postgresql":  # one array parameter instead of 1,000 placeholders
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {Reminder._meta.db_table} SET next_fire_at = %s, last_fired_at = %s WHERE id = ANY(%s)",  # noqa: S608
+                [next_at, now, ids],
+            )
+        return
+    Reminder.objects.filter(pk__in=ids).update(next_fire_at=next_at, last_fired_at=now)
+
+
+def _open_delivery_ids(wanted: Sequence[tuple[int, str, dt.date, str]]) -> list[int]:
+    """Ids of the pending rows among `wanted` (user, kind, local date, channel) keys."""
+    if not wanted:
         return []
     found = Delivery.objects.filter(
-        user_id__in={d.user_id for d in deliveries},
-        local_date__in={d.local_date for d in deliveries},
-        kind__in={d.kind for d in deliveries},
+        user_id__in={w[0] for w in wanted},
+        kind__in={w[1] for w in wanted},
+        local_date__in={w[2] for w in wanted},
         status=Delivery.Status.PENDING,
     )
-    wanted = {(d.user_id, d.kind, d.local_date, d.channel) for d in deliveries}
+    keys = set(wanted)
     return [
-        pk for pk, *key in found.values_list("pk", "user_id", "kind", "local_date", "channel") if tuple(key) in wanted
+        pk for pk, *key in found.values_list("pk", "user_id", "kind", "local_date", "channel") if tuple(key) in keys
     ]
 
 
@@ -404,8 +480,7 @@ def visit_nudge_evaluate(reminder_id: int, local_date: dt.date, now: dt.datetime
         locked.nudge_episode_open = decision.episode_open
         if decision.send:
             locked.nudge_last_sent_on = local_date
-            created = _new_deliveries(locked.user_id, Kind.VISIT_NUDGE, local_date, locked.preference.channels, now)
-            Delivery.objects.bulk_create(created, ignore_conflicts=True)
-            _enqueue_sends(_open_delivery_ids(created))
+            keys = [(locked.user_id, Kind.VISIT_NUDGE, local_date, c) for c in locked.preference.channels]
+            _enqueue_sends(_insert_deliveries(keys, now))
         locked.save(update_fields=["nudge_episode_open", "nudge_last_sent_on"])
     return decision.send
