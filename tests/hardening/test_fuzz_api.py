@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import Client
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
@@ -40,6 +44,20 @@ OPERATIONS = sorted(result.ok().label for result in SCHEMA.get_all_operations())
 def test_schema_lists_the_api():
     assert len(OPERATIONS) >= 20
     assert "POST /api/v1/entries/" in OPERATIONS
+
+
+@contextmanager
+def keeping_the_test_transaction() -> Iterator[None]:
+    """Calling the WSGI app directly fires request_started/finished, whose close_old_connections would close the
+    test's database connection and its transaction; django.test.Client disconnects it the same way (and
+    reconnects it after each of its own requests, so this wraps the fuzzing only)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)
@@ -88,4 +106,5 @@ def test_operation_answers_generated_requests_without_5xx_and_as_documented(labe
             case.path_parameters = dict.fromkeys(case.path_parameters, real)
         case.call_and_validate(headers={"X-Session-Token": session_token}, checks=CHECKS)
 
-    fuzz()
+    with keeping_the_test_transaction():
+        fuzz()
