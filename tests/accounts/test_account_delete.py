@@ -97,7 +97,45 @@ def rich_user(user):
     share_access_record(share, "Mozilla/5.0 (Android 14) Firefox/130.0", "page")
     job = ReportJob.objects.create(user=user, start=dt.date(2026, 10, 1), end=dt.date(2026, 10, 5), state="done")
     job.file.save("report.pdf", ContentFile(b"%PDF-1.7 test"))
+    _reminders_and_push(user)
     return user
+
+
+def _reminders_and_push(user):
+    """Reminder preferences, a push subscription and a pending delivery, made through the reminders API/services."""
+    from reminders.models import Delivery, PushSubscription, Reminder
+    from reminders.services import dispatch_due
+    from tests.conftest import logged_in
+
+    client = logged_in(user)
+    prefs = {"enabled": True, "time": "20:30", "timezone": "Europe/Berlin", "weekdays": [0, 1, 2, 3, 4, 5, 6],
+             "channels": ["email", "push"], "skip_if_logged": False, "weekly_photo": True}  # fmt: skip
+    subscription = {"endpoint": "https://push.example/send/abc", "keys": _browser_keys()}
+    answer = client.post("/api/v1/push-subscriptions/", subscription, format="json")
+    assert answer.status_code in (200, 201), answer.content
+    answer = client.put("/api/v1/reminders/", prefs, format="json")
+    assert answer.status_code == 200, answer.content
+    due = Reminder.objects.filter(user=user, next_fire_at__isnull=False).order_by("next_fire_at").first()
+    dispatch_due(now=due.next_fire_at + dt.timedelta(seconds=30))  # makes deliveries; their sends never run here
+    assert Reminder.objects.filter(user=user).exists() and PushSubscription.objects.filter(user=user).exists()
+    assert Delivery.objects.filter(user=user).exists()
+
+
+def _browser_keys() -> dict[str, str]:
+    """The keys a browser's PushSubscription carries: a P-256 public point and 16 random auth bytes."""
+    import base64
+    import os
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    point = (
+        ec.generate_private_key(ec.SECP256R1())
+        .public_key()
+        .public_bytes(serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint)
+    )
+    b64 = lambda raw: base64.urlsafe_b64encode(raw).rstrip(b"=").decode()  # noqa: E731
+    return {"p256dh": b64(point), "auth": b64(os.urandom(16))}
 
 
 def headless_token(email: str) -> str:
