@@ -316,8 +316,7 @@ SPECTACULAR_SETTINGS.update(
 if config.parse_bool("FOOTLOG_TASK_QUEUES", default=False):
     CELERY_TASK_ROUTES = {
         "reminders.*": {"queue": "reminders"},
-        "exports.*": {"queue": "exports"},
-        "footlog.exports.*": {"queue": "exports"},
+        "exports.*": {"queue": "exports"},  # exports.build_report (PDF reports)
     }
 
 # --- Logging: never log request bodies, note text, tokens or share links ---------------------------

@@ -136,3 +136,21 @@ def test_api_docs_come_from_the_local_sidecar_with_a_nonced_style_and_no_inline_
     script = client.get("/api/docs/?script=")
     assert script.status_code == 200
     assert "SwaggerUIBundle" in script.content.decode()
+
+
+ROUTES_PROBE = """
+from footlog.celery import app
+import footlog.exports.tasks, reminders.tasks
+route = lambda name: app.amqp.router.route({}, name)["queue"].name
+print(route("reminders.tick"), route("reminders.send_deliveries"), route("exports.build_report"), route("footlog.ping"))
+"""
+
+
+@pytest.mark.parametrize(
+    "queues,expected",
+    [("true", "reminders reminders exports celery"), ("false", "celery celery celery celery")],
+)
+def test_reminders_and_exports_get_their_own_queues_only_when_asked(tmp_path, queues, expected):
+    result = run_django(tmp_path, ["shell", "-c", ROUTES_PROBE], FOOTLOG_TASK_QUEUES=queues)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == expected
