@@ -84,6 +84,9 @@ def run_flow(base: str, sink) -> Flow:
     assert requests.get(f"{base}/share/{share_token}/", timeout=15).status_code == 200
     assert requests.get(f"{base}/share/{flow.mark('badshare')}/", timeout=15).status_code == 404
     assert requests.get(f"{v1}/reminders/unsubscribe/{flow.mark('unsub')}/", timeout=15).status_code < 500
+    # A 4xx on a token route makes django.request print the path: the token must be redacted there too.
+    assert requests.put(f"{v1}/reminders/unsubscribe/{flow.mark('unsubput')}/", timeout=15).status_code == 405
+    assert requests.get(f"{base}/share/{flow.mark('sharepdf')}/report.pdf", timeout=15).status_code == 404
     assert api.delete(f"{v1}/shares/{share.json()['id']}/", timeout=15).status_code == 204
     assert requests.get(f"{base}/share/{share_token}/", timeout=15).status_code == 404
     return flow
