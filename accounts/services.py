@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from django.contrib.sessions.models import Session
@@ -9,6 +10,7 @@ from rest_framework.exceptions import ValidationError
 from accounts.models import User
 from footlog.diary.models import Entry
 from footlog.exports.userdata import collect_user_rows
+from footlog.timeline.services import timeline_cache_forget
 
 
 def account_update(user: User, changes: dict[str, Any]) -> User:
@@ -25,18 +27,23 @@ def account_delete(user: User, password: str) -> None:
     subscriptions, pending deliveries, jobs), every stored file and every session, including allauth headless
     session tokens (which are Django sessions).
 
-    A wrong password raises ValidationError and changes nothing. Files are removed only after the rows are
-    gone for good (on commit), so a failed transaction never leaves rows pointing at deleted files.
+    The user's cached timelines are dropped too. A wrong password raises ValidationError and changes nothing.
+    Files are removed only after the rows are gone for good (on commit), so a failed transaction never leaves
+    rows pointing at deleted files.
     """
     if not user.check_password(password):
         raise ValidationError({"password": ["The password is not correct."]})
     files = list(collect_user_rows(user).files())
+    # Deleting sets user.pk to None; the cache is keyed by the old id, so keep a stand-in for after the commit.
+    former = SimpleNamespace(pk=user.pk)
     with transaction.atomic():
         _delete_sessions_of(user)
         # Entries first: their routine logs hold PROTECT references to the user's own custom steps.
         Entry.objects.filter(user=user).delete()
         user.delete()
         transaction.on_commit(lambda: _delete_files(files))
+        # Cached timelines are derived health data: they go too, not in six hours.
+        transaction.on_commit(lambda: timeline_cache_forget(former))
 
 
 def _delete_sessions_of(user: User) -> None:
