@@ -129,3 +129,17 @@ def own_data(o: Owner) -> Owned:
 
 def _results(body: Any) -> list:
     return body["results"] if isinstance(body, dict) else body
+
+
+def guessed_unsubscribe_token(o: Owner) -> Owned:
+    """The owner gets email reminders; a caller guessing an unsubscribe token must not switch them off."""
+    import secrets
+
+    response = o.client.put("/api/v1/reminders/", {"enabled": True, "channels": ["email"]}, format="json")
+    assert response.status_code == 200, response.content
+
+    def still_subscribed() -> bool:
+        prefs = o.client.get("/api/v1/reminders/").json()
+        return prefs["enabled"] and "email" in prefs["channels"]
+
+    return Owned({"token": secrets.token_urlsafe(24)}, [o.user.email], still_subscribed)
