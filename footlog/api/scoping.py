@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.db.models import Model, QuerySet
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 M = TypeVar("M", bound=Model)
 
@@ -17,3 +21,8 @@ def owned(queryset: QuerySet[M], user: Any, user_field: str = "user") -> QuerySe
 def get_owned(queryset: QuerySet[M], user: Any, user_field: str = "user", **lookup: Any) -> M:
     """Return the user's object matching `lookup`, or raise Http404 (also for other users' objects)."""
     return get_object_or_404(owned(queryset, user, user_field), **lookup)
+
+
+def user_of(request: HttpRequest) -> User:
+    """The signed-in user of a request that passed IsAuthenticated or login_required (never anonymous)."""
+    return cast("User", request.user)

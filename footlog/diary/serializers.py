@@ -23,7 +23,7 @@ EARLIEST_DATE = dt.date(1900, 1, 1)
 
 class SiteOut(serializers.Serializer):
     key = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # our field named `label`, not Field.label
     side = serializers.ChoiceField(choices=["left", "right"])
     region = serializers.CharField()
     snomed_code = serializers.CharField()
@@ -45,7 +45,7 @@ class RoutineStepOut(serializers.ModelSerializer):
 
 
 class RoutineStepIn(serializers.Serializer):
-    label = StrictCharField(max_length=100, trim_whitespace=True)
+    label = StrictCharField(max_length=100, trim_whitespace=True)  # type: ignore[assignment]  # our field named `label`, not Field.label
     kind = serializers.ChoiceField(choices=RoutineStep.Kind.choices)
 
 
@@ -67,7 +67,7 @@ class RoutineLogIn(serializers.Serializer):
 
 class RoutineLogOut(serializers.Serializer):
     step = serializers.CharField(source="step.key")
-    label = serializers.CharField(source="step.label")
+    label = serializers.CharField(source="step.label")  # type: ignore[assignment]  # our field named `label`, not Field.label
     kind = serializers.CharField(source="step.kind")
     done = serializers.BooleanField()
     detail = serializers.CharField()
@@ -78,8 +78,8 @@ class EntryIn(serializers.Serializer):
 
     date = serializers.DateField(input_formats=["%Y-%m-%d"])
     notes = StrictCharField(max_length=MAX_NOTES, required=False, allow_blank=True, default="", trim_whitespace=False)
-    observations = ObservationIO(many=True, required=False, default=list, max_length=len(SITE_KEYS))
-    routine = RoutineLogIn(many=True, required=False, default=list, max_length=200)
+    observations = ObservationIO(many=True, required=False, default=list, max_length=len(SITE_KEYS))  # type: ignore[call-arg]  # passed on to ListSerializer
+    routine = RoutineLogIn(many=True, required=False, default=list, max_length=200)  # type: ignore[call-arg]  # passed on to ListSerializer
 
     def validate_date(self, value: dt.date) -> dt.date:
         latest = today_in(self.context["user"].timezone) + FUTURE_SLACK

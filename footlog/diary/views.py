@@ -20,7 +20,7 @@ from rest_framework.views import APIView
 
 from footlog.api.errors import PayloadTooLarge
 from footlog.api.params import parse_date_range
-from footlog.api.scoping import get_owned
+from footlog.api.scoping import get_owned, user_of
 from footlog.diary import selectors, services
 from footlog.diary.models import Entry, Photo, RoutineStep
 from footlog.diary.photo_storage import photo_response
@@ -57,20 +57,20 @@ class SiteList(APIView):
 class RoutineStepList(APIView):
     @extend_schema(responses=RoutineStepOut(many=True), summary="Built-in and custom routine steps")
     def get(self, request: Request) -> Response:
-        return Response(RoutineStepOut(selectors.routine_steps_for(request.user), many=True).data)
+        return Response(RoutineStepOut(selectors.routine_steps_for(user_of(request)), many=True).data)
 
     @extend_schema(request=RoutineStepIn, responses={201: RoutineStepOut, 400: ERROR, 409: ERROR})
     def post(self, request: Request) -> Response:
         body = RoutineStepIn(data=request.data)
         body.is_valid(raise_exception=True)
-        step = services.routine_step_create(request.user, **body.validated_data)
+        step = services.routine_step_create(user_of(request), **body.validated_data)
         return Response(RoutineStepOut(step).data, status=status.HTTP_201_CREATED)
 
 
 class RoutineStepDetail(APIView):
     @extend_schema(responses={204: None, 404: ERROR}, summary="Archive a custom step (history keeps it)")
     def delete(self, request: Request, key: str) -> Response:
-        step = get_owned(RoutineStep.objects.all(), request.user, key=key)
+        step = get_owned(RoutineStep.objects.all(), user_of(request), key=key)
         services.routine_step_archive(step)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -80,8 +80,8 @@ class EntryList(GenericAPIView):
 
     @extend_schema(parameters=DATE_RANGE, responses={200: EntryOut(many=True), 400: ERROR})
     def get(self, request: Request) -> Response:
-        start, end = parse_date_range(request.query_params, today=today_in(request.user.timezone))
-        page = self.paginate_queryset(selectors.entry_list(request.user, start, end))
+        start, end = parse_date_range(request.query_params, today=today_in(user_of(request).timezone))
+        page = self.paginate_queryset(selectors.entry_list(user_of(request), start, end))
         return self.get_paginated_response(EntryOut(page, many=True).data)
 
     @extend_schema(
@@ -90,11 +90,11 @@ class EntryList(GenericAPIView):
         description="Create the day's entry. Replaying the same client `id` with the same body answers 200.",
     )
     def post(self, request: Request) -> Response:
-        body = EntryCreateIn(data=request.data, context={"user": request.user})
+        body = EntryCreateIn(data=request.data, context={"user": user_of(request)})
         body.is_valid(raise_exception=True)
         entry_id = body.validated_data.pop("id", None)
-        entry, created = services.entry_create(request.user, body.to_entry_data(), entry_id)
-        fresh = get_owned(selectors.entries_for(request.user), request.user, pk=entry.pk)
+        entry, created = services.entry_create(user_of(request), body.to_entry_data(), entry_id)
+        fresh = get_owned(selectors.entries_for(user_of(request)), user_of(request), pk=entry.pk)
         return _entry_response(fresh, status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
 
@@ -103,11 +103,15 @@ class EntryDetail(APIView):
     def get(self, request: Request, pk: str) -> Response:
         return _entry_response(self._entry(request, pk))
 
-    @extend_schema(request=EntryIn, parameters=[IF_MATCH], responses={200: EntryOut, 400: ERROR, 409: ERROR, 412: ERROR})
+    @extend_schema(
+        request=EntryIn, parameters=[IF_MATCH], responses={200: EntryOut, 400: ERROR, 409: ERROR, 412: ERROR}
+    )
     def put(self, request: Request, pk: str) -> Response:
         return self._update(request, pk, partial=False)
 
-    @extend_schema(request=EntryIn, parameters=[IF_MATCH], responses={200: EntryOut, 400: ERROR, 409: ERROR, 412: ERROR})
+    @extend_schema(
+        request=EntryIn, parameters=[IF_MATCH], responses={200: EntryOut, 400: ERROR, 409: ERROR, 412: ERROR}
+    )
     def patch(self, request: Request, pk: str) -> Response:
         return self._update(request, pk, partial=True)
 
@@ -117,11 +121,11 @@ class EntryDetail(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def _entry(self, request: Request, pk: str) -> Entry:
-        return get_owned(selectors.entries_for(request.user), request.user, pk=pk)
+        return get_owned(selectors.entries_for(user_of(request)), user_of(request), pk=pk)
 
     def _update(self, request: Request, pk: str, *, partial: bool) -> Response:
         entry = self._entry(request, pk)
-        body = EntryIn(data=request.data, partial=partial, context={"user": request.user})
+        body = EntryIn(data=request.data, partial=partial, context={"user": user_of(request)})
         body.is_valid(raise_exception=True)
         services.entry_update(entry, dict(body.validated_data), if_match=request.headers.get("If-Match"))
         return _entry_response(self._entry(request, pk))
@@ -169,12 +173,12 @@ class EntryPhotoList(APIView):
         description="One image per request. Replaying the same client `id` with the same image answers 200.",
     )
     def post(self, request: Request, pk: str) -> Response:
-        entry = get_owned(Entry.objects.all(), request.user, pk=pk)  # 404 before the body is read
+        entry = get_owned(Entry.objects.all(), user_of(request), pk=pk)  # 404 before the body is read
         if len(request.FILES.getlist("image")) > 1:
             raise ParseError("Send one image per request.")
         body = PhotoIn(data=request.data)
         body.is_valid(raise_exception=True)
-        photo, created = services.photo_ingest(request.user, entry, body.to_upload(), body.validated_data.get("id"))
+        photo, created = services.photo_ingest(user_of(request), entry, body.to_upload(), body.validated_data.get("id"))
         return Response(PhotoOut(photo).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
 
@@ -189,8 +193,8 @@ class PhotoList(GenericAPIView):
     def get(self, request: Request) -> Response:
         query = PhotoListQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
-        start, end = parse_date_range(request.query_params, today=today_in(request.user.timezone))
-        photos = selectors.photos_for(request.user, query.validated_data.get("site"), start, end)
+        start, end = parse_date_range(request.query_params, today=today_in(user_of(request).timezone))
+        photos = selectors.photos_for(user_of(request), query.validated_data.get("site"), start, end)
         page = self.paginate_queryset(photos)
         return self.get_paginated_response(PhotoOut(page, many=True).data)
 
@@ -198,11 +202,11 @@ class PhotoList(GenericAPIView):
 class PhotoDetail(APIView):
     @extend_schema(responses={200: PhotoOut, 404: ERROR})
     def get(self, request: Request, pk: str) -> Response:
-        return Response(PhotoOut(get_owned(Photo.objects.all(), request.user, pk=pk)).data)
+        return Response(PhotoOut(get_owned(Photo.objects.all(), user_of(request), pk=pk)).data)
 
     @extend_schema(responses={204: None, 404: ERROR}, summary="Delete a photo and its files")
     def delete(self, request: Request, pk: str) -> Response:
-        services.photo_delete(get_owned(Photo.objects.all(), request.user, pk=pk))
+        services.photo_delete(get_owned(Photo.objects.all(), user_of(request), pk=pk))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -218,7 +222,7 @@ class PhotoImage(APIView):
         summary="The photo's bytes, private and uncached",
     )
     def get(self, request: Request, pk: str) -> HttpResponseBase:
-        photo = get_owned(Photo.objects.all(), request.user, pk=pk)
+        photo = get_owned(Photo.objects.all(), user_of(request), pk=pk)
         query = PhotoImageQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
         return photo_response(photo, query.validated_data["size"])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -16,6 +14,7 @@ from rest_framework.views import APIView
 from accounts.models import User
 from footlog.api.errors import Conflict
 from footlog.api.params import parse_date_range
+from footlog.api.scoping import user_of
 from footlog.exports import selectors, services
 from footlog.exports.account_export import build_account_zip
 from footlog.exports.csv_export import csv_lines, encoded
@@ -40,7 +39,7 @@ REPORT_DEFAULT_DAYS = 90
 
 
 def _user(request: Request) -> User:
-    return cast(User, request.user)  # IsAuthenticated (the default permission) ran before
+    return user_of(request)
 
 
 def _attachment(name: str) -> str:
@@ -65,8 +64,10 @@ class ReportPdf(FileDownloadView):
         assert start is not None and end is not None  # default_days fills both
         query = ReportQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
-        report = build_report(request.user, start, end, questions=query.validated_data["questions"])
-        response = HttpResponse(render_pdf(report, owned_photo_reader(request.user)), content_type="application/pdf")
+        report = build_report(user_of(request), start, end, questions=query.validated_data["questions"])
+        response = HttpResponse(
+            render_pdf(report, owned_photo_reader(user_of(request))), content_type="application/pdf"
+        )
         response["Content-Disposition"] = _attachment(f"footlog-report-{start}-{end}.pdf")
         response["Cache-Control"] = "private, no-store"
         return response
@@ -83,7 +84,7 @@ class HistoryCsv(FileDownloadView):
     def get(self, request: Request) -> StreamingHttpResponse:
         start, end = parse_date_range(request.query_params, today=today_in(_user(request).timezone))
         response = StreamingHttpResponse(
-            encoded(csv_lines(request.user, start, end)), content_type="text/csv; charset=utf-8"
+            encoded(csv_lines(user_of(request), start, end)), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = _attachment("footlog-history.csv")
         response["Cache-Control"] = "private, no-store"
@@ -100,7 +101,9 @@ class ReportJobList(APIView):
         body = ReportJobIn(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
-        job = services.report_job_create(request.user, start=data["from"], end=data["to"], questions=data["questions"])
+        job = services.report_job_create(
+            user_of(request), start=data["from"], end=data["to"], questions=data["questions"]
+        )
         response = Response(ReportJobOut(job).data, status=status.HTTP_202_ACCEPTED)
         response["Location"] = f"/api/v1/exports/report-jobs/{job.pk}/"
         return response
@@ -109,7 +112,7 @@ class ReportJobList(APIView):
 class ReportJobDetail(APIView):
     @extend_schema(responses={200: ReportJobOut, 404: ERROR}, summary="A report job's state and progress")
     def get(self, request: Request, pk: str) -> Response:
-        return Response(ReportJobOut(selectors.report_job_of(request.user, pk)).data)
+        return Response(ReportJobOut(selectors.report_job_of(user_of(request), pk)).data)
 
 
 class ReportJobPdf(FileDownloadView):
@@ -120,7 +123,7 @@ class ReportJobPdf(FileDownloadView):
         summary="The finished report of a job",
     )
     def get(self, request: Request, pk: str) -> FileResponse:
-        job = selectors.report_job_of(request.user, pk)
+        job = selectors.report_job_of(user_of(request), pk)
         if job.state != ReportJob.State.DONE:
             raise Conflict("The report is not ready yet.", extra={"state": job.state, "progress": job.progress})
         response = FileResponse(
@@ -143,8 +146,8 @@ class HistoryFhir(FileDownloadView):
     )
     def get(self, request: Request) -> HttpResponse:
         start, end = parse_date_range(request.query_params, today=today_in(_user(request).timezone))
-        start, end = selectors.history_bounds(request.user, start, end, today=today_in(_user(request).timezone))
-        bundle = build_bundle(request.user, start, end)
+        start, end = selectors.history_bounds(user_of(request), start, end, today=today_in(_user(request).timezone))
+        bundle = build_bundle(user_of(request), start, end)
         response = HttpResponse(bundle.model_dump_json(), content_type="application/fhir+json")
         response["Content-Disposition"] = _attachment(f"footlog-fhir-{start}-{end}.json")
         response["Cache-Control"] = "private, no-store"
@@ -160,7 +163,7 @@ class AccountExport(FileDownloadView):
     )
     def get(self, request: Request) -> FileResponse:
         response = FileResponse(
-            build_account_zip(request.user),
+            build_account_zip(user_of(request)),
             as_attachment=True,
             filename="footlog-my-data.zip",
             content_type="application/zip",
@@ -172,7 +175,7 @@ class AccountExport(FileDownloadView):
 class ShareList(APIView):
     @extend_schema(responses=ShareOut(many=True), summary="The user's share links with their access log")
     def get(self, request: Request) -> Response:
-        return Response(ShareOut(selectors.shares_for(request.user), many=True).data)
+        return Response(ShareOut(selectors.shares_for(user_of(request)), many=True).data)
 
     @extend_schema(
         request=ShareIn,
@@ -186,7 +189,7 @@ class ShareList(APIView):
         body.is_valid(raise_exception=True)
         data = body.validated_data
         created = services.share_create(
-            request.user,
+            user_of(request),
             start=data["from"],
             end=data["to"],
             include_photos=data["include_photos"],
@@ -206,9 +209,9 @@ class ShareList(APIView):
 class ShareDetail(APIView):
     @extend_schema(responses={200: ShareOut, 404: ERROR}, summary="One share link with its access log")
     def get(self, request: Request, pk: str) -> Response:
-        return Response(ShareOut(selectors.share_of(request.user, pk)).data)
+        return Response(ShareOut(selectors.share_of(user_of(request), pk)).data)
 
     @extend_schema(responses={204: None, 404: ERROR}, summary="Revoke a share link (it then answers 404)")
     def delete(self, request: Request, pk: str) -> Response:
-        services.share_revoke(selectors.share_of(request.user, pk))
+        services.share_revoke(selectors.share_of(user_of(request), pk))
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import ensure_csrf_cookie
 
 from accounts.models import User
+from footlog.api.scoping import user_of
 
 # Bump when the consent text in templates/pwa/welcome.html changes in substance: everyone is asked again.
 CONSENT_VERSION = "2026-11-v1"
@@ -44,7 +45,7 @@ def app_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @ensure_csrf_cookie
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not has_current_consent(request.user):  # type: ignore[arg-type]
+        if not has_current_consent(user_of(request)):
             return redirect(f"{reverse('pwa:welcome')}?{urlencode({'next': request.get_full_path()})}")
         return view(request, *args, **kwargs)
 

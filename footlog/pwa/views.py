@@ -25,7 +25,7 @@ from rest_framework.exceptions import APIException
 
 from accounts.serializers import AccountSerializer
 from accounts.services import account_update
-from footlog.api.scoping import get_owned
+from footlog.api.scoping import get_owned, user_of
 from footlog.diary import selectors as diary_selectors
 from footlog.diary import services as diary_services
 from footlog.diary.models import RoutineStep
@@ -132,12 +132,12 @@ def today(request: HttpRequest) -> HttpResponse:
 @require_safe
 @consent.app_page
 def history(request: HttpRequest) -> HttpResponse:
-    today_date = today_in(request.user.timezone)  # type: ignore[union-attr]
+    today_date = today_in(user_of(request).timezone)
     try:
         end = min(dt.date.fromisoformat(request.GET.get("end", "")), today_date)
     except ValueError:
         end = today_date
-    days = history_days(request.user, end, length=28)
+    days = history_days(user_of(request), end, length=28)
     earlier = end - dt.timedelta(days=28)
     later = end + dt.timedelta(days=28) if end < today_date else None
     return render(
@@ -151,7 +151,7 @@ def history(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def welcome(request: HttpRequest) -> HttpResponse:
     """Onboarding after the email is verified: consent to storing health data, time zone, reminder time."""
-    user: Any = request.user
+    user = user_of(request)
     next_url = request.POST.get("next") or request.GET.get("next") or "/"
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure()):
         next_url = "/"
@@ -176,9 +176,9 @@ def welcome(request: HttpRequest) -> HttpResponse:
 @require_safe
 @consent.app_page
 def timeline(request: HttpRequest) -> HttpResponse:
-    end = today_in(request.user.timezone)  # type: ignore[union-attr]
+    end = today_in(user_of(request).timezone)
     start = end - dt.timedelta(days=TIMELINE_DAYS - 1)
-    return render(request, "pwa/timeline.html", timeline_page(request.user, start, end))
+    return render(request, "pwa/timeline.html", timeline_page(user_of(request), start, end))
 
 
 def _save_first_reminder(user: Any, post: Any) -> None:
@@ -205,7 +205,7 @@ def _errors(serializer: Any) -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 def settings_page(request: HttpRequest) -> HttpResponse:
     """Reminders, push on this phone, thresholds, own routine steps, time zone, download and delete."""
-    user: Any = request.user
+    user = user_of(request)
     errors: dict[str, Any] = {}
     if request.method == "POST":
         action = request.POST.get("action", "")
@@ -280,7 +280,7 @@ SETTINGS_ACTIONS = {
 @require_http_methods(["GET", "POST"])
 def export_page(request: HttpRequest) -> HttpResponse:
     """Downloads (PDF, CSV, FHIR) and share links. A new link is shown once, on the answer to its POST."""
-    user: Any = request.user
+    user = user_of(request)
     end = today_in(user.timezone)
     context: dict[str, Any] = {"start": end - dt.timedelta(days=TIMELINE_DAYS - 1), "end": end, "errors": {}}
     if request.method == "POST" and request.POST.get("action") == "revoke":

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import User
 from footlog.api.params import parse_date_range
+from footlog.api.scoping import user_of
 from footlog.lib.dates import today_in
 from footlog.timeline import selectors, services
 from footlog.timeline.serializers import ThresholdsIO, TimelineOut
@@ -31,7 +29,7 @@ class Timeline(APIView):
         description="Never a diagnosis. Days not logged are unknown (`logged: false`, `total: null`).",
     )
     def get(self, request: Request) -> Response:
-        user = cast(User, request.user)  # IsAuthenticated (the default permission) ran before
+        user = user_of(request)
         today = today_in(user.timezone)
         start, end = parse_date_range(request.query_params, today=today, default_days=DEFAULT_DAYS)
         assert start and end  # default_days fills both
@@ -44,7 +42,7 @@ class Timeline(APIView):
 class TimelineSettingsView(APIView):
     @extend_schema(responses=ThresholdsIO, summary="The user's timeline rule thresholds (defaults if never saved)")
     def get(self, request: Request) -> Response:
-        return Response(ThresholdsIO(selectors.thresholds_for(request.user).to_dict()).data)
+        return Response(ThresholdsIO(selectors.thresholds_for(user_of(request)).to_dict()).data)
 
     @extend_schema(
         request=ThresholdsIO,
@@ -54,5 +52,5 @@ class TimelineSettingsView(APIView):
     def put(self, request: Request) -> Response:
         body = ThresholdsIO(data=request.data)
         body.is_valid(raise_exception=True)
-        thresholds = services.timeline_settings_update(request.user, dict(body.validated_data))
+        thresholds = services.timeline_settings_update(user_of(request), dict(body.validated_data))
         return Response(ThresholdsIO(thresholds.to_dict()).data)
