@@ -28,12 +28,12 @@ _TEXT = {
     Kind.DAILY_LOG: (
         "Time for today's footlog",
         "Take a minute to log your feet and ankles for {date}: what you see and what you did.",
-        "/today/",
+        "/",  # the Today page (footlog.pwa: "pwa:today")
     ),
     Kind.WEEKLY_PHOTO: (
         "Weekly photo check",
         "Take this week's photos of the same sites: similar distance and light, a coin or ruler for scale.",
-        "/today/",
+        "/",  # the Today page (footlog.pwa: "pwa:today")
     ),
     Kind.VISIT_NUDGE: (
         "Consider booking a visit",

@@ -50,7 +50,7 @@ def test_push_reminder_arrives_signed_and_encrypted(push_user, push_service, enq
     [message] = push_service.received
     assert message.vapid_key == identity().public_key
     assert message.payload["title"] == "Time for today's footlog"
-    assert message.payload["url"] == f"{settings.FOOTLOG_PUBLIC_URL}/today/"
+    assert message.payload["url"] == f"{settings.FOOTLOG_PUBLIC_URL}/"
     assert message.headers["topic"] == "daily-log"
     assert int(message.headers["ttl"]) == 6 * 3600
     assert Delivery.objects.get().status == "sent"
