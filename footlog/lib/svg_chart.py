@@ -247,10 +247,13 @@ class _Plot:
             x = _num(self.x(marker.date))
             colour = colours.get(marker.kind, "#666")
             label = escape(marker.label)
+            # Near the right edge the text goes to the left of its line, so it is not cut off.
+            near_edge = self.x(marker.date) > LEFT + self.inner - 50
+            place = 'dx="-3" text-anchor="end"' if near_edge else 'dx="3"'
             parts.append(
                 f'<g class="marker" data-kind={quoteattr(marker.kind)}><title>{escape(marker.date.isoformat())}: '
                 f'{label}</title><line x1="{x}" x2="{x}" y1="{TOP}" y2="{TOP + PLOT_HEIGHT}" stroke="{colour}" '
-                f'stroke-dasharray="3 3"/><text x="{x}" y="{TOP + 8}" dx="3" fill="{colour}">{label}</text></g>'
+                f'stroke-dasharray="3 3"/><text x="{x}" y="{TOP + 8}" {place} fill="{colour}">{label}</text></g>'
             )
         return [*parts, "</g>"]
 
@@ -278,9 +281,11 @@ def _adherence_bars(steps: Sequence[_Step], y: int, width: int) -> list[str]:
         filled = (step.rate or 0) * bar_width
         rate = "not recorded" if step.rate is None else f"{step.rate:.0%} ({step.done}/{step.logged})"
         bar_x = LEFT + label_width
+        name = f"{step.label} ({step.kind})"
         parts.append(
             f'<g class="step" data-step={quoteattr(step.key)} data-kind={quoteattr(step.kind)}>'
-            f'<text x="{LEFT}" y="{row_y + 10}">{escape(step.label)} ({escape(step.kind)})</text>'
+            f"<title>{escape(name)}</title>"
+            f'<text x="{LEFT}" y="{row_y + 10}">{escape(_fit(name, label_width - 8))}</text>'
             f'<rect x="{bar_x}" y="{row_y + 1}" width="{bar_width}" height="11" fill="#eee"/>'
             f'<rect class="rate" x="{bar_x}" y="{row_y + 1}" width="{_num(filled)}" height="11" fill="{colour}"/>'
             f'<text x="{bar_x + bar_width + 6}" y="{row_y + 10}">{escape(rate)}</text></g>'
@@ -338,6 +343,12 @@ def _date_ticks(first: dt.date, last: dt.date) -> list[dt.date]:
     months = [m for m in months if first <= m <= last]
     step = max(1, round(len(months) / 6))
     return months[::step]
+
+
+def _fit(text: str, width_px: float, font_px: float = 11) -> str:
+    """Shorten `text` with an ellipsis so that it fits `width_px` (an average glyph is ~0.58 em wide)."""
+    limit = max(4, int(width_px / (font_px * 0.58)))
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _date_label(date: dt.date, span: int) -> str:

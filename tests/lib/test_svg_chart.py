@@ -159,3 +159,23 @@ def test_the_last_representable_date_does_not_break_the_chart() -> None:
     ]
     root = parse(render_timeline_chart(days_))
     assert len(root.findall(".//svg:g[@class='logged-strip']/svg:rect", NS)) == 1
+
+
+def test_long_step_labels_are_shortened_but_kept_whole_in_the_title() -> None:
+    long_label = "Sunscreen SPF 15+ on exposed ankles every single morning"
+    adherence = {"sunscreen": {"label": long_label, "kind": "care", "done": 1, "logged": 2, "rate": 0.5}}
+    root = parse(render_timeline_chart(series({"left_heel": 1}), adherence))
+    step = root.find(".//svg:g[@class='step']", NS)
+    shown = step.find("svg:text", NS).text
+    assert shown.endswith("…") and len(shown) < len(long_label)
+    assert step.find("svg:title", NS).text == f"{long_label} (care)"
+
+
+def test_marker_on_the_last_day_is_labelled_to_the_left_of_its_line() -> None:
+    days_ = series(*([{"left_heel": 1}] * 30))
+    last = START + dt.timedelta(days=29)
+    root = parse(
+        render_timeline_chart(days_, markers=[Marker(last, "photo", "photo"), Marker(START, "photo", "photo")])
+    )
+    anchors = [g.find("svg:text", NS).get("text-anchor") for g in root.findall(".//svg:g[@class='marker']", NS)]
+    assert anchors == [None, "end"]
