@@ -96,12 +96,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = config.parse_optional_url("REDIS_URL", schemes=("redis", "rediss"))
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
-                          "KEY_PREFIX": "footlog"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "footlog",
+        }
+    }
 else:
     # A file cache, unlike locmem, is shared by the web processes so rate limits hold across them.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                          "LOCATION": str(DATA_DIR / "cache")}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+        }
+    }
 
 # --- Celery (footlog/celery.py reads the CELERY_ namespace) ---------------------------------------
 if REDIS_URL:
@@ -184,8 +193,10 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PARSER_CLASSES": ["footlog.api.parsers.BoundedJSONParser"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer",
-                                 "rest_framework.renderers.BrowsableAPIRenderer"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "footlog.api.errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "footlog.api.pagination.Pagination",
@@ -202,8 +213,10 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     # Site keys appear with and without labels (model choices vs. serializer keys): name both sets.
-    "ENUM_NAME_OVERRIDES": {"SiteEnum": "footlog.diary.sites.SITE_KEYS",
-                            "SiteLabelledEnum": "footlog.diary.sites.SITE_CHOICES"},
+    "ENUM_NAME_OVERRIDES": {
+        "SiteEnum": "footlog.diary.sites.SITE_KEYS",
+        "SiteLabelledEnum": "footlog.diary.sites.SITE_CHOICES",
+    },
 }
 
 # --- Files -----------------------------------------------------------------------------------------
@@ -213,8 +226,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "footlog" / "static"]
 STORAGES = {
     # Photos are private: stored under the data dir and only ever served by an owner-checking view.
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",
-                "OPTIONS": {"location": str(DATA_DIR / "media"), "base_url": None}},
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(DATA_DIR / "media"), "base_url": None},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 MEDIA_ROOT = DATA_DIR / "media"
@@ -226,16 +241,25 @@ FOOTLOG_S3_BUCKET = os.environ.get("FOOTLOG_S3_BUCKET", "").strip()
 # Signed S3 URLs live at most five minutes.
 FOOTLOG_PHOTO_URL_TTL = min(300, env.int("FOOTLOG_PHOTO_URL_TTL", default=300))
 if FOOTLOG_S3_BUCKET:
-    STORAGES["photos"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
-        "bucket_name": FOOTLOG_S3_BUCKET,
-        "endpoint_url": config.parse_optional_url("FOOTLOG_S3_ENDPOINT_URL", schemes=("http", "https")),
-        "region_name": os.environ.get("FOOTLOG_S3_REGION") or None,
-        "location": os.environ.get("FOOTLOG_S3_PREFIX", "photos"),
-        "default_acl": "private", "querystring_auth": True, "querystring_expire": FOOTLOG_PHOTO_URL_TTL,
-        "file_overwrite": False, "signature_version": "s3v4"}}
+    STORAGES["photos"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": FOOTLOG_S3_BUCKET,
+            "endpoint_url": config.parse_optional_url("FOOTLOG_S3_ENDPOINT_URL", schemes=("http", "https")),
+            "region_name": os.environ.get("FOOTLOG_S3_REGION") or None,
+            "location": os.environ.get("FOOTLOG_S3_PREFIX", "photos"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": FOOTLOG_PHOTO_URL_TTL,
+            "file_overwrite": False,
+            "signature_version": "s3v4",
+        },
+    }
 else:
-    STORAGES["photos"] = {"BACKEND": "django.core.files.storage.FileSystemStorage",
-                          "OPTIONS": {"location": str(DATA_DIR / "photos"), "base_url": None}}
+    STORAGES["photos"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(DATA_DIR / "photos"), "base_url": None},
+    }
 # With nginx in front: serve photo bytes via `X-Accel-Redirect: <prefix><key>` (an `internal` location).
 FOOTLOG_PHOTO_X_ACCEL_PREFIX = os.environ.get("FOOTLOG_PHOTO_X_ACCEL_PREFIX", "").strip()
 FOOTLOG_PHOTO_MAX_BYTES = 15 * 1024 * 1024  # per file; larger uploads get 413
@@ -327,12 +351,15 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # JSON lines by default (footlog/lib/logjson.py); FOOTLOG_LOG_FORMAT=plain for a human at a terminal.
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-                   "json": {"()": "footlog.lib.logjson.JsonFormatter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "footlog.lib.logjson.JsonFormatter"},
+    },
     # Share links are bearer secrets: /share/<token>/ becomes /share/[redacted] before any handler sees it.
     "filters": {"redact_share_links": {"()": "footlog.exports.log_filters.RedactShareLinks"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT,
-                             "filters": ["redact_share_links"]}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["redact_share_links"]}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("FOOTLOG_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},

@@ -21,8 +21,9 @@ class RoutineStep(models.Model):
         CARE = "care", "care"
         TRIGGER = "trigger", "trigger"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
-                             related_name="routine_steps")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="routine_steps"
+    )
     key = models.SlugField(max_length=64)
     label = models.CharField(max_length=100)
     kind = models.CharField(max_length=8, choices=Kind.choices)
@@ -34,7 +35,9 @@ class RoutineStep(models.Model):
         ordering = ("position", "id")
         constraints = [
             models.UniqueConstraint(fields=["user", "key"], name="routine_step_key_unique_per_user"),
-            models.UniqueConstraint(fields=["key"], condition=Q(user__isnull=True), name="routine_step_builtin_key_unique"),
+            models.UniqueConstraint(
+                fields=["key"], condition=Q(user__isnull=True), name="routine_step_builtin_key_unique"
+            ),
             models.CheckConstraint(condition=Q(kind__in=["care", "trigger"]), name="routine_step_kind_valid"),
         ]
 
@@ -89,10 +92,15 @@ class Observation(models.Model):
             models.UniqueConstraint(fields=["entry", "site"], name="observation_one_per_site"),
             models.CheckConstraint(condition=Q(site__in=SITE_KEYS), name="observation_site_known"),
             models.CheckConstraint(condition=Q(count__gte=0, count__lte=200), name="observation_count_range"),
-            models.CheckConstraint(condition=Q(largest_mm__isnull=True) | Q(largest_mm__gte=0, largest_mm__lte=30),
-                                   name="observation_largest_mm_range"),
+            models.CheckConstraint(
+                condition=Q(largest_mm__isnull=True) | Q(largest_mm__gte=0, largest_mm__lte=30),
+                name="observation_largest_mm_range",
+            ),
             models.CheckConstraint(condition=Q(itch__lte=10, pain__lte=10), name="observation_scores_range"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.site}: {self.count}"
 
 
 class RoutineLog(models.Model):
@@ -105,6 +113,9 @@ class RoutineLog(models.Model):
     class Meta:
         ordering = ("step__position", "step_id")
         constraints = [models.UniqueConstraint(fields=["entry", "step"], name="routine_log_one_per_step")]
+
+    def __str__(self) -> str:
+        return f"{self.step_id}: {'done' if self.done else 'not done'}"
 
 
 class Photo(models.Model):

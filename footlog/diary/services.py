@@ -63,8 +63,9 @@ def entry_create(user: Any, data: EntryData, entry_id: uuid.UUID | None = None) 
     entry_id = entry_id or uuid.uuid4()
     try:
         with transaction.atomic():
-            entry = Entry.objects.create(id=entry_id, user=user, date=data.date, notes=data.notes,
-                                         create_fingerprint=fingerprint)
+            entry = Entry.objects.create(
+                id=entry_id, user=user, date=data.date, notes=data.notes, create_fingerprint=fingerprint
+            )
             _write_children(entry, data)
             return entry, True
     except IntegrityError:
@@ -96,9 +97,12 @@ def entry_update(entry: Entry, changes: dict[str, Any], *, if_match: str | None)
                 locked.save()
         except IntegrityError:
             taken = Entry.objects.filter(user_id=locked.user_id, date=locked.date).values_list("id", flat=True).first()
-            raise Conflict(f"There is already an entry for {locked.date.isoformat()}.", extra={"id": str(taken)})
-        partial = EntryData(date=locked.date, observations=changes.get("observations", []),
-                            routine=changes.get("routine", []))
+            raise Conflict(
+                f"There is already an entry for {locked.date.isoformat()}.", extra={"id": str(taken)}
+            ) from None
+        partial = EntryData(
+            date=locked.date, observations=changes.get("observations", []), routine=changes.get("routine", [])
+        )
         if "observations" in changes:
             locked.observations.all().delete()
         if "routine" in changes:
@@ -197,10 +201,16 @@ def photo_ingest(user: Any, entry: Entry, upload: PhotoUpload, photo_id: uuid.UU
         with transaction.atomic():
             _check_photo_quota(user, new_bytes=len(image.display.data) + len(image.thumb.data), lock=True)
             photo = Photo.objects.create(
-                id=photo_id, user=user, entry=entry, site=upload.site or None,
-                width=image.display.width, height=image.display.height,
-                display_key=keys[0], display_bytes=len(image.display.data),
-                thumb_key=keys[1], thumb_bytes=len(image.thumb.data),
+                id=photo_id,
+                user=user,
+                entry=entry,
+                site=upload.site or None,
+                width=image.display.width,
+                height=image.display.height,
+                display_key=keys[0],
+                display_bytes=len(image.display.data),
+                thumb_key=keys[1],
+                thumb_bytes=len(image.thumb.data),
                 create_fingerprint=fingerprint,
             )
     except IntegrityError:
