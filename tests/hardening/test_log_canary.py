@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
 
 import pytest
 import requests
@@ -13,7 +12,7 @@ import requests
 from footlog.celery import ping
 from footlog.lib.logjson import JsonFormatter
 from tests.hardening.canary import run_flow
-from tests.support.services import Process, child_env, free_port, wait_for
+from tests.support.services import child_env, free_port, start_gunicorn, wait_for
 
 # Django gives these loggers their own handler and stops propagation: capture them directly too.
 NON_PROPAGATING = ("django.request", "django.server", "django.security", "gunicorn.error")
@@ -84,22 +83,7 @@ def test_gunicorn_and_worker_output_holds_no_marker(postgres, redis_service, smt
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         FOOTLOG_PUBLIC_URL=f"http://127.0.0.1:{port}",
     )
-    web = Process(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "footlog.wsgi",
-            "--config",
-            "footlog/gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-        ],
-        env,
-        tmp_path / "gunicorn.log",
-    )
+    web = start_gunicorn(port, tmp_path, env)
     worker = start_celery("worker", tmp_path, EMAIL_URL=f"smtp://127.0.0.1:{smtp_sink.port}")
     try:
         base = f"http://127.0.0.1:{port}"

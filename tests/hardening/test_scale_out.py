@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-import sys
 import time
 import uuid
 from collections import Counter
@@ -23,7 +22,7 @@ from footlog.diary.models import Entry, Photo
 from reminders import services as reminder_services
 from reminders.models import Delivery, Reminder
 from tests.diary import photo_samples
-from tests.support.services import Process, child_env, free_port, start_celery, wait_for
+from tests.support.services import child_env, free_port, start_celery, start_gunicorn, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.timeout(300)]
 SUBJECT = "Time for today's footlog"
@@ -44,26 +43,7 @@ def cluster(transactional_db, postgres, redis_service, smtp_sink, tmp_path):
     for _ in range(2):
         port = free_port()
         bases.append(f"http://127.0.0.1:{port}")
-        webs.append(
-            Process(
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "footlog.wsgi",
-                    "--config",
-                    "footlog/gunicorn.conf.py",
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--workers",
-                    "1",
-                    "--threads",
-                    "4",
-                ],
-                child_env(**mail),
-                tmp_path / f"web-{port}.log",
-            )
-        )
+        webs.append(start_gunicorn(port, tmp_path, child_env(**mail)))
     workers = [start_celery("worker", tmp_path, **mail) for _ in range(2)]
     try:
         for base in bases:

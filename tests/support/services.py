@@ -126,6 +126,25 @@ def start_celery(kind: str, tmp_path: Path, *extra_args: str, **env: str) -> Pro
     return Process(args, child_env(**env), tmp_path / f"celery-{kind}-{time.monotonic_ns()}.log")
 
 
+def start_gunicorn(port: int, tmp_path: Path, env: dict[str, str], *, workers: int = 1, threads: int = 4) -> Process:
+    """Start footlog's real web server (gunicorn with footlog/gunicorn.conf.py) on 127.0.0.1:`port`."""
+    args = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "footlog.wsgi",
+        "--config",
+        "footlog/gunicorn.conf.py",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+    ]
+    return Process(args, env, tmp_path / f"gunicorn-{port}.log")
+
+
 class SmtpSink:
     """aiosmtpd handler that keeps every message it receives."""
 
