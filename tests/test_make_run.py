@@ -12,7 +12,7 @@ import time
 import pytest
 import requests
 
-from tests.support.services import ROOT, Process, free_port, wait_for
+from tests.support.services import ROOT, Process, free_port, http_answers, wait_for
 
 VENV_BIN = os.path.dirname(sys.executable)
 
@@ -41,7 +41,7 @@ def test_web_worker_and_beat_start_without_services_and_stop_on_ctrl_c(tmp_path)
     honcho = Process([f"{VENV_BIN}/honcho", "-f", "Procfile", "start"], env, tmp_path / "honcho.log")
     try:
         base = f"http://127.0.0.1:{port}"
-        wait_for(lambda: _answers(f"{base}/accounts/login/"), timeout=90, interval=0.5)
+        wait_for(lambda: http_answers(f"{base}/accounts/login/", below=300), timeout=90, interval=0.5)
         assert requests.get(f"{base}/api/v1/entries/", timeout=5).status_code == 401
         signup = requests.post(
             f"{base}/_allauth/app/v1/auth/signup",
@@ -73,10 +73,3 @@ def test_web_worker_and_beat_start_without_services_and_stop_on_ctrl_c(tmp_path)
     time.sleep(0.5)
     with pytest.raises(requests.ConnectionError):
         requests.get(f"http://127.0.0.1:{port}/accounts/login/", timeout=5)
-
-
-def _answers(url: str) -> bool:
-    try:
-        return requests.get(url, timeout=10).status_code == 200
-    except requests.RequestException:  # not listening yet, or still booting on a busy machine
-        return False

@@ -29,17 +29,10 @@ from footlog.diary import services
 from footlog.diary.models import Entry, Photo
 from footlog.diary.services import EntryData
 from tests.diary import photo_samples as samples
-from tests.support.services import ROOT, Process, free_port, wait_for
+from tests.support.services import ROOT, Process, free_port, http_answers, wait_for
 
 BUCKET = "footlog-photos-test"
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing-secret"}
-
-
-def _answers(url: str) -> bool:
-    try:
-        return requests.get(url, timeout=1).status_code < 500
-    except requests.ConnectionError:
-        return False
 
 
 @pytest.fixture
@@ -52,7 +45,7 @@ def s3_endpoint(tmp_path: Path) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_for(lambda: _answers(url), timeout=30, interval=0.2)
+        wait_for(lambda: http_answers(url), timeout=90, interval=0.2)
         yield url
     except Exception:
         print(server.output())

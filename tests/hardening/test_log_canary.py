@@ -7,12 +7,11 @@ import json
 import logging
 
 import pytest
-import requests
 
 from footlog.celery import ping
 from footlog.lib.logjson import JsonFormatter
 from tests.hardening.canary import run_flow
-from tests.support.services import child_env, free_port, start_gunicorn, wait_for
+from tests.support.services import child_env, free_port, http_answers, start_gunicorn, wait_for
 
 # Django gives these loggers their own handler and stops propagation: capture them directly too.
 NON_PROPAGATING = ("django.request", "django.server", "django.security", "gunicorn.error")
@@ -87,7 +86,7 @@ def test_gunicorn_and_worker_output_holds_no_marker(postgres, redis_service, smt
     worker = start_celery("worker", tmp_path, EMAIL_URL=f"smtp://127.0.0.1:{smtp_sink.port}")
     try:
         base = f"http://127.0.0.1:{port}"
-        wait_for(lambda: _up(base), timeout=60)
+        wait_for(lambda: http_answers(f"{base}/privacy/", below=300), timeout=60)
         flow = run_flow(base, smtp_sink)
         assert ping.delay(flow.mark("taskarg")).get(timeout=60)
     finally:
@@ -98,10 +97,3 @@ def test_gunicorn_and_worker_output_holds_no_marker(postgres, redis_service, smt
     lines = [json.loads(line) for line in web.output().splitlines() if line.startswith("{")]
     assert any(line.get("route") == "share/<str:token>/" for line in lines)
     assert '"task": "footlog.ping"' in worker.output()
-
-
-def _up(base: str) -> bool:
-    try:
-        return requests.get(f"{base}/privacy/", timeout=10).status_code == 200
-    except requests.RequestException:
-        return False

@@ -22,17 +22,10 @@ from footlog.diary.models import Entry, Photo
 from reminders import services as reminder_services
 from reminders.models import Delivery, Reminder
 from tests.diary import photo_samples
-from tests.support.services import child_env, free_port, start_celery, start_gunicorn, wait_for
+from tests.support.services import child_env, free_port, http_answers, start_celery, start_gunicorn, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.timeout(300)]
 SUBJECT = "Time for today's footlog"
-
-
-def _up(base: str) -> bool:
-    try:
-        return requests.get(f"{base}/privacy/", timeout=10).status_code == 200
-    except requests.RequestException:
-        return False
 
 
 @pytest.fixture
@@ -47,7 +40,7 @@ def cluster(transactional_db, postgres, redis_service, smtp_sink, tmp_path):
     workers = [start_celery("worker", tmp_path, **mail) for _ in range(2)]
     try:
         for base in bases:
-            wait_for(lambda base=base: _up(base), timeout=90, interval=0.5)
+            wait_for(lambda base=base: http_answers(f"{base}/privacy/", below=300), timeout=90, interval=0.5)
         assert ping.delay("ready").get(timeout=60) == "ready"
         yield bases
     except Exception:

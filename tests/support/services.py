@@ -62,6 +62,17 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def http_answers(url: str, *, below: int = 500) -> bool:
+    """True when `url` answers with a status under `below`; False while a server is not listening or still
+    booting (patient timeouts: the machine may be busy)."""
+    import requests
+
+    try:
+        return requests.get(url, timeout=10).status_code < below
+    except requests.RequestException:
+        return False
+
+
 def wait_for(predicate: Callable[[], Any], timeout: float = 20.0, interval: float = 0.05) -> Any:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
