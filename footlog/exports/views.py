@@ -11,7 +11,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import User
 from footlog.api.errors import Conflict
 from footlog.api.params import parse_date_range
 from footlog.api.scoping import user_of
@@ -38,10 +37,6 @@ DATE_RANGE = [
 REPORT_DEFAULT_DAYS = 90
 
 
-def _user(request: Request) -> User:
-    return user_of(request)
-
-
 def _attachment(name: str) -> str:
     return f'attachment; filename="{name}"'
 
@@ -59,7 +54,7 @@ class ReportPdf(FileDownloadView):
     )
     def get(self, request: Request) -> HttpResponse:
         start, end = parse_date_range(
-            request.query_params, today=today_in(_user(request).timezone), default_days=REPORT_DEFAULT_DAYS
+            request.query_params, today=today_in(user_of(request).timezone), default_days=REPORT_DEFAULT_DAYS
         )
         assert start is not None and end is not None  # default_days fills both
         query = ReportQuery(data=request.query_params)
@@ -82,7 +77,7 @@ class HistoryCsv(FileDownloadView):
         summary="The history as CSV: one row per entry and site, routine steps as columns (UTF-8 with BOM)",
     )
     def get(self, request: Request) -> StreamingHttpResponse:
-        start, end = parse_date_range(request.query_params, today=today_in(_user(request).timezone))
+        start, end = parse_date_range(request.query_params, today=today_in(user_of(request).timezone))
         response = StreamingHttpResponse(
             encoded(csv_lines(user_of(request), start, end)), content_type="text/csv; charset=utf-8"
         )
@@ -145,8 +140,8 @@ class HistoryFhir(FileDownloadView):
         summary="The history as a FHIR R4 Bundle (type collection); see docs/fhir.md for the mapping",
     )
     def get(self, request: Request) -> HttpResponse:
-        start, end = parse_date_range(request.query_params, today=today_in(_user(request).timezone))
-        start, end = selectors.history_bounds(user_of(request), start, end, today=today_in(_user(request).timezone))
+        start, end = parse_date_range(request.query_params, today=today_in(user_of(request).timezone))
+        start, end = selectors.history_bounds(user_of(request), start, end, today=today_in(user_of(request).timezone))
         bundle = build_bundle(user_of(request), start, end)
         response = HttpResponse(bundle.model_dump_json(), content_type="application/fhir+json")
         response["Content-Disposition"] = _attachment(f"footlog-fhir-{start}-{end}.json")
