@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
@@ -37,6 +38,12 @@ DATE_RANGE = [
 REPORT_DEFAULT_DAYS = 90
 
 
+def _private_download(response: HttpResponseBase, name: str) -> None:
+    """Health data: downloaded under a server-made name and never kept by a browser or proxy cache."""
+    response["Content-Disposition"] = _attachment(name)
+    response["Cache-Control"] = "private, no-store"
+
+
 def _attachment(name: str) -> str:
     return f'attachment; filename="{name}"'
 
@@ -63,8 +70,7 @@ class ReportPdf(FileDownloadView):
         response = HttpResponse(
             render_pdf(report, owned_photo_reader(user_of(request))), content_type="application/pdf"
         )
-        response["Content-Disposition"] = _attachment(f"footlog-report-{start}-{end}.pdf")
-        response["Cache-Control"] = "private, no-store"
+        _private_download(response, f"footlog-report-{start}-{end}.pdf")
         return response
 
 
@@ -81,8 +87,7 @@ class HistoryCsv(FileDownloadView):
         response = StreamingHttpResponse(
             encoded(csv_lines(user_of(request), start, end)), content_type="text/csv; charset=utf-8"
         )
-        response["Content-Disposition"] = _attachment("footlog-history.csv")
-        response["Cache-Control"] = "private, no-store"
+        _private_download(response, "footlog-history.csv")
         return response
 
 
@@ -144,8 +149,7 @@ class HistoryFhir(FileDownloadView):
         start, end = selectors.history_bounds(user_of(request), start, end, today=today_in(user_of(request).timezone))
         bundle = build_bundle(user_of(request), start, end)
         response = HttpResponse(bundle.model_dump_json(), content_type="application/fhir+json")
-        response["Content-Disposition"] = _attachment(f"footlog-fhir-{start}-{end}.json")
-        response["Cache-Control"] = "private, no-store"
+        _private_download(response, f"footlog-fhir-{start}-{end}.json")
         return response
 
 
