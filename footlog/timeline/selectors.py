@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import Count, Max, Min, Q, QuerySet, Sum
 
 from footlog.api.scoping import owned
 from footlog.diary.models import Entry, Observation, RoutineLog
@@ -23,11 +23,12 @@ from footlog.timeline.analysis import (
     analyse,
     days_before,
 )
+from footlog.timeline.analysis.safety import EARLIER_RED_FLAG_DAYS
 from footlog.timeline.models import TimelineSettings
 
 logger = logging.getLogger(__name__)
 # Bump when the analysis or TimelineResult changes, so no stale shape is read back after a deploy.
-CACHE_VERSION = "v2"
+CACHE_VERSION = "v3"
 CACHE_SECONDS = 6 * 3600
 MAX_INDEXED = 50  # windows remembered per user for timeline_cache_forget
 
@@ -39,18 +40,13 @@ def thresholds_for(user: Any) -> Thresholds:
 
 
 def lookback_days(thresholds: Thresholds) -> int:
-    """How much history before `start` the rules need: twice the longest duration rule, at least 8 weeks.
+    """How much history before `start` the rules need: twice the longest duration rule, and at least the
+    90 days an earlier red flag is remembered for (`safety.EARLIER_RED_FLAG_DAYS`).
 
     Episodes ("since") are found inside this look-back; an older episode shows the look-back's first day.
     """
-    longest = max(
-        thresholds.book_after_days,
-        thresholds.consider_after_days,
-        thresholds.trend_window_days,
-        thresholds.red_flag_window_days,
-        thresholds.symptom_window_days,
-    )
-    return max(2 * longest, 56)
+    longest = max(thresholds.book_after_days, thresholds.consider_after_days, thresholds.trend_window_days)
+    return max(2 * longest, EARLIER_RED_FLAG_DAYS)
 
 
 def timeline_for(user: Any, start: dt.date, end: dt.date) -> TimelineResult:
@@ -64,12 +60,13 @@ def timeline_for(user: Any, start: dt.date, end: dt.date) -> TimelineResult:
     """
     thresholds = thresholds_for(user)
     first = days_before(start, lookback_days(thresholds))
-    fingerprint = _fingerprint(thresholds, _log_stamp(user, first, end))
+    stamp, first_entry = _log_stamp(user, first, end)
+    fingerprint = _fingerprint(thresholds, stamp)
     key = cache_key(user, start, end)
     cached = _cache_get(key)
     if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == fingerprint:
         return cached[1]
-    result = analyse(_day_logs(user, first, end), start, end, thresholds)
+    result = analyse(_day_logs(user, first, end), start, end, thresholds, first_entry=first_entry)
     _cache_set(user, key, (fingerprint, result))
     return result
 
@@ -85,16 +82,23 @@ def cache_index_key(user: Any) -> str:
     return f"timeline:{CACHE_VERSION}:{user.pk}:windows"
 
 
-def _log_stamp(user: Any, first: dt.date, end: dt.date) -> str:
-    """Changes whenever an entry in [first, end] is created, updated (version and `updated` grow) or deleted."""
+def _log_stamp(user: Any, first: dt.date, end: dt.date) -> tuple[str, dt.date | None]:
+    """(stamp, first entry ever), in one query. The stamp changes whenever an entry in [first, end] is created,
+    updated (version and `updated` grow) or deleted; the first entry ever dates the start of coverage."""
+    in_range = Q(date__gte=first, date__lte=end)
     stamp = (
         owned(Entry.objects.all(), user)
-        .filter(date__gte=first, date__lte=end)
         .order_by()
-        .aggregate(n=Count("id"), last=Max("updated"), versions=Sum("version"))
+        .aggregate(
+            n=Count("id", filter=in_range),
+            last=Max("updated", filter=in_range),
+            versions=Sum("version", filter=in_range),
+            first_entry=Min("date"),
+        )
     )
     last = stamp["last"].isoformat() if stamp["last"] else "-"
-    return f"{stamp['n']}.{stamp['versions'] or 0}.{last}"
+    first_entry = _date(stamp["first_entry"]) if stamp["first_entry"] else None
+    return f"{stamp['n']}.{stamp['versions'] or 0}.{last}", first_entry
 
 
 def _fingerprint(thresholds: Thresholds, stamp: str) -> str:

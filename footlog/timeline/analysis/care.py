@@ -1,0 +1,66 @@
+"""Care measured against intent: each care step against how often the user means to do it.
+
+A step's score is min(1, 7 x days done ÷ days recorded ÷ target_per_week): exfoliating on 2 of 7 recorded days
+with a target of 2 a week is faithful (1.0), not 29 %. Steps with target 0 (sunscreen "as needed") and triggers
+are not scored. Days a step was not recorded are unknown, never "not done"; nothing recorded → None
+("routine not recorded"), never 0 %.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from footlog.timeline.analysis.types import Adherence, DayLog, Kind
+
+
+@dataclass
+class _Tally:
+    label: str
+    kind: Kind
+    target: int
+    done: int = 0
+    recorded: int = 0
+
+    @property
+    def score(self) -> float | None:
+        if self.kind != "care" or self.target <= 0 or not self.recorded:
+            return None
+        return round(min(1.0, 7 * self.done / self.recorded / self.target), 2)
+
+
+def _tally(days: Sequence[DayLog]) -> dict[str, _Tally]:
+    tally: dict[str, _Tally] = {}  # in first-seen order
+    for day in days:
+        for mark in day.routine:
+            row = tally.setdefault(mark.step, _Tally(mark.label or mark.step, mark.kind, mark.target))
+            row.done += int(mark.done)
+            row.recorded += 1
+    return tally
+
+
+def step_adherence(days: Sequence[DayLog]) -> tuple[Adherence, ...]:
+    """Per step over `days`: done, days recorded, and the score against the target (the API's `rate`)."""
+    return tuple(
+        Adherence(step, t.label, t.kind, t.done, t.recorded, t.score, t.target) for step, t in _tally(days).items()
+    )
+
+
+@dataclass(frozen=True)
+class Care:
+    adherence: float | None  # mean score of the scored care steps; None = routine not recorded
+    steps: dict[str, float]  # step -> score, for the evidence
+
+    def text(self) -> str:
+        if self.adherence is None:
+            return "routine not recorded"
+        return f"care routine kept {self.adherence:.0%} of what you planned"
+
+
+def care_since(days: Sequence[DayLog], since: dt.date) -> Care:
+    scores = {step: t.score for step, t in _tally([d for d in days if d.date >= since]).items()}
+    scored = {step: s for step, s in scores.items() if s is not None}
+    if not scored:
+        return Care(None, {})
+    return Care(round(sum(scored.values()) / len(scored), 2), scored)

@@ -1,0 +1,136 @@
+"""`analyse`: the whole reading of a log, from days to sites, red flags, coverage and a recommendation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from footlog.timeline.analysis.care import care_since, step_adherence
+from footlog.timeline.analysis.episodes import Check, Episode, checks_by_site, episodes_of, open_episode
+from footlog.timeline.analysis.redflags import red_flags
+from footlog.timeline.analysis.rules import RULES, Facts, level_of
+from footlog.timeline.analysis.safety import STALE_AFTER_DAYS
+from footlog.timeline.analysis.trend import change, trend_of
+from footlog.timeline.analysis.types import (
+    LEVEL_ORDER,
+    Coverage,
+    DayLog,
+    DayPoint,
+    Recommendation,
+    SiteSummary,
+    Status,
+    Thresholds,
+    TimelineResult,
+)
+
+
+def analyse(
+    days: Iterable[DayLog],
+    start: dt.date,
+    end: dt.date,
+    thresholds: Thresholds | None = None,
+    *,
+    first_entry: dt.date | None = None,
+) -> TimelineResult:
+    """Summarise `days` over [start, end] and recommend, as of `end`.
+
+    `days` may reach back before `start` (history): it is used for episodes, trends, red flags and rules, while
+    the series, per-site counts, adherence and `red_flags` cover only [start, end]. Days after `end` are ignored.
+    At most one DayLog per date. `first_entry` is the user's first entry ever (for coverage); by default the
+    first day given.
+    """
+    if start > end:
+        raise ValueError("start must not be after end")
+    th = thresholds or Thresholds()
+    history = sorted((d for d in days if d.date <= end), key=lambda d: d.date)
+    window = [d for d in history if d.date >= start]
+    checks = checks_by_site([(d.date, d.observations) for d in history])
+    episodes = {site: episodes_of(site_checks) for site, site_checks in checks.items()}
+    summaries = [_site_summary(site, checks[site], episodes[site], start, end, th) for site in sorted(checks)]
+    sites = {s.site: s for s in summaries if s.days_checked or s.since}
+    flags = red_flags(checks, episodes)
+    coverage = _coverage(history, start, end, first_entry)
+    facts = Facts(history, checks, episodes, sites, flags, coverage, start, end, th)
+    reasons = [reason for rule in RULES for reason in rule(facts)]
+    # Red flags first, then the strongest level, so a client showing only the first reason shows the urgent one.
+    reasons.sort(key=lambda r: (not r.red_flag, -LEVEL_ORDER[r.level]))
+    return TimelineResult(
+        start=start,
+        end=end,
+        series=_series(window, start, end),
+        sites=tuple(sites.values()),
+        adherence=step_adherence(window),
+        recommendation=Recommendation(level_of(reasons), tuple(reasons)),
+        thresholds=th,
+        coverage=coverage,
+        red_flags=tuple(f for f in flags if start <= f.date <= end),
+        care_adherence=care_since(window, start).adherence,
+    )
+
+
+def _site_summary(
+    site: str, checks: Sequence[Check], episodes: Sequence[Episode], start: dt.date, end: dt.date, th: Thresholds
+) -> SiteSummary:
+    in_window = [(d, o) for d, o in checks if d >= start]
+    present = [d for d, o in in_window if o.count > 0]
+    current = open_episode(episodes)
+    trend = trend_of(change(current.checks, th), th) if current else "unknown"
+    last_checked = checks[-1][0] if checks else None
+    return SiteSummary(
+        site=site,
+        status=_status(current, trend, last_checked, end, th),
+        trend=trend,
+        first_seen=present[0] if present else None,
+        last_seen=present[-1] if present else None,
+        days_present=len(present),
+        days_checked=len(in_window),
+        latest_count=in_window[-1][1].count if in_window else None,
+        since=current.start if current else None,
+        last_checked=last_checked,
+        first_onset=episodes[0].start if episodes else None,
+        recurrences=max(len(episodes) - 1, 0),
+    )
+
+
+def _status(current: Episode | None, trend: str, last_checked: dt.date | None, end: dt.date, th: Thresholds) -> Status:
+    """First match wins: stale (not looked at for over a week), clear, worsening, improving, persisting, new."""
+    if last_checked is None or (end - last_checked).days > STALE_AFTER_DAYS:
+        return "stale"
+    if current is None:
+        return "clear"
+    if trend == "rising":
+        return "worsening"
+    if trend == "falling":
+        return "improving"
+    persists = (
+        current.span_days >= th.consider_after_days
+        and current.days_checked >= th.min_checked_days
+        and current.ratio >= th.most_days_ratio
+    )
+    return "persisting" if persists else "new"
+
+
+def _series(window: Sequence[DayLog], start: dt.date, end: dt.date) -> tuple[DayPoint, ...]:
+    by_date = {d.date: d for d in window}
+    points = []
+    for offset in range((end - start).days + 1):
+        date = start + dt.timedelta(days=offset)
+        day = by_date.get(date)
+        by_site = {o.site: o.count for o in day.observations} if day else {}
+        total = sum(by_site.values()) if by_site else None
+        points.append(DayPoint(date, day is not None, total, by_site))
+    return tuple(points)
+
+
+def _coverage(history: Sequence[DayLog], start: dt.date, end: dt.date, first_entry: dt.date | None) -> Coverage:
+    first = first_entry or (history[0].date if history else None)
+    if first is None or first > end:
+        return Coverage(0, 0, None)
+    counted_from = max(start, first)
+    logged = sum(1 for d in history if counted_from <= d.date <= end)
+    return Coverage(logged, (end - counted_from).days + 1, history[-1].date if history else None)
+
+
+def days_before(date: dt.date, days: int) -> dt.date:
+    """`date` minus `days`, stopping at the first representable date (year 1 is a valid `from`)."""
+    return date - dt.timedelta(days=min(days, (date - dt.date.min).days))

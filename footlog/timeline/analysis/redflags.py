@@ -1,0 +1,66 @@
+"""Red-flag events: every day on which a red-flag rule held at a site. The rules are the safety floor.
+
+Per site and day:
+- bleeding ticked; spreading ticked;
+- pain ≥ 4; pain (any score) on 2 days within 7; pain with redness the same day;
+- redness on 2 days within 7; redness with pain the same day;
+- fast change: growth seen across several checks of the episode (`trend.fast_change`), never one value.
+Pain 1-3 or redness on a single day is not a red flag (`rules.single_symptom` notes it at `consider`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from footlog.timeline.analysis import safety
+from footlog.timeline.analysis.episodes import Check, Episode
+from footlog.timeline.analysis.trend import fast_change
+from footlog.timeline.analysis.types import RedFlag, SiteObservation
+
+
+def _repeated(dates: Sequence[dt.date], date: dt.date) -> bool:
+    """Another day in `dates` within the same 7-day span as `date`."""
+    span = safety.REPEAT_WINDOW_DAYS - 1
+    return any(other != date and abs((other - date).days) <= span for other in dates)
+
+
+def _symptom_flags(site: str, checks: Sequence[Check]) -> list[RedFlag]:
+    pain_days = [d for d, o in checks if o.pain > 0]
+    redness_days = [d for d, o in checks if o.redness]
+    flags: list[RedFlag] = []
+    for date, obs in checks:
+        if obs.bleeding:
+            flags.append(RedFlag(date, site, "bleeding", True))
+        if obs.spreading:
+            flags.append(RedFlag(date, site, "spreading", True))
+        together = obs.pain > 0 and obs.redness
+        if obs.pain > 0 and (obs.pain >= safety.PAIN_ALONE or together or _repeated(pain_days, date)):
+            flags.append(RedFlag(date, site, "pain", obs.pain))
+        if obs.redness and (together or _repeated(redness_days, date)):
+            flags.append(RedFlag(date, site, "redness", True))
+    return flags
+
+
+def _fast_change_flags(site: str, episodes: Sequence[Episode]) -> list[RedFlag]:
+    flags = []
+    for episode in episodes:
+        for date, _obs in episode.checks:
+            found = fast_change(episode.checks, date)
+            if found:
+                flags.append(RedFlag(date, site, "fast_change", found.last, detail=found.text()))
+    return flags
+
+
+def red_flags(checks: dict[str, list[Check]], episodes: dict[str, list[Episode]]) -> list[RedFlag]:
+    """Every red-flag event in the history given, by date then site."""
+    flags: list[RedFlag] = []
+    for site, site_checks in checks.items():
+        flags += _symptom_flags(site, site_checks)
+        flags += _fast_change_flags(site, episodes.get(site, []))
+    return sorted(flags, key=lambda f: (f.date, f.site, f.kind))
+
+
+def is_flag_day(obs: SiteObservation) -> bool:
+    """A single-day value that is a red flag by itself (no history needed): the "seek care at once" check."""
+    return obs.bleeding or obs.spreading or obs.pain >= safety.PAIN_ALONE or (obs.pain > 0 and obs.redness)

@@ -1,0 +1,116 @@
+"""Change over an episode, judged robustly: one odd value (a typo, a noisy day) must not make a trend.
+
+- Counts: the Theil-Sen slope (median of pairwise slopes) over the episode's last `trend_window_days`,
+  at least 4 checks, scaled to the window.
+- Sizes: the median of the first 3 against the median of the last 3 size values in that window.
+- Fast change (a red flag) is stricter and fixed (`safety`): growth seen across several checks, not one value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from footlog.timeline.analysis import safety
+from footlog.timeline.analysis.episodes import Check
+from footlog.timeline.analysis.types import Thresholds, Trend
+
+MIN_TREND_CHECKS = 4
+MIN_SIZE_VALUES = 4  # first 3 and last 3 of fewer than this would be nearly the same values
+
+
+@dataclass(frozen=True)
+class Change:
+    checks: int
+    days: int  # the window judged
+    count_change: float  # Theil-Sen slope x window: bumps gained (or lost) over the window
+    first_count: float  # median of the first 3 counts in the window (for messages)
+    last_count: float  # median of the last 3 counts
+    first_mm: float | None  # median of the first 3 sizes, when there are enough sizes
+    last_mm: float | None
+
+    @property
+    def mm_change(self) -> float:
+        if self.first_mm is None or self.last_mm is None:
+            return 0.0
+        return self.last_mm - self.first_mm
+
+
+def theil_sen(points: Sequence[tuple[float, float]]) -> float:
+    """Median of the slopes between every pair of points with different x (0 when there is none)."""
+    slopes = [(y2 - y1) / (x2 - x1) for i, (x1, y1) in enumerate(points) for x2, y2 in points[i + 1 :] if x2 != x1]
+    return statistics.median(slopes) if slopes else 0.0
+
+
+def window_checks(checks: Sequence[Check], last: dt.date, days: int) -> list[Check]:
+    first = last - dt.timedelta(days=days - 1)
+    return [c for c in checks if first <= c[0] <= last]
+
+
+def _median_of(values: Sequence[float]) -> float:
+    return float(statistics.median(values))
+
+
+def change(episode_checks: Sequence[Check], th: Thresholds) -> Change | None:
+    """The change over the episode's last `trend_window_days`, ending at its last check; None with < 4 checks."""
+    if not episode_checks:
+        return None
+    checks = window_checks(episode_checks, episode_checks[-1][0], th.trend_window_days)
+    if len(checks) < MIN_TREND_CHECKS:
+        return None
+    origin = checks[0][0]
+    slope = theil_sen([((d - origin).days, o.count) for d, o in checks])
+    counts = [o.count for _, o in checks]
+    sizes = [o.largest_mm for _, o in checks if o.largest_mm is not None]
+    enough_sizes = len(sizes) >= MIN_SIZE_VALUES
+    return Change(
+        checks=len(checks),
+        days=th.trend_window_days,
+        count_change=round(slope * th.trend_window_days, 2),
+        first_count=_median_of(counts[:3]),
+        last_count=_median_of(counts[-3:]),
+        first_mm=_median_of(sizes[:3]) if enough_sizes else None,
+        last_mm=_median_of(sizes[-3:]) if enough_sizes else None,
+    )
+
+
+def trend_of(ch: Change | None, th: Thresholds) -> Trend:
+    if ch is None:
+        return "unknown"
+    if ch.count_change >= th.rise_min_count or (ch.mm_change >= th.rise_min_mm and ch.count_change >= 0):
+        return "rising"
+    if ch.count_change <= -th.rise_min_count or (ch.mm_change <= -th.rise_min_mm and ch.count_change <= 0):
+        return "falling"
+    return "steady"
+
+
+@dataclass(frozen=True)
+class FastChange:
+    by: str  # "size" | "count"
+    first: float
+    last: float
+    values: int
+
+    def text(self) -> str:
+        if self.by == "size":
+            return f"the largest size went from {self.first:g} to {self.last:g} mm across {self.values} checks"
+        return f"the count went from {self.first:g} to {self.last:g} across {self.values} checks"
+
+
+def fast_change(episode_checks: Sequence[Check], as_of: dt.date) -> FastChange | None:
+    """The red-flag test on the episode's checks up to `as_of`, over its last 28 days (fixed, `safety`)."""
+    checks = window_checks([c for c in episode_checks if c[0] <= as_of], as_of, safety.FAST_CHANGE_WINDOW_DAYS)
+    n = safety.FAST_CHANGE_MIN_VALUES
+    sizes = [o.largest_mm for _, o in checks if o.largest_mm is not None]
+    if len(sizes) >= n:
+        first, last = _median_of(sizes[:n]), _median_of(sizes[-n:])
+        if last - first >= safety.FAST_CHANGE_MM:
+            return FastChange("size", first, last, len(sizes))
+    counts = [o.count for _, o in checks]
+    if len(counts) >= n:
+        first, last = _median_of(counts[:n]), _median_of(counts[-n:])
+        if last >= safety.FAST_CHANGE_COUNT_RATIO * first and last - first >= safety.FAST_CHANGE_COUNT_PLUS:
+            return FastChange("count", first, last, len(counts))
+    return None
