@@ -9,7 +9,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import statistics
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,7 +20,8 @@ from footlog.timeline.analysis.episodes import Check
 from footlog.timeline.analysis.types import Thresholds, Trend
 
 MIN_TREND_CHECKS = 4
-MIN_SIZE_VALUES = 4  # first 3 and last 3 of fewer than this would be nearly the same values
+MIN_SIZE_VALUES = 6  # the first 3 and the last 3 size values must not overlap
+TREND_Z = 2.33  # Mann-Kendall z a trend must reach (one-sided 1 %): beyond what noise makes
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,8 @@ class Change:
     checks: int
     days: int  # the window judged
     count_change: float  # Theil-Sen slope x window: bumps gained (or lost) over the window
+    count_z: float  # Mann-Kendall z of the counts: is the ordering beyond noise?
+    mm_z: float  # ... of the sizes
     first_count: float  # median of the first 3 counts in the window (for messages)
     last_count: float  # median of the last 3 counts
     first_mm: float | None  # median of the first 3 sizes, when there are enough sizes
@@ -42,6 +47,21 @@ def theil_sen(points: Sequence[tuple[float, float]]) -> float:
     """Median of the slopes between every pair of points with different x (0 when there is none)."""
     slopes = [(y2 - y1) / (x2 - x1) for i, (x1, y1) in enumerate(points) for x2, y2 in points[i + 1 :] if x2 != x1]
     return statistics.median(slopes) if slopes else 0.0
+
+
+def mann_kendall_z(values: Sequence[float]) -> float:
+    """The Mann-Kendall trend statistic as a z-score (ties corrected): how unlikely the ordering is as noise.
+
+    Paired with the Theil-Sen slope, it keeps a noisy flat history (counts +-2, sizes +-0.5 mm) from reading as a
+    trend: a slope alone, extrapolated over the window, is too easily made by a few odd values.
+    """
+    n = len(values)
+    s = sum((b > a) - (b < a) for i, a in enumerate(values) for b in values[i + 1 :])
+    ties = Counter(values).values()
+    variance = (n * (n - 1) * (2 * n + 5) - sum(t * (t - 1) * (2 * t + 5) for t in ties)) / 18
+    if variance <= 0 or s == 0:
+        return 0.0
+    return (s - 1 if s > 0 else s + 1) / math.sqrt(variance)
 
 
 def window_checks(checks: Sequence[Check], last: dt.date, days: int) -> list[Check]:
@@ -69,6 +89,8 @@ def change(episode_checks: Sequence[Check], th: Thresholds) -> Change | None:
         checks=len(checks),
         days=th.trend_window_days,
         count_change=round(slope * th.trend_window_days, 2),
+        count_z=mann_kendall_z(counts),
+        mm_z=mann_kendall_z(sizes) if enough_sizes else 0.0,
         first_count=_median_of(counts[:3]),
         last_count=_median_of(counts[-3:]),
         first_mm=_median_of(sizes[:3]) if enough_sizes else None,
@@ -77,11 +99,17 @@ def change(episode_checks: Sequence[Check], th: Thresholds) -> Change | None:
 
 
 def trend_of(ch: Change | None, th: Thresholds) -> Trend:
+    """Rising: counts up by >= rise_min_count over the window, or sizes up by >= rise_min_mm while counts do not
+    fall; each only when its ordering is beyond noise (Mann-Kendall). Falling symmetrically."""
     if ch is None:
         return "unknown"
-    if ch.count_change >= th.rise_min_count or (ch.mm_change >= th.rise_min_mm and ch.count_change >= 0):
+    counts_up = ch.count_change >= th.rise_min_count and ch.count_z >= TREND_Z
+    counts_down = ch.count_change <= -th.rise_min_count and ch.count_z <= -TREND_Z
+    sizes_up = ch.mm_change >= th.rise_min_mm and ch.mm_z >= TREND_Z and ch.count_change >= 0
+    sizes_down = ch.mm_change <= -th.rise_min_mm and ch.mm_z <= -TREND_Z and ch.count_change <= 0
+    if counts_up or (sizes_up and not counts_down):
         return "rising"
-    if ch.count_change <= -th.rise_min_count or (ch.mm_change <= -th.rise_min_mm and ch.count_change <= 0):
+    if counts_down or sizes_down:
         return "falling"
     return "steady"
 
