@@ -28,7 +28,8 @@ def test_logged_day_without_observations_has_unknown_total() -> None:
 def test_adherence_counts_done_over_recorded_days_per_step_and_kind() -> None:
     result = analyse(days({H: "3333"}, care="yyn.", trigger="nny."), day(0), day(3))
     rows = {a.step: (a.kind, a.done, a.logged, a.rate) for a in result.adherence}
-    assert rows == {"moisturise": ("care", 2, 3, 0.67), "tight_footwear": ("trigger", 1, 3, 0.33)}
+    # Care is scored against its target (7 a week: 2 of 3 recorded days); a trigger is an exposure, never a rate.
+    assert rows == {"moisturise": ("care", 2, 3, 0.67), "tight_footwear": ("trigger", 1, 3, None)}
 
 
 def test_adherence_covers_the_window_only() -> None:
@@ -92,11 +93,16 @@ def test_to_dict_is_the_api_shape_and_json_serialisable() -> None:
         "done": 30,
         "logged": 30,
         "rate": 1.0,
+        "target_per_week": 7,
     }
     reason = body["recommendation"]["reasons"][0]
     assert body["recommendation"]["level"] == "consider"
     assert (reason["code"], reason["site"], reason["since"]) == ("persisting", H, "2026-01-01")
-    assert reason["evidence"]["days_present"] == 30 and reason["evidence"]["care_rate"] == 1.0
+    assert reason["evidence"]["days_present"] == 30 and reason["evidence"]["care_adherence"] == 1.0
+    assert body["recommendation"]["headline"] == "Consider booking a visit with a dermatologist."
+    assert body["coverage"] == {"logged_days": 30, "window_days": 30, "last_entry": "2026-01-30"}
+    assert body["red_flags"] == [] and body["care_adherence"] == 1.0
+    assert (site["last_checked"], site["first_onset"], site["recurrences"]) == ("2026-01-30", "2026-01-01", 0)
 
 
 def test_start_after_end_is_refused() -> None:

@@ -122,10 +122,14 @@ def rising(f: Facts) -> list[Reason]:
             if ch.first_mm is not None and ch.last_mm is not None
             else ""
         )
+        counts = (
+            f"the count went from about {ch.first_count:g} to about {ch.last_count:g}"
+            if abs(ch.last_count - ch.first_count) >= 1
+            else f"the count stayed about {ch.last_count:g}"
+        )
         message = (
             f"Rising at {label(site)} over the last {ch.days} days of logging up to {day_text(ep.last_check)}: "
-            f"the count went from about {ch.first_count:g} to about {ch.last_count:g} ({ch.checks} checks){sizes}"
-            f"{_as_of(f.sites[site])}. {LEVEL_TEXT['book']}"
+            f"{counts} ({ch.checks} checks){sizes}{_as_of(f.sites[site])}. {LEVEL_TEXT['book']}"
         )
         reasons.append(Reason("rising", "book", message, site, ep.start, evidence))
     return reasons
