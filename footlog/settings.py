@@ -207,7 +207,7 @@ REST_FRAMEWORK = {
 FOOTLOG_MAX_JSON_BYTES = 1024 * 1024
 SPECTACULAR_SETTINGS = {
     "TITLE": "footlog API",
-    "DESCRIPTION": "Daily milia log: entries, photos, timeline, reminders, exports. Not a diagnosis tool.",
+    "DESCRIPTION": "Daily log of skin bumps on feet and ankles: entries, photos, timeline, reminders, exports. Not a diagnosis.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
@@ -216,6 +216,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "SiteEnum": "footlog.diary.sites.SITE_KEYS",
         "SiteLabelledEnum": "footlog.diary.sites.SITE_CHOICES",
+        # Two choice sets share the field name "kind": routine steps (care/trigger) and red flags.
+        "KindEnum": [("care", "care"), ("trigger", "trigger")],
+        "RedFlagKindEnum": "footlog.timeline.serializers.RED_FLAG_KINDS",
     },
 }
 

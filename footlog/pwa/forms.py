@@ -11,12 +11,12 @@ from footlog.timeline.analysis import Thresholds
 
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
-# Labels for the thresholds a person is likely to tune; the rest keep their documented defaults.
+# Labels for the tunable thresholds a person is likely to change; the rest keep their documented defaults.
+# Red-flag rules are not here and never can be: they are the safety floor (footlog.timeline.analysis.safety).
 THRESHOLD_LABELS = {
     "consider_after_days": "Suggest considering a visit after this many days of bumps",
-    "book_after_days": "Suggest a visit soon after this many days despite good care",
-    "care_adherence_min": "Care counts as good from this share of days (0 to 1)",
-    "symptom_days": "Pain, itch or redness on this many days in a week is a reason",
+    "book_after_days": "Suggest booking a visit after this many days despite good care",
+    "care_adherence_min": "Care counts as good from this share of what you meant to do (0 to 1)",
 }
 
 

@@ -12,7 +12,8 @@ _DEFAULTS = Thresholds()
 class TimelineSettings(models.Model):
     """A user's own rule thresholds. No row = the documented defaults (`analysis.Thresholds()`).
 
-    The field names are exactly `Thresholds`' fields, so `thresholds()` is a plain copy.
+    The field names are exactly `Thresholds`' fields, so `thresholds()` is a plain copy. The red-flag rules, the
+    clear streak and staleness are not stored at all: they are the safety floor (`analysis.safety`).
     """
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="timeline_settings")
@@ -21,15 +22,9 @@ class TimelineSettings(models.Model):
     most_days_ratio = models.FloatField(default=_DEFAULTS.most_days_ratio)
     min_checked_days = models.PositiveSmallIntegerField(default=_DEFAULTS.min_checked_days)
     care_adherence_min = models.FloatField(default=_DEFAULTS.care_adherence_min)
-    clear_streak = models.PositiveSmallIntegerField(default=_DEFAULTS.clear_streak)
     trend_window_days = models.PositiveSmallIntegerField(default=_DEFAULTS.trend_window_days)
     rise_min_count = models.FloatField(default=_DEFAULTS.rise_min_count)
     rise_min_mm = models.FloatField(default=_DEFAULTS.rise_min_mm)
-    symptom_days = models.PositiveSmallIntegerField(default=_DEFAULTS.symptom_days)
-    symptom_window_days = models.PositiveSmallIntegerField(default=_DEFAULTS.symptom_window_days)
-    red_flag_window_days = models.PositiveSmallIntegerField(default=_DEFAULTS.red_flag_window_days)
-    fast_change_min_count = models.FloatField(default=_DEFAULTS.fast_change_min_count)
-    fast_change_mm = models.FloatField(default=_DEFAULTS.fast_change_mm)
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:

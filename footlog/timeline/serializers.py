@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rest_framework import serializers
 
 from footlog.api.fields import StrictFloatField, StrictIntegerField
 from footlog.diary.sites import SITE_CHOICES
-from footlog.timeline.analysis import Thresholds
+from footlog.timeline.analysis import FLOOR_FIELDS, LEVELS, SAFETY_FLOOR, Thresholds
+
+STATUSES = ["clear", "new", "improving", "persisting", "worsening", "stale"]
+RED_FLAG_KINDS = ["pain", "redness", "bleeding", "spreading", "fast_change"]
+# A settings write naming any of these is refused: the red-flag rules, the clear streak and staleness are the
+# safety floor, constants in code (footlog.timeline.analysis.safety), never a user setting.
+REFUSED_FIELDS = frozenset(FLOOR_FIELDS) | frozenset(SAFETY_FLOOR)
+FLOOR_MESSAGE = "This is a safety-floor rule (red flags, clear streak, staleness); it cannot be changed."
 
 
 class DayOut(serializers.Serializer):
@@ -20,10 +28,17 @@ class DayOut(serializers.Serializer):
 
 class SiteSummaryOut(serializers.Serializer):
     site = serializers.ChoiceField(choices=SITE_CHOICES)
-    status = serializers.ChoiceField(choices=["clear", "new", "improving", "persisting", "worsening"])
+    status = serializers.ChoiceField(
+        choices=STATUSES, help_text='"stale": not checked for 7 days before `to`; nothing is claimed about it now'
+    )
     trend = serializers.ChoiceField(choices=["rising", "falling", "steady", "unknown"])
-    first_seen = serializers.DateField(allow_null=True)
-    last_seen = serializers.DateField(allow_null=True)
+    first_seen = serializers.DateField(allow_null=True, help_text="First day with bumps in the window")
+    last_seen = serializers.DateField(allow_null=True, help_text="Last day with bumps in the window")
+    last_checked = serializers.DateField(allow_null=True, help_text="Last day the site was looked at (count ≥ 0)")
+    first_onset = serializers.DateField(
+        allow_null=True, help_text="Start of the first episode in the history read (recurrences stay linked)"
+    )
+    recurrences = serializers.IntegerField(help_text="Episodes that began after the first one, each after a clear run")
     days_present = serializers.IntegerField()
     days_checked = serializers.IntegerField()
     latest_count = serializers.IntegerField(allow_null=True)
@@ -36,12 +51,29 @@ class AdherenceOut(serializers.Serializer):
     kind = serializers.ChoiceField(choices=["care", "trigger"])
     done = serializers.IntegerField()
     logged = serializers.IntegerField(help_text="Days the step was recorded, done or not")
-    rate = serializers.FloatField(allow_null=True)
+    rate = serializers.FloatField(
+        allow_null=True,
+        help_text="min(1, 7 * done / logged / target_per_week); null for triggers, target 0 or never recorded",
+    )
+    target_per_week = serializers.IntegerField(min_value=0, max_value=7, help_text="How often the user means to")
+
+
+class CoverageOut(serializers.Serializer):
+    logged_days = serializers.IntegerField(help_text="Days with an entry in the window")
+    window_days = serializers.IntegerField(help_text="Days from max(from, first entry ever) to `to`")
+    last_entry = serializers.DateField(allow_null=True)
+
+
+class RedFlagOut(serializers.Serializer):
+    date = serializers.DateField()
+    site = serializers.ChoiceField(choices=SITE_CHOICES)
+    kind = serializers.ChoiceField(choices=RED_FLAG_KINDS)
+    value = serializers.JSONField(help_text="The score, size (mm) or count that day, or true")
 
 
 class ReasonOut(serializers.Serializer):
     code = serializers.CharField()
-    level = serializers.ChoiceField(choices=["consider", "book"])
+    level = serializers.ChoiceField(choices=list(LEVELS))
     message = serializers.CharField()
     site = serializers.ChoiceField(choices=SITE_CHOICES, allow_null=True)
     since = serializers.DateField(allow_null=True)
@@ -50,7 +82,8 @@ class ReasonOut(serializers.Serializer):
 
 
 class RecommendationOut(serializers.Serializer):
-    level = serializers.ChoiceField(choices=["none", "consider", "book"])
+    level = serializers.ChoiceField(choices=list(LEVELS), help_text='"urgent": a red flag in the last 14 days')
+    headline = serializers.CharField(help_text="The level's wording (one table for page, PDF, share page, nudge)")
     reasons = ReasonOut(many=True)
 
 
@@ -63,33 +96,68 @@ def _float(low: float, high: float, help_text: str) -> serializers.Field:
 
 
 class ThresholdsIO(serializers.Serializer):
-    """The user's rule thresholds (docs/timeline.md). On PUT, a field left out goes back to its default."""
+    """The user's tunable rule thresholds (docs/timeline.md). On PUT, a field left out goes back to its default.
+
+    A field of the safety floor (red-flag rules, clear streak, staleness) is refused with a 400 naming it.
+    """
 
     consider_after_days = _int(1, 365, "Bumps on most checked days for this many days → consider")
     book_after_days = _int(1, 365, "... this long with care adherence at the minimum → book")
     most_days_ratio = _float(0.05, 1, "Share of checked days that counts as 'most'")
     min_checked_days = _int(1, 365, "Checked days a duration rule needs as evidence")
     care_adherence_min = _float(0, 1, "Care adherence needed for 'persisting despite care'")
-    clear_streak = _int(1, 60, "Clear checks in a row that end an episode")
-    trend_window_days = _int(2, 120, "Days compared for a trend (earlier half vs later half)")
-    rise_min_count = _float(0.5, 200, "Change in mean count that makes a trend")
-    rise_min_mm = _float(0.1, 30, "Change in largest size (mm) that makes a trend")
-    symptom_days = _int(1, 60, "Days with pain, itch or redness ...")
-    symptom_window_days = _int(1, 60, "... within this many last days → book")
-    red_flag_window_days = _int(1, 120, "Red flags look at this many last days")
-    fast_change_min_count = _float(1, 200, "Rise in mean count (and at least doubling) that is a red flag")
-    fast_change_mm = _float(0.1, 30, "Growth of the largest size (mm) that is a red flag")
+    trend_window_days = _int(7, 120, "A trend is judged over the episode's last this many days")
+    rise_min_count = _float(0.5, 200, "Change in count over the trend window (Theil-Sen slope) that makes a trend")
+    rise_min_mm = _float(0.1, 30, "Change in median size (mm, last 3 vs first 3 values) that makes a trend")
+
+    def to_internal_value(self, data: Any) -> dict[str, Any]:
+        if isinstance(data, Mapping):
+            refused = {name: [FLOOR_MESSAGE] for name in data if name in REFUSED_FIELDS}
+            if "safety_floor" in data and data["safety_floor"] != SAFETY_FLOOR:
+                refused["safety_floor"] = ["Read-only: " + FLOOR_MESSAGE]
+            if refused:
+                raise serializers.ValidationError(refused)
+        return super().to_internal_value(data)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         merged = {**Thresholds().to_dict(), **attrs}
         if merged["book_after_days"] < merged["consider_after_days"]:
             raise serializers.ValidationError({"book_after_days": ["Must not be less than consider_after_days."]})
-        if merged["symptom_days"] > merged["symptom_window_days"]:
-            raise serializers.ValidationError({"symptom_days": ["Must not exceed symptom_window_days."]})
         return attrs
 
 
+def _floor_field(value: Any) -> serializers.Field:
+    if isinstance(value, float):
+        return serializers.FloatField(read_only=True)
+    return serializers.IntegerField(read_only=True)
+
+
+# Built from the constants so the schema can never drift from what the analysis enforces.
+SafetyFloorOut = type(
+    "SafetyFloorOut",
+    (serializers.Serializer,),
+    {
+        "__doc__": "The safety floor: red-flag rules and other constants no setting can change (read-only).",
+        **{name: _floor_field(value) for name, value in SAFETY_FLOOR.items()},
+    },
+)
+
+
+class TimelineSettingsIO(ThresholdsIO):
+    """GET/PUT timeline/settings: the tunable thresholds plus the read-only safety floor (ignored on PUT when
+    sent back unchanged, refused when changed)."""
+
+    safety_floor = SafetyFloorOut(read_only=True)
+
+
+def settings_body(thresholds: Thresholds) -> dict[str, Any]:
+    """The answer of GET/PUT timeline/settings."""
+    return dict(TimelineSettingsIO({**thresholds.to_dict(), "safety_floor": dict(SAFETY_FLOOR)}).data)
+
+
 class TimelineOut(serializers.Serializer):
+    """Documents `TimelineResult.to_dict()` field by field (tests pin the two equal)."""
+
     def get_fields(self) -> dict[str, serializers.Field]:
         # `from` is a Python keyword, so the fields are declared here rather than as attributes.
         return {
@@ -98,6 +166,12 @@ class TimelineOut(serializers.Serializer):
             "series": DayOut(many=True),
             "sites": SiteSummaryOut(many=True),
             "adherence": serializers.DictField(child=AdherenceOut(), help_text="Per routine step key"),
+            "care_adherence": serializers.FloatField(
+                allow_null=True,
+                help_text="Mean of the care steps' rates over the window; null = routine not recorded (never 0 %)",
+            ),
+            "coverage": CoverageOut(),
+            "red_flags": RedFlagOut(many=True, help_text="Every red-flag event in the window, whatever its age"),
             "recommendation": RecommendationOut(),
             "thresholds": ThresholdsIO(),
         }

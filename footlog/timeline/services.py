@@ -13,7 +13,13 @@ from footlog.timeline.selectors import cache_index_key
 
 def timeline_settings_update(user: Any, values: dict[str, Any]) -> Thresholds:
     """Replace the user's thresholds: fields left out go back to their defaults. Validated by the caller
-    (serializer) and by the table's check constraints."""
+    (serializer, which also refuses safety-floor fields) and by the table's check constraints.
+
+    Only `Thresholds` fields can be stored: anything else (a red-flag rule above all) raises ValueError.
+    """
+    unknown = sorted(set(values) - set(Thresholds.__dataclass_fields__))
+    if unknown:
+        raise ValueError(f"not a tunable threshold: {', '.join(unknown)}")
     fields = {**Thresholds().to_dict(), **values}
     saved, _ = TimelineSettings.objects.update_or_create(user=user, defaults=fields)
     return saved.thresholds()

@@ -12,7 +12,7 @@ from footlog.api.params import parse_date_range
 from footlog.api.scoping import user_of
 from footlog.lib.dates import today_in
 from footlog.timeline import selectors, services
-from footlog.timeline.serializers import ThresholdsIO, TimelineOut
+from footlog.timeline.serializers import TimelineOut, TimelineSettingsIO, settings_body
 
 DEFAULT_DAYS = 90
 ERROR = OpenApiResponse(description='Error: {"detail": "...", "errors": {...}}')
@@ -25,8 +25,9 @@ class Timeline(APIView):
             OpenApiParameter("to", OpenApiTypes.DATE, description="Last date (inclusive); default today, user's zone"),
         ],
         responses={200: TimelineOut, 400: ERROR},
-        summary="Per-site status, series, routine adherence and a visit recommendation with its reasons",
-        description="Never a diagnosis. Days not logged are unknown (`logged: false`, `total: null`).",
+        summary="Per-site status, series, routine adherence, red flags, coverage and a visit recommendation",
+        description="Never a diagnosis. Days not logged are unknown (`logged: false`, `total: null`). "
+        '`urgent` (a red flag in the last 14 days) reads "Seek care promptly."',
     )
     def get(self, request: Request) -> Response:
         user = user_of(request)
@@ -40,17 +41,22 @@ class Timeline(APIView):
 
 
 class TimelineSettingsView(APIView):
-    @extend_schema(responses=ThresholdsIO, summary="The user's timeline rule thresholds (defaults if never saved)")
+    @extend_schema(
+        responses=TimelineSettingsIO,
+        summary="The user's timeline thresholds (defaults if never saved) and the read-only safety floor",
+    )
     def get(self, request: Request) -> Response:
-        return Response(ThresholdsIO(selectors.thresholds_for(user_of(request)).to_dict()).data)
+        return Response(settings_body(selectors.thresholds_for(user_of(request))))
 
     @extend_schema(
-        request=ThresholdsIO,
-        responses={200: ThresholdsIO, 400: ERROR},
+        request=TimelineSettingsIO,
+        responses={200: TimelineSettingsIO, 400: ERROR},
         summary="Replace the thresholds; fields left out go back to their defaults",
+        description="A safety-floor field (red-flag rules, clear streak, staleness) is a 400 naming it; "
+        "nothing is saved.",
     )
     def put(self, request: Request) -> Response:
-        body = ThresholdsIO(data=request.data)
+        body = TimelineSettingsIO(data=request.data)
         body.is_valid(raise_exception=True)
         thresholds = services.timeline_settings_update(user_of(request), dict(body.validated_data))
-        return Response(ThresholdsIO(thresholds.to_dict()).data)
+        return Response(settings_body(thresholds))

@@ -44,18 +44,30 @@ def test_owner_sees_series_sites_adherence_and_recommendation(api, persisting) -
         "done": 20,
         "logged": 20,
         "rate": 1.0,
+        "target_per_week": 7,
     }
+    assert body["care_adherence"] == 1.0
+    assert body["coverage"] == {"logged_days": 20, "window_days": 22, "last_entry": "2026-11-20"}
+    assert body["red_flags"] == []
+    assert heel["last_checked"] == "2026-11-20" and heel["first_onset"] == "2026-10-17"
+    assert heel["recurrences"] == 0
     assert body["recommendation"]["level"] == "consider"
     reason = body["recommendation"]["reasons"][0]
     assert (reason["code"], reason["site"], reason["since"]) == ("persisting", "left_heel", "2026-10-17")
-    assert reason["evidence"]["care_rate"] == 1.0 and reason["evidence"]["days_present"] == 35
+    assert reason["evidence"]["care_adherence"] == 1.0 and reason["evidence"]["days_present"] == 35
 
 
 def test_outsider_sees_none_of_the_owners_data(outsider, persisting) -> None:
     body = outsider.get(URL, {"from": "2026-11-01", "to": "2026-11-22"}).json()
     assert body["sites"] == [] and body["adherence"] == {}
     assert not any(day["logged"] for day in body["series"])
-    assert body["recommendation"] == {"level": "none", "reasons": []}
+    assert body["recommendation"] == {
+        "level": "none",
+        "headline": "Nothing in your log suggests booking a visit now.",
+        "reasons": [],
+    }
+    assert body["red_flags"] == [] and body["care_adherence"] is None
+    assert body["coverage"]["logged_days"] == 0
 
 
 def test_anonymous_is_refused(anonymous) -> None:
@@ -170,4 +182,25 @@ def test_documented_output_serializer_matches_the_answer(api, persisting) -> Non
 
     body = api.get(URL, {"from": "2026-11-01", "to": "2026-11-22"}).json()
     assert body["recommendation"]["reasons"]
+    assert dict(TimelineOut(body).data) == body
+
+
+def test_documented_output_serializer_matches_an_urgent_answer_with_stale_sites(api, user) -> None:
+    """Every field of to_dict(), red flags, "urgent", a stale site and a routine never recorded included."""
+    from footlog.diary.models import Entry, Observation
+    from footlog.timeline.serializers import TimelineOut
+
+    log_days(user, dt.date(2026, 10, 1), 20, {"left_toes": 2})  # last checked 20 Oct: stale by 22 Nov
+    entry = Entry.objects.create(user=user, date=dt.date(2026, 11, 20))
+    Observation.objects.create(entry=entry, site="left_heel", count=2, pain=7, redness=True, bleeding=True)
+    body = api.get(URL, {"from": "2026-10-01", "to": "2026-11-22"}).json()
+    assert body["recommendation"]["level"] == "urgent"
+    assert body["recommendation"]["headline"] == "Seek care promptly."
+    assert {(f["date"], f["site"], f["kind"]) for f in body["red_flags"]} >= {
+        ("2026-11-20", "left_heel", "pain"),
+        ("2026-11-20", "left_heel", "bleeding"),
+    }
+    toes = next(s for s in body["sites"] if s["site"] == "left_toes")
+    assert toes["status"] == "stale" and toes["last_checked"] == "2026-10-20"
+    assert body["care_adherence"] is None
     assert dict(TimelineOut(body).data) == body
