@@ -12,6 +12,9 @@ from footlog.diary.photo_storage import delete_files_on_commit
 from footlog.diary.sites import SITE_CHOICES, SITE_KEYS
 
 MAX_NOTES = 5000
+MAX_TARGET_PER_WEEK = 7
+
+TARGET_IN_RANGE = Q(target_per_week__lte=MAX_TARGET_PER_WEEK)  # and ≥ 0: the fields are positive
 
 
 class RoutineStep(models.Model):
@@ -28,6 +31,9 @@ class RoutineStep(models.Model):
     label = models.CharField(max_length=100)
     kind = models.CharField(max_length=8, choices=Kind.choices)
     position = models.PositiveSmallIntegerField(default=100)
+    # How often a week the step is meant to be done (0 = as needed, not scored). For a built-in step this is the
+    # default for everyone; a user's own choice for it lives in RoutineStepTarget. Triggers are always 0.
+    target_per_week = models.PositiveSmallIntegerField(default=7)
     archived_at = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
@@ -39,6 +45,10 @@ class RoutineStep(models.Model):
                 fields=["key"], condition=Q(user__isnull=True), name="routine_step_builtin_key_unique"
             ),
             models.CheckConstraint(condition=Q(kind__in=["care", "trigger"]), name="routine_step_kind_valid"),
+            models.CheckConstraint(condition=TARGET_IN_RANGE, name="routine_step_target_range"),
+            models.CheckConstraint(
+                condition=Q(kind="care") | Q(target_per_week=0), name="routine_step_trigger_target_zero"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -47,6 +57,27 @@ class RoutineStep(models.Model):
     @property
     def builtin(self) -> bool:
         return self.user_id is None
+
+
+class RoutineStepTarget(models.Model):
+    """A user's own target for a built-in step (their own steps keep it on the step's row).
+
+    A trigger's target is always 0: `services.routine_step_target_set` refuses anything else.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="routine_targets")
+    step = models.ForeignKey(RoutineStep, on_delete=models.CASCADE, related_name="user_targets")
+    target_per_week = models.PositiveSmallIntegerField()
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "step"], name="routine_step_target_one_per_user"),
+            models.CheckConstraint(condition=TARGET_IN_RANGE, name="routine_step_target_override_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.step_id}: {self.target_per_week}/week"
 
 
 class Entry(models.Model):
@@ -84,6 +115,8 @@ class Observation(models.Model):
     itch = models.PositiveSmallIntegerField(default=0)
     pain = models.PositiveSmallIntegerField(default=0)
     redness = models.BooleanField(default=False)
+    bleeding = models.BooleanField(default=False)
+    spreading = models.BooleanField(default=False)
     note = models.CharField(max_length=500, blank=True)
 
     class Meta:

@@ -6,17 +6,39 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
-from footlog.diary.models import Entry, Photo, RoutineLog, RoutineStep
+from footlog.diary.models import Entry, Photo, RoutineLog, RoutineStep, RoutineStepTarget
+
+
+def effective_target(user: Any, step_ref: str = "pk", own_column: str = "target_per_week") -> F | Coalesce:
+    """SQL for the user's target of a step: their RoutineStepTarget row if any, else the step's own column.
+
+    `step_ref` names the step's id and `own_column` its target column from the query's model, so the same rule
+    serves a query on steps ("pk", "target_per_week") and one on routine logs ("step_id", "step__target_per_week")
+    without an extra query.
+    """
+    if user is None:
+        return F(own_column)
+    override = RoutineStepTarget.objects.filter(user=user, step=OuterRef(step_ref)).values("target_per_week")[:1]
+    return Coalesce(Subquery(override), F(own_column))
 
 
 def routine_steps_for(user: Any, *, include_archived: bool = False) -> QuerySet[RoutineStep]:
-    """Built-in steps and the user's own, in display order."""
+    """Built-in steps and the user's own, in display order, each annotated with the user's `effective_target`.
+
+    `user` None gives the built-in steps with their default targets.
+    """
     steps = RoutineStep.objects.filter(Q(user__isnull=True) | Q(user=user))
     if not include_archived:
         steps = steps.filter(archived_at__isnull=True)
-    return steps.order_by("position", "id")
+    return steps.annotate(effective_target=effective_target(user)).order_by("position", "id")
+
+
+def routine_step_for(user: Any, key: str) -> RoutineStep | None:
+    """A step the user may set a target on: built in, or their own (archived too). Another user's is None."""
+    return routine_steps_for(user, include_archived=True).filter(key=key).first()
 
 
 def entries_for(user: Any) -> QuerySet[Entry]:

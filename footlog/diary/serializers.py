@@ -10,7 +10,7 @@ from rest_framework import serializers
 
 from footlog.api.errors import PayloadTooLarge
 from footlog.api.fields import StrictBooleanField, StrictCharField, StrictFloatField, StrictIntegerField
-from footlog.diary.models import MAX_NOTES, Entry, Observation, Photo, RoutineStep
+from footlog.diary.models import MAX_NOTES, MAX_TARGET_PER_WEEK, Entry, Observation, Photo, RoutineStep
 from footlog.diary.selectors import routine_steps_for
 from footlog.diary.services import EntryData, PhotoUpload
 from footlog.diary.sites import SITE_KEYS, SITES
@@ -32,21 +32,57 @@ class SiteOut(serializers.Serializer):
     qualifier = serializers.CharField(allow_null=True)
 
 
+TRIGGER_TARGET = "A trigger is not scored: its target_per_week can only be 0."
+
+
 class RoutineStepOut(serializers.ModelSerializer):
+    """A step as the requesting user sees it. Read steps through `selectors.routine_steps_for`/`routine_step_for`,
+    which annotate the user's `effective_target`."""
+
     builtin = serializers.BooleanField(read_only=True)
     archived = serializers.SerializerMethodField()
+    target_per_week = serializers.SerializerMethodField(
+        help_text="How often a week the user means to do it; 0 = as needed, not scored (always 0 for a trigger)"
+    )
 
     class Meta:
         model = RoutineStep
-        fields = ("key", "label", "kind", "builtin", "archived")
+        fields = ("key", "label", "kind", "builtin", "archived", "target_per_week")
 
     def get_archived(self, step: RoutineStep) -> bool:
         return step.archived_at is not None
+
+    @extend_schema_field(serializers.IntegerField(min_value=0, max_value=MAX_TARGET_PER_WEEK))
+    def get_target_per_week(self, step: RoutineStep) -> int:
+        return int(getattr(step, "effective_target", step.target_per_week))
+
+
+def _target_field(**kwargs: Any) -> StrictIntegerField:
+    return StrictIntegerField(min_value=0, max_value=MAX_TARGET_PER_WEEK, **kwargs)
 
 
 class RoutineStepIn(serializers.Serializer):
     label = StrictCharField(max_length=100, trim_whitespace=True)  # type: ignore[assignment]  # our field named `label`, not Field.label
     kind = serializers.ChoiceField(choices=RoutineStep.Kind.choices)
+    target_per_week = _target_field(
+        required=False, help_text="Times a week, 0-7; default 7 for care, 0 for a trigger (which takes only 0)"
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs["kind"] == RoutineStep.Kind.TRIGGER and attrs.get("target_per_week", 0) != 0:
+            raise serializers.ValidationError({"target_per_week": [TRIGGER_TARGET]})
+        return attrs
+
+
+class RoutineStepTargetIn(serializers.Serializer):
+    """The body of PATCH routine-steps/{key}/. Needs the `step` in the context (a trigger takes only 0)."""
+
+    target_per_week = _target_field(help_text="Times a week, 0-7; 0 = as needed, not scored")
+
+    def validate_target_per_week(self, value: int) -> int:
+        if self.context["step"].kind == RoutineStep.Kind.TRIGGER and value != 0:
+            raise serializers.ValidationError(TRIGGER_TARGET)
+        return value
 
 
 class ObservationIO(serializers.Serializer):
@@ -56,6 +92,8 @@ class ObservationIO(serializers.Serializer):
     itch = StrictIntegerField(min_value=0, max_value=10, required=False, default=0)
     pain = StrictIntegerField(min_value=0, max_value=10, required=False, default=0)
     redness = StrictBooleanField(required=False, default=False)
+    bleeding = StrictBooleanField(required=False, default=False)
+    spreading = StrictBooleanField(required=False, default=False)
     note = StrictCharField(max_length=500, required=False, allow_blank=True, default="")
 
 
@@ -116,7 +154,7 @@ class EntryCreateIn(EntryIn):
 class ObservationOut(serializers.ModelSerializer):
     class Meta:
         model = Observation
-        fields = ("site", "count", "largest_mm", "itch", "pain", "redness", "note")
+        fields = ("site", "count", "largest_mm", "itch", "pain", "redness", "bleeding", "spreading", "note")
 
 
 class PhotoOut(serializers.ModelSerializer):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,8 +20,19 @@ from rest_framework.exceptions import ValidationError
 
 from footlog.api.errors import Conflict, PayloadTooLarge, PreconditionFailed, QuotaExceeded
 from footlog.diary import imaging, photo_storage
-from footlog.diary.models import Entry, Observation, Photo, RoutineLog, RoutineStep
+from footlog.diary.builtin import DEFAULT_TARGET
+from footlog.diary.models import (
+    MAX_TARGET_PER_WEEK,
+    Entry,
+    Observation,
+    Photo,
+    RoutineLog,
+    RoutineStep,
+    RoutineStepTarget,
+)
 from footlog.diary.selectors import entry_by_id, photo_by_id
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -46,10 +58,17 @@ class EntryData:
 
 
 _OBSERVATION_DEFAULTS = {"largest_mm": None, "itch": 0, "pain": 0, "redness": False, "note": ""}
+# Fields added after entries were first stored: they enter the fingerprint only when set, so that a body
+# stored before them (say, waiting in a phone's outbox) still replays as the same entry.
+_LATER_FLAGS = ("bleeding", "spreading")
 
 
 def _observation_key(observation: dict[str, Any]) -> dict[str, Any]:
-    return {**_OBSERVATION_DEFAULTS, **observation}
+    key = {**_OBSERVATION_DEFAULTS, **observation}
+    for name in _LATER_FLAGS:
+        if not key.get(name):
+            key.pop(name, None)
+    return key
 
 
 def entry_create(user: Any, data: EntryData, entry_id: uuid.UUID | None = None) -> tuple[Entry, bool]:
@@ -133,8 +152,14 @@ def _write_children(entry: Entry, data: EntryData) -> None:
     )
 
 
-def routine_step_create(user: Any, label: str, kind: str) -> RoutineStep:
-    """Add the user's own step. Its key is derived from the label and never collides with any other key."""
+def routine_step_create(user: Any, label: str, kind: str, target_per_week: int | None = None) -> RoutineStep:
+    """Add the user's own step. Its key is derived from the label and never collides with any other key.
+
+    `target_per_week` defaults to 7 for care and 0 for a trigger; a trigger with another target is a ValueError
+    (the input serializer refuses it first).
+    """
+    target = DEFAULT_TARGET[kind] if target_per_week is None else target_per_week
+    _check_target(kind, target)
     base = "my_" + (slugify(label).replace("-", "_")[:50] or "step")
     taken = set(RoutineStep.objects.filter(user=user, key__startswith=base).values_list("key", flat=True))
     key = base
@@ -144,9 +169,45 @@ def routine_step_create(user: Any, label: str, kind: str) -> RoutineStep:
         suffix += 1
     try:
         with transaction.atomic():
-            return RoutineStep.objects.create(user=user, key=key, label=label, kind=kind, position=1000)
+            return RoutineStep.objects.create(
+                user=user, key=key, label=label, kind=kind, position=1000, target_per_week=target
+            )
     except IntegrityError:
         raise Conflict("A step with this name was just added; reload the list.") from None
+
+
+def routine_step_target_set(user: Any, step: RoutineStep, target_per_week: int) -> None:
+    """Set how often a week `user` means to do `step`: on the row of their own step, or as their override of a
+    built-in one. `step` must be built in or `user`'s (see `selectors.routine_step_for`); a trigger takes only 0.
+    The user's cached timelines are forgotten, since adherence is measured against the target."""
+    if step.user_id is not None and step.user_id != user.pk:
+        raise ValueError("routine_step_target_set: the step belongs to another user")
+    _check_target(step.kind, target_per_week)
+    with transaction.atomic():
+        if step.user_id is None:
+            RoutineStepTarget.objects.update_or_create(
+                user=user, step=step, defaults={"target_per_week": target_per_week}
+            )
+        else:
+            RoutineStep.objects.filter(pk=step.pk).update(target_per_week=target_per_week)
+        transaction.on_commit(lambda: _forget_timelines(user))
+
+
+def _check_target(kind: str, target: int) -> None:
+    if not 0 <= target <= MAX_TARGET_PER_WEEK:
+        raise ValueError(f"target_per_week must be 0 to {MAX_TARGET_PER_WEEK}, not {target}")
+    if kind == RoutineStep.Kind.TRIGGER and target != 0:
+        raise ValueError("a trigger is not scored: its target_per_week is 0")
+
+
+def _forget_timelines(user: Any) -> None:
+    from footlog.timeline.services import timeline_cache_forget  # the timeline app builds on the diary
+
+    # The target is stored either way; a cache that is down only delays the new adherence figures (≤ 6 hours).
+    try:
+        timeline_cache_forget(user)
+    except Exception:  # any cache backend error
+        logger.warning("timeline cache forget failed after a target change", exc_info=True)
 
 
 def routine_step_archive(step: RoutineStep) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http import Http404
 from django.http.response import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -34,6 +35,7 @@ from footlog.diary.serializers import (
     PhotoOut,
     RoutineStepIn,
     RoutineStepOut,
+    RoutineStepTargetIn,
     SiteOut,
     site_rows,
 )
@@ -68,6 +70,22 @@ class RoutineStepList(APIView):
 
 
 class RoutineStepDetail(APIView):
+    @extend_schema(
+        request=RoutineStepTargetIn,
+        responses={200: RoutineStepOut, 400: ERROR, 404: ERROR},
+        summary="Set how often a week you mean to do a step (built-in or your own)",
+        description="Stored for you only. A trigger takes only 0. Another user's step is a 404.",
+    )
+    def patch(self, request: Request, key: str) -> Response:
+        user = user_of(request)
+        step = selectors.routine_step_for(user, key)
+        if step is None:
+            raise Http404
+        body = RoutineStepTargetIn(data=request.data, context={"step": step})
+        body.is_valid(raise_exception=True)
+        services.routine_step_target_set(user, step, body.validated_data["target_per_week"])
+        return Response(RoutineStepOut(selectors.routine_step_for(user, key)).data)
+
     @extend_schema(responses={204: None, 404: ERROR}, summary="Archive a custom step (history keeps it)")
     def delete(self, request: Request, key: str) -> Response:
         step = get_owned(RoutineStep.objects.all(), user_of(request), key=key)

@@ -128,23 +128,44 @@ def _cache_set(user: Any, key: str, value: tuple[str, TimelineResult]) -> None:
 
 
 def _day_logs(user: Any, first: dt.date, end: dt.date) -> list[DayLog]:
-    """The user's days in [first, end] as plain data: 3 queries (entry dates, observations, routine logs)."""
+    """The user's days in [first, end] as plain data: 3 queries (entry dates, observations, routine logs).
+
+    Each routine mark carries the user's target for its step (their override, else the step's own), read by a
+    subquery inside the routine-log query rather than by a query of its own.
+    """
+    from footlog.diary.selectors import effective_target  # the one rule for "the user's target of a step"
+
     in_range = {"entry__date__gte": first, "entry__date__lte": end}
     dates = owned(Entry.objects.all(), user).filter(date__gte=first, date__lte=end).order_by("date").values("date")
     observations: dict[dt.date, list[SiteObservation]] = defaultdict(list)
     rows = owned(Observation.objects.all(), user, "entry__user").filter(**in_range).order_by()
-    for date, site, count, largest_mm, itch, pain, redness in _rows(
-        rows.values("entry__date", "site", "count", "largest_mm", "itch", "pain", "redness")
+    for date, site, count, largest_mm, itch, pain, redness, bleeding, spreading in _rows(
+        rows.values("entry__date", "site", "count", "largest_mm", "itch", "pain", "redness", "bleeding", "spreading")
     ):
-        observations[_date(date)].append(SiteObservation(site, count, largest_mm, itch, pain, bool(redness)))
+        observations[_date(date)].append(
+            SiteObservation(
+                site,
+                count,
+                largest_mm,
+                itch,
+                pain,
+                redness=bool(redness),
+                bleeding=bool(bleeding),
+                spreading=bool(spreading),
+            )
+        )
     routine: dict[dt.date, list[RoutineMark]] = defaultdict(list)
-    logs = owned(RoutineLog.objects.all(), user, "entry__user").filter(**in_range)
-    for date, key, kind, label, done in _rows(
+    logs = (
+        owned(RoutineLog.objects.all(), user, "entry__user")
+        .filter(**in_range)
+        .annotate(target=effective_target(user, "step_id", "step__target_per_week"))
+    )
+    for date, key, kind, label, done, target in _rows(
         logs.order_by("entry__date", "step__position", "step_id").values(
-            "entry__date", "step__key", "step__kind", "step__label", "done"
+            "entry__date", "step__key", "step__kind", "step__label", "done", "target"
         )
     ):
-        routine[_date(date)].append(RoutineMark(key, kind, bool(done), label))
+        routine[_date(date)].append(RoutineMark(key, kind, bool(done), label, target_per_week=target))
     return [DayLog(day, tuple(observations[day]), tuple(routine[day])) for day in (_date(d) for (d,) in _rows(dates))]
 
 

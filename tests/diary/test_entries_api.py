@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 import pytest
@@ -53,6 +54,8 @@ def test_created_entry_is_returned_in_contract_shape(entry):
         "itch": 2,
         "pain": 0,
         "redness": False,
+        "bleeding": False,
+        "spreading": False,
         "note": "cluster",
     }
     heel = next(o for o in entry["observations"] if o["site"] == "right_heel")
@@ -61,6 +64,30 @@ def test_created_entry_is_returned_in_contract_shape(entry):
         ("moisturise", True, "urea 10%"),
         ("wash", False, ""),
     }
+
+
+def test_bleeding_and_spreading_are_stored_and_returned(api):
+    flagged = {"site": "left_heel", "count": 2, "bleeding": True, "spreading": True}
+    created = api.post(URL, body(observations=[flagged]), format="json").json()
+    assert (created["observations"][0]["bleeding"], created["observations"][0]["spreading"]) == (True, True)
+    stored = Observation.objects.get(entry_id=created["id"])
+    assert (stored.bleeding, stored.spreading, stored.redness) == (True, True, False)
+    changed = api.patch(
+        f"{URL}{created['id']}/", {"observations": [{**flagged, "spreading": False}]}, format="json"
+    ).json()
+    assert (changed["observations"][0]["bleeding"], changed["observations"][0]["spreading"]) == (True, False)
+
+
+def test_a_body_without_the_new_flags_replays_as_before(api):
+    """An entry stored before bleeding/spreading existed keeps its fingerprint: a queued replay answers 200."""
+    from footlog.diary.services import EntryData
+
+    old_shape = EntryData(date=dt.date(2026, 11, 20), observations=[{"site": "left_heel", "count": 1}])
+    explicit = EntryData(
+        date=old_shape.date, observations=[{"site": "left_heel", "count": 1, "bleeding": False, "spreading": False}]
+    )
+    flagged = EntryData(date=old_shape.date, observations=[{"site": "left_heel", "count": 1, "bleeding": True}])
+    assert old_shape.fingerprint() == explicit.fingerprint() != flagged.fingerprint()
 
 
 def test_replayed_entry_is_not_duplicated(api):

@@ -29,6 +29,11 @@ BAD_BODIES = {
     "count as string": (entry_with(observations=[obs(count="3")]), "observations"),
     "count as bool": (entry_with(observations=[obs(count=True)]), "observations"),
     "redness as string": (entry_with(observations=[obs(redness="yes")]), "observations"),
+    "bleeding as string": (entry_with(observations=[obs(bleeding="true")]), "observations"),
+    "bleeding as 1": (entry_with(observations=[obs(bleeding=1)]), "observations"),
+    "bleeding as null": (entry_with(observations=[obs(bleeding=None)]), "observations"),
+    "spreading as string": (entry_with(observations=[obs(spreading="yes")]), "observations"),
+    "spreading as 0": (entry_with(observations=[obs(spreading=0)]), "observations"),
     "same site twice": (entry_with(observations=[obs(), obs(count=2)]), "observations"),
     "malformed date": ({"date": "20-11-2026"}, "date"),
     "impossible date": ({"date": "2026-02-30"}, "date"),
@@ -100,3 +105,14 @@ def test_bad_update_leaves_the_entry_untouched(api):
     assert response.status_code == 400
     stored = Entry.objects.get(pk=created["id"])
     assert (stored.notes, stored.version, stored.observations.get().count) == ("kept", 1, 4)
+
+
+@pytest.mark.parametrize("name", ["bleeding", "spreading"])
+def test_a_red_flag_that_is_not_a_boolean_is_named_and_nothing_is_saved(api, name):
+    created = api.post(URL, entry_with(notes="kept", observations=[obs(count=4)]), format="json").json()
+    response = api.patch(f"{URL}{created['id']}/", {"observations": [obs(**{name: "true"})]}, format="json")
+    assert response.status_code == 400
+    assert name in str(response.json()["errors"]["observations"]), response.json()
+    stored = Entry.objects.get(pk=created["id"])
+    assert (stored.version, stored.observations.get().count) == (1, 4)
+    assert getattr(stored.observations.get(), name) is False

@@ -1,0 +1,45 @@
+"""What the timeline reads from the diary: the red-flag fields and each step's target for the user, in the same
+number of queries as before (selectors._day_logs)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from footlog.diary.models import Entry, RoutineLog, RoutineStep, RoutineStepTarget
+from footlog.diary.services import routine_step_create
+from footlog.timeline.selectors import _day_logs
+from tests.timeline.rows import log_days
+
+DAY = dt.date(2026, 11, 2)
+
+
+def test_bleeding_and_spreading_reach_the_analysis(user, other_user) -> None:
+    log_days(user, DAY, 1, {"left_heel": 2}, bleeding=True)
+    log_days(user, DAY + dt.timedelta(days=1), 1, {"left_heel": 2}, spreading=True)
+    log_days(other_user, DAY, 1, {"left_heel": 2}, spreading=True)
+    first, second = _day_logs(user, DAY, DAY + dt.timedelta(days=1))
+    assert (first.observations[0].bleeding, first.observations[0].spreading) == (True, False)
+    assert (second.observations[0].bleeding, second.observations[0].spreading) == (False, True)
+
+
+def test_each_routine_mark_carries_the_users_own_target_in_three_queries(
+    user, other_user, django_assert_num_queries
+) -> None:
+    own = routine_step_create(user, "Urea cream", "care", target_per_week=3)
+    RoutineStepTarget.objects.create(user=user, step=RoutineStep.objects.get(key="wash"), target_per_week=4)
+    RoutineStepTarget.objects.create(user=other_user, step=RoutineStep.objects.get(key="wash"), target_per_week=1)
+    RoutineStepTarget.objects.create(user=other_user, step=RoutineStep.objects.get(key="moisturise"), target_per_week=1)
+    care = {"wash": True, "exfoliate": False, "moisturise": True, "new_product": True}
+    log_days(user, DAY, 3, {"left_heel": 1}, care=care)
+    log_days(other_user, DAY, 3, {"left_heel": 1}, care=care)
+    RoutineLog.objects.create(entry=Entry.objects.get(user=user, date=DAY), step=own, done=True)
+    with django_assert_num_queries(3):  # entry dates, observations, routine logs: no query for the targets
+        days = _day_logs(user, DAY, DAY + dt.timedelta(days=2))
+    targets = {mark.step: mark.target_per_week for mark in days[0].routine}
+    assert targets == {"wash": 4, "exfoliate": 2, "moisturise": 7, "new_product": 0, own.key: 3}
+    assert {mark.step: mark.target_per_week for mark in days[2].routine} == {
+        "wash": 4,
+        "exfoliate": 2,
+        "moisturise": 7,
+        "new_product": 0,
+    }
