@@ -31,7 +31,7 @@ class Site:
 _REGIONS = [
     # region, label, SNOMED CT body structure, display, qualifier
     ("toes", "toes", "29707007", "Toe structure", None),
-    ("top", "top of foot", "7769000", "Structure of dorsum of foot", None),
+    ("top", "top of foot", "2402003", "Dorsum of foot", None),
     ("sole", "sole", "57999000", "Structure of sole of foot", None),
     ("heel", "heel", "76853006", "Heel structure", None),
     ("ankle_inner", "inner ankle", "344001", "Ankle region structure", "medial"),

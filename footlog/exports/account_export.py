@@ -10,7 +10,7 @@ from typing import IO, Any
 from django.utils import timezone
 
 from footlog.diary.photo_storage import photo_open
-from footlog.diary.selectors import photos_for
+from footlog.diary.selectors import photos_for, routine_steps_for
 from footlog.exports.selectors import history_entries
 from footlog.exports.userdata import collect_user_rows, plain_row
 
@@ -32,6 +32,8 @@ def history_json(user: Any) -> list[dict[str, Any]]:
                     "itch": o.itch,
                     "pain": o.pain,
                     "redness": o.redness,
+                    "bleeding": o.bleeding,
+                    "spreading": o.spreading,
                     "note": o.note,
                 }
                 for o in entry.observations.all()
@@ -44,6 +46,21 @@ def history_json(user: Any) -> list[dict[str, Any]]:
             "updated": entry.updated.isoformat(),
         }
         for entry in history_entries(user, None, None)
+    ]
+
+
+def routine_steps_json(user: Any) -> list[dict[str, Any]]:
+    """Every step the user could log (built-in and own, archived too) with the user's own target for it."""
+    return [
+        {
+            "key": step.key,
+            "label": step.label,
+            "kind": step.kind,
+            "builtin": step.builtin,
+            "archived": step.archived_at is not None,
+            "target_per_week": step.effective_target,
+        }
+        for step in routine_steps_for(user, include_archived=True)
     ]
 
 
@@ -63,6 +80,7 @@ def account_document(user: Any) -> dict[str, Any]:
             "timezone": user.timezone,
             "date_joined": user.date_joined.isoformat(),
         },
+        "routine_steps": routine_steps_json(user),
         "history": history_json(user),
         "photos": [
             {"id": str(p.pk), "date": p.entry.date.isoformat(), "site": p.site, "file": photo_name(p)}

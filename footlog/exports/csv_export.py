@@ -24,6 +24,8 @@ BASE_COLUMNS = [
     "itch",
     "pain",
     "redness",
+    "bleeding",
+    "spreading",
     "site_note",
     "notes",
 ]
@@ -64,7 +66,11 @@ def _routine_cells(day: DayRow, steps: list[RoutineStep]) -> list[str]:
     return cells
 
 
-NO_SITE = ["", "", "", "", "", "", "", "", ""]
+NO_SITE = [""] * (BASE_COLUMNS.index("site_note") - BASE_COLUMNS.index("site") + 1)
+
+
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
 
 
 def day_rows(day: DayRow, steps: list[RoutineStep]) -> Iterator[list[Any]]:
@@ -73,10 +79,10 @@ def day_rows(day: DayRow, steps: list[RoutineStep]) -> Iterator[list[Any]]:
     date = day.date.isoformat()
     if not day.observations:
         yield [date, *NO_SITE, day.notes, *routine]
-    for site_key, count, largest_mm, itch, pain, redness, note in day.observations:
+    for site_key, count, largest_mm, itch, pain, redness, bleeding, spreading, note in day.observations:
         site = SITES[site_key]
         site_cells = [site_key, site.label, site.side, count, "" if largest_mm is None else largest_mm, itch, pain,
-                      "yes" if redness else "no", note]  # fmt: skip
+                      _yes_no(redness), _yes_no(bleeding), _yes_no(spreading), note]  # fmt: skip
         yield [date, *site_cells, day.notes, *routine]
 
 

@@ -2,12 +2,14 @@
 
 Mapping (docs/fhir.md explains each choice):
 - Patient: minimal, no identifiers, no email; `name.text` only when the user set a display name.
+- Every Observation is patient-reported: category `survey`, `performer` the Patient.
 - Observation "bump count" per site and day: valueQuantity (UCUM "1"), the largest size as a component
-  (mm), redness as a boolean component; `bodySite` is SNOMED CT with laterality (and medial/lateral for the
-  ankle) as a post-coordinated expression, plus the plain label.
+  (mm), redness, bleeding and spreading as boolean components; `bodySite` is SNOMED CT with laterality (and
+  medial/lateral for the ankle) as a post-coordinated expression, plus the plain label.
 - Observation pain (LOINC 72514-3, 0-10) and itch (SNOMED CT 418290006 Itching, 0-10) per site and day when
   bumps were present or a score was logged.
-- Media for each photo, pointing at the owner-only API URL (the bytes are never put in the bundle).
+- Media for each photo, its site as `bodySite`, taken by the Patient (`operator`), pointing at the owner-only
+  API URL (the bytes are never put in the bundle).
 - DocumentReference for the PDF report of the same range.
 """
 
@@ -61,16 +63,30 @@ def _quantity(value: float, unit: str, code: str) -> dict[str, Any]:
     return {"value": value, "unit": unit, "system": UCUM, "code": code}
 
 
-def _exam() -> list[dict[str, Any]]:
-    return [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "exam", "display": "Exam"}]}]
+def _patient_reported(patient: str) -> dict[str, Any]:
+    """What the person counted and felt themselves: a survey, performed by the Patient (not a clinician's exam)."""
+    return {
+        "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"}]}],
+        "subject": {"reference": patient},
+        "performer": [{"reference": patient}],
+    }
+
+
+# The yes/no parts of a count observation, always present (False is a statement too: "looked, none of it").
+FLAG_COMPONENTS = (
+    ("redness", "Redness around the bumps"),
+    ("bleeding", "Bleeding at the site"),
+    ("spreading", "Bumps spreading at the site"),
+)
 
 
 def count_observation(patient: str, date: dt.date, obs: Any) -> dict[str, Any]:
     components: list[dict[str, Any]] = [
         {
-            "code": {"coding": [{"system": FOOTLOG_CODES, "code": "redness", "display": "Redness around the bumps"}]},
-            "valueBoolean": obs.redness,
+            "code": {"coding": [{"system": FOOTLOG_CODES, "code": code, "display": display}]},
+            "valueBoolean": bool(getattr(obs, code)),
         }
+        for code, display in FLAG_COMPONENTS
     ]
     if obs.largest_mm is not None:
         components.append(
@@ -82,12 +98,11 @@ def count_observation(patient: str, date: dt.date, obs: Any) -> dict[str, Any]:
     resource: dict[str, Any] = {
         "resourceType": "Observation",
         "status": "final",
-        "category": _exam(),
+        **_patient_reported(patient),
         "code": {
             "coding": [{"system": FOOTLOG_CODES, "code": "bump-count", "display": "Number of skin bumps"}],
             "text": "Number of small skin bumps counted by the patient",
         },
-        "subject": {"reference": patient},
         "effectiveDateTime": date.isoformat(),
         "bodySite": body_site(obs.site),
         "valueQuantity": _quantity(obs.count, "bumps", "1"),
@@ -102,9 +117,8 @@ def score_observation(patient: str, date: dt.date, site: str, coding: dict[str, 
     return {
         "resourceType": "Observation",
         "status": "final",
-        "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"}]}],
+        **_patient_reported(patient),
         "code": {"coding": [coding], "text": coding["display"]},
-        "subject": {"reference": patient},
         "effectiveDateTime": date.isoformat(),
         "bodySite": body_site(site),
         "valueInteger": score,
@@ -117,6 +131,7 @@ def media(patient: str, photo: Any) -> dict[str, Any]:
         "status": "completed",
         "type": {"coding": [{"system": MEDIA_TYPE, "code": "image", "display": "Image"}]},
         "subject": {"reference": patient},
+        "operator": {"reference": patient},  # the person took the photo themselves
         "createdDateTime": photo.entry.date.isoformat(),
         "width": photo.width,
         "height": photo.height,

@@ -48,7 +48,8 @@ class DayRow:
 
     date: dt.date
     notes: str
-    observations: list[tuple[Any, ...]]  # (site, count, largest_mm, itch, pain, redness, note), by site
+    # (site, count, largest_mm, itch, pain, redness, bleeding, spreading, note), by site
+    observations: list[tuple[Any, ...]]
     routine: dict[int, tuple[bool, str]]  # step id -> (done, detail)
 
 
@@ -75,7 +76,9 @@ def _window_rows(user: Any, first: dt.date, last: dt.date) -> Iterator[DayRow]:
     for entry_id, *values in (
         Observation.objects.filter(**span)
         .order_by("site")
-        .values_list("entry_id", "site", "count", "largest_mm", "itch", "pain", "redness", "note")
+        .values_list(
+            "entry_id", "site", "count", "largest_mm", "itch", "pain", "redness", "bleeding", "spreading", "note"
+        )
     ):
         observations.setdefault(entry_id, []).append(tuple(values))
     routine: dict[Any, dict[int, tuple[bool, str]]] = {}

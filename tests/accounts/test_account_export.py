@@ -10,6 +10,17 @@ import pytest
 
 from tests.exports.builders import add_photo, custom_step, log_entry
 
+
+def set_target(user, step, target):
+    """Through the diary's service, imported late like the builders do (see tests/exports/builders.py)."""
+    import rest_framework.views  # noqa: F401
+
+    from footlog.diary.models import RoutineStep
+    from footlog.diary.services import routine_step_target_set
+
+    routine_step_target_set(user, RoutineStep.objects.get(key=step) if isinstance(step, str) else step, target)
+
+
 URL = "/api/v1/account/export"
 
 
@@ -28,8 +39,10 @@ def stored(user, settings, tmp_path):
         "2026-10-01",
         notes="crème, day one",
         routine={"wash": True},
-        observations=[{"site": "left_heel", "count": 3}],
+        observations=[{"site": "left_heel", "count": 3, "bleeding": True}],
     )
+    set_target(user, "exfoliate", 1)
+    set_target(user, step, 3)
     entry.routine.create(step=step, done=True, detail="pea-sized")
     photo = add_photo(user, entry, "left_heel")
     return {"entry": entry, "photo": photo, "step": step}
@@ -49,6 +62,11 @@ def test_zip_holds_the_history_every_record_and_the_photos(api, user, stored):
     [day] = data["history"]
     assert day["notes"] == "crème, day one"
     assert day["observations"][0]["count"] == 3
+    assert (day["observations"][0]["bleeding"], day["observations"][0]["spreading"]) == (True, False)
+    targets = {s["key"]: s["target_per_week"] for s in data["routine_steps"]}
+    assert targets["exfoliate"] == 1 and targets["wash"] == 7 and targets["sunscreen"] == 0
+    assert targets[stored["step"].key] == 3
+    assert [r["target_per_week"] for r in data["records"]["diary.routinesteptarget"]] == [1]
     assert {r["label"]: r["detail"] for r in day["routine"]}["retinoid cream"] == "pea-sized"
     assert {
         "diary.entry",
@@ -73,6 +91,8 @@ def test_outsider_export_holds_none_of_the_owners_data(outsider, other_user, sto
     data = json.loads(archive.read("footlog-data.json"))
     assert data["account"]["email"] == other_user.email
     assert data["history"] == [] and data["photos"] == []
+    assert {s["key"]: s["target_per_week"] for s in data["routine_steps"]}["exfoliate"] == 2  # the default
+    assert "diary.routinesteptarget" not in data["records"]
     assert "crème" not in archive.read("footlog-data.json").decode()
     assert [n for n in archive.namelist() if n.startswith("photos/")] == []
 

@@ -74,6 +74,8 @@ def test_sites_list_all_twelve_with_snomed_codes(api):
     assert len(sites) == 12
     heel = next(s for s in sites if s["key"] == "left_heel")
     assert heel["snomed_code"] == "76853006" and heel["laterality_code"] == "7771000"
+    tops = [s for s in sites if s["key"] in ("left_top", "right_top")]
+    assert {(s["snomed_code"], s["snomed_display"]) for s in tops} == {("2402003", "Dorsum of foot")}
     assert {s["key"] for s in sites} == {
         f"{side}_{r}"
         for side in ("left", "right")

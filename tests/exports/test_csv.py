@@ -26,8 +26,8 @@ def history(user):
         notes="first look",
         routine={"wash": True, "moisturise": (False, "urea 10%")},
         observations=[
-            {"site": "left_heel", "count": 3, "largest_mm": 1.5},
-            {"site": "right_ankle_outer", "count": 1, "itch": 2},
+            {"site": "left_heel", "count": 3, "largest_mm": 1.5, "bleeding": True},
+            {"site": "right_ankle_outer", "count": 1, "itch": 2, "spreading": True, "redness": True},
         ],
     )
     log_entry(user, "2026-10-02", routine={"wash": True})
@@ -52,6 +52,19 @@ def test_csv_has_one_row_per_entry_and_site_with_routine_columns(api, history):
     assert first[MOISTURISE] == "no: urea 10%"
     assert first[SUNSCREEN] == ""  # not logged that day
     assert rows[1]["itch"] == "2" and rows[1][WASH] == "yes"  # routine repeats per site row
+
+
+def test_csv_carries_redness_bleeding_and_spreading_per_site(api, history):
+    rows = read_csv(api.get(URL))
+    flags = [(r["site"], r["redness"], r["bleeding"], r["spreading"]) for r in rows]
+    assert flags == [
+        ("left_heel", "no", "yes", "no"),
+        ("right_ankle_outer", "yes", "no", "yes"),
+        ("", "", "", ""),  # a day without observations: nothing claimed
+        ("left_heel", "no", "no", "no"),
+    ]
+    header = list(rows[0])
+    assert header.index("redness") < header.index("bleeding") < header.index("spreading") < header.index("site_note")
 
 
 def test_csv_is_streamed(api, history):

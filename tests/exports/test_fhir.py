@@ -20,7 +20,14 @@ def history(user):
             {"site": "right_ankle_inner", "count": 0},
         ],
     )
-    log_entry(user, "2026-10-02", observations=[{"site": "left_heel", "count": 2, "pain": 4, "redness": True}])
+    log_entry(
+        user,
+        "2026-10-02",
+        observations=[
+            {"site": "left_heel", "count": 2, "pain": 4, "redness": True, "bleeding": True},
+            {"site": "left_top", "count": 1, "spreading": True},
+        ],
+    )
 
 
 def bundle_of(response) -> Bundle:
@@ -50,6 +57,7 @@ def test_one_count_observation_per_site_and_day_with_snomed_site_and_laterality(
         ("2026-10-01", "Left heel", 3),
         ("2026-10-01", "Right inner ankle", 0),
         ("2026-10-02", "Left heel", 2),
+        ("2026-10-02", "Left top of foot", 1),
     ]
     heel = next(o for o in counts if o.bodySite.text == "Left heel")
     coding = heel.bodySite.coding[0]
@@ -62,15 +70,49 @@ def test_one_count_observation_per_site_and_day_with_snomed_site_and_laterality(
     assert heel.note[0].text == "=cmd"  # JSON is not a spreadsheet: text is kept as typed
 
 
+def flags(observation) -> dict[str, bool]:
+    return {c.code.coding[0].code: c.valueBoolean for c in observation.component if c.valueBoolean is not None}
+
+
+def test_redness_bleeding_and_spreading_are_boolean_components(api, history):
+    counts = {
+        (str(o.effectiveDateTime), o.bodySite.text): o
+        for o in resources(bundle_of(api.get(URL)), "Observation")
+        if o.code.coding[0].code == "bump-count"
+    }
+    assert flags(counts[("2026-10-02", "Left heel")]) == {"redness": True, "bleeding": True, "spreading": False}
+    assert flags(counts[("2026-10-02", "Left top of foot")]) == {"redness": False, "bleeding": False, "spreading": True}
+    assert flags(counts[("2026-10-01", "Left heel")]) == {"redness": False, "bleeding": False, "spreading": False}
+
+
+def test_every_observation_is_reported_by_the_patient(api, history):
+    bundle = bundle_of(api.get(URL))
+    patient_url = next(e.fullUrl for e in bundle.entry if e.resource.get_resource_type() == "Patient")
+    observations = resources(bundle, "Observation")
+    assert observations
+    for o in observations:
+        assert [(c.coding[0].system, c.coding[0].code) for c in o.category] == [
+            ("http://terminology.hl7.org/CodeSystem/observation-category", "survey")
+        ]
+        assert [p.reference for p in o.performer] == [patient_url]
+    assert b'"exam"' not in api.get(URL).content
+
+
+def test_top_of_foot_is_the_dorsum_of_foot(api, history):
+    top = next(o for o in resources(bundle_of(api.get(URL)), "Observation") if o.bodySite.text == "Left top of foot")
+    assert top.bodySite.coding[0].code == "2402003:272741003=7771000"  # dorsum of foot, laterality = left
+    assert "7769000" not in api.get(URL).content.decode()  # 7769000 is "Right foot", not the top of a foot
+
+
 def test_itch_and_pain_are_scored_observations(api, history):
     bundle = bundle_of(api.get(URL))
     scores = {
-        (o.code.coding[0].code, str(o.effectiveDateTime)): o.valueInteger
+        (o.code.coding[0].code, str(o.effectiveDateTime), o.bodySite.text): o.valueInteger
         for o in resources(bundle, "Observation")
         if o.code.coding[0].code in ("72514-3", "418290006")
     }
-    assert scores[("418290006", "2026-10-01")] == 2  # itch, SNOMED CT
-    assert scores[("72514-3", "2026-10-02")] == 4  # pain, LOINC
+    assert scores[("418290006", "2026-10-01", "Left heel")] == 2  # itch, SNOMED CT
+    assert scores[("72514-3", "2026-10-02", "Left heel")] == 4  # pain, LOINC
 
 
 def test_pdf_is_referenced_as_a_document(api, history):
@@ -114,6 +156,9 @@ def test_photos_are_media_with_site_and_date_but_no_bytes(api, user, history):
     [item] = resources(bundle_of(response), "Media")
     assert str(item.createdDateTime) == "2026-10-02"
     assert item.bodySite.coding[0].code == "76853006:272741003=7771000"
+    assert item.bodySite.text == "Left heel"
+    patient_url = next(e.fullUrl for e in bundle_of(response).entry if e.resource.get_resource_type() == "Patient")
+    assert item.operator.reference == patient_url  # taken by the person, not at a clinic
     assert item.content.contentType == "image/jpeg"
     assert item.content.url == f"/api/v1/photos/{photo.pk}/image"
     assert b'"data"' not in response.content
