@@ -3,8 +3,9 @@
 Page 1 answers, in a minute, what a dermatologist asks: where (site and side), since when, how many and how big,
 whether it changes, what was tried and how faithfully, red flags, the recommendation with its reasons, and the
 user's own questions. Then the shared timeline chart, a photo sheet per site and a compact daily log.
-Nothing here diagnoses: wording comes from the timeline analysis ("consider booking a visit", "seek care
-promptly") and every page carries a "not a diagnosis" footer.
+Nothing here diagnoses: the headline comes from the one wording table (`LEVEL_TEXT`), the other phrases from
+`footlog.timeline.display`, and every page carries a "not a diagnosis" footer. Every red-flag event of the
+range is listed, however old.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from footlog.diary.models import Observation
 from footlog.diary.sites import SITES
 from footlog.exports.selectors import history_entries
 from footlog.lib.svg_chart import Marker, render_timeline_chart
-from footlog.timeline.analysis import TimelineResult
+from footlog.timeline import display
+from footlog.timeline.analysis import LEVEL_TEXT, TimelineResult
 from footlog.timeline.selectors import timeline_for
 
 STATUS_WORDS = {
@@ -31,12 +33,10 @@ STATUS_WORDS = {
     "improving": "improving",
     "persisting": "persisting",
     "worsening": "worsening",
+    "stale": "not checked recently",
 }
-LEVEL_WORDS = {
-    "none": "Nothing in this log calls for a visit by footlog's rules. Keep logging; see a doctor whenever unsure.",
-    "consider": "Consider booking a visit with a dermatologist.",
-    "book": "Consider booking a visit with a dermatologist soon.",
-}
+# Said once, under the coverage line, so not repeated among the reasons.
+SHOWN_ELSEWHERE = {"sparse_logging"}
 NOTE_CHARS = 160  # the daily log is compact: long notes are cut (the CSV and the data export keep them whole)
 
 
@@ -54,6 +54,8 @@ class SiteRow:
     latest_count: int | None
     largest_mm: float | None
     trend: str
+    last_checked: dt.date | None = None
+    stale: str = ""  # "not checked since 9 Nov 2026"; nothing is claimed about such a site now
 
 
 @dataclass
@@ -95,7 +97,7 @@ class Report:
     generated: dt.datetime
     sites: list[SiteRow]
     adherence: list[dict[str, Any]]
-    red_flags: list[str]
+    red_flags: list[display.RedFlagLine]
     level: str
     level_text: str
     reasons: list[str]
@@ -105,6 +107,9 @@ class Report:
     daily_log: list[LogDay]
     include_photos: bool
     photo_ids: set[str] = field(default_factory=set)
+    coverage: str = ""  # "58 of 90 days logged; last entry 30 Nov 2026"
+    sparse: str = ""  # a note when under half the days were logged
+    care: str = display.ROUTINE_NOT_RECORDED  # care adherence against what the user meant to do
 
     @property
     def days(self) -> int:
@@ -131,10 +136,10 @@ def build_report(
         generated=timezone.now(),
         sites=_site_rows(user, timeline, start, end),
         adherence=_adherence(timeline),
-        red_flags=[r.message for r in timeline.recommendation.reasons if r.red_flag],
+        red_flags=display.red_flag_lines(timeline.red_flags),
         level=timeline.recommendation.level,
-        level_text=LEVEL_WORDS[timeline.recommendation.level],
-        reasons=[r.message for r in timeline.recommendation.reasons if not r.red_flag],
+        level_text=LEVEL_TEXT[timeline.recommendation.level],
+        reasons=[r.message for r in timeline.recommendation.reasons if r.code not in SHOWN_ELSEWHERE],
         questions=[line.strip() for line in questions.splitlines() if line.strip()],
         chart_svg=render_timeline_chart(
             timeline.series,
@@ -147,6 +152,9 @@ def build_report(
         daily_log=_daily_log(user, start, end),
         include_photos=include_photos,
         photo_ids={p.id for sheet in sheets for p in sheet.photos},
+        coverage=display.coverage_text(timeline.coverage),
+        sparse=display.sparse_text(timeline.coverage),
+        care=display.care_text(timeline.care_adherence),
     )
 
 
@@ -174,6 +182,8 @@ def _site_rows(user: Any, timeline: TimelineResult, start: dt.date, end: dt.date
                 latest_count=s.latest_count,
                 largest_mm=largest.get(s.site),
                 trend=s.trend,
+                last_checked=s.last_checked,
+                stale=display.stale_text(s),
             )
         )
     # The sites that matter most first: bumps now, then by how long they have been there.
@@ -189,6 +199,7 @@ def _adherence(timeline: TimelineResult) -> list[dict[str, Any]]:
             "done": a.done,
             "logged": a.logged,
             "percent": None if a.rate is None else round(a.rate * 100),
+            "target_per_week": a.target_per_week,
         }
         for a in timeline.adherence
     ]
@@ -223,6 +234,8 @@ def _daily_log(user: Any, start: dt.date, end: dt.date) -> list[LogDay]:
         sites = [
             f"{SITES[o.site].label} {o.count}"
             + (f" ({o.largest_mm:g} mm)" if o.largest_mm is not None else "")
+            + (" bleeding" if o.bleeding else "")
+            + (" spreading" if o.spreading else "")
             + (" red" if o.redness else "")
             + (f" pain {o.pain}" if o.pain else "")
             + (f" itch {o.itch}" if o.itch else "")

@@ -12,16 +12,14 @@ from django.utils.safestring import SafeString, mark_safe
 from footlog.diary import selectors as diary_selectors
 from footlog.diary.sites import SITES
 from footlog.lib.svg_chart import Marker, render_timeline_chart
+from footlog.timeline import display
 from footlog.timeline import selectors as timeline_selectors
-from footlog.timeline.analysis import TimelineResult
+from footlog.timeline.analysis import LEVEL_TEXT, TimelineResult
 
 # Drawn at about phone width so its 11 px text stays readable when the SVG is scaled to the screen.
 CHART_WIDTH = 400
-BANNER = {
-    "none": "Nothing in your log suggests booking a visit right now.",
-    "consider": "Consider booking a visit with a dermatologist.",
-    "book": "Consider booking a visit soon.",
-}
+# Said once as a note under the coverage line, so not repeated in the list of reasons.
+SHOWN_ELSEWHERE = {"sparse_logging"}
 
 
 @dataclass(frozen=True)
@@ -77,11 +75,16 @@ def timeline_page(user: Any, start: dt.date, end: dt.date) -> dict[str, Any]:
     level = result.recommendation.level
     return {
         "result": result,
-        "banner": BANNER.get(level, BANNER["consider"]),
+        "banner": LEVEL_TEXT[level],
         "level": level,
-        "reasons": result.recommendation.reasons,
-        "sites": [{"summary": s, "label": SITES[s.site].label} for s in result.sites],
+        "reasons": [r for r in result.recommendation.reasons if r.code not in SHOWN_ELSEWHERE],
+        "sites": [{"summary": s, "label": SITES[s.site].label, "stale": display.stale_text(s)} for s in result.sites],
         "chart": chart(result, markers),
         "pairs": pairs,
-        "logged_days": sum(1 for day in result.series if day.logged),
+        "logged_days": result.coverage.logged_days,
+        "coverage": display.coverage_text(result.coverage),
+        "sparse": display.sparse_text(result.coverage),
+        "red_flags": display.red_flag_lines(result.red_flags),
+        "care": display.care_text(result.care_adherence),
+        "care_recorded": result.care_adherence is not None,
     }
