@@ -1,4 +1,5 @@
-"""What a reminder says, per kind, and the signed unsubscribe link. Wording never diagnoses."""
+"""What a reminder says, per kind, and the signed unsubscribe link. Wording never diagnoses; the visit nudge's
+headline is the timeline's one wording table (`LEVEL_TEXT`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
+from footlog.timeline.analysis import LEVEL_TEXT
 from reminders.models import Kind
 
 UNSUBSCRIBE_SALT = "reminders.unsubscribe"
@@ -36,11 +38,17 @@ _TEXT = {
         "/",  # the Today page (footlog.pwa: "pwa:today")
     ),
     Kind.VISIT_NUDGE: (
-        "Consider booking a visit",
-        "Your log suggests you consider booking a visit with a dermatologist; the timeline lists the reasons. "
-        "Seek care promptly for pain, spreading redness, bleeding or fast change.",
+        LEVEL_TEXT["book"],
+        "Your log meets footlog's rules for booking a visit; the timeline lists the reasons, and the report is "
+        "ready to take along. Seek care promptly for bleeding, spreading, real pain or redness, or fast change.",
         "/timeline/",
     ),
+}
+# The visit nudge speaks for its level: its title is that level's headline (the one wording table).
+_NUDGE_BODY = {
+    "book": _TEXT[Kind.VISIT_NUDGE][1],
+    "urgent": "Your log shows a red flag (bleeding, spreading, pain, redness or fast change); the timeline lists "
+    "it with its date. footlog does not diagnose: please have it seen soon.",
 }
 
 
@@ -63,8 +71,12 @@ def unsubscribe_url(user_id: int) -> str:
     return f"{settings.FOOTLOG_PUBLIC_URL}{path}"
 
 
-def message_for(kind: str, local_date: dt.date, user_id: int) -> ReminderMessage:
+def message_for(kind: str, local_date: dt.date, user_id: int, *, level: str | None = None) -> ReminderMessage:
+    """The message of one reminder. A visit nudge takes the `level` it was sent for ("book" when not given)."""
     title, body, path = _TEXT[Kind(kind)]
+    if kind == Kind.VISIT_NUDGE:
+        level = level if level in _NUDGE_BODY else "book"
+        title, body = LEVEL_TEXT[level], _NUDGE_BODY[level]
     return ReminderMessage(
         kind=kind,
         local_date=local_date,

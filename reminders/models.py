@@ -58,7 +58,9 @@ class ReminderPreference(models.Model):
 class Reminder(models.Model):
     """One schedule row per user and kind. The beat tick claims rows whose `next_fire_at` (UTC) has passed.
 
-    `next_fire_at` is NULL when the kind is switched off. The `nudge_*` fields hold the visit nudge's episode.
+    `next_fire_at` is NULL when the kind is switched off. The `nudge_*` fields hold the visit nudge's episode:
+    `nudge_level` is the highest level already nudged in the current run of days at "book" or above ("" when no
+    such run is open), so a run nudges once at its start and once more on escalation to "urgent".
     """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders")
@@ -66,7 +68,7 @@ class Reminder(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices)
     next_fire_at = models.DateTimeField(null=True, blank=True)
     last_fired_at = models.DateTimeField(null=True, blank=True)
-    nudge_episode_open = models.BooleanField(default=False)
+    nudge_level = models.CharField(max_length=8, blank=True, default="")
     nudge_last_sent_on = models.DateField(null=True, blank=True)
 
     class Meta:
@@ -119,6 +121,9 @@ class Delivery(models.Model):
     next_attempt_at = models.DateTimeField()
     created = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # A visit nudge's level ("book" or "urgent"): its message speaks for the level it was decided at, even when
+    # sent late. A database default too, since the PostgreSQL bulk insert names its columns.
+    level = models.CharField(max_length=8, blank=True, default="", db_default="")
 
     class Meta:
         verbose_name_plural = "deliveries"

@@ -388,7 +388,8 @@ def _deliver_one(delivery_id: int, now: dt.datetime, transports: dict[str, Trans
             delivery.channel, transport_for(delivery.channel)
         )
         try:
-            transport.send(delivery.user, message_for(delivery.kind, delivery.local_date, delivery.user_id))
+            message = message_for(delivery.kind, delivery.local_date, delivery.user_id, level=delivery.level or None)
+            transport.send(delivery.user, message)
         except TransientError as exc:
             return _retry_later(delivery, str(exc), now)
         except PermanentError as exc:
@@ -464,7 +465,8 @@ def _retry_later(delivery: Delivery, error: str, now: dt.datetime) -> str:
 def visit_nudge_evaluate(reminder_id: int, local_date: dt.date, now: dt.datetime | None = None) -> bool:
     """Decide today's visit nudge for one user; create and enqueue its deliveries when it is due.
 
-    Returns whether a nudge was sent. Running it twice for one day sends at most once.
+    Returns whether a nudge was sent. Running it twice for one day sends at most once. One nudge when a run of
+    days at "book" or above begins, one more on escalation to "urgent" (`visit.decide_nudge`).
     """
     now = now or timezone.now()
     reminder = Reminder.objects.select_related("user").filter(pk=reminder_id).first()
@@ -474,13 +476,13 @@ def visit_nudge_evaluate(reminder_id: int, local_date: dt.date, now: dt.datetime
     level = visit.current_recommendation_level(reminder.user, local_date)
     with transaction.atomic():
         locked = Reminder.objects.select_for_update(of=("self",)).select_related("preference").get(pk=reminder_id)
-        decision = visit.decide_nudge(
-            level, episode_open=locked.nudge_episode_open, last_sent_on=locked.nudge_last_sent_on, today=local_date
-        )
-        locked.nudge_episode_open = decision.episode_open
+        decision = visit.decide_nudge(level, nudged_level=locked.nudge_level)
+        locked.nudge_level = decision.nudged_level
         if decision.send:
             locked.nudge_last_sent_on = local_date
             keys = [(locked.user_id, Kind.VISIT_NUDGE, local_date, c) for c in locked.preference.channels]
-            _enqueue_sends(_insert_deliveries(keys, now))
-        locked.save(update_fields=["nudge_episode_open", "nudge_last_sent_on"])
+            ids = _insert_deliveries(keys, now)
+            Delivery.objects.filter(pk__in=ids).update(level=decision.nudged_level)  # what its message says
+            _enqueue_sends(ids)
+        locked.save(update_fields=["nudge_level", "nudge_last_sent_on"])
     return decision.send
