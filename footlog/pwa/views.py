@@ -83,7 +83,7 @@ def manifest(request: HttpRequest) -> HttpResponse:
     ]
     body = {
         "id": "/",
-        "name": "footlog: milia diary for feet and ankles",
+        "name": "footlog: a diary for the skin of your feet and ankles",
         "short_name": "footlog",
         "description": "Log a day in under a minute, online or not, and see whether it is time to book a visit.",
         "start_url": "/?source=pwa",
