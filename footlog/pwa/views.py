@@ -40,6 +40,7 @@ from footlog.pwa.history import history_days
 from footlog.pwa.timeline import timeline_page
 from footlog.timeline import selectors as timeline_selectors
 from footlog.timeline import services as timeline_services
+from footlog.timeline.analysis import LEVEL_TEXT
 from footlog.timeline.serializers import ThresholdsIO
 from reminders import selectors as reminder_selectors
 from reminders import services as reminder_services
@@ -47,6 +48,9 @@ from reminders.serializers import PreferencesIn
 
 THEME = "#0f5f5c"
 TIMELINE_DAYS = 56  # eight weeks: long enough for the duration rules, short enough to read on a phone
+# Raise when what the Today form posts changes shape, even if no listed file changed: a new service worker then
+# drops every kept copy of the old form. 2: bleeding/spreading per spot, only touched routine steps.
+SHELL_GENERATION = 2
 # Files the service worker keeps so that the Today page opens without a network.
 SHELL_ASSETS = [
     "footlog/app.css",
@@ -61,7 +65,7 @@ SHELL_ASSETS = [
 @lru_cache(maxsize=1)
 def shell_version() -> str:
     """A digest of the shell's files: any change makes a new service worker, which refreshes the caches."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"generation {SHELL_GENERATION}".encode())
     for name in SHELL_ASSETS:
         path = finders.find(name)
         digest.update(Path(str(path)).read_bytes() if path else name.encode())
@@ -121,10 +125,15 @@ def offline(request: HttpRequest) -> HttpResponse:
 @require_safe
 @consent.app_page
 def today(request: HttpRequest) -> HttpResponse:
-    """The day's form. The HTML carries no health data (the script loads it), so the service worker may keep it."""
+    """The day's form. The HTML carries no health data (the script loads it), so the service worker may keep it.
+
+    After a save the script asks the timeline as of that day (`timeline/?from=day-89&to=day`, i.e.
+    `timeline_for(user, day - 89, day)`) and shows `urgent_text` when its level is "urgent".
+    """
     config = {
         "sites": [{"key": s.key, "label": s.label} for s in SITES.values()],
         "steps": RoutineStepOut(diary_selectors.routine_steps_for(None), many=True).data,
+        "urgent_text": LEVEL_TEXT["urgent"],
     }
     return render(request, "pwa/today.html", {"config": config, "sites": SITES})
 

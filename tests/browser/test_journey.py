@@ -49,8 +49,9 @@ def test_sign_up_verify_consent_and_log_today(page: Any, sign_up: Any, live_serv
     entry = Entry.objects.get(user=user)
     observation = entry.observations.get()
     assert (observation.site, observation.count, observation.itch) == ("left_heel", 3, 2)
-    assert entry.routine.get(step__key="moisturise").done is True
-    assert entry.routine.get(step__key="wash").done is False
+    # Only the step the person touched is recorded; the others stay "not recorded", not "not done".
+    assert [(r.step.key, r.done) for r in entry.routine.all()] == [("moisturise", True)]
+    assert page.locator("#seek-care").is_hidden()  # nothing logged that asks for prompt care
     assert entry.notes == "new socks"
     assert Photo.objects.get(user=user).site == "left_heel"
     until(page, "await window.FootlogOutbox.count() === 0")
@@ -95,3 +96,53 @@ def test_signing_out_forgets_what_waits_on_this_phone(
     assert page.evaluate("FootlogOutbox.count()") == 0
     assert page.evaluate("caches.keys()") == []
     assert not Entry.objects.filter(user=user).exists()
+
+
+def test_bleeding_logged_today_shows_seek_care_at_once(
+    page: Any, context: Any, make_user: Any, live_server: Any
+) -> None:
+    user = consent_give(make_user(timezone="Asia/Tokyo"))
+    sign_in(context, user, live_server.url)
+    page.goto(f"{live_server.url}/")
+    page.get_by_role("button", name="Left heel", exact=True).click()
+    page.get_by_role("button", name="One more").click()
+    page.get_by_text("Bleeding", exact=True).click()
+    page.get_by_role("button", name="Right toes", exact=True).focus()  # another spot: the first one is kept
+    page.keyboard.press("Enter")
+    page.get_by_text("Spreading", exact=True).click()
+    page.get_by_role("button", name="Save today").click()
+    page.get_by_text("Saved.", exact=True).wait_for()
+    alert = page.get_by_role("alert")
+    alert.get_by_text("Seek care promptly.", exact=True).wait_for()
+    shoot(page, "05-today-seek-care")
+    flags = {o.site: (o.bleeding, o.spreading) for o in Entry.objects.get(user=user).observations.all()}
+    assert flags == {"left_heel": (True, False), "right_toes": (False, True)}
+
+    page.reload()  # the stored day comes back with its ticks
+    page.get_by_role("button", name="Left heel: 1").click()
+    assert page.locator("#bleeding").is_checked() and not page.locator("#spreading").is_checked()
+
+
+def test_nothing_done_today_records_every_care_step_as_not_done(
+    page: Any, context: Any, make_user: Any, live_server: Any
+) -> None:
+    user = consent_give(make_user(timezone="Asia/Tokyo"))
+    sign_in(context, user, live_server.url)
+    page.goto(f"{live_server.url}/")
+    page.get_by_text("Tight or rubbing shoes").click()
+    page.get_by_text("Nothing done today").click()
+    page.get_by_role("button", name="Save today").click()
+    page.get_by_text("Saved.", exact=True).wait_for()
+    marks = {r.step.key: r.done for r in Entry.objects.get(user=user).routine.all()}
+    care = {"wash", "exfoliate", "moisturise", "sock_change", "sunscreen", "breathable_footwear"}
+    assert marks == {**dict.fromkeys(care, False), "tight_footwear": True}
+    assert page.locator("#seek-care").is_hidden()
+
+    page.reload()
+    until(page, "document.getElementById('nothing-done').checked")
+    page.get_by_text("Clean socks").click()  # something was done after all
+    assert not page.locator("#nothing-done").is_checked()
+    page.get_by_role("button", name="Save today").click()
+    page.get_by_text("Saved.", exact=True).wait_for()
+    marks = {r.step.key: r.done for r in Entry.objects.get(user=user).routine.all()}
+    assert marks["sock_change"] is True and marks["wash"] is False and len(marks) == 7

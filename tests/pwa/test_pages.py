@@ -127,6 +127,31 @@ def test_today_page_carries_no_health_data(browser: Client, consented: User) -> 
     assert b"<script>" not in response.content  # no inline scripts: data travels as application/json
 
 
+def test_today_form_offers_the_red_flags_and_nothing_done(browser: Client) -> None:
+    response = browser.get("/")
+    for control in (b'id="bleeding"', b'id="spreading"', b'id="redness"', b'id="nothing-done"', b'id="seek-care"'):
+        assert control in response.content
+    config = response.context["config"]
+    assert config["urgent_text"] == "Seek care promptly."  # the one wording table's text for "urgent"
+    assert {s["key"]: s["target_per_week"] for s in config["steps"]}["exfoliate"] == 2
+
+
+def test_a_new_form_shape_makes_a_new_service_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Kept copies of an older Today form (which sent every step as done or not) are dropped by the new worker."""
+    from footlog.pwa import views
+
+    views.shell_version.cache_clear()
+    current = views.shell_version()
+    assert current in Client().get("/sw.js").content.decode()
+    monkeypatch.setattr(views, "SHELL_GENERATION", views.SHELL_GENERATION - 1)
+    views.shell_version.cache_clear()
+    try:
+        assert views.shell_version() != current
+    finally:
+        monkeypatch.undo()
+        views.shell_version.cache_clear()
+
+
 def test_history_shows_gaps_between_logged_days(browser: Client, consented: User) -> None:
     today = today_in(consented.timezone)
     Entry.objects.create(user=consented, date=today, create_fingerprint="a")

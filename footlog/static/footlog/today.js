@@ -10,8 +10,8 @@
   var labels = {};
   config.sites.forEach(function (s) { labels[s.key] = s.label; });
   var state = { date: localDate(), id: uuid(), method: "POST", obs: {}, site: null, photos: [], steps: config.steps,
-                done: {}, previous: null };
-  var fields = ["count", "largest_mm", "itch", "pain", "redness", "site-note"];
+                done: {}, touched: {}, previous: null };
+  var fields = ["count", "largest_mm", "itch", "pain", "redness", "bleeding", "spreading", "site-note"];
 
   function localDate() {
     var d = new Date();
@@ -42,7 +42,9 @@
   $("today-date").textContent = new Date().toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" });
 
   /* --- spots ---------------------------------------------------------------------------------- */
-  function blank() { return { count: 0, largest_mm: null, itch: 0, pain: 0, redness: false, note: "" }; }
+  function blank() {
+    return { count: 0, largest_mm: null, itch: 0, pain: 0, redness: false, bleeding: false, spreading: false, note: "" };
+  }
 
   function select(site) {
     keep();
@@ -52,6 +54,7 @@
     $("site-title").textContent = labels[site];
     $("count").value = o.count; $("largest_mm").value = o.largest_mm === null ? "" : o.largest_mm;
     $("itch").value = o.itch; $("pain").value = o.pain; $("redness").checked = o.redness; $("site-note").value = o.note;
+    $("bleeding").checked = o.bleeding; $("spreading").checked = o.spreading;
     $("itch-out").textContent = o.itch; $("pain-out").textContent = o.pain;
     $("site-panel").hidden = false;
     paint();
@@ -68,6 +71,7 @@
     o.count = Math.max(0, Math.min(200, parseInt($("count").value, 10) || 0));
     o.largest_mm = isNaN(mm) ? null : Math.max(0, Math.min(30, mm));
     o.itch = +$("itch").value; o.pain = +$("pain").value; o.redness = $("redness").checked;
+    o.bleeding = $("bleeding").checked; o.spreading = $("spreading").checked;
     o.note = $("site-note").value.trim().slice(0, 500);
   }
 
@@ -164,29 +168,51 @@
   }
 
   /* --- routine -------------------------------------------------------------------------------- */
+  /* Only the steps the person touched are sent: a step left alone is "not recorded", never "not done" (the
+     timeline treats an entry without routine items as "routine not recorded"). "Nothing done today" records
+     every care step as not done. */
+  function liveSteps(kind) {
+    return state.steps.filter(function (s) { return !s.archived && (!kind || s.kind === kind); });
+  }
+  function nothingDone() {
+    var care = liveSteps("care");
+    return care.length > 0 && care.every(function (s) { return state.touched[s.key] && !state.done[s.key]; });
+  }
   function renderSteps() {
     ["care", "trigger"].forEach(function (kind) {
       var holder = $("routine-" + kind);
       holder.textContent = "";
-      state.steps.filter(function (s) { return s.kind === kind && !s.archived; }).forEach(function (s) {
+      liveSteps(kind).forEach(function (s) {
         var label = el("label", { class: "toggle" }), input = el("input", { type: "checkbox", value: s.key });
         input.checked = !!state.done[s.key];
-        input.addEventListener("change", function () { state.done[s.key] = input.checked; });
+        input.addEventListener("change", function () {
+          state.done[s.key] = input.checked; state.touched[s.key] = true;
+          $("nothing-done").checked = nothingDone();
+        });
         label.appendChild(input); label.appendChild(el("span", {}, s.label));
         holder.appendChild(label);
       });
     });
+    $("nothing-done").checked = nothingDone();
   }
+  $("nothing-done").addEventListener("change", function () {
+    var on = this.checked;
+    liveSteps("care").forEach(function (s) {
+      if (on) { state.done[s.key] = false; state.touched[s.key] = true; }
+      else if (!state.done[s.key]) { delete state.touched[s.key]; }  // back to "not recorded"
+    });
+    renderSteps();
+  });
 
   /* --- loading what is already there --------------------------------------------------------- */
   function fill(entry) {
     state.obs = {};
     (entry.observations || []).forEach(function (o) {
       state.obs[o.site] = { count: o.count, largest_mm: o.largest_mm, itch: o.itch, pain: o.pain,
-                            redness: o.redness, note: o.note || "" };
+                            redness: o.redness, bleeding: !!o.bleeding, spreading: !!o.spreading, note: o.note || "" };
     });
-    state.done = {};
-    (entry.routine || []).forEach(function (r) { state.done[r.step] = r.done; });
+    state.done = {}; state.touched = {};
+    (entry.routine || []).forEach(function (r) { state.done[r.step] = r.done; state.touched[r.step] = true; });
     $("notes").value = entry.notes || "";
     renderSteps(); paint();
   }
@@ -212,13 +238,28 @@
   /* --- saving --------------------------------------------------------------------------------- */
   function body() {
     keep();
-    var routine = state.steps.filter(function (s) { return !s.archived; }).map(function (s) {
+    var routine = liveSteps().filter(function (s) { return state.touched[s.key]; }).map(function (s) {
       return { step: s.key, done: !!state.done[s.key] };
     });
     var observations = Object.keys(state.obs).map(function (site) {
       return Object.assign({ site: site }, state.obs[site]);
     });
     return { date: state.date, notes: $("notes").value, observations: observations, routine: routine };
+  }
+
+  /* The timeline as of the saved day (the 90 days up to it): when it asks for prompt care, say so right here,
+     before any reminder could. The words come from the server's one wording table (config.urgent_text). */
+  function shiftDate(iso, days) {
+    var p = iso.split("-"), d = new Date(Date.UTC(+p[0], +p[1] - 1, +p[2] + days));
+    return d.toISOString().slice(0, 10);
+  }
+  function checkLevel(day) {
+    var banner = $("seek-care");
+    return api("timeline/?from=" + shiftDate(day, -89) + "&to=" + day).then(function (t) {
+      var urgent = t.recommendation && t.recommendation.level === "urgent";
+      banner.querySelector("h2").textContent = urgent ? config.urgent_text : "";
+      banner.hidden = !urgent;
+    }).catch(function () { /* unknown: the standing advice below the button still applies */ });
   }
 
   form.addEventListener("submit", function (e) {
@@ -236,6 +277,7 @@
     }).then(function (waiting) {
       if (waiting) { say("Saved on this phone. It will be sent when you are back online."); return; }
       say("Saved.");
+      checkLevel(state.date);
       return api("entries/?from=" + state.date + "&to=" + state.date).then(function (page) {
         if (page.results[0]) { state.id = page.results[0].id; state.method = "PUT"; }
       }).catch(function () {});
