@@ -23,7 +23,7 @@ from footlog.api.errors import PayloadTooLarge
 from footlog.api.params import parse_date_range
 from footlog.api.scoping import get_owned, user_of
 from footlog.diary import selectors, services
-from footlog.diary.models import Entry, Photo, RoutineStep
+from footlog.diary.models import MAX_TARGET_PER_WEEK, Entry, Photo, RoutineStep
 from footlog.diary.photo_storage import photo_response
 from footlog.diary.serializers import (
     EntryCreateIn,
@@ -69,9 +69,27 @@ class RoutineStepList(APIView):
         return Response(RoutineStepOut(step).data, status=status.HTTP_201_CREATED)
 
 
+# Written out rather than `request=RoutineStepTargetIn`: drf-spectacular documents every PATCH body as partial
+# (all fields optional), and this one requires `target_per_week`.
+TARGET_BODY = {
+    "application/json": {
+        "type": "object",
+        "properties": {
+            "target_per_week": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": MAX_TARGET_PER_WEEK,
+                "description": "Times a week, 0-7; 0 = as needed, not scored. A trigger takes only 0.",
+            }
+        },
+        "required": ["target_per_week"],
+    }
+}
+
+
 class RoutineStepDetail(APIView):
     @extend_schema(
-        request=RoutineStepTargetIn,
+        request=TARGET_BODY,
         responses={200: RoutineStepOut, 400: ERROR, 404: ERROR},
         summary="Set how often a week you mean to do a step (built-in or your own)",
         description="Stored for you only. A trigger takes only 0. Another user's step is a 404.",
