@@ -1,6 +1,6 @@
 """How the timeline's result reads on a page, in the PDF and on the share page: one home for these phrases.
 
-The headline per level comes from the analysis' wording table (`LEVEL_TEXT`); this module only formats the
+The headline per level is the analysis' wording table (`LEVEL_TEXT`), used as it is; this module only formats the
 result's facts (red flags, coverage, care, stale sites) the same way everywhere. Nothing here names or implies a
 condition (tests/timeline/test_wording.py).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from footlog.timeline.analysis import LEVEL_TEXT, Coverage, RedFlag, SiteSummary, TimelineResult, label
+from footlog.timeline.analysis import Coverage, RedFlag, SiteSummary, label
 from footlog.timeline.analysis.safety import SPARSE_BELOW
 from footlog.timeline.analysis.wording import day_text, percent
 
@@ -43,10 +43,6 @@ class RedFlagLine:
     @property
     def text(self) -> str:
         return f"{day_text(self.date)}, {self.site}: {self.what}"
-
-
-def headline(result: TimelineResult) -> str:
-    return LEVEL_TEXT[result.recommendation.level]
 
 
 def red_flag_value(flag: RedFlag) -> str:
