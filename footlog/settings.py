@@ -207,7 +207,9 @@ REST_FRAMEWORK = {
 FOOTLOG_MAX_JSON_BYTES = 1024 * 1024
 SPECTACULAR_SETTINGS = {
     "TITLE": "footlog API",
-    "DESCRIPTION": "Daily log of skin bumps on feet and ankles: entries, photos, timeline, reminders, exports. Not a diagnosis.",
+    "DESCRIPTION": (
+        "Daily log of skin bumps on feet and ankles: entries, photos, timeline, reminders, exports. Not a diagnosis."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
