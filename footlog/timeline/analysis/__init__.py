@@ -12,7 +12,7 @@ calls `analyse`; tests feed dataclasses directly. Its parts:
 Nothing here diagnoses: texts state what was logged, with dates and numbers.
 """
 
-from footlog.timeline.analysis.core import analyse, days_before
+from footlog.timeline.analysis.core import analyse
 from footlog.timeline.analysis.safety import FLOOR_FIELDS, SAFETY_FLOOR
 from footlog.timeline.analysis.types import (
     LEVEL_ORDER,
@@ -30,6 +30,7 @@ from footlog.timeline.analysis.types import (
     SiteSummary,
     Thresholds,
     TimelineResult,
+    days_before,
 )
 from footlog.timeline.analysis.wording import LEVEL_TEXT, SEEK_CARE, label
 

@@ -9,7 +9,7 @@ from footlog.timeline.analysis.care import care_since, step_adherence
 from footlog.timeline.analysis.episodes import Check, Episode, checks_by_site, episodes_of, open_episode
 from footlog.timeline.analysis.redflags import red_flags
 from footlog.timeline.analysis.rules import RULES, Facts, level_of
-from footlog.timeline.analysis.safety import STALE_AFTER_DAYS
+from footlog.timeline.analysis.safety import EARLIER_RED_FLAG_DAYS, STALE_AFTER_DAYS
 from footlog.timeline.analysis.trend import change, trend_of
 from footlog.timeline.analysis.types import (
     LEVEL_ORDER,
@@ -21,6 +21,7 @@ from footlog.timeline.analysis.types import (
     Status,
     Thresholds,
     TimelineResult,
+    days_before,
 )
 
 
@@ -48,7 +49,8 @@ def analyse(
     episodes = {site: episodes_of(site_checks) for site, site_checks in checks.items()}
     summaries = [_site_summary(site, checks[site], episodes[site], start, end, th) for site in sorted(checks)]
     sites = {s.site: s for s in summaries if s.days_checked or s.since}
-    flags = red_flags(checks, episodes)
+    # Events matter in the window (listed) and in the 90 days before `end` (reasons); older ones are context.
+    flags = red_flags(checks, episodes, min(start, days_before(end, EARLIER_RED_FLAG_DAYS - 1)))
     coverage = _coverage(history, start, end, first_entry)
     facts = Facts(history, checks, episodes, sites, flags, coverage, start, end, th)
     reasons = [reason for rule in RULES for reason in rule(facts)]
@@ -129,8 +131,3 @@ def _coverage(history: Sequence[DayLog], start: dt.date, end: dt.date, first_ent
     counted_from = max(start, first)
     logged = sum(1 for d in history if counted_from <= d.date <= end)
     return Coverage(logged, (end - counted_from).days + 1, history[-1].date if history else None)
-
-
-def days_before(date: dt.date, days: int) -> dt.date:
-    """`date` minus `days`, stopping at the first representable date (year 1 is a valid `from`)."""
-    return date - dt.timedelta(days=min(days, (date - dt.date.min).days))

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from footlog.timeline.analysis import safety
 from footlog.timeline.analysis.episodes import Check, Episode
-from footlog.timeline.analysis.trend import fast_change
+from footlog.timeline.analysis.trend import fast_changes
 from footlog.timeline.analysis.types import RedFlag, SiteObservation
 
 
@@ -42,22 +42,21 @@ def _symptom_flags(site: str, checks: Sequence[Check]) -> list[RedFlag]:
     return flags
 
 
-def _fast_change_flags(site: str, episodes: Sequence[Episode]) -> list[RedFlag]:
-    flags = []
-    for episode in episodes:
-        for date, _obs in episode.checks:
-            found = fast_change(episode.checks, date)
-            if found:
-                flags.append(RedFlag(date, site, "fast_change", found.last, detail=found.text()))
-    return flags
+def _fast_change_flags(site: str, episodes: Sequence[Episode], since: dt.date) -> list[RedFlag]:
+    return [
+        RedFlag(date, site, "fast_change", found.last, detail=found.text())
+        for episode in episodes
+        if episode.last_check >= since
+        for date, found in fast_changes(episode.checks, since)
+    ]
 
 
-def red_flags(checks: dict[str, list[Check]], episodes: dict[str, list[Episode]]) -> list[RedFlag]:
-    """Every red-flag event in the history given, by date then site."""
+def red_flags(checks: dict[str, list[Check]], episodes: dict[str, list[Episode]], since: dt.date) -> list[RedFlag]:
+    """Every red-flag event from `since` on (the history before it gives context), by date then site."""
     flags: list[RedFlag] = []
     for site, site_checks in checks.items():
-        flags += _symptom_flags(site, site_checks)
-        flags += _fast_change_flags(site, episodes.get(site, []))
+        flags += [flag for flag in _symptom_flags(site, site_checks) if flag.date >= since]
+        flags += _fast_change_flags(site, episodes.get(site, []), since)
     return sorted(flags, key=lambda f: (f.date, f.site, f.kind))
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import groupby, pairwise
 
 from footlog.timeline.analysis import safety
-from footlog.timeline.analysis.care import care_since
+from footlog.timeline.analysis.care import Care, care_since
 from footlog.timeline.analysis.episodes import Check, Episode, clear_checks_before, open_episode
 from footlog.timeline.analysis.trend import change, trend_of
 from footlog.timeline.analysis.types import (
@@ -25,6 +25,7 @@ from footlog.timeline.analysis.types import (
     RedFlag,
     SiteSummary,
     Thresholds,
+    days_before,
 )
 from footlog.timeline.analysis.wording import LEVEL_TEXT, day_text, days_text, label
 
@@ -44,7 +45,7 @@ class Facts:
     th: Thresholds
 
     def ago(self, days: int) -> dt.date:
-        return self.end - dt.timedelta(days=days)
+        return days_before(self.end, days)
 
     def open_episodes(self) -> list[tuple[str, Episode]]:
         return [(site, ep) for site, eps in sorted(self.episodes.items()) if (ep := open_episode(eps))]
@@ -68,11 +69,12 @@ def persisting(f: Facts) -> list[Reason]:
     """Bumps on most checks for 4 weeks → consider; for 6 weeks despite the care the user meant to do → book.
     Falling counts keep it at consider: care that visibly works is not "despite home care"."""
     reasons = []
+    cares: dict[dt.date, Care] = {}  # sites whose episodes began the same day share one tally
     for site, ep in f.open_episodes():
         if not _persists(ep, f.th.consider_after_days, f.th):
             continue
         summary = f.sites[site]
-        care = care_since(f.history, ep.start)
+        care = cares.get(ep.start) or cares.setdefault(ep.start, care_since(f.history, ep.start))
         evidence = {
             "span_days": ep.span_days,
             "days_present": ep.days_present,

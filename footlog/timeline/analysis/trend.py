@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import statistics
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from footlog.timeline.analysis import safety
 from footlog.timeline.analysis.episodes import Check
-from footlog.timeline.analysis.types import Thresholds, Trend
+from footlog.timeline.analysis.types import Thresholds, Trend, days_before
 
 MIN_TREND_CHECKS = 4
 MIN_SIZE_VALUES = 6  # the first 3 and the last 3 size values must not overlap
@@ -65,7 +66,7 @@ def mann_kendall_z(values: Sequence[float]) -> float:
 
 
 def window_checks(checks: Sequence[Check], last: dt.date, days: int) -> list[Check]:
-    first = last - dt.timedelta(days=days - 1)
+    first = days_before(last, days - 1)
     return [c for c in checks if first <= c[0] <= last]
 
 
@@ -127,18 +128,37 @@ class FastChange:
         return f"the count went from {self.first:g} to {self.last:g} across {self.values} checks"
 
 
-def fast_change(episode_checks: Sequence[Check], as_of: dt.date) -> FastChange | None:
-    """The red-flag test on the episode's checks up to `as_of`, over its last 28 days (fixed, `safety`)."""
-    checks = window_checks([c for c in episode_checks if c[0] <= as_of], as_of, safety.FAST_CHANGE_WINDOW_DAYS)
+def _median3(values: Sequence[float]) -> float:
+    return sorted(values)[len(values) // 2] if len(values) % 2 else _median_of(values)
+
+
+def fast_changes(episode_checks: Sequence[Check], since: dt.date) -> list[tuple[dt.date, FastChange]]:
+    """The red-flag test as of each check from `since` on, over the episode's last 28 days up to that check.
+
+    With >= 3 values in that span: the median of the last 3 sizes >= 2 mm above the median of the first 3, or
+    the median of the last 3 counts >= 2x and >= +5 over the first 3 (fixed, `safety`). One sweep with bisect,
+    so a long history costs O(n log n), not a scan per day.
+    """
     n = safety.FAST_CHANGE_MIN_VALUES
-    sizes = [o.largest_mm for _, o in checks if o.largest_mm is not None]
-    if len(sizes) >= n:
-        first, last = _median_of(sizes[:n]), _median_of(sizes[-n:])
-        if last - first >= safety.FAST_CHANGE_MM:
-            return FastChange("size", first, last, len(sizes))
-    counts = [o.count for _, o in checks]
-    if len(counts) >= n:
-        first, last = _median_of(counts[:n]), _median_of(counts[-n:])
-        if last >= safety.FAST_CHANGE_COUNT_RATIO * first and last - first >= safety.FAST_CHANGE_COUNT_PLUS:
-            return FastChange("count", first, last, len(counts))
-    return None
+    span = safety.FAST_CHANGE_WINDOW_DAYS - 1
+    days = [d.toordinal() for d, _ in episode_checks]
+    counts = [o.count for _, o in episode_checks]
+    size_days = [d.toordinal() for d, o in episode_checks if o.largest_mm is not None]
+    sizes = [o.largest_mm for _, o in episode_checks if o.largest_mm is not None]
+    found = []
+    for j, (date, _) in enumerate(episode_checks):
+        if date < since:
+            continue
+        today = days[j]
+        s_lo, s_hi = bisect_left(size_days, today - span), bisect_right(size_days, today)
+        if s_hi - s_lo >= n:
+            first, last = _median3(sizes[s_lo : s_lo + n]), _median3(sizes[s_hi - n : s_hi])  # type: ignore[arg-type]
+            if last - first >= safety.FAST_CHANGE_MM:
+                found.append((date, FastChange("size", first, last, s_hi - s_lo)))
+                continue
+        lo = bisect_left(days, today - span)
+        if j + 1 - lo >= n:
+            first, last = _median3(counts[lo : lo + n]), _median3(counts[j + 1 - n : j + 1])
+            if last >= safety.FAST_CHANGE_COUNT_RATIO * first and last - first >= safety.FAST_CHANGE_COUNT_PLUS:
+                found.append((date, FastChange("count", first, last, j + 1 - lo)))
+    return found

@@ -19,6 +19,11 @@ LEVELS: tuple[Level, ...] = ("none", "consider", "book", "urgent")
 LEVEL_ORDER: dict[str, int] = {level: rank for rank, level in enumerate(LEVELS)}
 
 
+def days_before(date: dt.date, days: int) -> dt.date:
+    """`date` minus `days`, stopping at the first representable date (year 1 is a valid `from`)."""
+    return date - dt.timedelta(days=min(days, (date - dt.date.min).days))
+
+
 # --- input ---------------------------------------------------------------------------------------------------
 
 
