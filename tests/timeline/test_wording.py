@@ -228,3 +228,14 @@ def test_fhir_descriptions_are_clean(browser: Client, history: dt.date) -> None:
     assert any("Not a diagnosis" in t for t in texts)
     for text in texts:
         assert_clean("fhir.json", text)
+
+
+def test_every_reason_of_the_history_table_is_clean() -> None:
+    """Every reason text the analysis writes for the table of realistic histories (tests/timeline)."""
+    from tests.timeline.test_analysis_rules import CASES
+
+    for case in CASES:
+        result = case.run()
+        assert_clean(f"reasons of {case.name}", result.recommendation.headline)
+        for reason in result.recommendation.reasons:
+            assert_clean(f"{case.name}: {reason.code}", reason.message)
