@@ -60,7 +60,8 @@ class Reminder(models.Model):
 
     `next_fire_at` is NULL when the kind is switched off. The `nudge_*` fields hold the visit nudge's episode:
     `nudge_level` is the highest level already nudged in the current run of days at "book" or above ("" when no
-    such run is open), so a run nudges once at its start and once more on escalation to "urgent".
+    such run is open), so a run nudges once at its start and once more on escalation to "urgent";
+    `nudge_quiet_since` is the first day of a stretch below "book" inside the run (it ends after two weeks of them).
     """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders")
@@ -69,6 +70,7 @@ class Reminder(models.Model):
     next_fire_at = models.DateTimeField(null=True, blank=True)
     last_fired_at = models.DateTimeField(null=True, blank=True)
     nudge_level = models.CharField(max_length=8, blank=True, default="")
+    nudge_quiet_since = models.DateField(null=True, blank=True)
     nudge_last_sent_on = models.DateField(null=True, blank=True)
 
     class Meta:

@@ -466,7 +466,8 @@ def visit_nudge_evaluate(reminder_id: int, local_date: dt.date, now: dt.datetime
     """Decide today's visit nudge for one user; create and enqueue its deliveries when it is due.
 
     Returns whether a nudge was sent. Running it twice for one day sends at most once. One nudge when a run of
-    days at "book" or above begins, one more on escalation to "urgent" (`visit.decide_nudge`).
+    days at "book" or above begins, one more on escalation to "urgent"; the run ends after two weeks below
+    (`visit.decide_nudge`).
     """
     now = now or timezone.now()
     reminder = Reminder.objects.select_related("user").filter(pk=reminder_id).first()
@@ -476,13 +477,16 @@ def visit_nudge_evaluate(reminder_id: int, local_date: dt.date, now: dt.datetime
     level = visit.current_recommendation_level(reminder.user, local_date)
     with transaction.atomic():
         locked = Reminder.objects.select_for_update(of=("self",)).select_related("preference").get(pk=reminder_id)
-        decision = visit.decide_nudge(level, nudged_level=locked.nudge_level)
+        decision = visit.decide_nudge(
+            level, nudged_level=locked.nudge_level, quiet_since=locked.nudge_quiet_since, today=local_date
+        )
         locked.nudge_level = decision.nudged_level
+        locked.nudge_quiet_since = decision.quiet_since
         if decision.send:
             locked.nudge_last_sent_on = local_date
             keys = [(locked.user_id, Kind.VISIT_NUDGE, local_date, c) for c in locked.preference.channels]
             ids = _insert_deliveries(keys, now)
             Delivery.objects.filter(pk__in=ids).update(level=decision.nudged_level)  # what its message says
             _enqueue_sends(ids)
-        locked.save(update_fields=["nudge_level", "nudge_last_sent_on"])
+        locked.save(update_fields=["nudge_level", "nudge_quiet_since", "nudge_last_sent_on"])
     return decision.send

@@ -1,6 +1,7 @@
 """The visit nudge remembers the level it nudged at ("book" or "urgent") instead of a yes/no episode flag, so an
 escalation to "urgent" within one episode nudges once more (issue 11). An open episode was a "book" one. Each nudge
-delivery keeps its level, so its message speaks for it."""
+delivery keeps its level, so its message speaks for it. `nudge_quiet_since` lets a run end only after two weeks below
+"book", so a level wobbling across it does not nudge again and again."""
 
 from django.db import migrations, models
 
@@ -28,6 +29,11 @@ class Migration(migrations.Migration):
         ),
         migrations.RunPython(open_episodes_were_book, level_back_to_flag),
         migrations.RemoveField(model_name="reminder", name="nudge_episode_open"),
+        migrations.AddField(
+            model_name="reminder",
+            name="nudge_quiet_since",
+            field=models.DateField(blank=True, null=True),
+        ),
         migrations.AddField(
             model_name="delivery",
             name="level",

@@ -32,13 +32,31 @@ START = dt.date(2026, 11, 1)
         ("urgent", "urgent", False, "urgent"),
         ("book", "urgent", False, "urgent"),  # back down to book: quiet, the run goes on
         ("urgent", "", True, "urgent"),  # a run that begins urgent nudges once
-        ("consider", "book", False, ""),  # the run is over
-        ("none", "urgent", False, ""),
+        ("consider", "book", False, "book"),  # one day below: the run goes on (two weeks end it)
+        ("none", "urgent", False, "urgent"),
     ],
 )
 def test_nudge_decision(level, nudged, send, nudged_after) -> None:
-    decision = decide_nudge(level, nudged_level=nudged)
+    decision = decide_nudge(level, nudged_level=nudged, today=START)
     assert (decision.send, decision.nudged_level) == (send, nudged_after)
+
+
+def test_two_weeks_below_book_end_the_run_and_a_later_rise_nudges_again() -> None:
+    nudged, quiet = "book", None
+    for offset in range(14):
+        decision = decide_nudge("consider", nudged_level=nudged, quiet_since=quiet, today=START + dt.timedelta(offset))
+        nudged, quiet = decision.nudged_level, decision.quiet_since
+        assert not decision.send
+    assert (nudged, quiet) == ("", None)
+    assert decide_nudge("book", nudged_level=nudged, today=START + dt.timedelta(15)).send
+
+
+def test_a_dip_shorter_than_two_weeks_does_not_nudge_again() -> None:
+    nudged, quiet, sent = "", None, 0
+    for offset, level in enumerate(["book", "consider", "consider", "book", "none", "book", "book"]):
+        decision = decide_nudge(level, nudged_level=nudged, quiet_since=quiet, today=START + dt.timedelta(offset))
+        nudged, quiet, sent = decision.nudged_level, decision.quiet_since, sent + decision.send
+    assert sent == 1 and quiet is None
 
 
 @pytest.fixture
@@ -66,14 +84,16 @@ def test_one_nudge_per_run_at_book_and_one_more_on_escalation(nudge_reminder, mo
         + ["book"] * 20  # 3 Nov: the run begins; 20 days at book, no repeat
         + ["urgent"] * 3  # 23 Nov: escalation
         + ["book"] * 3  # back down: quiet
-        + ["consider"]  # the run ends
-        + ["book"]  # 30 Nov: a new run
+        + ["consider"] * 2  # a dip of two days does not end the run
+        + ["book"]  # quiet
+        + ["consider"] * 14  # two weeks below end it
+        + ["book"]  # 16 Dec: a new run
     )
     sent = run_days(nudge_reminder, levels, monkeypatch)
-    assert sent == [dt.date(2026, 11, 3), dt.date(2026, 11, 23), dt.date(2026, 11, 30)]
+    assert sent == [dt.date(2026, 11, 3), dt.date(2026, 11, 23), dt.date(2026, 12, 16)]
     assert sorted(Delivery.objects.filter(kind="visit_nudge").values_list("local_date", flat=True)) == sent
     nudge_reminder.refresh_from_db()
-    assert nudge_reminder.nudge_level == "book" and nudge_reminder.nudge_last_sent_on == dt.date(2026, 11, 30)
+    assert nudge_reminder.nudge_level == "book" and nudge_reminder.nudge_last_sent_on == dt.date(2026, 12, 16)
 
 
 @pytest.mark.django_db
