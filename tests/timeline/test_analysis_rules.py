@@ -218,6 +218,31 @@ CASES = [
         extra=sizes(H, [1 + 0.25 * i for i in range(11)]),
         says=("largest size went from 1.25 to 3.25 mm",),
     ),
+    Case(
+        "weekly_logger_rising_from_2_to_10_over_10_weeks_is_worsening",
+        {H: "......".join(digits([c]) for c in [2, 3, 4, 5, 5, 6, 7, 8, 9, 10])},
+        {H: "worsening"},
+        "book",
+        {"persisting", "rising", "sparse_logging"},
+        trend={H: "rising"},
+    ),
+    Case(
+        "four_rising_counts_on_four_days_are_not_yet_a_trend",
+        {H: "3467"},
+        {H: "new"},
+        "none",
+        set(),
+        trend={H: "steady"},
+    ),
+    Case(
+        "growth_of_exactly_2_mm_across_checks_is_fast_change",
+        {H: "333333"},
+        {H: "new"},
+        "urgent",
+        {"red_flag_fast_change"},
+        extra=sizes(H, [1.3, 1.3, 1.3, 3.3, 3.3, 3.3]),
+        says=("from 1.3 to 3.3 mm",),
+    ),
     # --- red flags: a safety floor ----------------------------------------------------------------------------
     Case(
         "pain_7_with_redness_is_urgent",
@@ -366,6 +391,14 @@ CASES = [
         {"trigger_before_onset"},
         routine={"new_product": "n" * 10 + "y" + "n" * 7},
         says=("2 days before bumps were logged at Left inner ankle", "Worth mentioning at a visit"),
+    ),
+    Case(
+        "a_trigger_first_marked_the_day_bumps_appear_is_not_before_them",
+        {H: "0" * 12 + "2" * 6},
+        {H: "new"},
+        "none",
+        set(),
+        routine={"new_product": "n" * 12 + "y" + "n" * 5},
     ),
     Case(
         "a_trigger_worn_for_weeks_before_is_not_an_onset",
@@ -544,3 +577,30 @@ def test_coverage_counts_from_the_first_entry_ever() -> None:
 def test_thresholds_are_independent_of_defaults() -> None:
     # Guards the table above: changing a default must not silently keep the threshold cases passing.
     assert dataclasses.replace(Thresholds(), consider_after_days=14) != Thresholds()
+
+
+def test_a_short_window_still_lists_the_red_flag_its_level_rests_on() -> None:
+    logs = days({H: "3" * 20}, extra=at(H, 14, pain=7))
+    result = analyse(logs, day(19), day(19))
+    assert result.recommendation.level == "urgent"
+    assert [(f.date, f.kind, f.value) for f in result.red_flags] == [(day(14), "pain", 7)]
+
+
+def test_an_urgent_pain_pair_names_both_days_even_across_the_14_day_line() -> None:
+    logs = days({H: "3" * 15}, extra=at(H, 0, 6, pain=2))
+    reasons = analyse(logs, day(0), day(14)).recommendation.reasons
+    urgent = next(r for r in reasons if r.level == "urgent")
+    assert "on 2 days from 1 Jan 2026 to 7 Jan 2026 (pain 2, 2 out of 10)" in urgent.message
+
+
+def test_a_stale_site_after_two_zeros_names_its_last_bumps_not_its_last_check() -> None:
+    result = analyse(days({H: "3" * 40 + "00"}), day(0), day(51))
+    note = next(r for r in result.recommendation.reasons if r.code == "not_checked")
+    assert "not been checked since 11 Feb 2026 (bumps last logged there on 9 Feb 2026)" in note.message
+
+
+def test_sunscreen_alone_is_recorded_but_not_scored() -> None:
+    result = analyse(days({H: "3" * 30}, routine={"sunscreen": "y" * 30}), day(0), day(29))
+    persisting = next(r for r in result.recommendation.reasons if r.code == "persisting")
+    assert "no care step with a weekly target was recorded" in persisting.message
+    assert result.care_adherence is None

@@ -49,18 +49,22 @@ def step_adherence(days: Sequence[DayLog]) -> tuple[Adherence, ...]:
 
 @dataclass(frozen=True)
 class Care:
-    adherence: float | None  # mean score of the scored care steps; None = routine not recorded
+    adherence: float | None  # mean score of the scored care steps; None = nothing to score
     steps: dict[str, float]  # step -> score, for the evidence
+    recorded: bool = False  # any care step recorded at all (sunscreen alone is recorded but not scored)
 
     def text(self) -> str:
-        if self.adherence is None:
-            return "routine not recorded"
-        return f"care routine kept {self.adherence:.0%} of what you planned"
+        if self.adherence is not None:
+            return f"care routine kept {self.adherence:.0%} of what you planned"
+        if self.recorded:
+            return "no care step with a weekly target was recorded"
+        return "routine not recorded"
 
 
 def care_since(days: Sequence[DayLog], since: dt.date) -> Care:
-    scores = {step: t.score for step, t in _tally([d for d in days if d.date >= since]).items()}
-    scored = {step: s for step, s in scores.items() if s is not None}
+    tally = _tally([d for d in days if d.date >= since])
+    scored = {step: t.score for step, t in tally.items() if t.score is not None}
+    recorded = any(t.kind == "care" for t in tally.values())
     if not scored:
-        return Care(None, {})
-    return Care(round(sum(scored.values()) / len(scored), 2), scored)
+        return Care(None, {}, recorded)
+    return Care(round(sum(scored.values()) / len(scored), 2), scored, recorded)

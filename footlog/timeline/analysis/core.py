@@ -65,7 +65,8 @@ def analyse(
         recommendation=Recommendation(level_of(reasons), tuple(reasons)),
         thresholds=th,
         coverage=coverage,
-        red_flags=tuple(f for f in flags if start <= f.date <= end),
+        # Every event in the window, and any older one a reason rests on (a short window must not hide it).
+        red_flags=tuple(flags),
         care_adherence=care_since(window, start).adherence,
     )
 

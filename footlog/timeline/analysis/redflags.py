@@ -44,7 +44,7 @@ def _symptom_flags(site: str, checks: Sequence[Check]) -> list[RedFlag]:
 
 def _fast_change_flags(site: str, episodes: Sequence[Episode], since: dt.date) -> list[RedFlag]:
     return [
-        RedFlag(date, site, "fast_change", found.last, detail=found.text())
+        RedFlag(date, site, "fast_change", round(found.last, 2), detail=found.text())
         for episode in episodes
         if episode.last_check >= since
         for date, found in fast_changes(episode.checks, since)

@@ -170,7 +170,10 @@ def red_flags_recent(f: Facts) -> list[Reason]:
     recent = [flag for flag in f.flags if f.ago(safety.URGENT_WITHIN_DAYS - 1) <= flag.date <= f.end]
     reasons = []
     for (kind, site), flags in _by_kind_and_site(recent):
-        message = f"{_flag_sentence(kind, site, flags)}. {LEVEL_TEXT['urgent']}"
+        # A repeat rule's partner day may lie just before the 14 days: name it, so "pain 2" reads as the pair it is.
+        partners_from = days_before(flags[0].date, safety.REPEAT_WINDOW_DAYS - 1)
+        partners = [x for x in f.flags if (x.kind, x.site) == (kind, site) and partners_from <= x.date < flags[0].date]
+        message = f"{_flag_sentence(kind, site, partners + flags)}. {LEVEL_TEXT['urgent']}"
         evidence = {"dates": [flag.date for flag in flags], "values": [flag.value for flag in flags]}
         reasons.append(Reason(f"red_flag_{kind}", "urgent", message, site, flags[0].date, evidence, red_flag=True))
     return reasons
@@ -281,9 +284,9 @@ def trigger_before_onset(f: Facts) -> list[Reason]:
     for site, ep in f.open_episodes():
         for step, (date, step_label) in first_done.items():
             before = (ep.start - date).days
-            if not 0 <= before <= safety.TRIGGER_BEFORE_DAYS:
+            if not 1 <= before <= safety.TRIGGER_BEFORE_DAYS:
                 continue
-            gap = "the same day" if before == 0 else f"{before} day{'s' if before > 1 else ''} before"
+            gap = f"{before} day{'s' if before > 1 else ''} before"
             message = (
                 f'"{step_label}" was first marked on {day_text(date)}, {gap} bumps were logged at {label(site)} '
                 f"(from {day_text(ep.start)}). Worth mentioning at a visit."
@@ -298,9 +301,10 @@ def not_checked(f: Facts) -> list[Reason]:
     reasons = []
     for site, summary in sorted(f.sites.items()):
         if summary.status == "stale" and summary.last_checked and summary.since:
+            last_bumps = max(d for d, o in f.checks[site] if o.count > 0)
             message = (
-                f"{label(site)} has not been checked since {day_text(summary.last_checked)}, when bumps were still "
-                "logged there; nothing is known about it after that."
+                f"{label(site)} has not been checked since {day_text(summary.last_checked)} (bumps last logged there "
+                f"on {day_text(last_bumps)}); nothing is known about it after that."
             )
             evidence = {"last_checked": summary.last_checked}
             reasons.append(Reason("not_checked", "none", message, site, summary.since, evidence))

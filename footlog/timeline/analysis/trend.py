@@ -21,8 +21,9 @@ from footlog.timeline.analysis.episodes import Check
 from footlog.timeline.analysis.types import Thresholds, Trend, days_before
 
 MIN_TREND_CHECKS = 4
-MIN_SIZE_VALUES = 6  # the first 3 and the last 3 size values must not overlap
+MIN_SIZE_VALUES = 4  # the first 3 and the last 3 size values then differ by at least one value
 TREND_Z = 2.33  # Mann-Kendall z a trend must reach (one-sided 1 %): beyond what noise makes
+FEW_VALUES_MIN_SPAN = 14  # days 4-5 values must span to make a trend by their order alone
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Change:
     count_change: float  # Theil-Sen slope x window: bumps gained (or lost) over the window
     count_z: float  # Mann-Kendall z of the counts: is the ordering beyond noise?
     mm_z: float  # ... of the sizes
+    count_z_needed: float  # `required_z` for the number of counts
+    mm_z_needed: float  # ... and of sizes
     first_count: float  # median of the first 3 counts in the window (for messages)
     last_count: float  # median of the last 3 counts
     first_mm: float | None  # median of the first 3 sizes, when there are enough sizes
@@ -41,7 +44,7 @@ class Change:
     def mm_change(self) -> float:
         if self.first_mm is None or self.last_mm is None:
             return 0.0
-        return self.last_mm - self.first_mm
+        return round(self.last_mm - self.first_mm, 6)  # 3.3 - 1.3 is 1.9999999999999998 in floats
 
 
 def theil_sen(points: Sequence[tuple[float, float]]) -> float:
@@ -65,6 +68,16 @@ def mann_kendall_z(values: Sequence[float]) -> float:
     return (s - 1 if s > 0 else s + 1) / math.sqrt(variance)
 
 
+def required_z(n: int, span_days: int) -> float:
+    """TREND_Z; or, for the 4-5 values of a weekly logger's month, where even a perfectly ordered series cannot
+    reach it, that perfect order (every value above, or below, the one before) - but only across at least
+    `FEW_VALUES_MIN_SPAN` days: four rising counts on four days in a row are noise, not a trend."""
+    perfect = mann_kendall_z(list(range(n)))
+    if perfect >= TREND_Z:
+        return TREND_Z
+    return perfect if span_days >= FEW_VALUES_MIN_SPAN else math.inf
+
+
 def window_checks(checks: Sequence[Check], last: dt.date, days: int) -> list[Check]:
     first = days_before(last, days - 1)
     return [c for c in checks if first <= c[0] <= last]
@@ -85,13 +98,17 @@ def change(episode_checks: Sequence[Check], th: Thresholds) -> Change | None:
     slope = theil_sen([((d - origin).days, o.count) for d, o in checks])
     counts = [o.count for _, o in checks]
     sizes = [o.largest_mm for _, o in checks if o.largest_mm is not None]
+    size_days = [d for d, o in checks if o.largest_mm is not None]
     enough_sizes = len(sizes) >= MIN_SIZE_VALUES
+    span = (checks[-1][0] - origin).days + 1
     return Change(
         checks=len(checks),
         days=th.trend_window_days,
         count_change=round(slope * th.trend_window_days, 2),
         count_z=mann_kendall_z(counts),
         mm_z=mann_kendall_z(sizes) if enough_sizes else 0.0,
+        count_z_needed=required_z(len(counts), span),
+        mm_z_needed=required_z(len(sizes), (size_days[-1] - size_days[0]).days + 1) if enough_sizes else TREND_Z,
         first_count=_median_of(counts[:3]),
         last_count=_median_of(counts[-3:]),
         first_mm=_median_of(sizes[:3]) if enough_sizes else None,
@@ -104,10 +121,10 @@ def trend_of(ch: Change | None, th: Thresholds) -> Trend:
     fall; each only when its ordering is beyond noise (Mann-Kendall). Falling symmetrically."""
     if ch is None:
         return "unknown"
-    counts_up = ch.count_change >= th.rise_min_count and ch.count_z >= TREND_Z
-    counts_down = ch.count_change <= -th.rise_min_count and ch.count_z <= -TREND_Z
-    sizes_up = ch.mm_change >= th.rise_min_mm and ch.mm_z >= TREND_Z and ch.count_change >= 0
-    sizes_down = ch.mm_change <= -th.rise_min_mm and ch.mm_z <= -TREND_Z and ch.count_change <= 0
+    counts_up = ch.count_change >= th.rise_min_count and ch.count_z >= ch.count_z_needed
+    counts_down = ch.count_change <= -th.rise_min_count and ch.count_z <= -ch.count_z_needed
+    sizes_up = ch.mm_change >= th.rise_min_mm and ch.mm_z >= ch.mm_z_needed and ch.count_change >= 0
+    sizes_down = ch.mm_change <= -th.rise_min_mm and ch.mm_z <= -ch.mm_z_needed and ch.count_change <= 0
     if counts_up or (sizes_up and not counts_down):
         return "rising"
     if counts_down or sizes_down:
@@ -124,7 +141,8 @@ class FastChange:
 
     def text(self) -> str:
         if self.by == "size":
-            return f"the largest size went from {self.first:g} to {self.last:g} mm across {self.values} checks"
+            first, last = round(self.first, 2), round(self.last, 2)
+            return f"the largest size went from {first:g} to {last:g} mm across {self.values} checks"
         return f"the count went from {self.first:g} to {self.last:g} across {self.values} checks"
 
 
@@ -153,7 +171,7 @@ def fast_changes(episode_checks: Sequence[Check], since: dt.date) -> list[tuple[
         s_lo, s_hi = bisect_left(size_days, today - span), bisect_right(size_days, today)
         if s_hi - s_lo >= n:
             first, last = _median3(sizes[s_lo : s_lo + n]), _median3(sizes[s_hi - n : s_hi])  # type: ignore[arg-type]
-            if last - first >= safety.FAST_CHANGE_MM:
+            if round(last - first, 6) >= safety.FAST_CHANGE_MM:  # exactly +2 mm must count
                 found.append((date, FastChange("size", first, last, s_hi - s_lo)))
                 continue
         lo = bisect_left(days, today - span)
