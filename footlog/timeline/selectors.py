@@ -10,10 +10,10 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import Count, Max, Min, Q, QuerySet, Sum
+from django.db.models import Count, Max, QuerySet, Sum
 
 from footlog.api.scoping import owned
-from footlog.diary.models import Entry, Observation, RoutineLog
+from footlog.diary.models import Entry, RoutineLog
 from footlog.timeline.analysis import (
     DayLog,
     RoutineMark,
@@ -54,19 +54,18 @@ def timeline_for(user: Any, start: dt.date, end: dt.date) -> TimelineResult:
 
     Stable interface (reminders' visit nudge, exports' PDF and share page). Call `result.to_dict()` for the API
     JSON. A fixed number of queries whatever the history length: settings and a stamp of the log (2), and on a
-    cache miss entry dates, observations and routine logs (3 more). Results are cached per user and window with
-    a fingerprint of the thresholds and the stamp, so any entry write or settings change is seen at once
-    (bench/timeline.py shows why the cache is there).
+    cache miss the first entry ever, entry dates, observations and routine logs (4 more). Results are cached per
+    user and window with a fingerprint of the thresholds and the stamp, so any entry write or settings change is
+    seen at once (bench/timeline.py shows why the cache is there).
     """
     thresholds = thresholds_for(user)
     first = days_before(start, lookback_days(thresholds))
-    stamp, first_entry = _log_stamp(user, first, end)
-    fingerprint = _fingerprint(thresholds, stamp)
+    fingerprint = _fingerprint(thresholds, _log_stamp(user, first, end))
     key = cache_key(user, start, end)
     cached = _cache_get(key)
     if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == fingerprint:
         return cached[1]
-    result = analyse(_day_logs(user, first, end), start, end, thresholds, first_entry=first_entry)
+    result = analyse(_day_logs(user, first, end), start, end, thresholds, first_entry=_first_entry(user))
     _cache_set(user, key, (fingerprint, result))
     return result
 
@@ -82,23 +81,27 @@ def cache_index_key(user: Any) -> str:
     return f"timeline:{CACHE_VERSION}:{user.pk}:windows"
 
 
-def _log_stamp(user: Any, first: dt.date, end: dt.date) -> tuple[str, dt.date | None]:
-    """(stamp, first entry ever), in one query. The stamp changes whenever an entry in [first, end] is created,
-    updated (version and `updated` grow) or deleted; the first entry ever dates the start of coverage."""
-    in_range = Q(date__gte=first, date__lte=end)
+def _log_stamp(user: Any, first: dt.date, end: dt.date) -> str:
+    """Changes whenever an entry in [first, end] is created, updated (version and `updated` grow) or deleted."""
     stamp = (
         owned(Entry.objects.all(), user)
+        .filter(date__gte=first, date__lte=end)
         .order_by()
-        .aggregate(
-            n=Count("id", filter=in_range),
-            last=Max("updated", filter=in_range),
-            versions=Sum("version", filter=in_range),
-            first_entry=Min("date"),
-        )
+        .aggregate(n=Count("id"), last=Max("updated"), versions=Sum("version"))
     )
     last = stamp["last"].isoformat() if stamp["last"] else "-"
-    first_entry = _date(stamp["first_entry"]) if stamp["first_entry"] else None
-    return f"{stamp['n']}.{stamp['versions'] or 0}.{last}", first_entry
+    return f"{stamp['n']}.{stamp['versions'] or 0}.{last}"
+
+
+def _first_entry(user: Any) -> dt.date | None:
+    """The user's first entry ever (coverage counts from it), read through the (user, date) index on a miss.
+
+    Not part of the stamp: over the whole history that aggregate cost more than the cached answer saves. An entry
+    back-filled before the look-back only changes coverage where the log otherwise began inside the window; the
+    next edit or the 6-hour expiry shows it.
+    """
+    first = owned(Entry.objects.all(), user).order_by("date").values_list("date", flat=True).first()
+    return _date(first) if first else None
 
 
 def _fingerprint(thresholds: Thresholds, stamp: str) -> str:
@@ -128,36 +131,41 @@ def _cache_set(user: Any, key: str, value: tuple[str, TimelineResult]) -> None:
 
 
 def _day_logs(user: Any, first: dt.date, end: dt.date) -> list[DayLog]:
-    """The user's days in [first, end] as plain data: 3 queries (entry dates, observations, routine logs).
+    """The user's days in [first, end] as plain data, in 2 queries.
 
-    Each routine mark carries the user's target for its step (their override, else the step's own), read by a
-    subquery inside the routine-log query rather than by a query of its own.
+    Entries with their observations come in one LEFT JOIN (an entry without observations is still a logged
+    day); routine logs in another, each mark carrying the user's target for its step (their override, else the
+    step's own) through a subquery rather than a query of its own.
     """
     from footlog.diary.selectors import effective_target  # the one rule for "the user's target of a step"
 
-    in_range = {"entry__date__gte": first, "entry__date__lte": end}
-    dates = owned(Entry.objects.all(), user).filter(date__gte=first, date__lte=end).order_by("date").values("date")
-    observations: dict[dt.date, list[SiteObservation]] = defaultdict(list)
-    rows = owned(Observation.objects.all(), user, "entry__user").filter(**in_range).order_by()
+    entries = (
+        owned(Entry.objects.all(), user).filter(date__gte=first, date__lte=end).order_by("date", "observations__site")
+    )
+    observations: dict[dt.date, list[SiteObservation]] = {}
+    parsed: dict[Any, dt.date] = {}  # SQLite returns dates as text: parse each once, not once per row
     for date, site, count, largest_mm, itch, pain, redness, bleeding, spreading in _rows(
-        rows.values("entry__date", "site", "count", "largest_mm", "itch", "pain", "redness", "bleeding", "spreading")
-    ):
-        observations[_date(date)].append(
-            SiteObservation(
-                site,
-                count,
-                largest_mm,
-                itch,
-                pain,
-                redness=bool(redness),
-                bleeding=bool(bleeding),
-                spreading=bool(spreading),
-            )
+        entries.values(
+            "date",
+            "observations__site",
+            "observations__count",
+            "observations__largest_mm",
+            "observations__itch",
+            "observations__pain",
+            "observations__redness",
+            "observations__bleeding",
+            "observations__spreading",
         )
+    ):
+        day = observations.setdefault(parsed.get(date) or parsed.setdefault(date, _date(date)), [])
+        if site is not None:
+            day.append(
+                SiteObservation(site, count, largest_mm, itch, pain, bool(redness), bool(bleeding), bool(spreading))
+            )
     routine: dict[dt.date, list[RoutineMark]] = defaultdict(list)
     logs = (
         owned(RoutineLog.objects.all(), user, "entry__user")
-        .filter(**in_range)
+        .filter(entry__date__gte=first, entry__date__lte=end)
         .annotate(target=effective_target(user, "step_id", "step__target_per_week"))
     )
     for date, key, kind, label, done, target in _rows(
@@ -165,8 +173,10 @@ def _day_logs(user: Any, first: dt.date, end: dt.date) -> list[DayLog]:
             "entry__date", "step__key", "step__kind", "step__label", "done", "target"
         )
     ):
-        routine[_date(date)].append(RoutineMark(key, kind, bool(done), label, target_per_week=target))
-    return [DayLog(day, tuple(observations[day]), tuple(routine[day])) for day in (_date(d) for (d,) in _rows(dates))]
+        routine[parsed.get(date) or parsed.setdefault(date, _date(date))].append(
+            RoutineMark(key, kind, bool(done), label, target)
+        )
+    return [DayLog(day, tuple(obs), tuple(routine.get(day, ()))) for day, obs in observations.items()]
 
 
 def _rows(queryset: QuerySet[Any, Any]) -> list[tuple[Any, ...]]:

@@ -1,5 +1,5 @@
 """What the timeline reads from the diary: the red-flag fields and each step's target for the user, in the same
-number of queries as before (selectors._day_logs)."""
+number of queries (selectors._day_logs)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def test_bleeding_and_spreading_reach_the_analysis(user, other_user) -> None:
     assert (second.observations[0].bleeding, second.observations[0].spreading) == (False, True)
 
 
-def test_each_routine_mark_carries_the_users_own_target_in_three_queries(
+def test_each_routine_mark_carries_the_users_own_target_in_two_queries(
     user, other_user, django_assert_num_queries
 ) -> None:
     own = routine_step_create(user, "Urea cream", "care", target_per_week=3)
@@ -33,7 +33,7 @@ def test_each_routine_mark_carries_the_users_own_target_in_three_queries(
     log_days(user, DAY, 3, {"left_heel": 1}, care=care)
     log_days(other_user, DAY, 3, {"left_heel": 1}, care=care)
     RoutineLog.objects.create(entry=Entry.objects.get(user=user, date=DAY), step=own, done=True)
-    with django_assert_num_queries(3):  # entry dates, observations, routine logs: no query for the targets
+    with django_assert_num_queries(2):  # entries with observations, routine logs: no query for the targets
         days = _day_logs(user, DAY, DAY + dt.timedelta(days=2))
     targets = {mark.step: mark.target_per_week for mark in days[0].routine}
     assert targets == {"wash": 4, "exfoliate": 2, "moisturise": 7, "new_product": 0, own.key: 3}

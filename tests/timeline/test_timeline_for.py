@@ -14,7 +14,7 @@ def test_timeline_for_reads_only_that_users_rows_in_a_fixed_number_of_queries(
 ) -> None:
     log_days(user, dt.date(2026, 9, 1), 60, {"left_heel": 2}, care={"moisturise": True})
     log_days(other_user, dt.date(2026, 9, 1), 60, {"right_toes": 9}, pain=3)
-    with django_assert_num_queries(5):  # settings, log stamp, entry dates, observations, routine logs
+    with django_assert_num_queries(5):  # settings, log stamp, first entry, entries with observations, routine
         result = timeline_for(user, dt.date(2026, 10, 1), dt.date(2026, 10, 30))
     assert isinstance(result, TimelineResult)
     assert [s.site for s in result.sites] == ["left_heel"]

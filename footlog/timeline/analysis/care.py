@@ -34,8 +34,10 @@ def _tally(days: Sequence[DayLog]) -> dict[str, _Tally]:
     tally: dict[str, _Tally] = {}  # in first-seen order
     for day in days:
         for mark in day.routine:
-            row = tally.setdefault(mark.step, _Tally(mark.label or mark.step, mark.kind, mark.target))
-            row.done += int(mark.done)
+            row = tally.get(mark.step)
+            if row is None:
+                row = tally[mark.step] = _Tally(mark.label or mark.step, mark.kind, mark.target)
+            row.done += mark.done
             row.recorded += 1
     return tally
 

@@ -10,7 +10,7 @@ from footlog.timeline.analysis.episodes import Check, Episode, checks_by_site, e
 from footlog.timeline.analysis.redflags import red_flags
 from footlog.timeline.analysis.rules import RULES, Facts, level_of
 from footlog.timeline.analysis.safety import EARLIER_RED_FLAG_DAYS, STALE_AFTER_DAYS
-from footlog.timeline.analysis.trend import change, trend_of
+from footlog.timeline.analysis.trend import Change, change, trend_of
 from footlog.timeline.analysis.types import (
     LEVEL_ORDER,
     Coverage,
@@ -47,12 +47,15 @@ def analyse(
     window = [d for d in history if d.date >= start]
     checks = checks_by_site([(d.date, d.observations) for d in history])
     episodes = {site: episodes_of(site_checks) for site, site_checks in checks.items()}
-    summaries = [_site_summary(site, checks[site], episodes[site], start, end, th) for site in sorted(checks)]
+    changes = {site: change(ep.checks, th) if (ep := open_episode(eps)) else None for site, eps in episodes.items()}
+    summaries = [
+        _site_summary(site, checks[site], episodes[site], changes[site], start, end, th) for site in sorted(checks)
+    ]
     sites = {s.site: s for s in summaries if s.days_checked or s.since}
     # Events matter in the window (listed) and in the 90 days before `end` (reasons); older ones are context.
     flags = red_flags(checks, episodes, min(start, days_before(end, EARLIER_RED_FLAG_DAYS - 1)))
     coverage = _coverage(history, start, end, first_entry)
-    facts = Facts(history, checks, episodes, sites, flags, coverage, start, end, th)
+    facts = Facts(history, checks, episodes, changes, sites, flags, coverage, start, end, th)
     reasons = [reason for rule in RULES for reason in rule(facts)]
     # Red flags first, then the strongest level, so a client showing only the first reason shows the urgent one.
     reasons.sort(key=lambda r: (not r.red_flag, -LEVEL_ORDER[r.level]))
@@ -72,12 +75,18 @@ def analyse(
 
 
 def _site_summary(
-    site: str, checks: Sequence[Check], episodes: Sequence[Episode], start: dt.date, end: dt.date, th: Thresholds
+    site: str,
+    checks: Sequence[Check],
+    episodes: Sequence[Episode],
+    ch: Change | None,
+    start: dt.date,
+    end: dt.date,
+    th: Thresholds,
 ) -> SiteSummary:
     in_window = [(d, o) for d, o in checks if d >= start]
     present = [d for d, o in in_window if o.count > 0]
     current = open_episode(episodes)
-    trend = trend_of(change(current.checks, th), th) if current else "unknown"
+    trend = trend_of(ch, th) if current else "unknown"
     last_checked = checks[-1][0] if checks else None
     return SiteSummary(
         site=site,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from footlog.timeline.analysis.safety import CLEAR_STREAK
 from footlog.timeline.analysis.types import SiteObservation
@@ -37,7 +38,7 @@ class Episode:
     def days_checked(self) -> int:
         return len(self.checks)
 
-    @property
+    @cached_property
     def days_present(self) -> int:
         return sum(1 for _, o in self.checks if o.count > 0)
 

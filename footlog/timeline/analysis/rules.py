@@ -15,7 +15,7 @@ from itertools import groupby, pairwise
 from footlog.timeline.analysis import safety
 from footlog.timeline.analysis.care import Care, care_since
 from footlog.timeline.analysis.episodes import Check, Episode, clear_checks_before, open_episode
-from footlog.timeline.analysis.trend import change, trend_of
+from footlog.timeline.analysis.trend import Change, trend_of
 from footlog.timeline.analysis.types import (
     LEVEL_ORDER,
     Coverage,
@@ -37,6 +37,7 @@ class Facts:
     history: Sequence[DayLog]
     checks: dict[str, list[Check]]
     episodes: dict[str, list[Episode]]
+    changes: dict[str, Change | None]  # of each site's open episode (trend.change)
     sites: dict[str, SiteSummary]
     flags: Sequence[RedFlag]
     coverage: Coverage
@@ -107,7 +108,7 @@ def rising(f: Facts) -> list[Reason]:
     """Counts (Theil-Sen) or sizes (median of 3) rising over the episode's last `trend_window_days` → book."""
     reasons = []
     for site, ep in f.open_episodes():
-        ch = change(ep.checks, f.th)
+        ch = f.changes[site]
         if trend_of(ch, f.th) != "rising" or ch is None:
             continue
         evidence = {

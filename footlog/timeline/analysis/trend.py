@@ -146,16 +146,17 @@ class FastChange:
         return f"the count went from {self.first:g} to {self.last:g} across {self.values} checks"
 
 
-def _median3(values: Sequence[float]) -> float:
-    return sorted(values)[len(values) // 2] if len(values) % 2 else _median_of(values)
+def _medians_of_3(values: Sequence[float]) -> list[float]:
+    """median(values[i:i+3]) for every i with three values: computed once per episode, looked up per day."""
+    return [max(min(a, b), min(max(a, b), c)) for a, b, c in zip(values, values[1:], values[2:], strict=False)]
 
 
 def fast_changes(episode_checks: Sequence[Check], since: dt.date) -> list[tuple[dt.date, FastChange]]:
     """The red-flag test as of each check from `since` on, over the episode's last 28 days up to that check.
 
     With >= 3 values in that span: the median of the last 3 sizes >= 2 mm above the median of the first 3, or
-    the median of the last 3 counts >= 2x and >= +5 over the first 3 (fixed, `safety`). One sweep with bisect,
-    so a long history costs O(n log n), not a scan per day.
+    the median of the last 3 counts >= 2x and >= +5 over the first 3 (fixed, `safety`). One sweep with bisect
+    and precomputed medians of 3, so a long history costs O(n log n), not a scan per day.
     """
     n = safety.FAST_CHANGE_MIN_VALUES
     span = safety.FAST_CHANGE_WINDOW_DAYS - 1
@@ -163,6 +164,7 @@ def fast_changes(episode_checks: Sequence[Check], since: dt.date) -> list[tuple[
     counts = [o.count for _, o in episode_checks]
     size_days = [d.toordinal() for d, o in episode_checks if o.largest_mm is not None]
     sizes = [o.largest_mm for _, o in episode_checks if o.largest_mm is not None]
+    count_medians, size_medians = _medians_of_3(counts), _medians_of_3(sizes)  # type: ignore[arg-type]
     found = []
     for j, (date, _) in enumerate(episode_checks):
         if date < since:
@@ -170,13 +172,13 @@ def fast_changes(episode_checks: Sequence[Check], since: dt.date) -> list[tuple[
         today = days[j]
         s_lo, s_hi = bisect_left(size_days, today - span), bisect_right(size_days, today)
         if s_hi - s_lo >= n:
-            first, last = _median3(sizes[s_lo : s_lo + n]), _median3(sizes[s_hi - n : s_hi])  # type: ignore[arg-type]
+            first, last = size_medians[s_lo], size_medians[s_hi - n]
             if round(last - first, 6) >= safety.FAST_CHANGE_MM:  # exactly +2 mm must count
                 found.append((date, FastChange("size", first, last, s_hi - s_lo)))
                 continue
         lo = bisect_left(days, today - span)
         if j + 1 - lo >= n:
-            first, last = _median3(counts[lo : lo + n]), _median3(counts[j + 1 - n : j + 1])
+            first, last = count_medians[lo], count_medians[j + 1 - n]
             if last >= safety.FAST_CHANGE_COUNT_RATIO * first and last - first >= safety.FAST_CHANGE_COUNT_PLUS:
                 found.append((date, FastChange("count", first, last, j + 1 - lo)))
     return found

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Status = Literal["clear", "new", "improving", "persisting", "worsening", "stale"]
 Trend = Literal["rising", "falling", "steady", "unknown"]
@@ -27,12 +27,15 @@ def days_before(date: dt.date, days: int) -> dt.date:
 # --- input ---------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SiteObservation:
+# The input types are NamedTuples, not dataclasses: a 3-year timeline miss builds ~1,000 of them, and a frozen
+# dataclass costs several times more to construct (bench/timeline.py).
+
+
+class SiteObservation(NamedTuple):
     """One site looked at on one day. `count` 0 means: looked, none there."""
 
     site: str
-    count: int
+    count: int  # type: ignore[assignment]  # shadows tuple.count, which nothing here uses
     largest_mm: float | None = None
     itch: int = 0
     pain: int = 0
@@ -41,8 +44,7 @@ class SiteObservation:
     spreading: bool = False
 
 
-@dataclass(frozen=True)
-class RoutineMark:
+class RoutineMark(NamedTuple):
     """A routine step recorded on a day: `done` True or False. Steps not recorded are unknown.
 
     `target_per_week` is how often the user means to do the step (0 = as needed, not scored); None means the
@@ -62,8 +64,7 @@ class RoutineMark:
         return 7 if self.kind == "care" else 0
 
 
-@dataclass(frozen=True)
-class DayLog:
+class DayLog(NamedTuple):
     """One logged day (an entry), dated in the user's own calendar."""
 
     date: dt.date
