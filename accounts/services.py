@@ -19,6 +19,10 @@ def account_update(user: User, changes: dict[str, Any]) -> User:
         if name in changes:
             setattr(user, name, changes[name])
     user.save(update_fields=[name for name in ("display_name", "timezone") if name in changes])
+    if "timezone" in changes:
+        from reminders.services import reminders_follow_timezone  # reminders depend on accounts, not the reverse
+
+        reminders_follow_timezone(user)
     return user
 
 

@@ -93,7 +93,6 @@ def create_users(n: int, due: dt.datetime) -> None:
         ReminderPreference(
             user=u,
             enabled=True,
-            timezone=u.timezone,
             time=due.astimezone(ZoneInfo(u.timezone)).time().replace(second=0, microsecond=0),
             weekly_photo=False,
         )

@@ -35,12 +35,12 @@ class Channel(models.TextChoices):
 
 
 class ReminderPreference(models.Model):
-    """What the user asked for. `time` is a wall-clock time in `timezone` (IANA)."""
+    """What the user asked for. `time` is a wall-clock time in the account's time zone (`User.timezone`, the only
+    home of the zone: the preference keeps no copy, so a change anywhere moves the reminders)."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_preference")
     enabled = models.BooleanField(default=False)
     time = models.TimeField(default=dt.time(20, 30))
-    timezone = models.CharField(max_length=64)
     weekdays = models.JSONField(default=default_weekdays)  # 0 = Monday … 6 = Sunday
     channels = models.JSONField(default=default_channels)
     skip_if_logged = models.BooleanField(default=True)
@@ -53,6 +53,10 @@ class ReminderPreference(models.Model):
 
     def __str__(self) -> str:
         return f"reminders of {self.user_id}"
+
+    @property
+    def timezone(self) -> str:
+        return str(self.user.timezone)
 
 
 class Reminder(models.Model):

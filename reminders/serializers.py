@@ -22,6 +22,7 @@ class WallTimeField(serializers.TimeField):
 
 class PreferencesOut(serializers.ModelSerializer):
     time = WallTimeField(format="%H:%M")
+    timezone = serializers.CharField(read_only=True, help_text="The account's time zone (its only home)")
     weekdays = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=6))
     channels = serializers.ListField(child=serializers.ChoiceField(choices=Channel.choices))
 
@@ -44,7 +45,9 @@ class PreferencesIn(serializers.Serializer):
 
     enabled = StrictBooleanField(required=False)
     time = WallTimeField(required=False, input_formats=["%H:%M"], help_text="Local wall time, HH:MM (24 h)")
-    timezone = StrictCharField(required=False, max_length=64, help_text="IANA zone, e.g. Europe/Berlin")
+    timezone = StrictCharField(
+        required=False, max_length=64, help_text="IANA zone, e.g. Europe/Berlin; written to the account's time zone"
+    )
     weekdays = serializers.ListField(
         child=StrictIntegerField(min_value=0, max_value=6),
         required=False,

@@ -48,10 +48,16 @@ MAX_BACKOFF = 900  # seconds; never a countdown beyond 15 minutes (Redis redeliv
 def preferences_update(user: Any, changes: dict[str, Any], *, now: dt.datetime | None = None) -> Preference:
     """Store the user's choices (fields left out keep their value) and reschedule their reminders.
 
-    Choosing the push channel needs at least one push subscription.
+    A `timezone` is written through to the account (`User.timezone`, the zone's only home). Choosing the push
+    channel needs at least one push subscription.
     """
+    changes = dict(changes)
     with transaction.atomic():
-        pref, _ = Preference.objects.select_for_update().get_or_create(user=user, defaults={"timezone": user.timezone})
+        if "timezone" in changes:
+            user.timezone = changes.pop("timezone")
+            user.save(update_fields=["timezone"])
+        pref, _ = Preference.objects.select_for_update().get_or_create(user=user)
+        pref.user = user  # the zone is read from the account just saved
         for field, value in changes.items():
             setattr(pref, field, value)
         if Channel.PUSH in pref.channels and not PushSubscription.objects.filter(user=user).exists():
@@ -97,6 +103,14 @@ def _next_cached(
     else:
         days = ALL_WEEKDAYS  # the visit nudge is checked daily at the reminder time
     return next_fire_at(after, at, tz_name, days)
+
+
+def reminders_follow_timezone(user: Any, now: dt.datetime | None = None) -> None:
+    """The account's zone changed (Settings, account API): move the next reminders to the new local times."""
+    pref = Preference.objects.filter(user=user).first()
+    if pref is not None:
+        pref.user = user
+        reschedule(pref, now or timezone.now())
 
 
 def reschedule(pref: Preference, now: dt.datetime) -> None:
@@ -171,7 +185,13 @@ class _Due(NamedTuple):
     photo_weekday: int
 
 
-_DUE_FIELDS = ("pk", "user_id", "kind", "next_fire_at", *(f"preference__{name}" for name in _Due._fields[4:]))
+_DUE_FIELDS = (
+    "pk",
+    "user_id",
+    "kind",
+    "next_fire_at",
+    *(f"preference__{name}" if name != "timezone" else "user__timezone" for name in _Due._fields[4:]),
+)
 
 
 def _claim_batch(now: dt.datetime, batch_size: int) -> int:
