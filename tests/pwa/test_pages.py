@@ -236,6 +236,21 @@ def test_settings_refuses_an_unknown_time_zone(browser: Client, consented: User)
     assert consented.timezone == "Europe/Berlin"
 
 
+def test_settings_zone_change_moves_the_next_reminder(browser: Client, consented: User) -> None:
+    import datetime as dt
+
+    import time_machine
+
+    from reminders.models import Reminder
+    from reminders.services import preferences_update
+
+    with time_machine.travel(dt.datetime(2026, 12, 1, 12, tzinfo=dt.UTC), tick=False):
+        preferences_update(consented, {"enabled": True, "time": dt.time(20, 30)})
+        assert browser.post("/settings/", {"action": "timezone", "timezone": "America/Los_Angeles"}).status_code < 400
+    daily = Reminder.objects.get(user=consented, kind="daily_log")
+    assert daily.next_fire_at == dt.datetime(2026, 12, 2, 4, 30, tzinfo=dt.UTC)  # 20:30 in Los Angeles
+
+
 def test_export_page_creates_a_share_link_shown_once_with_a_qr_code(browser: Client, consented: User) -> None:
     from footlog.exports.models import Share
 
