@@ -13,7 +13,8 @@ run: setup
 	@echo
 	@echo "  footlog is starting at http://localhost:$(PORT)/  (web, Celery worker and beat; Ctrl-C stops all)"
 	@echo
-	$(VENV)/bin/honcho --no-prefix -f Procfile start 2>/dev/null || $(VENV)/bin/honcho -f Procfile start
+	@# One honcho, no fallback: a fallback after Ctrl-C (honcho exits non-zero then) started the app again.
+	$(VENV)/bin/honcho --no-prefix -f Procfile start
 
 test: setup-test
 	$(PY) manage.py collectstatic --noinput -v0

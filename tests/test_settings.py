@@ -56,3 +56,45 @@ def test_defaults_need_no_service_and_generate_a_secret_once(tmp_path):
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
     assert start(tmp_path).returncode == 0
     assert (tmp_path / "secret_key").read_text() == secret
+
+
+PRINT_PUBLIC_URL = "import django; django.setup(); from django.conf import settings; print(settings.FOOTLOG_PUBLIC_URL)"
+
+
+def public_url(tmp_path, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "FOOTLOG_", "DATABASE_URL", "REDIS_URL", "EMAIL_URL", "HOST", "PORT"))
+    }
+    return subprocess.run(
+        [sys.executable, "-c", PRINT_PUBLIC_URL],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**clean, "FOOTLOG_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "footlog.settings", **env},
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    "env,expected",
+    [
+        ({}, "http://localhost:8000"),
+        ({"PORT": "8101"}, "http://localhost:8101"),
+        ({"PORT": "8101", "HOST": "127.0.0.1"}, "http://localhost:8101"),
+        ({"PORT": "8101", "HOST": "0.0.0.0"}, "http://localhost:8101"),  # noqa: S104 (a value under test)
+        ({"PORT": "8101", "HOST": "footlog.lan"}, "http://footlog.lan:8101"),
+        ({"PORT": "8101", "FOOTLOG_PUBLIC_URL": "https://footlog.example"}, "https://footlog.example"),
+    ],
+)
+def test_links_reach_the_running_app_without_a_public_url(tmp_path, env, expected) -> None:
+    result = public_url(tmp_path, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
+
+
+def test_a_malformed_port_stops_start_up_naming_it(tmp_path) -> None:
+    result = public_url(tmp_path, PORT="eighty")
+    assert result.returncode != 0
+    assert "PORT" in result.stderr

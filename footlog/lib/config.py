@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 import time
@@ -41,6 +42,27 @@ def parse_url(name: str, *, default: str, schemes: tuple[str, ...] = ("http", "h
     if parts.scheme not in schemes or not (parts.netloc or parts.scheme == "sqlite"):
         raise ImproperlyConfigured(f"{name} must be a {'/'.join(schemes)} URL, not {raw!r}")
     return raw.rstrip("/")
+
+
+def local_base_url() -> str:
+    """Where links point when FOOTLOG_PUBLIC_URL is unset: the app `make run` started, on `PORT` (default 8000),
+    at `HOST` when that is a name, else at localhost (an address such as 127.0.0.1 or 0.0.0.0 is no place for a
+    link in a mail)."""
+    raw_port = os.environ.get("PORT", "").strip() or "8000"
+    if not raw_port.isdigit() or not 0 < int(raw_port) < 65536:
+        raise ImproperlyConfigured(f"PORT must be a port number, not {raw_port!r}")
+    host = os.environ.get("HOST", "").strip()
+    if not host or _is_address(host):
+        host = "localhost"
+    return f"http://{host}:{int(raw_port)}"
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 def parse_optional_url(name: str, *, schemes: tuple[str, ...]) -> str | None:
