@@ -5,11 +5,11 @@ from typing import Any
 
 from django.contrib.sessions.models import Session
 from django.db import transaction
-from rest_framework.exceptions import ValidationError
 
 from accounts.models import User
 from footlog.diary.models import Entry
 from footlog.exports.userdata import collect_user_rows
+from footlog.lib.errors import InvalidInput
 from footlog.timeline.services import timeline_cache_forget
 
 
@@ -31,12 +31,12 @@ def account_delete(user: User, password: str) -> None:
     subscriptions, pending deliveries, jobs), every stored file and every session, including allauth headless
     session tokens (which are Django sessions).
 
-    The user's cached timelines are dropped too. A wrong password raises ValidationError and changes nothing.
+    The user's cached timelines are dropped too. A wrong password raises InvalidInput and changes nothing.
     Files are removed only after the rows are gone for good (on commit), so a failed transaction never leaves
     rows pointing at deleted files.
     """
     if not user.check_password(password):
-        raise ValidationError({"password": ["The password is not correct."]})
+        raise InvalidInput({"password": ["The password is not correct."]})
     files = list(collect_user_rows(user).files())
     # Deleting sets user.pk to None; the cache is keyed by the old id, so keep a stand-in for after the commit.
     former = SimpleNamespace(pk=user.pk)

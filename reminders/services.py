@@ -21,9 +21,9 @@ from typing import Any, NamedTuple
 
 from django.db import connection, transaction
 from django.utils import timezone
-from rest_framework.exceptions import ValidationError
 
 from footlog.diary.models import Entry
+from footlog.lib.errors import InvalidInput
 from reminders import visit
 from reminders.messages import message_for, user_id_from_unsubscribe_token
 from reminders.models import ALL_WEEKDAYS, Channel, Delivery, DeliveryAttempt, Kind, PushSubscription, Reminder
@@ -61,7 +61,7 @@ def preferences_update(user: Any, changes: dict[str, Any], *, now: dt.datetime |
         for field, value in changes.items():
             setattr(pref, field, value)
         if Channel.PUSH in pref.channels and not PushSubscription.objects.filter(user=user).exists():
-            raise ValidationError({"channels": ["Push needs a push subscription from this browser first."]})
+            raise InvalidInput({"channels": ["Push needs a push subscription from this browser first."]})
         pref.weekdays = sorted(set(pref.weekdays))
         pref.channels = [c for c in Channel.values if c in pref.channels]
         pref.save()

@@ -6,36 +6,30 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, JsonResponse
-from rest_framework import exceptions, status
+from rest_framework import exceptions
 from rest_framework.response import Response
 
+from footlog.lib.errors import Conflict, FootlogError, InvalidInput, PayloadTooLarge, PreconditionFailed, QuotaExceeded
 
-class Conflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = "This conflicts with what is stored."
-    default_code = "conflict"
-
-    def __init__(self, detail: str | None = None, extra: dict[str, Any] | None = None):
-        super().__init__(detail)
-        self.extra = extra or {}
-
-
-class PreconditionFailed(exceptions.APIException):
-    status_code = status.HTTP_412_PRECONDITION_FAILED
-    default_detail = "The object changed since you read it; fetch it again and retry."
-    default_code = "precondition_failed"
+__all__ = [
+    "Conflict",
+    "PayloadTooLarge",
+    "PreconditionFailed",
+    "QuotaExceeded",
+    "error_body",
+    "exception_handler",
+    "json_error",
+]
 
 
-class PayloadTooLarge(exceptions.APIException):
-    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = "The request body is too large."
-    default_code = "too_large"
-
-
-class QuotaExceeded(exceptions.APIException):
-    status_code = status.HTTP_429_TOO_MANY_REQUESTS
-    default_detail = "Quota exceeded."
-    default_code = "quota_exceeded"
+def _as_api_exception(exc: FootlogError) -> exceptions.APIException:
+    """A domain error as the DRF exception of its status, so DRF's handler (rollback included) answers it."""
+    if isinstance(exc, InvalidInput):
+        return exceptions.ValidationError(exc.errors)
+    api = exceptions.APIException(exc.detail)
+    api.status_code = exc.status_code
+    api.extra = exc.extra  # type: ignore[attr-defined]
+    return api
 
 
 def _flatten(detail: Any) -> Any:
@@ -65,8 +59,10 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     from rest_framework.views import exception_handler as drf_exception_handler
 
     """DRF's handler, then the body reshaped to {"detail", "errors"}; Django's own errors mapped to 4xx."""
-    if isinstance(exc, RequestDataTooBig):
-        exc = PayloadTooLarge()
+    if isinstance(exc, FootlogError):
+        exc = _as_api_exception(exc)
+    elif isinstance(exc, RequestDataTooBig):
+        exc = _as_api_exception(PayloadTooLarge())
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound("Not found.")
     elif isinstance(exc, PermissionDenied):

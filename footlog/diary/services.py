@@ -16,9 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.text import slugify
-from rest_framework.exceptions import ValidationError
 
-from footlog.api.errors import Conflict, PayloadTooLarge, PreconditionFailed, QuotaExceeded
 from footlog.diary import imaging, photo_storage
 from footlog.diary.builtin import DEFAULT_TARGET
 from footlog.diary.models import (
@@ -31,6 +29,7 @@ from footlog.diary.models import (
     RoutineStepTarget,
 )
 from footlog.diary.selectors import entry_by_id, photo_by_id
+from footlog.lib.errors import Conflict, InvalidInput, PayloadTooLarge, PreconditionFailed, QuotaExceeded
 
 logger = logging.getLogger(__name__)
 
@@ -256,7 +255,7 @@ def photo_ingest(user: Any, entry: Entry, upload: PhotoUpload, photo_id: uuid.UU
     try:
         image = imaging.ingest(upload.data)
     except imaging.ImageRejected as exc:
-        raise ValidationError({"image": [str(exc)]}) from None
+        raise InvalidInput({"image": [str(exc)]}) from None
     keys = [photo_storage.store_rendition(image.display.data), photo_storage.store_rendition(image.thumb.data)]
     try:
         with transaction.atomic():

@@ -21,7 +21,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
-from rest_framework.exceptions import APIException
 
 from accounts.serializers import AccountSerializer
 from accounts.services import account_update
@@ -35,6 +34,7 @@ from footlog.exports import selectors as export_selectors
 from footlog.exports import services as export_services
 from footlog.exports.serializers import ShareIn
 from footlog.lib.dates import is_valid_timezone, today_in
+from footlog.lib.errors import FootlogError
 from footlog.pwa import consent, forms
 from footlog.pwa.history import history_days
 from footlog.pwa.timeline import timeline_page
@@ -257,7 +257,7 @@ def _add_step(user: Any, post: Any) -> dict[str, Any]:
         return {"steps": _errors(body)}
     try:
         diary_services.routine_step_create(user, **body.validated_data)
-    except APIException as exc:
+    except FootlogError as exc:
         return {"steps": {"label": [str(exc.detail)]}}
     return {}
 

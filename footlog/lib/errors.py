@@ -1,0 +1,50 @@
+"""footlog's own errors, raised by domain code (services, selectors) that knows nothing of HTTP.
+
+`footlog.api.errors.exception_handler` maps each to its status and the API's error shape
+({"detail": "...", "errors": {...}}); pages catch them and show the message. Plain Python on purpose: a service
+must not import the REST framework.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class FootlogError(Exception):
+    status_code = 400
+    default_detail = "The request cannot be carried out."
+
+    def __init__(self, detail: str | None = None, *, extra: dict[str, Any] | None = None) -> None:
+        self.detail = detail or self.default_detail
+        self.extra = extra or {}
+        super().__init__(self.detail)
+
+
+class InvalidInput(FootlogError):
+    """Field errors, as {"field": ["message", ...]}: answered 400 like a serializer's."""
+
+    default_detail = "Some fields are invalid."
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        super().__init__()
+        self.errors = errors
+
+
+class Conflict(FootlogError):
+    status_code = 409
+    default_detail = "This conflicts with what is stored."
+
+
+class PreconditionFailed(FootlogError):
+    status_code = 412
+    default_detail = "The object changed since you read it; fetch it again and retry."
+
+
+class PayloadTooLarge(FootlogError):
+    status_code = 413
+    default_detail = "The request body is too large."
+
+
+class QuotaExceeded(FootlogError):
+    status_code = 429
+    default_detail = "Quota exceeded."
