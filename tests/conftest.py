@@ -8,6 +8,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings as django_settings
 from django.db import connection
+from django.test import Client
 from rest_framework.test import APIClient
 
 from accounts.models import User
@@ -70,6 +71,22 @@ def api(user: User) -> APIClient:
 def outsider(other_user: User) -> APIClient:
     """Another signed-in user: must see 404 for everything of `user`'s."""
     return logged_in(other_user)
+
+
+@pytest.fixture
+def consented(user: User) -> User:
+    """The signed-in user once they agreed to the storage of health data (app pages need it)."""
+    from footlog.pwa import consent
+
+    return consent.consent_give(user)
+
+
+@pytest.fixture
+def browser(consented: User) -> Client:
+    """A Django test client signed in as `consented`: the app's pages, as a browser would fetch them."""
+    client = Client()
+    client.force_login(consented)
+    return client
 
 
 @pytest.fixture

@@ -19,18 +19,6 @@ from footlog.pwa import consent
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def consented(user: User) -> User:
-    return consent.consent_give(user)
-
-
-@pytest.fixture
-def browser(consented: User) -> Client:
-    client = Client()
-    client.force_login(consented)
-    return client
-
-
 def test_manifest_makes_the_app_installable() -> None:
     response = Client().get("/manifest.webmanifest")
     assert response["Content-Type"] == "application/manifest+json"

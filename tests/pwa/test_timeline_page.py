@@ -12,23 +12,10 @@ from django.test import Client
 from accounts.models import User
 from footlog.diary.models import Entry, RoutineLog, RoutineStep
 from footlog.lib.dates import today_in
-from footlog.pwa import consent
 from footlog.timeline.analysis import LEVEL_TEXT
 from footlog.timeline.analysis.wording import day_text
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def consented(user: User) -> User:
-    return consent.consent_give(user)
-
-
-@pytest.fixture
-def browser(consented: User) -> Client:
-    client = Client()
-    client.force_login(consented)
-    return client
 
 
 def log(user: User, day: dt.date, *, care: dict[str, bool] | None = None, **sites: dict) -> Entry:

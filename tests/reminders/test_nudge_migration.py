@@ -5,23 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.support.migrations import migrate_to, migrate_to_latest
 
 BEFORE = [("reminders", "0001_initial")]
 AFTER = [("reminders", "0002_nudge_level")]
 
 
-def _migrate(targets: list[tuple[str, str]]):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_open_episodes_become_book_and_closed_ones_stay_closed(make_user) -> None:
     open_owner, closed_owner = make_user(), make_user()
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     Preference, Reminder = old.get_model("reminders", "ReminderPreference"), old.get_model("reminders", "Reminder")
     for owner, episode_open in ((open_owner, True), (closed_owner, False)):
         pref = Preference.objects.create(user_id=owner.pk, timezone="Europe/Berlin")
@@ -33,8 +27,8 @@ def test_open_episodes_become_book_and_closed_ones_stay_closed(make_user) -> Non
             nudge_last_sent_on=dt.date(2026, 11, 1),
         )
     try:
-        new = _migrate(AFTER).get_model("reminders", "Reminder")
+        new = migrate_to(AFTER).get_model("reminders", "Reminder")
         levels = dict(new.objects.values_list("user_id", "nudge_level"))
         assert levels == {open_owner.pk: "book", closed_owner.pk: ""}
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()

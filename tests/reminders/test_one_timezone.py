@@ -7,10 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from reminders.models import Reminder, ReminderPreference
+from tests.support.migrations import migrate_to, migrate_to_latest
 
 pytestmark = pytest.mark.django_db
 
@@ -54,9 +53,7 @@ def test_an_unknown_zone_on_the_reminders_is_refused_and_changes_nothing(api, us
 def test_migration_moves_reminders_whose_copy_of_the_zone_went_stale(make_user) -> None:
     """Before 0003 the preference kept its own zone; where it differed from the account's, the account wins."""
     user = make_user(timezone="America/Los_Angeles")
-    executor = MigrationExecutor(connection)
-    executor.migrate([("reminders", "0002_nudge_level")])
-    old = executor.loader.project_state([("reminders", "0002_nudge_level")]).apps
+    old = migrate_to([("reminders", "0002_nudge_level")])
     pref = old.get_model("reminders", "ReminderPreference").objects.create(
         user_id=user.pk, timezone="Europe/Berlin", enabled=True, time=dt.time(20, 30)
     )
@@ -65,10 +62,10 @@ def test_migration_moves_reminders_whose_copy_of_the_zone_went_stale(make_user) 
         user_id=user.pk, preference=pref, kind="daily_log", next_fire_at=stale
     )
     try:
-        MigrationExecutor(connection).migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
         moved = Reminder.objects.get(user=user, kind="daily_log").next_fire_at
         assert moved != stale
         local = moved.astimezone(ZoneInfo("America/Los_Angeles"))
         assert (local.hour, local.minute) == (20, 30)
     finally:
-        MigrationExecutor(connection).migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()

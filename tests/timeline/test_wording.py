@@ -101,20 +101,6 @@ def test_display_phrases_are_clean() -> None:
 
 
 @pytest.fixture
-def consented(user: Any) -> Any:
-    from footlog.pwa import consent
-
-    return consent.consent_give(user)
-
-
-@pytest.fixture
-def browser(consented: Any) -> Client:
-    client = Client()
-    client.force_login(consented)
-    return client
-
-
-@pytest.fixture
 def history(consented: Any) -> Any:
     """Eight weeks ending today in the user's calendar: a persisting heel, a stale site, red flags and care."""
     from footlog.lib.dates import today_in
