@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from footlog.timeline.analysis.care import care_since, step_adherence
-from footlog.timeline.analysis.episodes import Check, Episode, checks_by_site, episodes_of, open_episode
+from footlog.timeline.analysis.episodes import Check, Episode, checks_by_site, episodes_of, open_episode, persists
 from footlog.timeline.analysis.redflags import red_flags
 from footlog.timeline.analysis.rules import RULES, Facts, level_of
 from footlog.timeline.analysis.safety import EARLIER_RED_FLAG_DAYS, STALE_AFTER_DAYS
@@ -114,12 +114,7 @@ def _status(current: Episode | None, trend: str, last_checked: dt.date | None, e
         return "worsening"
     if trend == "falling":
         return "improving"
-    persists = (
-        current.span_days >= th.consider_after_days
-        and current.days_checked >= th.min_checked_days
-        and current.ratio >= th.most_days_ratio
-    )
-    return "persisting" if persists else "new"
+    return "persisting" if persists(current, th.consider_after_days, th) else "new"
 
 
 def _series(window: Sequence[DayLog], start: dt.date, end: dt.date) -> tuple[DayPoint, ...]:

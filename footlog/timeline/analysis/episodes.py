@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from footlog.timeline.analysis.safety import CLEAR_STREAK
-from footlog.timeline.analysis.types import SiteObservation
+from footlog.timeline.analysis.types import SiteObservation, Thresholds
 
 Check = tuple[dt.date, SiteObservation]
 
@@ -53,6 +53,11 @@ class Episode:
 
     def until(self, date: dt.date) -> tuple[Check, ...]:
         return tuple(c for c in self.checks if c[0] <= date)
+
+
+def persists(ep: Episode, days: int, th: Thresholds) -> bool:
+    """The duration test: the episode spans >= `days` to its last check, with enough checks, bumps on most."""
+    return ep.span_days >= days and ep.days_checked >= th.min_checked_days and ep.ratio >= th.most_days_ratio
 
 
 def checks_by_site(days: Sequence[tuple[dt.date, Sequence[SiteObservation]]]) -> dict[str, list[Check]]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from footlog.timeline.analysis import safety
 from footlog.timeline.analysis.episodes import Check, Episode
 from footlog.timeline.analysis.trend import fast_changes
-from footlog.timeline.analysis.types import RedFlag, SiteObservation
+from footlog.timeline.analysis.types import RedFlag
 
 
 def _repeated(dates: Sequence[dt.date], date: dt.date) -> bool:
@@ -58,8 +58,3 @@ def red_flags(checks: dict[str, list[Check]], episodes: dict[str, list[Episode]]
         flags += [flag for flag in _symptom_flags(site, site_checks) if flag.date >= since]
         flags += _fast_change_flags(site, episodes.get(site, []), since)
     return sorted(flags, key=lambda f: (f.date, f.site, f.kind))
-
-
-def is_flag_day(obs: SiteObservation) -> bool:
-    """A single-day value that is a red flag by itself (no history needed): the "seek care at once" check."""
-    return obs.bleeding or obs.spreading or obs.pain >= safety.PAIN_ALONE or (obs.pain > 0 and obs.redness)

@@ -14,7 +14,7 @@ from itertools import groupby, pairwise
 
 from footlog.timeline.analysis import safety
 from footlog.timeline.analysis.care import Care, care_since
-from footlog.timeline.analysis.episodes import Check, Episode, clear_checks_before, open_episode
+from footlog.timeline.analysis.episodes import Check, Episode, clear_checks_before, open_episode, persists
 from footlog.timeline.analysis.trend import Change, trend_of
 from footlog.timeline.analysis.types import (
     LEVEL_ORDER,
@@ -59,10 +59,6 @@ def _as_of(summary: SiteSummary) -> str:
     return ""
 
 
-def _persists(ep: Episode, days: int, th: Thresholds) -> bool:
-    return ep.span_days >= days and ep.days_checked >= th.min_checked_days and ep.ratio >= th.most_days_ratio
-
-
 # --- duration and trend ----------------------------------------------------------------------------------------
 
 
@@ -72,7 +68,7 @@ def persisting(f: Facts) -> list[Reason]:
     reasons = []
     cares: dict[dt.date, Care] = {}  # sites whose episodes began the same day share one tally
     for site, ep in f.open_episodes():
-        if not _persists(ep, f.th.consider_after_days, f.th):
+        if not persists(ep, f.th.consider_after_days, f.th):
             continue
         summary = f.sites[site]
         care = cares.get(ep.start) or cares.setdefault(ep.start, care_since(f.history, ep.start))
@@ -94,7 +90,7 @@ def persisting(f: Facts) -> list[Reason]:
             seen += f"; they had cleared and come back {summary.recurrences} time(s) since {first}"
         faithful = care.adherence is not None and care.adherence >= f.th.care_adherence_min
         trend = summary.trend
-        if _persists(ep, f.th.book_after_days, f.th) and faithful and trend != "falling":
+        if persists(ep, f.th.book_after_days, f.th) and faithful and trend != "falling":
             message = f"{seen}, despite home care ({care.text()}). {LEVEL_TEXT['book']}"
             reasons.append(Reason("persisting_despite_care", "book", message, site, ep.start, evidence))
             continue

@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
+from footlog.timeline.analysis.wording import LEVEL_TEXT
+
 Status = Literal["clear", "new", "improving", "persisting", "worsening", "stale"]
 Trend = Literal["rising", "falling", "steady", "unknown"]
 Level = Literal["none", "consider", "book", "urgent"]
@@ -176,8 +178,6 @@ class Recommendation:
 
     @property
     def headline(self) -> str:
-        from footlog.timeline.analysis.wording import LEVEL_TEXT
-
         return LEVEL_TEXT[self.level]
 
 
