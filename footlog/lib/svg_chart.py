@@ -144,6 +144,15 @@ def _steps(adherence: Mapping[str, Mapping[str, Any]] | Iterable[Any] | None) ->
     ]  # fmt: skip
 
 
+def _rate_words(step: _Step, *, short: bool) -> str:
+    """A step's rate against its target; a trigger or an as-needed step (no rate) shows how often it was marked,
+    never "not recorded" when it was."""
+    days = f"{step.done}/{step.logged}" if short else f"{step.done} of {step.logged} days"
+    if step.rate is not None:
+        return f"{step.rate:.0%} ({days})"
+    return f"marked {days}" if step.logged else "not recorded"
+
+
 def _site_label(site: str, labels: Mapping[str, str]) -> str:
     return labels.get(site) or site.replace("_", " ").capitalize()
 
@@ -159,7 +168,7 @@ def _description(days: Sequence[_Day], sites: Sequence[str], labels: Mapping[str
         text.append(f"{_site_label(site, labels)}: checked on {len(checked)} days, latest count "
                     f"{checked[-1].by_site[site]} on {checked[-1].date.isoformat()}.")  # fmt: skip
     for step in steps:
-        rate = "not recorded" if step.rate is None else f"{step.rate:.0%} ({step.done} of {step.logged} days)"
+        rate = _rate_words(step, short=False)
         text.append(f"{step.label} ({step.kind}): {rate}.")
     return " ".join(text)
 
@@ -279,7 +288,7 @@ def _adherence_bars(steps: Sequence[_Step], y: int, width: int) -> list[str]:
         row_y = y + i * ROW
         colour = CARE_COLOUR if step.kind == "care" else TRIGGER_COLOUR
         filled = (step.rate or 0) * bar_width
-        rate = "not recorded" if step.rate is None else f"{step.rate:.0%} ({step.done}/{step.logged})"
+        rate = _rate_words(step, short=True)
         bar_x = LEFT + label_width
         name = f"{step.label} ({step.kind})"
         parts.append(

@@ -100,6 +100,23 @@ def test_adherence_bars_are_proportional_and_kinds_apart() -> None:
     assert "75% (3/4)" in texts and "not recorded" in texts
 
 
+def test_a_step_without_a_rate_shows_how_often_it_was_marked_not_not_recorded() -> None:
+    # Triggers and as-needed care have no rate (analysis.care), but were recorded: say how often.
+    adherence = {
+        "new_product": {"label": "New product", "kind": "trigger", "done": 2, "logged": 30, "rate": None},
+        "sunscreen": {"label": "Sunscreen", "kind": "care", "done": 0, "logged": 0, "rate": None},
+    }
+    svg = render_timeline_chart(series({"left_heel": 1}), adherence)
+    root = parse(svg)
+    texts = {
+        g.get("data-step"): " ".join(t.text for t in g.findall("svg:text", NS))
+        for g in root.findall(".//svg:g[@class='step']", NS)
+    }
+    assert "marked 2/30" in texts["new_product"] and "not recorded" not in texts["new_product"]
+    assert "not recorded" in texts["sunscreen"]
+    assert "New product (trigger): marked 2 of 30 days." in root.find("svg:desc", NS).text
+
+
 def test_markers_inside_the_range_are_drawn_at_their_date_and_others_skipped() -> None:
     svg = render_timeline_chart(
         series({"left_heel": 1}, {"left_heel": 1}, {"left_heel": 1}),
