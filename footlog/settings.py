@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "allauth.headless",
     "accounts",
     "footlog.diary",
+    "footlog.clinical",
     "footlog.timeline",
     "footlog.exports",
     "footlog.pwa",
@@ -221,6 +222,7 @@ SPECTACULAR_SETTINGS = {
         # Two choice sets share the field name "kind": routine steps (care/trigger) and red flags.
         "KindEnum": [("care", "care"), ("trigger", "trigger")],
         "RedFlagKindEnum": "footlog.timeline.serializers.RED_FLAG_KINDS",
+        "VisitKindEnum": "footlog.clinical.models.Visit.Kind",
     },
 }
 

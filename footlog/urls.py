@@ -9,6 +9,7 @@ from footlog.api.errors import json_error
 
 api_v1 = [
     path("", include("footlog.diary.urls")),
+    path("", include("footlog.clinical.urls")),
     path("", include("footlog.timeline.urls")),
     path("", include("footlog.exports.urls")),
     path("", include("reminders.urls")),

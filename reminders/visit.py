@@ -66,3 +66,28 @@ def decide_nudge(
     if rank > LEVEL_ORDER.get(nudged_level, 0):
         return NudgeDecision(send=True, nudged_level=level)
     return NudgeDecision(send=False, nudged_level=nudged_level)
+
+
+def after_visit(level: str, *, nudged_level: str) -> str:
+    """The nudged level once the user recorded a visit (booked or had) while the timeline reads `level`.
+
+    A recorded visit answers the nudge: it counts as if `level` had been nudged, so nothing is sent until the level
+    rises above it, and the run still ends after two weeks below "book" as usual.
+    """
+    if LEVEL_ORDER.get(level, 0) < LEVEL_ORDER[NUDGE_FROM]:
+        return nudged_level
+    return max(level, nudged_level, key=lambda lv: LEVEL_ORDER.get(lv, 0))
+
+
+def visit_recorded(user: Any, today: dt.date) -> None:
+    """Quiet the visit nudge after the user recorded a visit on `today` (their local date)."""
+    from django.db import transaction
+
+    from reminders.models import Kind, Reminder
+
+    level = current_recommendation_level(user, today)
+    with transaction.atomic():
+        for reminder in Reminder.objects.select_for_update().filter(user=user, kind=Kind.VISIT_NUDGE):
+            reminder.nudge_level = after_visit(level, nudged_level=reminder.nudge_level)
+            reminder.nudge_quiet_since = None
+            reminder.save(update_fields=["nudge_level", "nudge_quiet_since"])

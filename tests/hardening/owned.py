@@ -143,3 +143,36 @@ def guessed_unsubscribe_token(o: Owner) -> Owned:
         return prefs["enabled"] and "email" in prefs["channels"]
 
     return Owned({"token": secrets.token_urlsafe(24)}, [o.user.email], still_subscribed)
+
+
+ONSET_NOTE = "owner-secret-onset-note"
+VISIT_NOTE = "owner-secret-visit-note"
+
+
+def site_history(o: Owner) -> Owned:
+    """The owner's onset at a site; the outsider's PUT to the same site key writes only the outsider's own."""
+    url = "/api/v1/site-history/left_heel/"
+    response = o.client.put(url, {"noticed_since": "2026-03", "note": ONSET_NOTE}, format="json")
+    assert response.status_code == 200, response.content
+    notes = lambda: [r["note"] for r in o.client.get("/api/v1/site-history/").json()]  # noqa: E731
+    return Owned({"site": "left_heel"}, [ONSET_NOTE], lambda: notes() == [ONSET_NOTE], body={"not_sure": True})
+
+
+def site_history_list(o: Owner) -> Owned:
+    made = site_history(o)
+    return Owned({}, made.secrets, made.alive)
+
+
+def visit(o: Owner) -> Owned:
+    response = o.client.post(
+        "/api/v1/visits/", {"kind": "visited", "date": "2026-11-25", "note": VISIT_NOTE}, format="json"
+    )
+    assert response.status_code == 201, response.content
+    created = response.json()
+    ids = lambda: [v["id"] for v in o.client.get("/api/v1/visits/").json()]  # noqa: E731
+    return Owned({"pk": created["id"]}, [created["id"], VISIT_NOTE], lambda: created["id"] in ids())
+
+
+def visit_list(o: Owner) -> Owned:
+    made = visit(o)
+    return Owned({}, made.secrets, made.alive)

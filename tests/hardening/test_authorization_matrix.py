@@ -35,6 +35,10 @@ from tests.hardening.owned import (
     report_job,
     routine_step,
     share,
+    site_history,
+    site_history_list,
+    visit,
+    visit_list,
 )
 
 METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
@@ -90,6 +94,10 @@ ROUTES: dict[str, tuple[str, Callable[[Owner], Owned]]] = {
     "push-subscription-detail": (OBJECT, push_subscription),
     "push-public-key": (OWN, own_data),
     "account": (OWN, own_data),
+    "site-history-list": (OWN, site_history_list),
+    "site-history-detail": (OWN, site_history),
+    "visit-list": (OWN, visit_list),
+    "visit-detail": (OBJECT, visit),
 }
 
 

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from footlog.api.fields import StrictBooleanField, StrictCharField
+from footlog.clinical.models import MAX_NOTE, SiteOnset, Visit
+
+EARLIEST = dt.date(1900, 1, 1)
+MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@extend_schema_field({"type": "string", "pattern": "^\\d{4}-\\d{2}$", "nullable": True, "example": "2026-03"})
+class MonthField(serializers.Field):
+    """A calendar month as "YYYY-MM", held as the first day of that month."""
+
+    default_error_messages = {"invalid": "Give the month as YYYY-MM, e.g. 2026-03."}
+
+    def to_internal_value(self, data: Any) -> dt.date:
+        match = MONTH.match(data) if isinstance(data, str) else None
+        if not match:
+            self.fail("invalid")
+        year, month = int(match[1]), int(match[2])
+        if not 1 <= month <= 12 or year < EARLIEST.year:
+            self.fail("invalid")
+        return dt.date(year, month, 1)
+
+    def to_representation(self, value: dt.date) -> str:
+        return f"{value.year:04d}-{value.month:02d}"
+
+
+class SiteOnsetIn(serializers.Serializer):
+    noticed_since = MonthField(allow_null=True, required=False, default=None)
+    not_sure = StrictBooleanField(required=False, default=False)
+    note = StrictCharField(max_length=MAX_NOTE, allow_blank=True, required=False, default="")
+
+
+class SiteOnsetOut(serializers.ModelSerializer):
+    noticed_since = MonthField(allow_null=True)
+
+    class Meta:
+        model = SiteOnset
+        fields = ("site", "noticed_since", "not_sure", "note")
+
+
+class VisitIn(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=Visit.Kind.choices)
+    date = serializers.DateField(input_formats=["%Y-%m-%d"])
+    note = StrictCharField(max_length=MAX_NOTE, allow_blank=True, required=False, default="")
+
+    def validate_date(self, value: dt.date) -> dt.date:
+        if value < EARLIEST:
+            raise serializers.ValidationError("The date is too far in the past.")
+        return value
+
+
+class VisitOut(serializers.ModelSerializer):
+    class Meta:
+        model = Visit
+        fields = ("id", "kind", "date", "note", "created")
