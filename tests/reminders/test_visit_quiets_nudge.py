@@ -43,9 +43,11 @@ def test_a_recorded_visit_stops_nudges_until_the_level_rises(
 ) -> None:
     level = {"now": "book"}
     monkeypatch.setattr(visit, "current_recommendation_level", lambda user, today: level["now"])
-    with time_machine.travel(dt.datetime(2026, 11, 1, 10, tzinfo=UTC), tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = api.post("/api/v1/visits/", {"kind": kind, "date": "2026-11-01"}, format="json")
+    with (
+        time_machine.travel(dt.datetime(2026, 11, 1, 10, tzinfo=UTC), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = api.post("/api/v1/visits/", {"kind": kind, "date": "2026-11-01"}, format="json")
     assert response.status_code == 201
     # Without the visit, the first day at "book" nudges (tests/reminders/test_visit_nudge.py); after it, quiet.
     assert services.visit_nudge_evaluate(nudge_reminder.pk, START) is False
