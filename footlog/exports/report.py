@@ -16,46 +16,27 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Max
+from django.db.models import Min
 from django.utils import timezone
 
-from footlog.diary.models import Observation
+from footlog.diary.models import Entry
 from footlog.diary.sites import SITES
+from footlog.exports import findings
+from footlog.exports.findings import Findings
 from footlog.exports.selectors import history_entries
 from footlog.lib.svg_chart import Marker, render_timeline_chart
 from footlog.timeline import display
-from footlog.timeline.analysis import LEVEL_TEXT, TimelineResult
+from footlog.timeline.analysis import LEVEL_TEXT, RedFlag
+from footlog.timeline.analysis.wording import day_text
 from footlog.timeline.selectors import timeline_for
 
-STATUS_WORDS = {
-    "clear": "clear now",
-    "new": "new",
-    "improving": "improving",
-    "persisting": "persisting",
-    "worsening": "worsening",
-    "stale": "not checked recently",
-}
 # Said once, under the coverage line, so not repeated among the reasons.
 SHOWN_ELSEWHERE = {"sparse_logging"}
 NOTE_CHARS = 160  # the daily log is compact: long notes are cut (the CSV and the data export keep them whole)
-
-
-@dataclass
-class SiteRow:
-    key: str
-    label: str
-    side: str
-    status: str
-    since: dt.date | None
-    first_seen: dt.date | None
-    last_seen: dt.date | None
-    days_present: int
-    days_checked: int
-    latest_count: int | None
-    largest_mm: float | None
-    trend: str
-    last_checked: dt.date | None = None
-    stale: str = ""  # "not checked since 9 Nov 2026"; nothing is claimed about such a site now
+PAGE_ONE_ITEMS = 5  # red flags and questions on page 1; the rest follow on a later page
+PAGE_ONE_NOTES = 3  # notes are longer: fewer of them, so that page 1 holds a heavy history whole
+PAGE_ONE_NOTE_CHARS = 110  # ... each cut to this on page 1, and then given in full on the later page
+PAGE_ONE_QUESTION_CHARS = 150
 
 
 @dataclass
@@ -76,15 +57,24 @@ class PhotoSheet:
 
 @dataclass
 class LogDay:
+    """One day of the daily log: the sites as logged, care done and triggers present (what was not done is
+    implied and would repeat on every line), and the notes."""
+
     date: dt.date
     sites: list[str]
-    routine_done: list[str]
-    routine_skipped: list[str]
+    care_done: list[str]
+    triggers: list[str]
     notes: str
+    full_notes: str = ""
 
-    @property
-    def routine_total(self) -> int:
-        return len(self.routine_done) + len(self.routine_skipped)
+
+@dataclass
+class Note:
+    """A note shown on page 1: the user marked it for the dermatologist, or it was written on a red-flag day."""
+
+    date: dt.date
+    text: str
+    why: str  # "for the dermatologist" | "red-flag day"
 
 
 @dataclass
@@ -95,8 +85,7 @@ class Report:
     start: dt.date
     end: dt.date
     generated: dt.datetime
-    sites: list[SiteRow]
-    adherence: list[dict[str, Any]]
+    findings: Findings
     red_flags: list[display.RedFlagLine]
     level: str
     level_text: str
@@ -110,10 +99,52 @@ class Report:
     coverage: str = ""  # "58 of 90 days logged; last entry 30 Nov 2026"
     sparse: str = ""  # a note when under half the days were logged
     care: str = display.ROUTINE_NOT_RECORDED  # care adherence against what the user meant to do
+    notes: list[Note] = field(default_factory=list)
+    earlier_red_flags: str = ""  # "Earlier red flags: 2, latest 3 Mar 2026" (before the range)
 
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
+
+    # Page 1 holds a few of each; the rest follow after the chart ("n more on page 3").
+    @property
+    def red_flags_first(self) -> list[display.RedFlagLine]:
+        return self.red_flags[:PAGE_ONE_ITEMS]
+
+    @property
+    def red_flags_more(self) -> list[display.RedFlagLine]:
+        return self.red_flags[PAGE_ONE_ITEMS:]
+
+    @property
+    def notes_first(self) -> list[Note]:
+        return self.notes[:PAGE_ONE_NOTES]
+
+    @property
+    def notes_in_full(self) -> list[Note]:
+        """Every note, whole, when page 1 could not hold them all as written; [] otherwise."""
+        cut = any(len(n.text) > PAGE_ONE_NOTE_CHARS for n in self.notes_first)
+        return self.notes if cut or len(self.notes) > PAGE_ONE_NOTES else []
+
+    @property
+    def questions_first(self) -> list[str]:
+        return self.questions[:PAGE_ONE_ITEMS]
+
+    @property
+    def questions_in_full(self) -> list[str]:
+        cut = any(len(q) > PAGE_ONE_QUESTION_CHARS for q in self.questions_first)
+        return self.questions if cut or len(self.questions) > PAGE_ONE_ITEMS else []
+
+    @property
+    def notes_left(self) -> int:
+        return len(self.notes) - len(self.notes_first)
+
+    @property
+    def questions_left(self) -> int:
+        return len(self.questions) - len(self.questions_first)
+
+    @property
+    def has_more(self) -> bool:
+        return bool(self.red_flags_more or self.notes_in_full or self.questions_in_full)
 
 
 def build_report(
@@ -129,14 +160,18 @@ def build_report(
     timeline = timeline_for(user, start, end)
     sheets = _photo_sheets(user, start, end, photo_src) if include_photos else []
     labels = {key: site.label for key, site in SITES.items()}
+    entries = list(history_entries(user, start, end))
+    in_range = [f for f in timeline.red_flags if f.date >= start]
     return Report(
-        owner=user.display_name or user.email,
+        # Never the email: the report is handed to someone else (a clinician, a share link's reader).
+        owner=user.display_name or "the patient",
         start=start,
         end=end,
         generated=timezone.now(),
-        sites=_site_rows(user, timeline, start, end),
-        adherence=_adherence(timeline),
-        red_flags=display.red_flag_lines(timeline.red_flags),
+        findings=findings.gather(user, timeline, start, end),
+        red_flags=display.red_flag_lines(in_range),
+        earlier_red_flags=_earlier_red_flags(user, start, [f for f in timeline.red_flags if f.date < start]),
+        notes=_page_one_notes(entries, {f.date for f in in_range}),
         level=timeline.recommendation.level,
         level_text=LEVEL_TEXT[timeline.recommendation.level],
         reasons=[r.message for r in timeline.recommendation.reasons if r.code not in SHOWN_ELSEWHERE],
@@ -149,7 +184,7 @@ def build_report(
             width=680,
         ),
         photo_sheets=sheets,
-        daily_log=_daily_log(user, start, end),
+        daily_log=_daily_log(entries),
         include_photos=include_photos,
         photo_ids={p.id for sheet in sheets for p in sheet.photos},
         coverage=display.coverage_text(timeline.coverage),
@@ -158,51 +193,35 @@ def build_report(
     )
 
 
-def _site_rows(user: Any, timeline: TimelineResult, start: dt.date, end: dt.date) -> list[SiteRow]:
-    largest = dict(
-        Observation.objects.filter(entry__user=user, entry__date__gte=start, entry__date__lte=end)
-        .values_list("site")
-        .annotate(mm=Max("largest_mm"))
-        .values_list("site", "mm")
-    )
-    rows = []
-    for s in timeline.sites:
-        site = SITES[s.site]
-        rows.append(
-            SiteRow(
-                key=s.site,
-                label=site.label,
-                side=site.side,
-                status=STATUS_WORDS.get(s.status, s.status),
-                since=s.since,
-                first_seen=s.first_seen,
-                last_seen=s.last_seen,
-                days_present=s.days_present,
-                days_checked=s.days_checked,
-                latest_count=s.latest_count,
-                largest_mm=largest.get(s.site),
-                trend=s.trend,
-                last_checked=s.last_checked,
-                stale=display.stale_text(s),
-            )
-        )
-    # The sites that matter most first: bumps now, then by how long they have been there.
-    rows.sort(key=lambda r: (r.status == "clear now", r.since or dt.date.max, r.key))
-    return rows
+def _earlier_red_flags(user: Any, start: dt.date, known: list[RedFlag]) -> str:
+    """One line for the red flags logged before the range: how many, and the latest. Every one counts, however
+    old: the history before `start` is read whole (its analysis lists each event)."""
+    first = Entry.objects.filter(user=user, date__lt=start).aggregate(first=Min("date"))["first"]
+    flags = set(known)
+    if first is not None:
+        flags.update(timeline_for(user, first, start - dt.timedelta(days=1)).red_flags)
+    if not flags:
+        return ""
+    latest = max(f.date for f in flags)
+    days = len({(f.date, f.site) for f in flags})
+    return f"Earlier red flags: {days}, latest {day_text(latest)}"
 
 
-def _adherence(timeline: TimelineResult) -> list[dict[str, Any]]:
-    return [
-        {
-            "label": a.label or a.step,
-            "kind": a.kind,
-            "done": a.done,
-            "logged": a.logged,
-            "percent": None if a.rate is None else round(a.rate * 100),
-            "target_per_week": a.target_per_week,
-        }
-        for a in timeline.adherence
-    ]
+def _page_one_notes(entries: list[Any], flag_days: set[dt.date]) -> list[Note]:
+    """Notes the user marked for the dermatologist, and notes written on a red-flag day or a day with pain or
+    redness logged ("squeezed one, sore"), newest first."""
+    notes = []
+    for entry in entries:
+        text = entry.notes.strip()
+        if not text:
+            continue
+        if getattr(entry, "for_clinician", False):
+            notes.append(Note(entry.date, text, "for the dermatologist"))
+        elif entry.date in flag_days:
+            notes.append(Note(entry.date, text, "red-flag day"))
+        elif any(o.pain or o.redness for o in entry.observations.all()):
+            notes.append(Note(entry.date, text, "pain or redness logged"))
+    return sorted(notes, key=lambda n: n.date, reverse=True)
 
 
 def _pick_three(items: list[Any]) -> list[Any]:
@@ -228,9 +247,9 @@ def _photo_sheets(user: Any, start: dt.date, end: dt.date, photo_src: Callable[[
     return sheets
 
 
-def _daily_log(user: Any, start: dt.date, end: dt.date) -> list[LogDay]:
+def _daily_log(entries: list[Any]) -> list[LogDay]:
     days = []
-    for entry in history_entries(user, start, end):
+    for entry in entries:
         sites = [
             f"{SITES[o.site].label} {o.count}"
             + (f" ({o.largest_mm:g} mm)" if o.largest_mm is not None else "")
@@ -247,9 +266,10 @@ def _daily_log(user: Any, start: dt.date, end: dt.date) -> list[LogDay]:
             LogDay(
                 date=entry.date,
                 sites=sites,
-                routine_done=[r.step.label for r in routine if r.done],
-                routine_skipped=[r.step.label for r in routine if not r.done],
+                care_done=[r.step.label for r in routine if r.done and r.step.kind == "care"],
+                triggers=[r.step.label for r in routine if r.done and r.step.kind == "trigger"],
                 notes=notes,
+                full_notes=entry.notes,
             )
         )
     return days

@@ -1,0 +1,310 @@
+"""Page 1 of the report in numbers: per site the facts a dermatologist asks for, what was tried, the exposures.
+
+The timeline's analysis gives each site's status, episode and trend; this module prints the numbers those rest on
+(the last 28 days of the episode and its span) and the history around them, from a fixed number of queries:
+observations of the range (1), the first present day per site ever (1), onsets (1), routine marks (1).
+Wording states what was logged, with dates and numbers; it never names or implies a condition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from django.db.models import Min
+
+from footlog.clinical.models import SiteOnset
+from footlog.diary.models import Observation, RoutineLog
+from footlog.diary.sites import SITES
+from footlog.timeline.analysis import Adherence, SiteSummary, Thresholds, TimelineResult
+from footlog.timeline.analysis.wording import day_text
+
+BASIS_DAYS = 28  # the numbers the status rests on: the episode's last 28 days (the trend window)
+WEEK = 7
+MAX_DATES = 3  # "on 3 Nov, 9 Nov, 12 Nov and 2 more days"
+
+STATUS_WORDS = {
+    "clear": "clear now",
+    "new": "new",
+    "improving": "improving",
+    "persisting": "persisting",
+    "worsening": "worsening",
+    "stale": "not checked recently",
+}
+TREND_WORDS = {"rising": "rising", "falling": "falling", "steady": "steady"}
+THRESHOLD_WORDS = {
+    "consider_after_days": "consider a visit after (days)",
+    "book_after_days": "book a visit after (days)",
+    "most_days_ratio": "share of checked days with bumps",
+    "min_checked_days": "checked days needed",
+    "care_adherence_min": "care counted as faithful from",
+    "trend_window_days": "trend window (days)",
+    "rise_min_count": "change in count that counts",
+    "rise_min_mm": "change in size that counts (mm)",
+}
+
+
+class Check(NamedTuple):
+    date: dt.date
+    count: int
+    largest_mm: float | None
+    itch: int
+    pain: int
+
+
+@dataclass
+class SiteFacts:
+    """One site with bumps in the range, in numbers."""
+
+    key: str
+    label: str
+    status: str  # "persisting, rising"
+    reported_onset: str  # "about Mar 2026", "not sure", "" (not asked or not answered)
+    onset_note: str
+    first_logged: dt.date | None  # first day bumps were logged here, ever
+    since: dt.date | None  # the current episode's start
+    last_checked: dt.date | None
+    counts: str  # "first week 2–4 → last week 9–10", or "2–4" for a short basis
+    change: str  # "2 → 10 over 10 weeks"
+    largest: str  # "3.5 mm (12 Nov 2026)"
+    itch: str  # "5/10 on 3 Nov, 9 Nov"
+    pain: str
+    recurrences: int
+    stale: str = ""
+
+
+@dataclass
+class SiteLine:
+    """Sites told in one line each: all clear, or not checked since a date."""
+
+    label: str
+    text: str
+
+
+@dataclass
+class CareLine:
+    label: str
+    done: int
+    logged: int
+    target: str  # "7/week", "as needed"
+    percent: int | None
+    details: str  # products and strengths from the routine detail: "urea 10 %"
+    own: bool  # the user's own step (a treatment they added)
+    first: dt.date | None
+    last: dt.date | None
+
+
+@dataclass
+class ExposureLine:
+    """A trigger as a dated exposure: "New product from 21 Nov 2026 (3 days: 21 Nov, 22 Nov, 25 Nov)"."""
+
+    label: str
+    first: dt.date
+    days: int
+    dates: str
+
+
+@dataclass
+class Findings:
+    sites: list[SiteFacts] = field(default_factory=list)
+    clear: str = ""  # "Left sole, Right heel: clear when last checked"
+    stale: list[SiteLine] = field(default_factory=list)
+    care: list[CareLine] = field(default_factory=list)
+    exposures: list[ExposureLine] = field(default_factory=list)
+    thresholds: list[str] = field(default_factory=list)  # only those the user changed, with the default
+
+
+def gather(user: Any, timeline: TimelineResult, start: dt.date, end: dt.date) -> Findings:
+    """The page-1 facts of `timeline` for `user` over [start, end]."""
+    active = [s for s in timeline.sites if s.status not in ("clear", "stale")]
+    earliest = min([start, *(s.since for s in active if s.since)])
+    checks = _checks_by_site(user, earliest, end)
+    firsts = _first_present_day(user)
+    onsets = {o.site: o for o in SiteOnset.objects.filter(user=user)}
+    facts = [_site_facts(s, checks.get(s.site, []), firsts.get(s.site), onsets.get(s.site), start) for s in active]
+    facts.sort(key=lambda f: (f.since or dt.date.max, f.key))
+    care, exposures = _tried(user, timeline.adherence, start, end)
+    return Findings(
+        sites=facts,
+        clear=_clear_line(s for s in timeline.sites if s.status == "clear"),
+        stale=[_stale_line(s) for s in timeline.sites if s.status == "stale"],
+        care=care,
+        exposures=exposures,
+        thresholds=_changed_thresholds(timeline.thresholds),
+    )
+
+
+def _checks_by_site(user: Any, start: dt.date, end: dt.date) -> dict[str, list[Check]]:
+    rows = (
+        Observation.objects.filter(entry__user=user, entry__date__gte=start, entry__date__lte=end)
+        .order_by("entry__date")
+        .values_list("site", "entry__date", "count", "largest_mm", "itch", "pain")
+    )
+    by_site: dict[str, list[Check]] = defaultdict(list)
+    for site, *values in rows:
+        by_site[site].append(Check(*values))
+    return by_site
+
+
+def _first_present_day(user: Any) -> dict[str, dt.date]:
+    rows = (
+        Observation.objects.filter(entry__user=user, count__gt=0)
+        .values("site")
+        .annotate(first=Min("entry__date"))
+        .values_list("site", "first")
+    )
+    return dict(rows)
+
+
+def _site_facts(
+    summary: SiteSummary, checks: list[Check], first_logged: dt.date | None, onset: SiteOnset | None, start: dt.date
+) -> SiteFacts:
+    basis_end = summary.last_checked or (checks[-1].date if checks else start)
+    basis_start = max(summary.since or start, basis_end - dt.timedelta(days=BASIS_DAYS - 1))
+    basis = [c for c in checks if basis_start <= c.date <= basis_end]
+    in_range = [c for c in checks if c.date >= start]
+    status = STATUS_WORDS.get(summary.status, summary.status)
+    if summary.trend in TREND_WORDS and summary.status in ("new", "persisting"):  # "worsening, rising" says it twice
+        status += f", {TREND_WORDS[summary.trend]}"
+    return SiteFacts(
+        key=summary.site,
+        label=SITES[summary.site].label,
+        status=status,
+        reported_onset=_onset_text(onset),
+        onset_note=onset.note if onset else "",
+        first_logged=first_logged,
+        since=summary.since,
+        last_checked=summary.last_checked,
+        counts=_counts_text(basis, basis_start, basis_end),
+        change=_change_text([c for c in checks if summary.since is None or c.date >= summary.since]),
+        largest=_largest_text(in_range),
+        itch=_worst_text(in_range, "itch"),
+        pain=_worst_text(in_range, "pain"),
+        recurrences=summary.recurrences,
+    )
+
+
+def _onset_text(onset: SiteOnset | None) -> str:
+    if onset is None:
+        return ""
+    if onset.not_sure or onset.noticed_since is None:
+        return "not sure"
+    return f"about {onset.noticed_since:%b %Y}"
+
+
+def _span(counts: Iterable[int]) -> str:
+    values = list(counts)
+    low, high = min(values), max(values)
+    return f"{low}" if low == high else f"{low}–{high}"
+
+
+def _counts_text(basis: list[Check], basis_start: dt.date, basis_end: dt.date) -> str:
+    """Counts in the first and the last week of the basis (min–max), or one span when it is under two weeks."""
+    if not basis:
+        return ""
+    if (basis_end - basis_start).days + 1 < 2 * WEEK:
+        return f"{_span(c.count for c in basis)} ({len(basis)} checks)"
+    first = [c.count for c in basis if c.date < basis_start + dt.timedelta(days=WEEK)]
+    last = [c.count for c in basis if c.date > basis_end - dt.timedelta(days=WEEK)]
+    if not first or not last:
+        return f"{_span(c.count for c in basis)} ({len(basis)} checks)"
+    return f"first week {_span(first)} → last week {_span(last)}"
+
+
+def _change_text(episode: list[Check]) -> str:
+    """ "2 → 10 over 10 weeks": the episode's first count to its latest, over its span."""
+    if len(episode) < 2:
+        return ""
+    days = (episode[-1].date - episode[0].date).days
+    span = f"{round(days / WEEK)} weeks" if days >= 2 * WEEK else f"{days} days"
+    return f"{episode[0].count} → {episode[-1].count} over {span}"
+
+
+def _largest_text(checks: list[Check]) -> str:
+    sized = [c for c in checks if c.largest_mm is not None]
+    if not sized:
+        return ""
+    top = max(sized, key=lambda c: (c.largest_mm, c.date))
+    return f"{top.largest_mm:g} mm ({day_text(top.date)})"
+
+
+def _worst_text(checks: list[Check], score: str) -> str:
+    """The worst itch or pain score with its days: "5/10 on 3 Nov 2026, 9 Nov 2026"; "" when none was logged."""
+    worst = max((getattr(c, score) for c in checks), default=0)
+    if not worst:
+        return ""
+    days = [c.date for c in checks if getattr(c, score) == worst]
+    return f"{worst}/10 on {_dates_text(days)}"
+
+
+def _dates_text(days: list[dt.date]) -> str:
+    """ "3 Nov 2026, 9 Nov 2026" for a few days; "30 days from 1 Nov 2026 to 30 Nov 2026" for many."""
+    if len(days) > MAX_DATES:
+        return f"{len(days)} days from {day_text(days[0])} to {day_text(days[-1])}"
+    return ", ".join(day_text(d) for d in days)
+
+
+def _clear_line(sites: Iterable[SiteSummary]) -> str:
+    labels = [SITES[s.site].label for s in sites]
+    return f"{', '.join(labels)}: clear when last checked" if labels else ""
+
+
+def _stale_line(summary: SiteSummary) -> SiteLine:
+    if summary.last_checked is None:
+        return SiteLine(SITES[summary.site].label, "not checked in this period")
+    return SiteLine(SITES[summary.site].label, f"not checked since {day_text(summary.last_checked)}")
+
+
+def _tried(
+    user: Any, adherence: tuple[Adherence, ...], start: dt.date, end: dt.date
+) -> tuple[list[CareLine], list[ExposureLine]]:
+    """Care steps against their weekly target, with the products named in their detail and, for the user's own
+    steps, the first and last day done; triggers as dated exposures, never as a rate."""
+    marks = (
+        RoutineLog.objects.filter(entry__user=user, entry__date__gte=start, entry__date__lte=end, done=True)
+        .order_by("entry__date")
+        .values_list("step__key", "step__user_id", "entry__date", "detail")
+    )
+    done_days: dict[str, list[dt.date]] = defaultdict(list)
+    details: dict[str, list[str]] = defaultdict(list)
+    own: set[str] = set()
+    for key, owner, day, detail in marks:
+        done_days[key].append(day)
+        if owner is not None:
+            own.add(key)
+        if detail.strip() and detail.strip() not in details[key]:
+            details[key].append(detail.strip())
+    care, exposures = [], []
+    for a in adherence:
+        days = done_days.get(a.step, [])
+        if a.kind == "trigger":
+            if days:
+                exposures.append(ExposureLine(a.label or a.step, days[0], len(days), _dates_text(days)))
+            continue
+        care.append(
+            CareLine(
+                label=a.label or a.step,
+                done=a.done,
+                logged=a.logged,
+                target=f"{a.target_per_week}/week" if a.target_per_week else "as needed",
+                percent=None if a.rate is None else round(a.rate * 100),
+                details=", ".join(details.get(a.step, [])[:MAX_DATES]),
+                own=a.step in own,
+                first=days[0] if days else None,
+                last=days[-1] if days else None,
+            )
+        )
+    return care, exposures
+
+
+def _changed_thresholds(thresholds: Thresholds) -> list[str]:
+    """ "book a visit after (days): 56 (default 42)" for each setting the user changed; [] when none."""
+    defaults = Thresholds()
+    return [
+        f"{THRESHOLD_WORDS.get(name, name)}: {value:g} (default {getattr(defaults, name):g})"
+        for name, value in thresholds.to_dict().items()
+        if value != getattr(defaults, name)
+    ]
