@@ -49,7 +49,7 @@ THRESHOLD_WORDS = {
 
 class Check(NamedTuple):
     date: dt.date
-    count: int
+    count: int  # type: ignore[assignment]  # shadows tuple.count, which nothing here uses
     largest_mm: float | None
     itch: int
     pain: int
@@ -144,8 +144,8 @@ def _checks_by_site(user: Any, start: dt.date, end: dt.date) -> dict[str, list[C
         .values_list("site", "entry__date", "count", "largest_mm", "itch", "pain")
     )
     by_site: dict[str, list[Check]] = defaultdict(list)
-    for site, *values in rows:
-        by_site[site].append(Check(*values))
+    for site, date, count, largest_mm, itch, pain in rows:
+        by_site[site].append(Check(date, count, largest_mm, itch, pain))
     return by_site
 
 
