@@ -28,6 +28,9 @@ FONT = 'font-family="DejaVu Sans, Arial, sans-serif"'
 
 LEFT, RIGHT, TOP = 44, 16, 18
 PLOT_HEIGHT, STRIP_HEIGHT, AXIS_HEIGHT, ROW = 180, 10, 22, 18
+FONT_PX = 11  # every text is at least this size: the chart prints at about 1:1 on A4
+ZERO_INSET = 6  # a count of 0 sits this far above the plot's floor, so an all-zero line is not hidden
+MARKER_ROWS = 3  # marker labels stack in up to this many rows before merging ("photo ×3")
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,7 @@ def render_timeline_chart(
     - `id_prefix`: make it unique when several charts are inlined in one HTML page.
     Deterministic: the same input gives the same string.
     """
-    days = [_day(item) for item in series]
+    days = _from_first_logged([_day(item) for item in series])
     steps = _steps(adherence)
     labels = dict(site_labels or {})
     sites = sorted({site for day in days for site in day.by_site})
@@ -79,7 +82,7 @@ def render_timeline_chart(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="{id_prefix}-title {id_prefix}-desc" {FONT} '
-        'font-size="11">',
+        f'font-size="{FONT_PX}">',
         f'<title id="{id_prefix}-title">{escape(title)}</title>',
         f'<desc id="{id_prefix}-desc">{escape(_description(days, sites, labels, steps))}</desc>',
     ]
@@ -112,6 +115,12 @@ def _as_date(value: Any) -> dt.date:
 
 def _day(item: Any) -> _Day:
     return _Day(_as_date(_get(item, "date")), bool(_get(item, "logged")), dict(_get(item, "by_site") or {}))
+
+
+def _from_first_logged(days: list[_Day]) -> list[_Day]:
+    """The days from the first logged one on: a range that starts before the log would draw a blank stretch."""
+    first = next((i for i, day in enumerate(days) if day.logged), 0)
+    return days[first:]
 
 
 def _marker(item: Marker | Mapping[str, Any]) -> Marker:
@@ -196,7 +205,7 @@ class _Plot:
         return LEFT + ((date - self.first).days + 0.5) * self.day_width
 
     def y(self, count: float) -> float:
-        return TOP + PLOT_HEIGHT - count / self.y_max * PLOT_HEIGHT
+        return TOP + PLOT_HEIGHT - ZERO_INSET - count / self.y_max * (PLOT_HEIGHT - ZERO_INSET)
 
     def grid(self) -> list[str]:
         parts = ['<g class="grid" stroke="#e5e5e5" stroke-width="1">']
@@ -226,7 +235,18 @@ class _Plot:
         y = TOP + PLOT_HEIGHT + STRIP_HEIGHT + 14
         parts = ['<g class="x-axis" fill="#333" text-anchor="middle">']
         for date in _date_ticks(self.first, self.days[-1].date):
-            parts.append(f'<text x="{_num(self.x(date))}" y="{y}">{escape(_date_label(date, self.span))}</text>')
+            text = _date_label(date, self.span)
+            x = self.x(date)
+            half = _text_width(text) / 2
+            # A label that would run past the plot's edge is anchored at that edge instead of cut off.
+            if x + half > LEFT + self.inner + RIGHT:
+                anchor = ' text-anchor="end"'
+                x = LEFT + self.inner + RIGHT - 1
+            elif x - half < 0:
+                anchor, x = ' text-anchor="start"', 1
+            else:
+                anchor = ""
+            parts.append(f'<text x="{_num(x)}" y="{y}"{anchor}>{escape(text)}</text>')
         return [*parts, "</g>"]
 
     def site_path(self, site: str, colour: str) -> str:
@@ -247,24 +267,71 @@ class _Plot:
         )
 
     def markers(self, markers: Sequence[Marker]) -> list[str]:
+        """A dashed line per marker; labels never overlap: they stack in rows, and a label with no free row is
+        merged into the one it would cover ("photo ×3")."""
         last = self.days[-1].date
         colours = {"flag": "#D55E00", "photo": "#0072B2"}
+        shown = [m for m in sorted(markers, key=lambda m: m.date) if self.first <= m.date <= last]
         parts = ['<g class="markers">']
-        for marker in sorted(markers, key=lambda m: m.date):
-            if not self.first <= marker.date <= last:
-                continue
+        for marker in shown:
             x = _num(self.x(marker.date))
             colour = colours.get(marker.kind, "#666")
-            label = escape(marker.label)
-            # Near the right edge the text goes to the left of its line, so it is not cut off.
-            near_edge = self.x(marker.date) > LEFT + self.inner - 50
-            place = 'dx="-3" text-anchor="end"' if near_edge else 'dx="3"'
             parts.append(
                 f'<g class="marker" data-kind={quoteattr(marker.kind)}><title>{escape(marker.date.isoformat())}: '
-                f'{label}</title><line x1="{x}" x2="{x}" y1="{TOP}" y2="{TOP + PLOT_HEIGHT}" stroke="{colour}" '
-                f'stroke-dasharray="3 3"/><text x="{x}" y="{TOP + 8}" {place} fill="{colour}">{label}</text></g>'
+                f'{escape(marker.label)}</title><line x1="{x}" x2="{x}" y1="{TOP}" y2="{TOP + PLOT_HEIGHT}" '
+                f'stroke="{colour}" stroke-dasharray="3 3"/></g>'
+            )
+        for label in _place_labels([(self.x(m.date), m) for m in shown], LEFT + self.inner):
+            colour = colours.get(label.kind, "#666")
+            parts.append(
+                f'<text class="marker-label" x="{_num(label.x)}" y="{_num(TOP + 8 + label.row * (FONT_PX + 2))}" '
+                f'text-anchor="{label.anchor}" fill="{colour}">{escape(label.text)}</text>'
             )
         return [*parts, "</g>"]
+
+
+@dataclass
+class _Label:
+    x: float
+    anchor: str  # "start" (text right of its line) or "end" (left of it, near the right edge)
+    row: int
+    text: str
+    kind: str
+    count: int = 1
+    base: str = ""
+
+    @property
+    def span(self) -> tuple[float, float]:
+        width = _text_width(self.text) + 6
+        return (self.x, self.x + width) if self.anchor == "start" else (self.x - width, self.x)
+
+
+def _place_labels(markers: Sequence[tuple[float, Marker]], right: float) -> list[_Label]:
+    """Lay out marker labels left to right: the first row where it overlaps nothing, else merged into the
+    label it collides with in the last row."""
+    placed: list[_Label] = []
+    for x, marker in markers:
+        near_edge = x + _text_width(marker.label) + 6 > right
+        label = _Label(x - 3 if near_edge else x + 3, "end" if near_edge else "start", 0, marker.label, marker.kind)
+        label.base = marker.label
+        for row in range(MARKER_ROWS):
+            label.row = row
+            if not any(other.row == row and _overlaps(label.span, other.span) for other in placed):
+                placed.append(label)
+                break
+        else:
+            target = next(o for o in reversed(placed) if o.row == MARKER_ROWS - 1 and _overlaps(label.span, o.span))
+            target.count += 1
+            target.text = (
+                f"{target.base} ×{target.count}"
+                if target.base == marker.label
+                else f"{target.base} +{target.count - 1}"
+            )
+    return placed
+
+
+def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _legend(sites: Sequence[str], colours: Mapping[str, str], labels: Mapping[str, str], y: int, width: int) -> list:
@@ -354,7 +421,12 @@ def _date_ticks(first: dt.date, last: dt.date) -> list[dt.date]:
     return months[::step]
 
 
-def _fit(text: str, width_px: float, font_px: float = 11) -> str:
+def _text_width(text: str, font_px: float = FONT_PX) -> float:
+    """Estimated width of `text` in px (an average DejaVu Sans glyph is ~0.6 em wide)."""
+    return len(text) * font_px * 0.6
+
+
+def _fit(text: str, width_px: float, font_px: float = FONT_PX) -> str:
     """Shorten `text` with an ellipsis so that it fits `width_px` (an average glyph is ~0.58 em wide)."""
     limit = max(4, int(width_px / (font_px * 0.58)))
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -194,5 +194,64 @@ def test_marker_on_the_last_day_is_labelled_to_the_left_of_its_line() -> None:
     root = parse(
         render_timeline_chart(days_, markers=[Marker(last, "photo", "photo"), Marker(START, "photo", "photo")])
     )
-    anchors = [g.find("svg:text", NS).get("text-anchor") for g in root.findall(".//svg:g[@class='marker']", NS)]
-    assert anchors == [None, "end"]
+    anchors = [t.get("text-anchor") for t in root.findall(".//svg:text[@class='marker-label']", NS)]
+    assert anchors == ["start", "end"]
+
+
+def label_boxes(root: ET.Element) -> list[tuple[float, float, float]]:
+    """(left, right, y) of each marker label, with the renderer's own width estimate."""
+    from footlog.lib.svg_chart import _text_width
+
+    boxes = []
+    for text in root.findall(".//svg:text[@class='marker-label']", NS):
+        x, width = float(text.get("x")), _text_width(text.text) + 6
+        left = x if text.get("text-anchor") == "start" else x - width
+        boxes.append((left, left + width, float(text.get("y"))))
+    return boxes
+
+
+def test_marker_labels_never_overlap_they_stack_then_merge() -> None:
+    days_ = series(*([{"left_heel": 1}] * 90))
+    photos = [Marker(START + dt.timedelta(days=i), "photo", "photo") for i in range(0, 12)]  # one a day
+    root = parse(render_timeline_chart(days_, markers=photos))
+    boxes = label_boxes(root)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert a[2] != b[2] or a[1] <= b[0] or b[1] <= a[0], (a, b)
+    texts = [t.text for t in root.findall(".//svg:text[@class='marker-label']", NS)]
+    assert len(root.findall(".//svg:g[@class='marker']", NS)) == 12  # every photo keeps its line
+    counted = sum(int(t.split("×")[1]) if "×" in t else 1 for t in texts)
+    assert counted == 12 and any("×" in t for t in texts)
+
+
+def test_the_chart_starts_at_the_first_logged_day() -> None:
+    root = parse(render_timeline_chart(series(None, None, None, {"left_heel": 2}, {"left_heel": 3})))
+    assert "from 2026-11-04 to 2026-11-05" in root[1].text
+    first_strip = root.find(".//svg:g[@class='logged-strip']/svg:rect", NS)
+    assert first_strip.get("class") == "logged"
+
+
+def test_no_date_label_runs_past_the_edge() -> None:
+    from footlog.lib.svg_chart import _text_width
+
+    long_range = [
+        {"date": (dt.date(2026, 3, 2) + dt.timedelta(days=i)).isoformat(), "logged": True, "by_site": {"left_heel": 1}}
+        for i in range(275)
+    ]
+    root = parse(render_timeline_chart(long_range, width=680))
+    for text in root.findall(".//svg:g[@class='x-axis']/svg:text", NS):
+        x, half = float(text.get("x")), _text_width(text.text) / 2
+        anchor = text.get("text-anchor")
+        right = x if anchor == "end" else x + 2 * half if anchor == "start" else x + half
+        assert right <= 680, (text.text, x, anchor)
+
+
+def test_an_all_zero_line_sits_above_the_floor_and_text_is_at_least_11px() -> None:
+    from footlog.lib.svg_chart import PLOT_HEIGHT, TOP
+
+    root = parse(render_timeline_chart(series({"left_heel": 0}, {"left_heel": 0})))
+    path = root.find(".//svg:path[@class='site']", NS).get("d")
+    ys = {float(v) for v in re.findall(r"[ML][\d.]+ ([\d.]+)", path)}
+    assert ys and all(y <= TOP + PLOT_HEIGHT - 4 for y in ys)
+    assert int(root.get("font-size")) >= 11
+    assert not [t for t in root.iter() if t.get("font-size") and int(t.get("font-size")) < 11]
