@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
+from footlog.lib.links import absolute_url
 from footlog.timeline.analysis import LEVEL_TEXT
 from reminders.models import Kind
 
@@ -68,7 +68,7 @@ def user_id_from_unsubscribe_token(token: str) -> int | None:
 
 def unsubscribe_url(user_id: int) -> str:
     path = reverse("reminder-unsubscribe", kwargs={"token": unsubscribe_token(user_id)})
-    return f"{settings.FOOTLOG_PUBLIC_URL}{path}"
+    return absolute_url(path)
 
 
 def message_for(kind: str, local_date: dt.date, user_id: int, *, level: str | None = None) -> ReminderMessage:
@@ -82,6 +82,6 @@ def message_for(kind: str, local_date: dt.date, user_id: int, *, level: str | No
         local_date=local_date,
         title=title,
         body=body.format(date=local_date.isoformat()),
-        url=f"{settings.FOOTLOG_PUBLIC_URL}{path}",
+        url=absolute_url(path),
         unsubscribe_url=unsubscribe_url(user_id),
     )

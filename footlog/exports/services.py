@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from footlog.exports import tokens
@@ -34,12 +35,9 @@ class CreatedShare:
     token: str
 
     @property
-    def url(self) -> str:
-        return share_url(self.token)
-
-
-def share_url(token: str) -> str:
-    return f"{settings.FOOTLOG_PUBLIC_URL}/share/{token}/"
+    def path(self) -> str:
+        """The link's path; `footlog.lib.links.absolute_url` makes it absolute for the request at hand."""
+        return reverse("share-page", kwargs={"token": self.token})
 
 
 def share_create(

@@ -26,6 +26,7 @@ from footlog.exports.renderers import CsvRenderer, FhirRenderer, FileDownloadVie
 from footlog.exports.report import build_report
 from footlog.exports.serializers import ReportJobIn, ReportJobOut, ReportQuery, ShareCreatedOut, ShareIn, ShareOut
 from footlog.lib.dates import today_in
+from footlog.lib.links import absolute_url
 
 ERROR = OpenApiResponse(description='Error: {"detail": "...", "errors": {...}}')
 DATE_RANGE = [
@@ -194,11 +195,12 @@ class ShareList(APIView):
             include_photos=data["include_photos"],
             expires_in_days=data["expires_in_days"],
         )
+        url = absolute_url(created.path, request)
         out = {
             "id": created.share.id,
-            "url": created.url,
+            "url": url,
             "expires_at": created.share.expires_at,
-            "qr_svg": services.qr_svg(created.url),
+            "qr_svg": services.qr_svg(url),
         }
         response = Response(ShareCreatedOut(out).data, status=status.HTTP_201_CREATED)
         response["Cache-Control"] = "no-store"

@@ -35,6 +35,7 @@ from footlog.exports import services as export_services
 from footlog.exports.serializers import ShareIn
 from footlog.lib.dates import is_valid_timezone, today_in
 from footlog.lib.errors import FootlogError
+from footlog.lib.links import absolute_url
 from footlog.pwa import consent, forms
 from footlog.pwa.history import history_days
 from footlog.pwa.timeline import timeline_page
@@ -312,8 +313,9 @@ def export_page(request: HttpRequest) -> HttpResponse:
                 expires_in_days=data["expires_in_days"],
             )
             # The library draws the QR code from our own URL: no user text reaches the markup.
-            qr = mark_safe(export_services.qr_svg(created.url))  # noqa: S308
-            context["created"] = {"url": created.url, "expires_at": created.share.expires_at, "qr": qr}
+            url = absolute_url(created.path, request)
+            qr = mark_safe(export_services.qr_svg(url))  # noqa: S308
+            context["created"] = {"url": url, "expires_at": created.share.expires_at, "qr": qr}
         else:
             context["errors"] = _errors(body)
     context["shares"] = export_selectors.shares_for(user).prefetch_related("accesses")

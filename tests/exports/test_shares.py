@@ -34,7 +34,7 @@ def history(user):
 
 
 def test_create_returns_the_link_once_and_stores_only_its_hash(api, settings):
-    settings.FOOTLOG_PUBLIC_URL = "https://footlog.example"
+    settings.FOOTLOG_PUBLIC_URL, settings.FOOTLOG_PUBLIC_URL_SET = "https://footlog.example", True
     created = create(api)
     assert created["url"].startswith("https://footlog.example/share/")
     token = page_path(created).split("/")[2]
