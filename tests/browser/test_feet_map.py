@@ -15,6 +15,12 @@ from tests.browser.conftest import shoot, sign_in, until
 
 pytestmark = pytest.mark.browser
 
+VISUAL_ORDER = [
+    *("left_toes", "left_top", "left_ankle_outer", "left_ankle_inner"),
+    *("right_toes", "right_top", "right_ankle_inner", "right_ankle_outer"),
+    *("left_sole", "left_heel", "right_sole", "right_heel"),
+]
+
 # The element under each point of a 44x44 square around a site's centre (5x5 samples, 1 px inside the edges).
 SQUARE_OWNERS = """(site) => {
   const box = document.querySelector(`#feet [data-site="${site}"]`).getBoundingClientRect();
@@ -97,22 +103,24 @@ def test_opening_sites_records_nothing_until_a_count_is_set(today: Any) -> None:
 
 def test_a_site_opens_with_the_keyboard_and_reads_out_its_state(today: Any) -> None:
     page = today
-    page.locator("#notes").focus()  # tab order: from the map's first site onwards
     page.get_by_role("button", name="Left toes", exact=True).focus()
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.dataset.site") == "left_top"
+    order = [page.evaluate("document.activeElement.dataset.site")]
+    for _ in SITE_KEYS[1:]:
+        page.keyboard.press("Tab")
+        order.append(page.evaluate("document.activeElement.dataset.site"))
+    assert order == VISUAL_ORDER  # row by row, left to right as drawn
+    page.get_by_role("button", name="Left top of foot", exact=True).focus()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "count"
     page.keyboard.type("4")
     page.get_by_role("button", name="Right heel", exact=True).focus()
     page.keyboard.press(" ")
     assert page.locator("#site-title").inner_text() == "Right heel"
-    described = page.evaluate(
-        "(k) => document.getElementById(document.querySelector(`[data-site=${k}]`).getAttribute('aria-describedby'))"
-        ".textContent",
-        "left_top",
+    states = page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('#feet [data-site]')].map(g =>
+             [g.dataset.site, document.getElementById(g.getAttribute('aria-describedby')).textContent]))"""
     )
-    assert described == "4 bumps"
+    assert states["left_top"] == "4 bumps" and states["right_heel"] == "not looked"
     shoot(page, "41-map-legend")
 
 
