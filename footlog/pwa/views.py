@@ -21,6 +21,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
+from rest_framework import serializers
 
 from accounts.serializers import AccountSerializer
 from accounts.services import account_update
@@ -141,10 +142,15 @@ def today(request: HttpRequest) -> HttpResponse:
     return render(request, "pwa/today.html", {"config": config, "sites": SITES, "limits": limits})
 
 
-def observation_limits() -> dict[str, dict[str, float]]:
+def observation_limits() -> dict[str, dict[str, float | None]]:
     """The API's own ranges for a spot's count and size, so the form checks exactly what the API will accept."""
     fields = ObservationIO().fields
-    return {name: {"min": fields[name].min_value, "max": fields[name].max_value} for name in ("count", "largest_mm")}
+    limits = {}
+    for name in ("count", "largest_mm"):
+        field = fields[name]
+        assert isinstance(field, serializers.IntegerField | serializers.FloatField)
+        limits[name] = {"min": field.min_value, "max": field.max_value}
+    return limits
 
 
 @require_safe

@@ -27,7 +27,8 @@ SQUARE_OWNERS = """(site) => {
   const cx = box.left + box.width / 2, cy = box.top + box.height / 2, owners = new Set();
   for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) {
     const hit = document.elementFromPoint(cx - 21 + i * 10.5, cy - 21 + j * 10.5);
-    owners.add(hit && hit.closest('[data-site]') ? hit.closest('[data-site]').dataset.site : String(hit && hit.tagName));
+    const owner = hit && hit.closest('[data-site]');
+    owners.add(owner ? owner.dataset.site : String(hit && hit.tagName));
   }
   return [...owners];
 }"""
