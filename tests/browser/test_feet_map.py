@@ -65,6 +65,7 @@ def save(page: Any) -> None:
 
 def test_every_site_has_a_hit_area_of_at_least_44_px_that_no_neighbour_steals(today: Any) -> None:
     page = today
+    shoot(page, "39-map-closed")
     assert page.locator("#feet [data-site]").count() == len(SITE_KEYS)
     for key in SITE_KEYS:
         box = site(page, key).bounding_box()
@@ -110,6 +111,7 @@ def test_a_site_opens_with_the_keyboard_and_reads_out_its_state(today: Any) -> N
         page.keyboard.press("Tab")
         order.append(page.evaluate("document.activeElement.dataset.site"))
     assert order == VISUAL_ORDER  # row by row, left to right as drawn
+    shoot(page, "41-map-focus")
     page.get_by_role("button", name="Left top of foot", exact=True).focus()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "count"
