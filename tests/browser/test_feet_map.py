@@ -209,3 +209,24 @@ def test_leaving_with_unsaved_changes_asks_first_and_not_after_a_save(today: Any
     page.get_by_role("link", name="History").click()
     page.wait_for_url("**/history/")
     assert dialogs == ["confirm", "beforeunload"]  # nothing asked after the save
+
+
+def test_a_settings_form_typed_in_but_not_saved_asks_before_a_link_leaves(today: Any, live_server: Any) -> None:
+    page = today
+    page.goto(f"{live_server.url}/settings/")
+    dialogs: list[str] = []
+
+    def stay(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", stay)
+    page.get_by_label("New step").fill("Retinoid cream")
+    page.get_by_role("link", name="Today").click()
+    assert dialogs == ["Your changes on this page are not saved. Leave without saving them?"]
+    assert page.url == f"{live_server.url}/settings/"
+    page.get_by_role("button", name="Add step").click()
+    page.get_by_role("button", name="Remove Retinoid cream").wait_for()
+    page.get_by_role("link", name="Today").click()
+    page.wait_for_url(f"{live_server.url}/")
+    assert len(dialogs) == 1
