@@ -21,6 +21,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
+from rest_framework import serializers
 
 from accounts.serializers import AccountSerializer
 from accounts.services import account_update
@@ -28,7 +29,7 @@ from footlog.api.scoping import get_owned, user_of
 from footlog.diary import selectors as diary_selectors
 from footlog.diary import services as diary_services
 from footlog.diary.models import RoutineStep
-from footlog.diary.serializers import RoutineStepIn, RoutineStepOut
+from footlog.diary.serializers import ObservationIO, RoutineStepIn, RoutineStepOut
 from footlog.diary.sites import SITES
 from footlog.exports import selectors as export_selectors
 from footlog.exports import services as export_services
@@ -57,6 +58,7 @@ SHELL_ASSETS = [
     "footlog/app.css",
     "footlog/app.js",
     "footlog/outbox.js",
+    "footlog/feetmap.js",
     "footlog/today.js",
     "footlog/icons/icon-192.png",
     "footlog/icons/maskable-192.png",
@@ -131,12 +133,25 @@ def today(request: HttpRequest) -> HttpResponse:
     After a save the script asks the timeline as of that day (`timeline/?from=day-89&to=day`, i.e.
     `timeline_for(user, day - 89, day)`) and shows `urgent_text` when its level is "urgent".
     """
+    limits = observation_limits()
     config = {
         "sites": [{"key": s.key, "label": s.label} for s in SITES.values()],
         "steps": RoutineStepOut(diary_selectors.routine_steps_for(None), many=True).data,
         "urgent_text": LEVEL_TEXT["urgent"],
+        "limits": limits,
     }
-    return render(request, "pwa/today.html", {"config": config, "sites": SITES})
+    return render(request, "pwa/today.html", {"config": config, "sites": SITES, "limits": limits})
+
+
+def observation_limits() -> dict[str, dict[str, float | None]]:
+    """The API's own ranges for a spot's count and size, so the form checks exactly what the API will accept."""
+    fields = ObservationIO().fields
+    limits = {}
+    for name in ("count", "largest_mm"):
+        field = fields[name]
+        assert isinstance(field, serializers.IntegerField | serializers.FloatField)
+        limits[name] = {"min": field.min_value, "max": field.max_value}
+    return limits
 
 
 @require_safe

@@ -52,6 +52,34 @@
     if (out) out.textContent = input.value;
   });
 
+  /* Leaving with unsaved changes asks first: the browser's own prompt on reload or close, a confirm for a link
+     inside the app. A page says what "unsaved" means with FootlogGuard.watch(check); an app page's plain form
+     counts as unsaved from its first input until it is submitted. */
+  var checks = [], leaving = false;
+  function unsaved() { return !leaving && checks.some(function (check) { return check(); }); }
+  window.FootlogGuard = { watch: function (check) { checks.push(check); }, unsaved: unsaved };
+  window.addEventListener("beforeunload", function (event) {
+    if (unsaved()) { event.preventDefault(); event.returnValue = ""; }
+  });
+  window.addEventListener("pageshow", function () { leaving = false; });
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey ||
+        event.altKey || link.target === "_blank" || link.hasAttribute("download")) return;
+    var url = new URL(link.href, location.href);
+    if (url.origin !== location.origin || (url.pathname === location.pathname && url.search === location.search)) return;
+    if (!unsaved()) return;
+    if (window.confirm("Your changes on this page are not saved. Leave without saving them?")) leaving = true;
+    else event.preventDefault();
+  });
+  document.querySelectorAll("body.app main form[method=post]").forEach(function (form) {
+    var dirty = false;
+    form.addEventListener("input", function () { dirty = true; });
+    form.addEventListener("change", function () { dirty = true; });
+    form.addEventListener("submit", function (event) { if (!event.defaultPrevented) dirty = false; });
+    checks.push(function () { return dirty; });
+  });
+
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
       if (!window.confirm(form.dataset.confirm)) event.preventDefault();

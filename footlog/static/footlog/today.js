@@ -42,8 +42,16 @@
   $("today-date").textContent = new Date().toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" });
 
   /* --- spots ---------------------------------------------------------------------------------- */
+  /* An opened spot starts with no count: it is recorded only once a count is set ("None here" sets 0). */
   function blank() {
-    return { count: 0, largest_mm: null, itch: 0, pain: 0, redness: false, bleeding: false, spreading: false, note: "" };
+    return { count: null, largest_mm: null, itch: 0, pain: 0, redness: false, bleeding: false, spreading: false,
+             note: "", typed: {} };
+  }
+  function recorded(site) { return state.obs[site].count !== null; }
+  function detailed(site) {
+    var o = state.obs[site];
+    return o.largest_mm !== null || o.itch || o.pain || o.redness || o.bleeding || o.spreading || o.note ||
+      state.photos.some(function (p) { return p.site === site; });
   }
 
   function select(site) {
@@ -52,7 +60,10 @@
     if (!state.obs[site]) state.obs[site] = blank();
     var o = state.obs[site];
     $("site-title").textContent = labels[site];
-    $("count").value = o.count; $("largest_mm").value = o.largest_mm === null ? "" : o.largest_mm;
+    var typed = o.typed || {};
+    $("count").value = "count" in typed ? typed.count : o.count === null ? "" : o.count;
+    $("largest_mm").value = "largest_mm" in typed ? typed.largest_mm : o.largest_mm === null ? "" : o.largest_mm;
+    readNumber("count", true); readNumber("largest_mm", false);
     $("itch").value = o.itch; $("pain").value = o.pain; $("redness").checked = o.redness; $("site-note").value = o.note;
     $("bleeding").checked = o.bleeding; $("spreading").checked = o.spreading;
     $("itch-out").textContent = o.itch; $("pain-out").textContent = o.pain;
@@ -60,32 +71,45 @@
     paint();
     showPrevious(site);
     $("count").focus({ preventScroll: true });
-    $("site-panel").scrollIntoView({ behavior: "smooth", block: "start" });
+    // Scroll only when the count would be out of sight: the map stays in view for the next spot.
+    var top = $("site-panel").getBoundingClientRect().top;
+    if (top < 0 || top > innerHeight - 240) $("site-panel").scrollIntoView({ behavior: "smooth", block: "start" });
   }
 
-  /* Copy the panel's fields into the selected spot's observation. */
+  /* A number field checked against the API's own ranges (config.limits), never clamped: what is saved is what
+     the field shows. Shows or clears the field's inline error; the value is null for an empty field. */
+  function readNumber(id, whole) {
+    var input = $(id), lim = config.limits[id], text = input.value.trim(), n = Number(text);
+    var ok = !input.validity.badInput &&
+      (text === "" || (isFinite(n) && n >= lim.min && n <= lim.max && (!whole || n % 1 === 0)));
+    $(id + "-error").textContent = ok ? "" : whole ? "Enter a whole number from " + lim.min + " to " + lim.max + "."
+      : "Enter a size from " + lim.min + " to " + lim.max + " mm, or leave it empty.";
+    if (ok) input.removeAttribute("aria-invalid"); else input.setAttribute("aria-invalid", "true");
+    return { ok: ok, value: text === "" ? null : n, text: text };
+  }
+
+  /* Copy the panel's fields into the selected spot's observation. A value out of range is kept as typed (in
+     o.typed) and stops the save, instead of being changed behind the user's back. */
   function keep() {
     var o = state.obs[state.site];
     if (!o) return;
-    var mm = parseFloat($("largest_mm").value);
-    o.count = Math.max(0, Math.min(200, parseInt($("count").value, 10) || 0));
-    o.largest_mm = isNaN(mm) ? null : Math.max(0, Math.min(30, mm));
+    var count = readNumber("count", true), mm = readNumber("largest_mm", false);
+    o.typed = {};
+    if (count.ok) o.count = count.value; else o.typed.count = count.text;
+    if (mm.ok) o.largest_mm = mm.value; else o.typed.largest_mm = mm.text;
     o.itch = +$("itch").value; o.pain = +$("pain").value; o.redness = $("redness").checked;
     o.bleeding = $("bleeding").checked; o.spreading = $("spreading").checked;
     o.note = $("site-note").value.trim().slice(0, 500);
   }
 
   function paint() {
-    document.querySelectorAll("#feet .site").forEach(function (g) {
-      var site = g.dataset.site;
-      g.setAttribute("aria-pressed", String(site in state.obs));
-      g.classList.toggle("current", site === state.site);
-      g.classList.toggle("has", !!(state.obs[site] && state.obs[site].count));
-    });
+    var counts = {};
+    Object.keys(state.obs).filter(recorded).forEach(function (site) { counts[site] = state.obs[site].count; });
+    window.FootlogFeetMap.paint($("feet"), counts, state.site);
     var list = $("logged-sites");
     list.textContent = "";
-    Object.keys(state.obs).forEach(function (site) {
-      var li = el("li"), b = el("button", { type: "button", class: "chip" }, labels[site] + ": " + state.obs[site].count);
+    Object.keys(counts).forEach(function (site) {
+      var li = el("li"), b = el("button", { type: "button", class: "chip" }, labels[site] + ": " + counts[site]);
       b.addEventListener("click", function () { select(site); });
       li.appendChild(b); list.appendChild(li);
     });
@@ -98,27 +122,38 @@
     });
   }
 
-  document.querySelectorAll("#feet .site").forEach(function (g) {
-    g.addEventListener("click", function () { select(g.dataset.site); });
-    g.addEventListener("keydown", function (e) {
-      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); select(g.dataset.site); }
-    });
-  });
+  window.FootlogFeetMap.attach($("feet"), select);
   form.querySelectorAll("[data-step]").forEach(function (b) {
     b.addEventListener("click", function () {
-      var c = $("count");
-      c.value = Math.max(0, Math.min(200, (parseInt(c.value, 10) || 0) + parseInt(b.dataset.step, 10)));
+      // A tap on a step moves from the nearest allowed value, in plain view (from empty: + is 1, − is 0).
+      var c = $("count"), lim = config.limits.count;
+      c.value = Math.max(lim.min, Math.min(lim.max, (parseInt(c.value, 10) || 0) + parseInt(b.dataset.step, 10)));
       keep(); paint();
     });
   });
+  $("none-here").addEventListener("click", function () { $("count").value = 0; keep(); paint(); });
   fields.forEach(function (id) { $(id).addEventListener("input", function () { keep(); paint(); }); });
   ["itch", "pain"].forEach(function (id) {
     $(id).addEventListener("input", function () { $(id + "-out").textContent = $(id).value; });
   });
+  /* Removing a spot takes its photos too, so it offers Undo until the next removal or save. */
   $("remove-site").addEventListener("click", function () {
-    delete state.obs[state.site];
-    state.photos = state.photos.filter(function (p) { return p.site !== state.site; });
+    var site = state.site;
+    keep();
+    state.removed = { site: site, obs: state.obs[site], photos: state.photos.filter(function (p) { return p.site === site; }) };
+    delete state.obs[site];
+    state.photos = state.photos.filter(function (p) { return p.site !== site; });
     state.site = null; $("site-panel").hidden = true; paint();
+    $("undo-text").textContent = labels[site] + " removed.";
+    $("undo-bar").hidden = false;
+    $("undo").focus({ preventScroll: true });
+  });
+  $("undo").addEventListener("click", function () {
+    var r = state.removed;
+    $("undo-bar").hidden = true; state.removed = null;
+    if (!r) return;
+    state.obs[r.site] = r.obs; state.photos = state.photos.concat(r.photos);
+    select(r.site);
   });
 
   /* --- photos --------------------------------------------------------------------------------- */
@@ -208,8 +243,8 @@
   function fill(entry) {
     state.obs = {};
     (entry.observations || []).forEach(function (o) {
-      state.obs[o.site] = { count: o.count, largest_mm: o.largest_mm, itch: o.itch, pain: o.pain,
-                            redness: o.redness, bleeding: !!o.bleeding, spreading: !!o.spreading, note: o.note || "" };
+      state.obs[o.site] = { count: o.count, largest_mm: o.largest_mm, itch: o.itch, pain: o.pain, redness: o.redness,
+                            bleeding: !!o.bleeding, spreading: !!o.spreading, note: o.note || "", typed: {} };
     });
     state.done = {}; state.touched = {};
     (entry.routine || []).forEach(function (r) { state.done[r.step] = r.done; state.touched[r.step] = true; });
@@ -232,6 +267,8 @@
     Promise.all([stored, waiting, steps]).then(function (found) {
       if (found[1]) { state.id = found[1].id; state.method = found[1].method; fill(found[1].body); }
       else if (found[0]) fill(found[0]);
+      state.saved = snapshot();
+      form.dataset.loaded = "true";  // the day's stored entry is in the form (tests wait for this)
     });
   }
 
@@ -241,10 +278,41 @@
     var routine = liveSteps().filter(function (s) { return state.touched[s.key]; }).map(function (s) {
       return { step: s.key, done: !!state.done[s.key] };
     });
-    var observations = Object.keys(state.obs).map(function (site) {
-      return Object.assign({ site: site }, state.obs[site]);
+    var observations = Object.keys(state.obs).filter(recorded).map(function (site) {
+      var o = state.obs[site];
+      return { site: site, count: o.count, largest_mm: o.largest_mm, itch: o.itch, pain: o.pain, redness: o.redness,
+               bleeding: o.bleeding, spreading: o.spreading, note: o.note };
     });
     return { date: state.date, notes: $("notes").value, observations: observations, routine: routine };
+  }
+
+  /* What stops a save, so that nothing is stored other than what the form shows: a number out of range, or a
+     spot with details (a tick, a score, a photo...) but no count. */
+  function problem() {
+    keep();
+    var sites = Object.keys(state.obs);
+    for (var i = 0; i < sites.length; i++) {
+      var site = sites[i], bad = Object.keys(state.obs[site].typed || {});
+      if (bad.length) return { site: site, field: bad[0], text: "Fix the marked field for " + labels[site] + " first." };
+      if (!recorded(site) && detailed(site)) {
+        return { site: site, field: "count",
+                 text: "How many bumps on " + labels[site] + "? Set a count (None here for 0) or remove the spot." };
+      }
+    }
+    return null;
+  }
+
+  /* Everything a save would keep but the photos (queued apart), to tell whether leaving the page loses something. */
+  function snapshot() {
+    var b = body(), pending = Object.keys(state.obs).filter(function (site) {
+      return Object.keys(state.obs[site].typed || {}).length || (!recorded(site) && detailed(site));
+    });
+    return JSON.stringify([b.notes, b.observations, b.routine, pending]);
+  }
+  if (window.FootlogGuard) {
+    window.FootlogGuard.watch(function () {
+      return state.photos.length > 0 || (state.saved !== undefined && snapshot() !== state.saved);
+    });
   }
 
   /* The timeline as of the saved day (the 90 days up to it): when it asks for prompt care, say so right here,
@@ -264,10 +332,20 @@
 
   form.addEventListener("submit", function (e) {
     e.preventDefault();
+    var stop = problem();
+    if (stop) {
+      if (state.site !== stop.site) select(stop.site);
+      if (!$(stop.field + "-error").textContent) $(stop.field + "-error").textContent = stop.text;
+      say(stop.text); $(stop.field).focus();
+      return;
+    }
     var photos = state.photos.map(function (p) { return { id: p.id, site: p.site, blob: p.blob, name: p.name }; });
     $("save").disabled = true;
+    var saving = snapshot();
     box.enqueue({ id: state.id, method: state.method, body: body() }, photos).then(function () {
       state.photos = []; paint();
+      state.saved = saving;
+      state.removed = null; $("undo-bar").hidden = true;
       say("Saved on this phone. Sending…");
       if (navigator.serviceWorker && window.SyncManager) {
         navigator.serviceWorker.ready.then(function (reg) { return reg.sync.register("footlog-outbox"); })
