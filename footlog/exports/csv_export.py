@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from footlog.clinical.selectors import site_onsets_for
 from footlog.diary.models import RoutineStep
 from footlog.diary.sites import SITES
 from footlog.exports.selectors import DayRow, export_steps, iter_history_rows
@@ -19,6 +20,7 @@ BASE_COLUMNS = [
     "site",
     "site_label",
     "side",
+    "noticed_since",
     "count",
     "largest_mm",
     "itch",
@@ -73,15 +75,24 @@ def _yes_no(value: bool) -> str:
     return "yes" if value else "no"
 
 
-def day_rows(day: DayRow, steps: list[RoutineStep]) -> Iterator[list[Any]]:
+def noticed_since(user: Any) -> dict[str, str]:
+    """Per site, when the user first noticed bumps there: "2026-03", "not sure", or absent (not answered)."""
+    return {
+        o.site: "not sure" if o.noticed_since is None else f"{o.noticed_since:%Y-%m}" for o in site_onsets_for(user)
+    }
+
+
+def day_rows(day: DayRow, steps: list[RoutineStep], onsets: dict[str, str] | None = None) -> Iterator[list[Any]]:
     """One row per observed site; an entry without observations still gets one row (its routine matters)."""
+    onsets = onsets or {}
     routine = _routine_cells(day, steps)
     date = day.date.isoformat()
     if not day.observations:
         yield [date, *NO_SITE, day.notes, *routine]
     for site_key, count, largest_mm, itch, pain, redness, bleeding, spreading, note in day.observations:
         site = SITES[site_key]
-        site_cells = [site_key, site.label, site.side, count, "" if largest_mm is None else largest_mm, itch, pain,
+        site_cells = [site_key, site.label, site.side, onsets.get(site_key, ""), count,
+                      "" if largest_mm is None else largest_mm, itch, pain,
                       _yes_no(redness), _yes_no(bleeding), _yes_no(spreading), note]  # fmt: skip
         yield [date, *site_cells, day.notes, *routine]
 
@@ -89,10 +100,11 @@ def day_rows(day: DayRow, steps: list[RoutineStep]) -> Iterator[list[Any]]:
 def csv_lines(user: Any, start: dt.date | None, end: dt.date | None) -> Iterator[str]:
     """The CSV text, line by line, starting with a UTF-8 BOM (so Excel reads accents right)."""
     steps = export_steps(user)
+    onsets = noticed_since(user)
     writer = csv.writer(_Echo())
     yield BOM + writer.writerow([neutralise(cell) for cell in header(steps)])
     for day in iter_history_rows(user, start, end):
-        for row in day_rows(day, steps):
+        for row in day_rows(day, steps, onsets):
             yield writer.writerow([neutralise(cell) for cell in row])
 
 

@@ -10,6 +10,9 @@ Mapping (docs/fhir.md explains each choice):
   bumps were present or a score was logged.
 - Media for each photo, its site as `bodySite`, taken by the Patient (`operator`), pointing at the owner-only
   API URL (the bytes are never put in the bundle).
+- Observation "bumps first noticed" per site the user answered: valueDateTime the month ("2026-03"), or
+  dataAbsentReason `asked-unknown` for "not sure"; patient-reported like the rest (no Condition: footlog
+  records what the person said, it does not state a condition).
 - DocumentReference for the PDF report of the same range.
 """
 
@@ -26,6 +29,7 @@ from fhir.resources.R4B.media import Media
 from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.patient import Patient
 
+from footlog.clinical.selectors import site_onsets_for
 from footlog.diary.sites import LATERALITY, QUALIFIERS, SITES, SNOMED
 from footlog.exports.selectors import iter_history
 
@@ -125,6 +129,31 @@ def score_observation(patient: str, date: dt.date, site: str, coding: dict[str, 
     }
 
 
+DATA_ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
+
+
+def onset_observation(patient: str, onset: Any) -> dict[str, Any]:
+    """When the user first noticed bumps at a site, as they told it (month precision, or not sure)."""
+    resource: dict[str, Any] = {
+        "resourceType": "Observation",
+        "status": "final",
+        **_patient_reported(patient),
+        "code": {
+            "coding": [{"system": FOOTLOG_CODES, "code": "bumps-first-noticed", "display": "Bumps first noticed"}],
+            "text": "When the patient first noticed bumps at this site",
+        },
+        "effectiveDateTime": onset.updated.date().isoformat(),
+        "bodySite": body_site(onset.site),
+    }
+    if onset.noticed_since is None:
+        resource["dataAbsentReason"] = {"coding": [{"system": DATA_ABSENT, "code": "asked-unknown"}]}
+    else:
+        resource["valueDateTime"] = f"{onset.noticed_since:%Y-%m}"
+    if onset.note:
+        resource["note"] = [{"text": onset.note}]
+    return resource
+
+
 def media(patient: str, photo: Any) -> dict[str, Any]:
     resource: dict[str, Any] = {
         "resourceType": "Media",
@@ -188,6 +217,7 @@ def build_bundle(user: Any, start: dt.date, end: dt.date) -> Bundle:
     if user.display_name:
         patient_resource["name"] = [{"text": user.display_name}]
     entries: list[tuple[str, dict[str, Any]]] = [(patient, patient_resource)]
+    entries += [(_urn("onset", user.pk, o.site), onset_observation(patient, o)) for o in site_onsets_for(user)]
     for entry in iter_history(user, start, end):
         entries += _entries_for_day(patient, entry)
     entries += [(_urn("media", p.pk), media(patient, p)) for p in photos_for(user, None, start, end)]

@@ -19,6 +19,8 @@ from typing import Any
 from django.db.models import Min
 from django.utils import timezone
 
+from footlog.clinical.display import visit_markers, visit_text
+from footlog.clinical.selectors import visits_for
 from footlog.diary.models import Entry
 from footlog.diary.sites import SITES
 from footlog.exports import findings
@@ -100,6 +102,7 @@ class Report:
     sparse: str = ""  # a note when under half the days were logged
     care: str = display.ROUTINE_NOT_RECORDED  # care adherence against what the user meant to do
     notes: list[Note] = field(default_factory=list)
+    visits: list[str] = field(default_factory=list)  # "Visited a dermatologist on 3 Oct 2026", newest first
     earlier_red_flags: str = ""  # "Earlier red flags: 2, latest 3 Mar 2026" (before the range)
 
     @property
@@ -161,6 +164,7 @@ def build_report(
     sheets = _photo_sheets(user, start, end, photo_src) if include_photos else []
     labels = {key: site.label for key, site in SITES.items()}
     entries = list(history_entries(user, start, end))
+    visits = list(visits_for(user, start, end))
     in_range = [f for f in timeline.red_flags if f.date >= start]
     return Report(
         # Never the email: the report is handed to someone else (a clinician, a share link's reader).
@@ -172,6 +176,7 @@ def build_report(
         red_flags=display.red_flag_lines(in_range),
         earlier_red_flags=_earlier_red_flags(user, start, [f for f in timeline.red_flags if f.date < start]),
         notes=_page_one_notes(entries, {f.date for f in in_range}),
+        visits=[visit_text(v) for v in visits],
         level=timeline.recommendation.level,
         level_text=LEVEL_TEXT[timeline.recommendation.level],
         reasons=[r.message for r in timeline.recommendation.reasons if r.code not in SHOWN_ELSEWHERE],
@@ -179,7 +184,8 @@ def build_report(
         chart_svg=render_timeline_chart(
             timeline.series,
             timeline.adherence,
-            markers=[Marker(p.date, "photo", "photo") for sheet in sheets for p in sheet.photos],
+            markers=[Marker(p.date, "photo", "photo") for sheet in sheets for p in sheet.photos]
+            + visit_markers(visits),
             site_labels=labels,
             width=680,
         ),

@@ -9,6 +9,8 @@ from typing import Any
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from footlog.clinical.display import visit_markers, visit_text
+from footlog.clinical.selectors import visits_for
 from footlog.diary import selectors as diary_selectors
 from footlog.diary.sites import SITES
 from footlog.lib.svg_chart import Marker, render_timeline_chart
@@ -71,7 +73,8 @@ def chart(result: TimelineResult, markers: list[Marker]) -> SafeString:
 def timeline_page(user: Any, start: dt.date, end: dt.date) -> dict[str, Any]:
     result = timeline_selectors.timeline_for(user, start, end)
     pairs = photo_pairs(user, start, end)
-    markers = [Marker(p.after.entry.date, f"photo {p.label}", "photo") for p in pairs]
+    visits = list(visits_for(user, start, end))
+    markers = [Marker(p.after.entry.date, f"photo {p.label}", "photo") for p in pairs] + visit_markers(visits)
     level = result.recommendation.level
     return {
         "result": result,
@@ -87,4 +90,5 @@ def timeline_page(user: Any, start: dt.date, end: dt.date) -> dict[str, Any]:
         "red_flags": display.red_flag_lines(result.red_flags),
         "care": display.care_text(result.care_adherence),
         "care_recorded": result.care_adherence is not None,
+        "visits": [visit_text(v) for v in visits],
     }

@@ -131,3 +131,21 @@ def test_deleting_the_account_deletes_onsets_and_visits(api, user):
     assert api.delete("/api/v1/account/", {"password": PASSWORD}, format="json").status_code == 204
     assert not SiteOnset.objects.exists()
     assert not Visit.objects.exists()
+
+
+def test_a_recorded_visit_is_a_dated_event_on_the_timeline_page_and_in_the_report(api, consented):
+    from tests.exports.builders import log_entry
+
+    log_entry(consented, "2026-11-20", observations=[{"site": "left_heel", "count": 2}])
+    post_visit(api, kind="visited", date="2026-11-25", note="looked at the heel")
+    post_visit(api, kind="booked", date="2027-01-15")
+    page = api.get("/timeline/?from=2026-11-01&to=2026-12-02").content.decode()
+    assert "Visited a dermatologist on 25 Nov 2026 (looked at the heel)" in page
+    assert 'data-kind="visit"' in page  # the chart marks the day
+    import io
+
+    from pypdf import PdfReader
+
+    pdf = api.get("/api/v1/exports/report.pdf", {"from": "2026-11-01", "to": "2026-12-02"})
+    first = " ".join(PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text().split())
+    assert "Visited a dermatologist on 25 Nov 2026 (looked at the heel)" in first

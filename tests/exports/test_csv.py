@@ -150,3 +150,13 @@ def test_history_rows_are_read_window_by_window_in_date_order(user, other_user):
     assert [r.observations[0][1] for r in rows] == [1, 2, 3, 6, 7]
     assert all(len(r.routine) == 1 for r in rows)
     assert list(iter_history_rows(other_user, dt.date(2026, 10, 5), dt.date(2026, 10, 9))) == []
+
+
+def test_each_row_of_a_site_carries_when_bumps_were_first_noticed_there(api, history):
+    api.put("/api/v1/site-history/left_heel/", {"noticed_since": "2026-03"}, format="json")
+    api.put("/api/v1/site-history/right_ankle_outer/", {"not_sure": True}, format="json")
+    rows = read_csv(api.get(URL))
+    noticed = {(r["date"], r["site"]): r["noticed_since"] for r in rows}
+    assert noticed[("2026-10-01", "left_heel")] == noticed[("2026-10-05", "left_heel")] == "2026-03"
+    assert noticed[("2026-10-01", "right_ankle_outer")] == "not sure"
+    assert noticed[("2026-10-02", "")] == ""  # a day with no site checked

@@ -162,3 +162,17 @@ def test_photos_are_media_with_site_and_date_but_no_bytes(api, user, history):
     assert item.content.contentType == "image/jpeg"
     assert item.content.url == f"/api/v1/photos/{photo.pk}/image"
     assert b'"data"' not in response.content
+
+
+def test_onset_is_a_patient_reported_observation_with_the_month_or_unknown(api, user, history):
+    api.put("/api/v1/site-history/left_heel/", {"noticed_since": "2026-03", "note": "after a hike"}, format="json")
+    api.put("/api/v1/site-history/left_top/", {"not_sure": True}, format="json")
+    bundle = bundle_of(api.get(URL))
+    onsets = [o for o in resources(bundle, "Observation") if o.code.coding[0].code == "bumps-first-noticed"]
+    by_site = {o.bodySite.text: o for o in onsets}
+    heel = next(o for label, o in by_site.items() if "heel" in label.lower())
+    assert str(heel.valueDateTime) == "2026-03" and heel.note[0].text == "after a hike"
+    assert heel.category[0].coding[0].code == "survey" and heel.performer[0].reference.startswith("urn:")
+    top = next(o for label, o in by_site.items() if "top" in label.lower())
+    assert top.valueDateTime is None and top.dataAbsentReason.coding[0].code == "asked-unknown"
+    assert not [e for e in bundle.entry if e.resource.get_resource_type() == "Condition"]

@@ -1,0 +1,27 @@
+"""How recorded visits read on the Timeline page, in the report and on the share page: one home for the words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from footlog.clinical.models import Visit
+from footlog.lib.svg_chart import Marker
+from footlog.timeline.analysis.wording import day_text
+
+
+def visit_text(visit: Visit) -> str:
+    """ "Visit booked for 15 Jan 2027", "Visited a dermatologist on 3 Oct 2026 (note)"."""
+    if visit.kind == Visit.Kind.BOOKED:
+        text = (
+            f"Visit booked for {day_text(visit.date)}"
+            if visit.date >= today
+            else f"Visit booked on {day_text(visit.date)}"
+        )
+    else:
+        text = f"Visited a dermatologist on {day_text(visit.date)}"
+    return f"{text} ({visit.note})" if visit.note else text
+
+
+def visit_markers(visits: Iterable[Visit]) -> list[Marker]:
+    """A dated event on the chart for each visit (the chart draws only those inside its range)."""
+    return [Marker(v.date, "booked" if v.kind == Visit.Kind.BOOKED else "visit", "visit") for v in visits]
