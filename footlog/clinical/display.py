@@ -12,11 +12,7 @@ from footlog.timeline.analysis.wording import day_text
 def visit_text(visit: Visit) -> str:
     """ "Visit booked for 15 Jan 2027", "Visited a dermatologist on 3 Oct 2026 (note)"."""
     if visit.kind == Visit.Kind.BOOKED:
-        text = (
-            f"Visit booked for {day_text(visit.date)}"
-            if visit.date >= today
-            else f"Visit booked on {day_text(visit.date)}"
-        )
+        text = f"Visit booked for {day_text(visit.date)}"  # the appointment's date
     else:
         text = f"Visited a dermatologist on {day_text(visit.date)}"
     return f"{text} ({visit.note})" if visit.note else text
