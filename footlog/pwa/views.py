@@ -26,6 +26,8 @@ from rest_framework import serializers
 from accounts.serializers import AccountSerializer
 from accounts.services import account_update
 from footlog.api.scoping import get_owned, user_of
+from footlog.clinical import services as clinical_services
+from footlog.clinical.serializers import VisitIn
 from footlog.diary import selectors as diary_selectors
 from footlog.diary import services as diary_services
 from footlog.diary.models import RoutineStep
@@ -35,7 +37,7 @@ from footlog.exports import selectors as export_selectors
 from footlog.exports import services as export_services
 from footlog.exports.serializers import ShareIn
 from footlog.lib.dates import is_valid_timezone, today_in
-from footlog.lib.errors import FootlogError
+from footlog.lib.errors import FootlogError, InvalidInput
 from footlog.lib.links import absolute_url
 from footlog.pwa import consent, forms
 from footlog.pwa.history import history_days
@@ -198,12 +200,26 @@ def welcome(request: HttpRequest) -> HttpResponse:
     return render(request, "pwa/welcome.html", context, status=400 if error else 200)
 
 
-@require_safe
 @consent.app_page
+@require_http_methods(["GET", "HEAD", "POST"])
 def timeline(request: HttpRequest) -> HttpResponse:
-    end = today_in(user_of(request).timezone)
+    """The timeline; a POST records a visit the user booked or had (it quiets the visit nudge)."""
+    user = user_of(request)
+    errors: dict[str, Any] = {}
+    if request.method == "POST":
+        body = VisitIn(data={k: request.POST.get(k, "") for k in ("kind", "date", "note")})
+        try:
+            if body.is_valid():
+                clinical_services.visit_record(user, **body.validated_data)
+                messages.success(request, "Visit recorded.")
+                return redirect(reverse("pwa:timeline"))
+            errors = _errors(body)
+        except InvalidInput as invalid:
+            errors = invalid.errors
+    end = today_in(user.timezone)
     start = end - dt.timedelta(days=TIMELINE_DAYS - 1)
-    return render(request, "pwa/timeline.html", timeline_page(user_of(request), start, end))
+    context = {**timeline_page(user, start, end), "visit_errors": errors, "today": end}
+    return render(request, "pwa/timeline.html", context, status=400 if errors else 200)
 
 
 def _save_first_reminder(user: Any, post: Any) -> None:

@@ -149,3 +149,15 @@ def test_a_recorded_visit_is_a_dated_event_on_the_timeline_page_and_in_the_repor
     pdf = api.get("/api/v1/exports/report.pdf", {"from": "2026-11-01", "to": "2026-12-02"})
     first = " ".join(PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text().split())
     assert "Visited a dermatologist on 25 Nov 2026 (looked at the heel)" in first
+
+
+def test_the_timeline_page_records_a_visit_and_tells_a_bad_one_inline(api, consented):
+    answer = api.post("/timeline/", {"kind": "visited", "date": "2026-11-28", "note": "heel checked"})
+    assert answer.status_code == 302
+    assert [(v.kind, v.date.isoformat(), v.note) for v in Visit.objects.filter(user=consented)] == [
+        ("visited", "2026-11-28", "heel checked")
+    ]
+    refused = api.post("/timeline/", {"kind": "visited", "date": "2026-12-09"})
+    assert refused.status_code == 400
+    assert "cannot be in the future" in refused.content.decode()
+    assert Visit.objects.filter(user=consented).count() == 1
