@@ -147,6 +147,8 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE: dict = {}
 # reminders: every minute, claim the reminders that are due (reminders/services.py dispatch_due).
 CELERY_BEAT_SCHEDULE["reminders-tick"] = {"task": "reminders.tick", "schedule": 60.0}
+# report jobs: re-queue stuck ones, delete reports past 7 days and orphan files (footlog/exports/report_jobs.py).
+CELERY_BEAT_SCHEDULE["exports-sweep"] = {"task": "exports.sweep", "schedule": 300.0}
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 
 # --- Mail ------------------------------------------------------------------------------------------

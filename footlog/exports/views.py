@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 from footlog.api.errors import Conflict
 from footlog.api.params import parse_date_range
 from footlog.api.scoping import user_of
-from footlog.exports import selectors, services
+from footlog.exports import report_jobs, selectors, services
 from footlog.exports.account_export import build_account_zip
 from footlog.exports.csv_export import csv_lines, encoded
 from footlog.exports.fhir import build_bundle
@@ -95,14 +95,14 @@ class HistoryCsv(FileDownloadView):
 class ReportJobList(APIView):
     @extend_schema(
         request=ReportJobIn,
-        responses={202: ReportJobOut, 400: ERROR},
+        responses={202: ReportJobOut, 400: ERROR, 503: ERROR},
         summary="Build a report in the background (for long ranges); poll the job for progress",
     )
     def post(self, request: Request) -> Response:
         body = ReportJobIn(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
-        job = services.report_job_create(
+        job = report_jobs.report_job_create(
             user_of(request), start=data["from"], end=data["to"], questions=data["questions"]
         )
         response = Response(ReportJobOut(job).data, status=status.HTTP_202_ACCEPTED)
