@@ -59,8 +59,8 @@ def report_job_create(user: Any, *, start: dt.date, end: dt.date, questions: str
 def _enqueue_or_withdraw(job: ReportJob) -> None:
     try:
         _enqueue(job.pk)
-    except BROKER_ERRORS:
-        logger.warning("report job %s not queued: the broker is unavailable", job.pk, exc_info=True)
+    except BROKER_ERRORS as exc:
+        logger.warning("report job %s not queued: the broker is unavailable (%s)", job.pk, type(exc).__name__)
         job.delete()
         raise ServiceUnavailable("Reports cannot be queued right now; try again in a minute.") from None
 

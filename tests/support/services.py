@@ -183,3 +183,22 @@ def run_smtp_sink() -> Iterator[tuple[SmtpSink, int]]:
         yield sink, port
     finally:
         controller.stop()
+
+
+def start_redis(tmp_path: Path) -> tuple[Process, str]:
+    """A private redis-server on a free port (never the shared 6379), for outage and kill tests; returns it
+    with its URL. Nothing is persisted; stop it with `.stop(9)` to play an outage."""
+    port = free_port()
+    args = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+    server = Process(args, dict(os.environ), tmp_path / f"redis-{port}.log")
+    url = f"redis://127.0.0.1:{port}/0"
+    import redis
+
+    def answers() -> bool:
+        try:
+            return bool(redis.Redis.from_url(url, socket_timeout=1).ping())
+        except redis.RedisError:
+            return False
+
+    wait_for(answers, timeout=20, interval=0.1)
+    return server, url
