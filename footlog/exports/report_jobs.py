@@ -128,9 +128,7 @@ def _store(job: ReportJob, pdf: bytes) -> str:
     """Write the file, then mark the job done only if it is still this run's: otherwise delete the file."""
     name = _storage().save(f"{REPORTS_DIR}/{job.pk}.pdf", ContentFile(pdf))
     try:
-        stored = _running(job).update(
-            file=name, state=ReportJob.State.DONE, progress=100, finished=timezone.now()
-        )
+        stored = _running(job).update(file=name, state=ReportJob.State.DONE, progress=100, finished=timezone.now())
     except Exception:
         _storage().delete(name)
         raise
@@ -178,8 +176,10 @@ def _unstick(cutoff: dt.datetime) -> tuple[int, int]:
     requeued = 0
     for job_id in _stuck(cutoff).values_list("pk", flat=True):
         # Conditional, so two sweeps at once re-queue a job once.
-        taken = _stuck(cutoff).filter(pk=job_id).update(
-            state=ReportJob.State.PENDING, progress=0, queued_at=timezone.now(), attempts=F("attempts") + 1
+        taken = (
+            _stuck(cutoff)
+            .filter(pk=job_id)
+            .update(state=ReportJob.State.PENDING, progress=0, queued_at=timezone.now(), attempts=F("attempts") + 1)
         )
         if not taken:
             continue

@@ -97,5 +97,8 @@ def test_a_job_whose_worker_is_killed_is_requeued_by_the_sweep_and_built(transac
             worker.stop()
         redis.stop()
     built = ReportJob.objects.get(pk=job.pk)
-    assert (built.state, built.attempts) == ("done", 3)  # queued at creation and by each sweep, workers[-1].output()[-3000:]
+    assert (built.state, built.attempts) == (
+        "done",
+        3,
+    )  # queued at creation and by each sweep, workers[-1].output()[-3000:]
     assert built.file.size > 10_000
