@@ -91,6 +91,14 @@ def test_a_deleted_job_takes_its_file(api, job, reports_dir):
 
 
 @pytest.mark.django_db(transaction=True)
+def test_a_deletion_that_read_the_job_before_its_file_was_recorded_still_takes_the_file(job, reports_dir):
+    loaded_early = ReportJob.objects.get(pk=job["id"])  # as a deletion collects it, file not yet recorded
+    assert report_jobs.report_job_run(job["id"]) == "done"  # the worker records its file meanwhile
+    loaded_early.delete()
+    assert files_of(reports_dir, job["id"]) == []
+
+
+@pytest.mark.django_db(transaction=True)
 def test_sweep_deletes_reports_past_seven_days_and_keeps_younger_ones(api, job, reports_dir):
     assert report_jobs.report_job_run(job["id"]) == "done"
     with time_machine.travel(timezone.now() + dt.timedelta(days=6, hours=23)):
