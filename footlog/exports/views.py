@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -127,8 +127,12 @@ class ReportJobPdf(FileDownloadView):
         job = selectors.report_job_of(user_of(request), pk)
         if job.state != ReportJob.State.DONE:
             raise Conflict("The report is not ready yet.", extra={"state": job.state, "progress": job.progress})
+        try:
+            content = job.file.open("rb")
+        except FileNotFoundError:  # lost outside footlog (a partial restore): a 404 to build it again, not a 500
+            raise Http404 from None
         response = FileResponse(
-            job.file.open("rb"),
+            content,
             content_type="application/pdf",
             as_attachment=True,
             filename=f"footlog-report-{job.start}-{job.end}.pdf",

@@ -150,3 +150,20 @@ def test_sweep_requeues_a_pending_job_whose_message_was_lost_and_leaves_fresh_on
     ReportJob.objects.filter(pk=job["id"]).update(queued_at=timezone.now() - dt.timedelta(minutes=11))
     call_command("reports_sweep", "--stuck-after-minutes", "10")
     assert ReportJob.objects.get(pk=job["id"]).attempts == 2
+
+
+def test_beat_runs_the_sweep_every_five_minutes(settings, job):
+    from footlog.celery import app
+
+    assert settings.CELERY_BEAT_SCHEDULE["exports-sweep"] == {"task": "exports.sweep", "schedule": 300.0}
+    ReportJob.objects.filter(pk=job["id"]).update(queued_at=timezone.now() - dt.timedelta(minutes=11))
+    app.tasks["exports.sweep"].apply()
+    assert ReportJob.objects.get(pk=job["id"]).attempts == 2
+
+
+def test_a_done_job_whose_file_is_gone_answers_404(api, job, reports_dir):
+    assert report_jobs.report_job_run(job["id"]) == "done"
+    for path in files_of(reports_dir, job["id"]):
+        path.unlink()
+    answer = api.get(f"{URL}{job['id']}/report.pdf")
+    assert answer.status_code == 404 and answer.json()["detail"]
