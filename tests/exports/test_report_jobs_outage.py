@@ -1,6 +1,6 @@
-"""Report jobs when the broker fails, on real processes and a private Redis (never the shared 6379): a job that
-cannot be queued answers 503 and is not kept; a job whose worker is killed -9 is re-queued by the sweep and
-built by the next worker."""
+"""Report jobs on real processes: a job that cannot be queued answers 503 and is not kept; a job whose worker is
+killed -9 is re-queued by the sweep and built by the next worker (both on a private Redis, never the shared
+6379); an account deleted while a real worker builds its report leaves no file and no error."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import datetime as dt
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -65,16 +66,39 @@ def sweep(redis_url: str) -> str:
     return done.stdout
 
 
+def three_years(user) -> tuple[dt.date, dt.date]:
+    """Long enough a history (about 3 s of rendering) to catch the worker in the middle of a build."""
+    first = dt.date(2023, 11, 1)
+    for day in range(1100):
+        log_entry(user, first + dt.timedelta(days=day), notes="itch", observations=[{"site": "left_sole", "count": 2}])
+    return first, first + dt.timedelta(days=1099)
+
+
+@pytest.mark.slow
+def test_account_deleted_while_a_real_worker_builds_its_report_leaves_no_file(celery_worker, user, settings):
+    from tests.conftest import PASSWORD, logged_in
+
+    first, last = three_years(user)
+    client = logged_in(user)
+    job = client.post(URL, {"from": str(first), "to": str(last)}, format="json").json()
+    wait_for(lambda: ReportJob.objects.filter(pk=job["id"], state="running").exists(), timeout=120, interval=0.05)
+    assert client.delete("/api/v1/account/", {"password": PASSWORD}, format="json").status_code == 204
+    wait_for(lambda: '"task": "exports.build_report"' in celery_worker.output(), timeout=120, interval=0.2)
+    reports = Path(settings.MEDIA_ROOT) / "reports"
+    assert sorted(reports.glob(f"{job['id']}*")) == []
+    output = celery_worker.output()
+    assert "was deleted or re-queued while it ran" in output  # the deletion did land mid-build
+    assert "DatabaseError" not in output and "Traceback" not in output
+
+
 @pytest.mark.slow
 def test_a_job_whose_worker_is_killed_is_requeued_by_the_sweep_and_built(transactional_db, postgres, user, tmp_path):
-    first = dt.date(2023, 11, 1)
-    for day in range(1100):  # three years: long enough to catch the worker rendering
-        log_entry(user, first + dt.timedelta(days=day), notes="itch", observations=[{"site": "left_sole", "count": 2}])
+    first, last = three_years(user)
     # As left by a broker outage: pending since an hour, its message lost.
     job = ReportJob.objects.create(
         user=user,
         start=first,
-        end=first + dt.timedelta(days=1099),
+        end=last,
         attempts=1,
         queued_at=timezone.now() - dt.timedelta(hours=1),
     )
