@@ -23,7 +23,7 @@ from tests.support.services import (
     http_answers,
     start_celery,
     start_gunicorn,
-    start_redis,
+    start_private_redis,
     wait_for,
 )
 
@@ -32,7 +32,8 @@ URL = "/api/v1/exports/report-jobs/"
 
 
 def test_a_job_the_broker_cannot_take_answers_503_and_is_not_kept(transactional_db, postgres, consented, tmp_path):
-    redis, redis_url = start_redis(tmp_path)
+    redis, redis_port = start_private_redis(tmp_path)
+    redis_url = f"redis://127.0.0.1:{redis_port}/0"
     port = free_port()
     web = start_gunicorn(port, tmp_path, child_env(REDIS_URL=redis_url, DJANGO_ALLOWED_HOSTS="127.0.0.1"))
     base = f"http://127.0.0.1:{port}"
@@ -102,7 +103,8 @@ def test_a_job_whose_worker_is_killed_is_requeued_by_the_sweep_and_built(transac
         attempts=1,
         queued_at=timezone.now() - dt.timedelta(hours=1),
     )
-    redis, redis_url = start_redis(tmp_path)
+    redis, redis_port = start_private_redis(tmp_path)
+    redis_url = f"redis://127.0.0.1:{redis_port}/0"
     workers = []
     try:
         assert "re-queued 1" in sweep(redis_url)

@@ -185,20 +185,23 @@ def run_smtp_sink() -> Iterator[tuple[SmtpSink, int]]:
         controller.stop()
 
 
-def start_redis(tmp_path: Path) -> tuple[Process, str]:
-    """A private redis-server on a free port (never the shared 6379), for outage and kill tests; returns it
-    with its URL. Nothing is persisted; stop it with `.stop(9)` to play an outage."""
-    port = free_port()
+def start_private_redis(tmp_path: Path, port: int | None = None) -> tuple[Process, int]:
+    """A throw-away redis-server of this test on a free port (never CI's 6379), for outage tests; `port` starts
+    it again where a stopped one was."""
+    import shutil
+
+    need(shutil.which("redis-server") is not None, "needs redis-server on PATH")
+    port = port or free_port()
     args = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
-    server = Process(args, dict(os.environ), tmp_path / f"redis-{port}.log")
-    url = f"redis://127.0.0.1:{port}/0"
-    import redis
+    server = Process(args, dict(os.environ), tmp_path / f"redis-{port}-{time.monotonic_ns()}.log")
 
     def answers() -> bool:
         try:
-            return bool(redis.Redis.from_url(url, socket_timeout=1).ping())
-        except redis.RedisError:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+                sock.sendall(b"PING\r\n")
+                return sock.recv(16).startswith(b"+PONG")
+        except OSError:
             return False
 
-    wait_for(answers, timeout=20, interval=0.1)
-    return server, url
+    wait_for(answers, timeout=20)
+    return server, port
