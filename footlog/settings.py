@@ -147,6 +147,8 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE: dict = {}
 # reminders: every minute, claim the reminders that are due (reminders/services.py dispatch_due).
 CELERY_BEAT_SCHEDULE["reminders-tick"] = {"task": "reminders.tick", "schedule": 60.0}
+# report jobs: re-queue stuck ones, delete reports past 7 days and orphan files (footlog/exports/report_jobs.py).
+CELERY_BEAT_SCHEDULE["exports-sweep"] = {"task": "exports.sweep", "schedule": 300.0}
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 
 # --- Mail ------------------------------------------------------------------------------------------
@@ -367,7 +369,9 @@ LOGGING = {
     # Share links are bearer secrets: /share/<token>/ becomes /share/[redacted] before any handler sees it.
     "filters": {"redact_share_links": {"()": "footlog.exports.log_filters.RedactShareLinks"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["redact_share_links"]}
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["redact_share_links"]},
+        # PDF rendering libraries quote the notes they render: their records lose the text before propagating.
+        "strip_text": {"class": "footlog.lib.logtext.StripText"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("FOOTLOG_LOG_LEVEL", "INFO")},
     "loggers": {
@@ -375,7 +379,7 @@ LOGGING = {
         # Django gives these their own handlers; filters on the loggers catch the record where it is made.
         "django.request": {"filters": ["redact_share_links"], "handlers": ["console"], "propagate": False},
         "django.server": {"filters": ["redact_share_links"], "handlers": ["console"], "propagate": False},
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING", "handlers": ["strip_text"]},
+        "fontTools": {"level": "WARNING", "handlers": ["strip_text"]},
     },
 }

@@ -9,7 +9,15 @@ from django.http import Http404, JsonResponse
 from rest_framework import exceptions
 from rest_framework.response import Response
 
-from footlog.lib.errors import Conflict, FootlogError, InvalidInput, PayloadTooLarge, PreconditionFailed, QuotaExceeded
+from footlog.lib.errors import (
+    Conflict,
+    FootlogError,
+    InvalidInput,
+    PayloadTooLarge,
+    PreconditionFailed,
+    QuotaExceeded,
+    ServiceUnavailable,
+)
 
 __all__ = [
     "Conflict",
@@ -29,6 +37,8 @@ def _as_api_exception(exc: FootlogError) -> exceptions.APIException:
     api = exceptions.APIException(exc.detail)
     api.status_code = exc.status_code
     api.extra = exc.extra  # type: ignore[attr-defined]
+    if isinstance(exc, ServiceUnavailable):
+        api.wait = exc.retry_after  # type: ignore[attr-defined]  # DRF's handler turns `wait` into Retry-After
     return api
 
 

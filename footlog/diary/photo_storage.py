@@ -6,6 +6,7 @@ Keys are server-made UUIDs (`ab/ab12….jpg`); the uploaded file name is never u
 
 Stable API for other apps (exports, PWA):
 - `photo_open(photo, size="display")` → an open binary File of the stored JPEG; the caller closes it.
+- `photo_bytes(photo, size="display")` → the JPEG's bytes, or None when its stored file is gone.
 - `photo_response(photo, size)` → the HTTP response that hands the owner the bytes (the view checks ownership).
 - `SIZES` — the rendition names: "display" (long edge 2048) and "thumb" (long edge 512).
 """
@@ -92,6 +93,17 @@ def _key(photo: Photo, size: str) -> str:
 def photo_open(photo: Photo, size: str = "display") -> File:
     """Open the stored JPEG of `photo` ("display" or "thumb") for reading; the caller closes it."""
     return photo_storage().open(_key(photo, size), "rb")
+
+
+def photo_bytes(photo: Photo, size: str = "display") -> bytes | None:
+    """The stored JPEG of `photo`, or None when its file is missing (lost by a restore or by hand): callers
+    answer 404 or note it as missing rather than fail. Both storages raise FileNotFoundError for it."""
+    try:
+        with photo_open(photo, size) as handle:
+            return handle.read()  # type: ignore[no-any-return]
+    except FileNotFoundError:
+        log.warning("photo %s: its %s file is missing", photo.pk, size)
+        return None
 
 
 def download_name(photo: Photo, size: str) -> str:

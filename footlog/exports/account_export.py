@@ -9,7 +9,7 @@ from typing import IO, Any
 
 from django.utils import timezone
 
-from footlog.diary.photo_storage import photo_open
+from footlog.diary.photo_storage import photo_bytes
 from footlog.diary.selectors import photos_for, routine_steps_for
 from footlog.exports.selectors import history_entries
 from footlog.exports.userdata import collect_user_rows, plain_row
@@ -64,8 +64,11 @@ def routine_steps_json(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-def account_document(user: Any) -> dict[str, Any]:
-    """Everything stored for `user`: the readable history and, generically, every row of every model."""
+def account_document(user: Any, missing_photos: frozenset[Any] = frozenset()) -> dict[str, Any]:
+    """Everything stored for `user`: the readable history and, generically, every row of every model.
+
+    A photo in `missing_photos` (its file is gone) is listed with `"file": null, "missing": true`.
+    """
     rows = collect_user_rows(user)
     records = {
         f"{model._meta.app_label}.{model._meta.model_name}": [plain_row(obj) for obj in instances]
@@ -82,12 +85,14 @@ def account_document(user: Any) -> dict[str, Any]:
         },
         "routine_steps": routine_steps_json(user),
         "history": history_json(user),
-        "photos": [
-            {"id": str(p.pk), "date": p.entry.date.isoformat(), "site": p.site, "file": photo_name(p)}
-            for p in photos_for(user)
-        ],
+        "photos": [photo_json(p, missing=p.pk in missing_photos) for p in photos_for(user)],
         "records": records,
     }
+
+
+def photo_json(photo: Any, *, missing: bool) -> dict[str, Any]:
+    listed = {"id": str(photo.pk), "date": photo.entry.date.isoformat(), "site": photo.site}
+    return {**listed, "file": None, "missing": True} if missing else {**listed, "file": photo_name(photo)}
 
 
 def photo_name(photo: Any) -> str:
@@ -96,13 +101,22 @@ def photo_name(photo: Any) -> str:
 
 
 def build_account_zip(user: Any) -> IO[bytes]:
-    """Write the zip to a temporary file (spilled to disk past 16 MB) and return it rewound."""
+    """Write the zip to a temporary file (spilled to disk past 16 MB) and return it rewound.
+
+    The photos go first, so that the JSON, written last, can say which photo files were missing: the export
+    still completes without them.
+    """
     spool: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)  # noqa: SIM115 (returned open)
     with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("footlog-data.json", json.dumps(account_document(user), indent=2, ensure_ascii=False))
+        missing = set()
         for photo in photos_for(user):
             # One photo in memory at a time; JPEGs are already compressed, so they are stored as they are.
-            with photo_open(photo, "display") as handle:
-                archive.writestr(photo_name(photo), handle.read(), compress_type=zipfile.ZIP_STORED)
+            content = photo_bytes(photo, "display")
+            if content is None:
+                missing.add(photo.pk)
+            else:
+                archive.writestr(photo_name(photo), content, compress_type=zipfile.ZIP_STORED)
+        document = account_document(user, frozenset(missing))
+        archive.writestr("footlog-data.json", json.dumps(document, indent=2, ensure_ascii=False))
     spool.seek(0)
     return spool

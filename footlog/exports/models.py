@@ -10,8 +10,10 @@ import datetime as dt
 import uuid
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils import timezone
 
 
@@ -74,6 +76,9 @@ class ReportJob(models.Model):
     questions = models.TextField(max_length=2000, blank=True)
     state = models.CharField(max_length=8, choices=State.choices, default=State.PENDING)
     progress = models.PositiveSmallIntegerField(default=0)  # percent
+    # Times handed to the queue, and the last time: the sweep re-queues a lost job a few times, then fails it.
+    attempts = models.PositiveSmallIntegerField(default=0)
+    queued_at = models.DateTimeField(default=timezone.now)
     file = models.FileField(upload_to="reports/", blank=True)
     error = models.CharField(max_length=200, blank=True)
     created = models.DateTimeField(default=timezone.now)
@@ -86,3 +91,18 @@ class ReportJob(models.Model):
 
     def __str__(self) -> str:
         return f"report {self.id} {self.state}"
+
+
+@receiver(pre_delete, sender=ReportJob)
+def _delete_report_file(sender: type[ReportJob], instance: ReportJob, using: str, **kwargs: object) -> None:
+    """Every way a job row goes (account deletion, the retention sweep) takes its PDF, once committed.
+
+    The file name is read again under a row lock rather than taken from `instance`, which the deletion loaded
+    earlier: a worker finishing right now has either stored its name (read here) or waits for the lock, then
+    finds no row and deletes its file itself (report_jobs.report_job_run).
+    """
+    name = ReportJob.objects.using(using).select_for_update().filter(pk=instance.pk).values_list("file", flat=True)
+    stored = next(iter(name), "")
+    if stored:
+        storage = ReportJob._meta.get_field("file").storage  # type: ignore[attr-defined]
+        transaction.on_commit(lambda: storage.delete(stored), using=using)

@@ -1,4 +1,4 @@
-"""Writes for exports and sharing: share links, their access log, report jobs."""
+"""Writes for exports and sharing: share links and their access log (report jobs: report_jobs.py)."""
 
 from __future__ import annotations
 
@@ -13,15 +13,12 @@ import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.core.cache import cache
-from django.core.files.base import ContentFile
-from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from footlog.exports import tokens
 from footlog.exports.clients import coarse_client
-from footlog.exports.models import ReportJob, Share, ShareAccess
+from footlog.exports.models import Share, ShareAccess
 
 MAX_SHARE_DAYS = 30
 logger = logging.getLogger(__name__)
@@ -94,54 +91,3 @@ def rate_limit_hit(scope: str, client_ip: str, *, limit: int, window_seconds: in
         cache.set(key, 1, timeout=window_seconds * 2)
         count = 1
     return count > limit
-
-
-def report_job_create(user: Any, *, start: dt.date, end: dt.date, questions: str) -> ReportJob:
-    """Queue a PDF report for the worker; the caller polls the job for progress."""
-    from footlog.exports.tasks import build_report
-
-    with transaction.atomic():
-        job = ReportJob.objects.create(user=user, start=start, end=end, questions=questions)
-        build_report.delay_on_commit(str(job.pk))  # type: ignore[attr-defined]  # Celery 5.4+, untyped
-    return job
-
-
-def _job_progress(job_id: Any, percent: int) -> None:
-    ReportJob.objects.filter(pk=job_id).update(progress=percent)
-
-
-def report_job_run(job_id: str) -> str:
-    """Build the job's PDF and store it; returns the final state.
-
-    Claimed with a conditional UPDATE so that a redelivered message (acks_late) never builds twice: only a
-    pending job, or a running one whose worker died long enough ago, is taken. A done or failed job is left.
-    """
-    from footlog.exports.pdf import render_pdf
-    from footlog.exports.photos import owned_photo_reader
-    from footlog.exports.report import build_report
-
-    stale = timezone.now() - dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
-    claimed = (
-        ReportJob.objects.filter(pk=job_id)
-        .filter(Q(state=ReportJob.State.PENDING) | Q(state=ReportJob.State.RUNNING, started__lt=stale))
-        .update(state=ReportJob.State.RUNNING, started=timezone.now(), progress=5)
-    )
-    job = ReportJob.objects.select_related("user").filter(pk=job_id).first()
-    if not claimed or job is None:
-        return job.state if job else "missing"
-    try:
-        report = build_report(job.user, job.start, job.end, questions=job.questions)
-        _job_progress(job.pk, 40)
-        pdf = render_pdf(report, owned_photo_reader(job.user))
-        _job_progress(job.pk, 90)
-        job.file.save(f"{job.pk}.pdf", ContentFile(pdf), save=False)
-        job.state, job.progress, job.finished = ReportJob.State.DONE, 100, timezone.now()
-        job.save(update_fields=["file", "state", "progress", "finished"])
-    except Exception:
-        # The user sees "failed" and may retry; the traceback goes to the worker log (no health data in it).
-        logger.exception("report job %s failed", job.pk)
-        ReportJob.objects.filter(pk=job.pk).update(
-            state=ReportJob.State.FAILED, error="The report could not be built; try again.", finished=timezone.now()
-        )
-        return ReportJob.State.FAILED
-    return ReportJob.State.DONE

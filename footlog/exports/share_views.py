@@ -100,16 +100,18 @@ def share_pdf(request: HttpRequest, share: Share, token: str) -> HttpResponse:
 
 @share_view
 def share_photo(request: HttpRequest, share: Share, token: str, photo_id: uuid.UUID) -> HttpResponse:
-    """A photo of the shared range, only when the share includes photos; anything else is the same 404."""
-    from footlog.diary.photo_storage import photo_open
+    """A photo of the shared range, only when the share includes photos; anything else is the same 404, a photo
+    whose file is missing included."""
+    from footlog.diary.photo_storage import photo_bytes
 
     if not share.include_photos:
         return _not_found()
     photo = selectors.shared_photo(share, photo_id)
     if photo is None:
         return _not_found()
-    size = "display" if request.GET.get("size") == "display" else "thumb"
-    with photo_open(photo, size) as handle:
-        response = HttpResponse(handle.read(), content_type="image/jpeg")
+    content = photo_bytes(photo, "display" if request.GET.get("size") == "display" else "thumb")
+    if content is None:
+        return _not_found()
+    response = HttpResponse(content, content_type="image/jpeg")
     response["X-Content-Type-Options"] = "nosniff"
     return response

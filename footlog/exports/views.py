@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 from footlog.api.errors import Conflict
 from footlog.api.params import parse_date_range
 from footlog.api.scoping import user_of
-from footlog.exports import selectors, services
+from footlog.exports import report_jobs, selectors, services
 from footlog.exports.account_export import build_account_zip
 from footlog.exports.csv_export import csv_lines, encoded
 from footlog.exports.fhir import build_bundle
@@ -95,14 +95,14 @@ class HistoryCsv(FileDownloadView):
 class ReportJobList(APIView):
     @extend_schema(
         request=ReportJobIn,
-        responses={202: ReportJobOut, 400: ERROR},
+        responses={202: ReportJobOut, 400: ERROR, 503: ERROR},
         summary="Build a report in the background (for long ranges); poll the job for progress",
     )
     def post(self, request: Request) -> Response:
         body = ReportJobIn(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
-        job = services.report_job_create(
+        job = report_jobs.report_job_create(
             user_of(request), start=data["from"], end=data["to"], questions=data["questions"]
         )
         response = Response(ReportJobOut(job).data, status=status.HTTP_202_ACCEPTED)
@@ -127,8 +127,12 @@ class ReportJobPdf(FileDownloadView):
         job = selectors.report_job_of(user_of(request), pk)
         if job.state != ReportJob.State.DONE:
             raise Conflict("The report is not ready yet.", extra={"state": job.state, "progress": job.progress})
+        try:
+            content = job.file.open("rb")
+        except FileNotFoundError:  # lost outside footlog (a partial restore): a 404 to build it again, not a 500
+            raise Http404 from None
         response = FileResponse(
-            job.file.open("rb"),
+            content,
             content_type="application/pdf",
             as_attachment=True,
             filename=f"footlog-report-{job.start}-{job.end}.pdf",

@@ -48,3 +48,14 @@ class PayloadTooLarge(FootlogError):
 class QuotaExceeded(FootlogError):
     status_code = 429
     default_detail = "Quota exceeded."
+
+
+class ServiceUnavailable(FootlogError):
+    """A dependency (the broker, the cache) is down: answered 503 with Retry-After, nothing half-stored."""
+
+    status_code = 503
+    default_detail = "The service is briefly unavailable; try again in a minute."
+
+    def __init__(self, detail: str | None = None, *, retry_after: int = 60) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after

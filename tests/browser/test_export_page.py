@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from footlog.exports import services
+from footlog.exports import report_jobs
 from footlog.exports.models import ReportJob, Share
 from tests.browser.conftest import shoot, sign_in, until
 from tests.exports.builders import log_entry
@@ -39,7 +39,7 @@ def test_questions_reach_the_pdf_built_with_progress(page: Any, context: Any, lo
     assert page.locator("#dl-progress").is_visible()
     shoot(page, "40-export-building")
     with page.expect_download() as download:
-        assert services.report_job_run(str(job.pk)) == "done"  # what the worker runs
+        assert report_jobs.report_job_run(str(job.pk)) == "done"  # what the worker runs
     content = download.value.path().read_bytes()
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
     assert "Can I keep using the urea cream?" in " ".join(text.split())

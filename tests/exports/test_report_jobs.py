@@ -6,7 +6,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from footlog.exports import services
+from footlog.exports import report_jobs
 from footlog.exports.models import ReportJob
 from tests.exports.builders import log_entry
 from tests.support.services import wait_for
@@ -38,7 +38,7 @@ def test_job_is_queued_then_built_once_and_downloadable(api, year):
     assert created["Location"] == f"{URL}{job['id']}/"
     assert api.get(f"{URL}{job['id']}/report.pdf").status_code == 409  # not ready yet
 
-    assert services.report_job_run(job["id"]) == "done"  # what the worker runs
+    assert report_jobs.report_job_run(job["id"]) == "done"  # what the worker runs
     polled = api.get(f"{URL}{job['id']}/").json()
     assert (polled["state"], polled["progress"]) == ("done", 100)
     download = api.get(polled["download_url"])
@@ -47,14 +47,14 @@ def test_job_is_queued_then_built_once_and_downloadable(api, year):
     assert "Left sole" in text and "Has it spread?" in text and "1 Nov 2025" in text
 
     stored = ReportJob.objects.get(pk=job["id"]).file.name
-    assert services.report_job_run(job["id"]) == "done"  # a redelivered message changes nothing
+    assert report_jobs.report_job_run(job["id"]) == "done"  # a redelivered message changes nothing
     assert ReportJob.objects.get(pk=job["id"]).file.name == stored
 
 
 def test_a_failed_build_is_reported_not_hidden(api, year, monkeypatch):
     job = api.post(URL, BODY, format="json").json()
     monkeypatch.setattr("footlog.exports.pdf.render_pdf", lambda *a, **k: (_ for _ in ()).throw(OSError("disk")))
-    assert services.report_job_run(job["id"]) == "failed"
+    assert report_jobs.report_job_run(job["id"]) == "failed"
     polled = api.get(f"{URL}{job['id']}/").json()
     assert polled["state"] == "failed" and polled["error"] and polled["download_url"] is None
 

@@ -13,6 +13,9 @@ import requests
 
 from tests.support.services import wait_for
 
+# CJK and emoji that DejaVu, the only fonts in CI, lacks; each is a marker of its own.
+MISSING_GLYPHS = "右踵痂皮痒🦶🩹"
+
 
 @dataclass
 class Flow:
@@ -59,7 +62,8 @@ def run_flow(base: str, sink) -> Flow:
     entry = {
         "id": str(uuid.uuid4()),
         "date": "2026-11-20",
-        "notes": flow.mark("notes"),
+        # Characters the fonts lack: WeasyPrint would name each one in a .notdef warning (the share PDF below).
+        "notes": f"{flow.mark('notes')} {''.join(flow.secret(c) for c in MISSING_GLYPHS)}",
         "observations": [{"site": "left_heel", "count": 3, "largest_mm": 1.5, "note": flow.mark("obsnote")}],
         "routine": [{"step": step.json()["key"], "done": True, "detail": flow.mark("detail")}],
     }
@@ -82,6 +86,7 @@ def run_flow(base: str, sink) -> Flow:
     url = share.json()["url"]
     share_token = flow.secret(url.rstrip("/").rsplit("/", 1)[-1])
     assert requests.get(f"{base}/share/{share_token}/", timeout=15).status_code == 200
+    assert requests.get(f"{base}/share/{share_token}/report.pdf", timeout=60).content.startswith(b"%PDF")
     assert requests.get(f"{base}/share/{flow.mark('badshare')}/", timeout=15).status_code == 404
     assert requests.get(f"{v1}/reminders/unsubscribe/{flow.mark('unsub')}/", timeout=15).status_code < 500
     # A 4xx on a token route makes django.request print the path: the token must be redacted there too.

@@ -3,6 +3,7 @@ while the structured request and task lines it should leave are there."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 
@@ -10,7 +11,7 @@ import pytest
 
 from footlog.celery import ping
 from footlog.lib.logjson import JsonFormatter
-from tests.hardening.canary import run_flow
+from tests.hardening.canary import MISSING_GLYPHS, run_flow
 from tests.support.services import child_env, free_port, http_answers, start_gunicorn, wait_for
 
 # Django gives these loggers their own handler and stops propagation: capture them directly too.
@@ -97,3 +98,27 @@ def test_gunicorn_and_worker_output_holds_no_marker(postgres, redis_service, smt
     lines = [json.loads(line) for line in web.output().splitlines() if line.startswith("{")]
     assert any(line.get("route") == "share/<str:token>/" for line in lines)
     assert '"task": "footlog.ping"' in worker.output()
+
+
+def test_pdf_of_cjk_and_emoji_notes_logs_no_character_of_them(user, all_logs):
+    from footlog.exports.pdf import render_pdf
+    from footlog.exports.report import build_report
+    from tests.exports.builders import log_entry
+
+    notes = f"右踵の痂皮 {MISSING_GLYPHS}"
+    log_entry(user, "2026-10-02", notes=notes, observations=[{"site": "left_heel", "count": 2}])
+    report = build_report(user, dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    assert render_pdf(report).startswith(b"%PDF")
+
+    text = rendered(all_logs)
+    assert [c for c in MISSING_GLYPHS if c in text] == [], text[-2000:]
+    assert "U+53F3" not in text  # nor its code point
+    notdef = [r for r in all_logs.records if r.name == "weasyprint" and ".notdef" in r.getMessage()]
+    assert notdef, "the build logged no missing glyph: the canary did not run"  # the record is kept, emptied
+
+
+def test_font_subsetting_records_lose_their_arguments(all_logs):
+    logging.getLogger("fontTools.subset").warning("Missing glyphs for requested Unicodes: %s", "右 🦶")
+    text = rendered(all_logs)
+    assert "右" not in text and "🦶" not in text
+    assert "Missing glyphs for requested Unicodes" in text

@@ -183,3 +183,25 @@ def run_smtp_sink() -> Iterator[tuple[SmtpSink, int]]:
         yield sink, port
     finally:
         controller.stop()
+
+
+def start_private_redis(tmp_path: Path, port: int | None = None) -> tuple[Process, int]:
+    """A throw-away redis-server of this test on a free port (never CI's 6379), for outage tests; `port` starts
+    it again where a stopped one was."""
+    import shutil
+
+    need(shutil.which("redis-server") is not None, "needs redis-server on PATH")
+    port = port or free_port()
+    args = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+    server = Process(args, dict(os.environ), tmp_path / f"redis-{port}-{time.monotonic_ns()}.log")
+
+    def answers() -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+                sock.sendall(b"PING\r\n")
+                return sock.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    wait_for(answers, timeout=20)
+    return server, port
