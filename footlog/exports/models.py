@@ -16,6 +16,8 @@ from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
+MAX_QUESTIONS = 2000
+
 
 class Share(models.Model):
     """A read-only, expiring, revocable view of one user's history for a date range."""
@@ -26,6 +28,7 @@ class Share(models.Model):
     start = models.DateField()
     end = models.DateField()
     include_photos = models.BooleanField(default=False)
+    questions = models.TextField(max_length=MAX_QUESTIONS, blank=True)  # the patient's, shown on page and PDF
     created = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)

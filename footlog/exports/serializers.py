@@ -10,7 +10,7 @@ from rest_framework import serializers
 
 from footlog.api.fields import StrictBooleanField, StrictCharField, StrictIntegerField
 from footlog.api.params import MAX_RANGE_DAYS
-from footlog.exports.models import ReportJob, Share, ShareAccess
+from footlog.exports.models import MAX_QUESTIONS, ReportJob, Share, ShareAccess
 from footlog.exports.services import MAX_SHARE_DAYS
 
 
@@ -37,6 +37,7 @@ class _RangeBody(serializers.Serializer):
 class ShareIn(_RangeBody):
     include_photos = StrictBooleanField(required=False, default=False)
     expires_in_days = StrictIntegerField(min_value=1, max_value=MAX_SHARE_DAYS)
+    questions = StrictCharField(max_length=MAX_QUESTIONS, required=False, allow_blank=True, default="")
 
 
 class ShareAccessOut(serializers.ModelSerializer):
@@ -76,11 +77,11 @@ class ShareCreatedOut(serializers.Serializer):
 
 
 class ReportQuery(serializers.Serializer):
-    questions = StrictCharField(max_length=2000, required=False, allow_blank=True, default="")
+    questions = StrictCharField(max_length=MAX_QUESTIONS, required=False, allow_blank=True, default="")
 
 
 class ReportJobIn(_RangeBody):
-    questions = StrictCharField(max_length=2000, required=False, allow_blank=True, default="")
+    questions = StrictCharField(max_length=MAX_QUESTIONS, required=False, allow_blank=True, default="")
 
 
 class ReportJobOut(serializers.ModelSerializer):

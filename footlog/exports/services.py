@@ -38,7 +38,7 @@ class CreatedShare:
 
 
 def share_create(
-    user: Any, *, start: dt.date, end: dt.date, include_photos: bool, expires_in_days: int
+    user: Any, *, start: dt.date, end: dt.date, include_photos: bool, expires_in_days: int, questions: str = ""
 ) -> CreatedShare:
     """Open a read-only link to the user's history for [start, end], valid `expires_in_days` (1-30) days."""
     if not 1 <= expires_in_days <= MAX_SHARE_DAYS:
@@ -51,6 +51,7 @@ def share_create(
         start=start,
         end=end,
         include_photos=include_photos,
+        questions=questions,
         created=now,
         expires_at=now + dt.timedelta(days=expires_in_days),
     )

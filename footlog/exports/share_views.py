@@ -81,6 +81,7 @@ def share_page(request: HttpRequest, share: Share, token: str) -> HttpResponse:
         share.start,
         share.end,
         include_photos=share.include_photos,
+        questions=share.questions,
         photo_src=lambda photo: f"/share/{token}/photos/{photo.pk}",
     )
     return render(
@@ -91,7 +92,9 @@ def share_page(request: HttpRequest, share: Share, token: str) -> HttpResponse:
 @share_view
 def share_pdf(request: HttpRequest, share: Share, token: str) -> HttpResponse:
     services.share_access_record(share, request.headers.get("User-Agent", ""), "pdf")
-    report = build_report(share.user, share.start, share.end, include_photos=share.include_photos)
+    report = build_report(
+        share.user, share.start, share.end, include_photos=share.include_photos, questions=share.questions
+    )
     reader = owned_photo_reader(share.user) if share.include_photos else None
     response = HttpResponse(render_pdf(report, reader), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="footlog-report-{share.start}-{share.end}.pdf"'

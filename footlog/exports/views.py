@@ -198,6 +198,7 @@ class ShareList(APIView):
             end=data["to"],
             include_photos=data["include_photos"],
             expires_in_days=data["expires_in_days"],
+            questions=data["questions"],
         )
         url = absolute_url(created.path, request)
         out = {

@@ -70,4 +70,5 @@ def share_data(post: QueryDict) -> dict[str, Any]:
         "to": post.get("to", ""),
         "include_photos": post.get("include_photos") == "on",
         "expires_in_days": int(days) if days.isdigit() else days,
+        "questions": post.get("questions", ""),
     }

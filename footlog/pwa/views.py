@@ -342,6 +342,7 @@ def export_page(request: HttpRequest) -> HttpResponse:
                 end=data["to"],
                 include_photos=data["include_photos"],
                 expires_in_days=data["expires_in_days"],
+                questions=data["questions"],
             )
             # The library draws the QR code from our own URL: no user text reaches the markup.
             url = absolute_url(created.path, request)

@@ -60,6 +60,8 @@ def test_tokens_are_unique_and_random(api):
         ({"from": "2026/10/01"}, "from"),
         ({"from": "2020-01-01", "to": "2026-01-01"}, "to"),
         ({"include_photos": "yes"}, "include_photos"),
+        ({"questions": "q" * 2001}, "questions"),
+        ({"questions": ["Is it growing?"]}, "questions"),
     ],
 )
 def test_bad_input_is_400_and_creates_nothing(api, changes, field):
@@ -232,3 +234,16 @@ def test_shared_pdf_embeds_the_photos_when_included(api, photos):
     path = page_path(create(api, include_photos=True))
     pdf = PdfReader(io.BytesIO(APIClient().get(path + "report.pdf").content))
     assert len({img.data for page in pdf.pages for img in page.images}) == 1
+
+
+def test_questions_given_with_a_share_appear_on_its_page_and_pdf(api, history):
+    import io
+
+    from pypdf import PdfReader
+
+    created = create(api, questions="Should I stop the scrub?\nIs the heel one growing?")
+    page = api.get(page_path(created)).content.decode()
+    assert "Should I stop the scrub?" in page and "Is the heel one growing?" in page
+    pdf = api.get(page_path(created) + "report.pdf")
+    text = " ".join(PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text().split())
+    assert "Should I stop the scrub?" in text
