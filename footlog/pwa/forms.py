@@ -47,7 +47,7 @@ def timezone_choices() -> list[str]:
 
 def profile_data(post: QueryDict) -> dict[str, Any]:
     """The "You" form as AccountSerializer data: only the fields the form sent (a one-tap zone switch sends one)."""
-    return {name: post[name].strip() for name in ("display_name", "timezone") if name in post}
+    return {name: str(post.get(name, "")).strip() for name in ("display_name", "timezone") if name in post}
 
 
 def reminder_data(post: QueryDict) -> dict[str, Any]:
