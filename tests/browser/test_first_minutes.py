@@ -1,4 +1,4 @@
-"""The first minutes in real Chromium at 390×844: the landing, flash messages shown once, the error pages and
+"""The first minutes in real Chromium at 390x844: the landing, flash messages shown once, the error pages and
 the Settings page (each save confirmed where you look, the time-zone search and its inline error, Sign out
 above the danger zone). Screenshots go to test-artifacts/screenshots/."""
 
@@ -64,8 +64,10 @@ def test_settings_confirms_saves_searches_zones_and_names_an_unknown_one(
     # Searchable: the field's list holds the IANA zones; the phone's own zone comes first, for a new choice.
     assert page.evaluate("document.getElementById('tz').list.options.length") > 300
     assert page.evaluate("document.getElementById('tz').list.options[0].value") == "Asia/Tokyo"
-    matches = page.evaluate("[...document.getElementById('tz').list.options].map(o => o.value)"
-                            ".filter(v => v.toLowerCase().includes('kolk'))")
+    matches = page.evaluate(
+        "[...document.getElementById('tz').list.options].map(o => o.value)"
+        ".filter(v => v.toLowerCase().includes('kolk'))"
+    )
     assert matches == ["Asia/Kolkata"]
     assert zone.get_attribute("placeholder") == "Asia/Tokyo"
     shoot(page, "41-settings")
