@@ -186,6 +186,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[footlog] "
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS: dict[str, str] = {}  # allauth's defaults, kept in the shared cache
 LOGIN_REDIRECT_URL = "/"
+# Not `/` (the landing, signed out): the service worker keeps `/`, and signing out leaves this phone's caches empty.
+ACCOUNT_LOGOUT_REDIRECT_URL = "/accounts/login/"
 LOGIN_URL = "/accounts/login/"
 HEADLESS_CLIENTS = ("app", "browser")
 HEADLESS_ONLY = False

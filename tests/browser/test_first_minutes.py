@@ -47,9 +47,9 @@ def test_landing_then_sign_in_shows_each_message_once(page: Any, member: User, l
     page.goto(f"{live_server.url}/settings/")
     page.get_by_role("button", name="Sign out").click()
     page.get_by_text("You have signed out.").wait_for()
-    assert page.url == f"{live_server.url}/"
+    assert page.url == f"{live_server.url}/accounts/login/"
     page.reload()
-    page.locator(".pitch").wait_for()
+    page.get_by_label("Email").wait_for()
     assert page.get_by_text("You have signed out.").count() == 0
 
 

@@ -57,10 +57,10 @@ def test_signed_in_root_is_still_today(browser: Client) -> None:
     assert response.status_code == 200 and b'id="today-form"' in response.content
 
 
-def test_sign_out_message_is_shown_on_the_landing_once(client: Client) -> None:
-    with_message(client, "You have signed out.")
-    assert b"You have signed out." in client.get("/").content
-    assert b"You have signed out." not in client.get("/").content
+def test_a_message_is_shown_on_the_landing_once(client: Client) -> None:
+    with_message(client, "Your account was deleted.")
+    assert b"Your account was deleted." in client.get("/").content
+    assert b"Your account was deleted." not in client.get("/").content
 
 
 def test_message_landing_on_today_does_not_turn_up_stale_on_the_next_page(browser: Client, consented: User) -> None:
