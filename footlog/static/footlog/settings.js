@@ -79,7 +79,11 @@
     if (use && tz.defaultValue !== device) {
       use.textContent = "Use this phone's zone: " + device;
       use.hidden = false;
-      use.addEventListener("click", function () { tz.value = device; tz.focus(); });
+      use.addEventListener("click", function () {
+        tz.value = device;
+        tz.dispatchEvent(new Event("input", { bubbles: true }));  // a change like typing: leaving now asks first
+        tz.focus();
+      });
     }
     tz.form.addEventListener("submit", function () { if (!tz.value.trim()) tz.value = device; });
   }
