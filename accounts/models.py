@@ -13,8 +13,10 @@ from footlog.lib.dates import is_valid_timezone
 
 
 def validate_timezone(value: str) -> None:
+    """The one time-zone check of the account, its API, the reminders' API and Settings. The message names
+    what was typed, so that a person sees which part was not understood."""
     if not is_valid_timezone(value):
-        raise ValidationError(f"{value!r} is not an IANA time zone such as Europe/Berlin.")
+        raise ValidationError(f"{value!r} is not a time zone footlog knows; use a name such as Europe/Berlin.")
 
 
 class UserManager(BaseUserManager["User"]):

@@ -25,7 +25,8 @@ DEBUG = config.parse_bool("DJANGO_DEBUG", default=False)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or config.generated_secret(DATA_DIR / "secret_key")
 ALLOWED_HOSTS = config.parse_list("DJANGO_ALLOWED_HOSTS", default="localhost,127.0.0.1")
 FOOTLOG_PUBLIC_URL = config.parse_url("FOOTLOG_PUBLIC_URL", default=config.local_base_url())
-# Unset: links made in a request follow that request's origin (footlog/lib/links.py).
+# Unset: links made in a request follow that request's origin, the rest make run's HOST/PORT
+# (footlog/lib/links.py): fine on a laptop, wrong in production (`check --deploy` warns).
 FOOTLOG_PUBLIC_URL_SET = bool(os.environ.get("FOOTLOG_PUBLIC_URL", "").strip())
 # Tests flip this on in CI so that a missing service or browser fails instead of skipping.
 FOOTLOG_REQUIRE_SERVICES = config.parse_bool("FOOTLOG_REQUIRE_SERVICES", default=False)
@@ -185,6 +186,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[footlog] "
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS: dict[str, str] = {}  # allauth's defaults, kept in the shared cache
 LOGIN_REDIRECT_URL = "/"
+# Not `/` (the landing, signed out): the service worker keeps `/`, and signing out leaves this phone's caches empty.
+ACCOUNT_LOGOUT_REDIRECT_URL = "/accounts/login/"
 LOGIN_URL = "/accounts/login/"
 HEADLESS_CLIENTS = ("app", "browser")
 HEADLESS_ONLY = False

@@ -10,8 +10,8 @@ from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from accounts.models import validate_timezone
 from footlog.api.fields import StrictBooleanField, StrictCharField, StrictIntegerField
-from footlog.lib.dates import is_valid_timezone
 from reminders.models import Channel, PushSubscription, ReminderPreference
 
 
@@ -46,7 +46,10 @@ class PreferencesIn(serializers.Serializer):
     enabled = StrictBooleanField(required=False)
     time = WallTimeField(required=False, input_formats=["%H:%M"], help_text="Local wall time, HH:MM (24 h)")
     timezone = StrictCharField(
-        required=False, max_length=64, help_text="IANA zone, e.g. Europe/Berlin; written to the account's time zone"
+        required=False,
+        max_length=64,
+        validators=[validate_timezone],
+        help_text="IANA zone, e.g. Europe/Berlin; written to the account's time zone",
     )
     weekdays = serializers.ListField(
         child=StrictIntegerField(min_value=0, max_value=6),
@@ -63,11 +66,6 @@ class PreferencesIn(serializers.Serializer):
 
     def validate_time(self, value: Any) -> Any:
         return value.replace(second=0, microsecond=0)
-
-    def validate_timezone(self, value: str) -> str:
-        if not is_valid_timezone(value):
-            raise serializers.ValidationError(f"{value!r} is not an IANA time zone such as Europe/Berlin.")
-        return value
 
     def validate_channels(self, value: list[str]) -> list[str]:
         if len(set(value)) != len(value):

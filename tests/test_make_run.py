@@ -73,3 +73,12 @@ def test_web_worker_and_beat_start_without_services_and_stop_on_ctrl_c(tmp_path)
     time.sleep(0.5)
     with pytest.raises(requests.ConnectionError):
         requests.get(f"http://127.0.0.1:{port}/accounts/login/", timeout=5)
+
+
+def test_make_run_starts_honcho_once_with_no_fallback():
+    """After Ctrl-C honcho exits non-zero; a fallback (`honcho … || honcho …`) then started the app a second
+    time. `make -n` prints the recipe without running it; the test above shows one SIGINT stops that honcho."""
+    result = subprocess.run(["make", "-n", "run"], cwd=ROOT, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    starts = [line for line in result.stdout.splitlines() if "bin/honcho" in line and not line.startswith("#")]
+    assert len(starts) == 1 and "||" not in starts[0] and starts[0].endswith("-f Procfile start"), starts

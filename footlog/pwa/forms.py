@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 from typing import Any
 
 from django.http import QueryDict
 
+from footlog.lib.dates import known_timezones
 from footlog.timeline.analysis import Thresholds
 
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -18,6 +20,34 @@ THRESHOLD_LABELS = {
     "book_after_days": "Suggest booking a visit after this many days despite good care",
     "care_adherence_min": "Care counts as good from this share of what you meant to do (0 to 1)",
 }
+
+
+# The regions of the IANA "Area/City" names: the list people search. Older aliases (Japan, US/Pacific, Etc/GMT+5)
+# stay valid when typed; they would only crowd the list.
+TIMEZONE_AREAS = (
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
+
+
+@lru_cache(maxsize=1)
+def timezone_choices() -> list[str]:
+    """The searchable time-zone list of Settings (a datalist), sorted, with UTC first."""
+    cities = sorted(name for name in known_timezones() if name.split("/", 1)[0] in TIMEZONE_AREAS and "/" in name)
+    return ["UTC", *cities]
+
+
+def profile_data(post: QueryDict) -> dict[str, Any]:
+    """The "You" form as AccountSerializer data: only the fields the form sent (a one-tap zone switch sends one)."""
+    return {name: str(post.get(name, "")).strip() for name in ("display_name", "timezone") if name in post}
 
 
 def reminder_data(post: QueryDict) -> dict[str, Any]:

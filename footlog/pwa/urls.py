@@ -1,11 +1,11 @@
 from django.urls import path
 
-from footlog.pwa import views
+from footlog.pwa import pages, views
 
 app_name = "pwa"
 
 urlpatterns = [
-    path("", views.today, name="today"),
+    path("", pages.landing_when_signed_out(views.today), name="today"),
     path("history/", views.history, name="history"),
     path("timeline/", views.timeline, name="timeline"),
     path("settings/", views.settings_page, name="settings"),
@@ -14,4 +14,5 @@ urlpatterns = [
     path("offline/", views.offline, name="offline"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
     path("sw.js", views.service_worker, name="service-worker"),
+    path("favicon.ico", pages.favicon, name="favicon"),
 ]

@@ -245,7 +245,11 @@ def _errors(serializer: Any) -> dict[str, Any]:
 @consent.app_page
 @require_http_methods(["GET", "POST"])
 def settings_page(request: HttpRequest) -> HttpResponse:
-    """Reminders, push on this phone, thresholds, own routine steps, time zone, download and delete."""
+    """Reminders, push on this phone, thresholds, own routine steps, name and time zone, download and delete.
+
+    Each form posts its `action`; a save goes back to the form's own section, which says "Saved." there (a
+    message tagged with the section), so the confirmation is where the person is looking.
+    """
     user = user_of(request)
     errors: dict[str, Any] = {}
     if request.method == "POST":
@@ -254,13 +258,17 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         if handler is not None:
             errors = handler(user, request.POST)
             if not errors:
-                messages.success(request, "Saved.")
-                return redirect(f"{reverse('pwa:settings')}#{action}")
+                section = SETTINGS_SECTIONS.get(action, action)
+                messages.success(request, "Saved.", extra_tags=section)
+                return redirect(f"{reverse('pwa:settings')}#{section}")
     context = {
         "reminders": reminder_selectors.preferences_for(user),
         "weekdays": list(enumerate(forms.WEEKDAYS)),
         "thresholds": forms.threshold_rows(timeline_selectors.thresholds_for(user)),
         "steps": [s for s in diary_selectors.routine_steps_for(user) if not s.builtin],
+        "timezones": forms.timezone_choices(),
+        # What the person typed, kept when it was refused, so that the error and the field agree.
+        "profile": {**AccountSerializer(user).data, **forms.profile_data(request.POST)},
         "errors": errors,
     }
     return render(request, "pwa/settings.html", context, status=400 if errors else 200)
@@ -300,10 +308,10 @@ def _archive_step(user: Any, post: Any) -> dict[str, Any]:
     return {}
 
 
-def _save_timezone(user: Any, post: Any) -> dict[str, Any]:
-    body = AccountSerializer(user, data={"timezone": post.get("timezone", "")}, partial=True)
+def _save_profile(user: Any, post: Any) -> dict[str, Any]:
+    body = AccountSerializer(user, data=forms.profile_data(post), partial=True)
     if not body.is_valid():
-        return {"timezone": _errors(body)}
+        return {"profile": _errors(body)}
     account_update(user, body.validated_data)
     return {}
 
@@ -313,8 +321,11 @@ SETTINGS_ACTIONS = {
     "thresholds": _save_thresholds,
     "steps": _add_step,
     "archive": _archive_step,
-    "timezone": _save_timezone,
+    "profile": _save_profile,
+    "timezone": _save_profile,  # a post of the zone alone (a one-tap switch to the device's zone)
 }
+# Where an action's form lives on the page, when its section is named otherwise.
+SETTINGS_SECTIONS = {"archive": "steps", "timezone": "profile"}
 
 
 @consent.app_page

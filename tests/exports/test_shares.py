@@ -46,6 +46,13 @@ def test_create_returns_the_link_once_and_stores_only_its_hash(api, settings):
     assert "<path" in created["qr_svg"]
 
 
+def test_a_host_outside_the_allowed_hosts_makes_no_link(api, settings):
+    """Without FOOTLOG_PUBLIC_URL the link takes the request's origin: only an allowed host may give it one."""
+    settings.FOOTLOG_PUBLIC_URL_SET = False
+    response = api.post(URL, BODY, format="json", HTTP_HOST="evil.example")
+    assert response.status_code == 400 and not Share.objects.exists()
+
+
 def test_tokens_are_unique_and_random(api):
     assert len({page_path(create(api)) for _ in range(5)}) == 5
 

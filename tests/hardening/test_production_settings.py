@@ -51,8 +51,25 @@ def test_deploy_check_refuses_the_plain_http_development_defaults(tmp_path):
     """The check above is only meaningful if the same command fails when TLS settings are off."""
     result = run_django(tmp_path, ["check", "--deploy", "--fail-level", "WARNING"])
     assert result.returncode != 0
-    for code in ("security.W004", "security.W008", "security.W012", "security.W016"):
+    for code in ("security.W004", "security.W008", "security.W012", "security.W016", "footlog.W001"):
         assert code in result.stderr
+
+
+@pytest.mark.parametrize(
+    "public_url,code",
+    [(None, "footlog.W001"), ("http://footlog.example.org", "footlog.W002")],
+)
+def test_deploy_check_warns_without_an_https_public_url(tmp_path, public_url, code):
+    """Mail and push links use FOOTLOG_PUBLIC_URL: unset (links to localhost) or plain http is no production."""
+    env = {**PRODUCTION, "DJANGO_SECRET_KEY": secrets.token_urlsafe(60)}
+    env.pop("FOOTLOG_PUBLIC_URL")
+    if public_url:
+        env["FOOTLOG_PUBLIC_URL"] = public_url
+    result = run_django(tmp_path, ["check", "--deploy", "--fail-level", "WARNING"], **env)
+    assert result.returncode != 0
+    assert f"({code}) FOOTLOG_PUBLIC_URL is" in result.stderr, result.stderr
+    # The plain `check` (what `make run` and the tests run) stays quiet about it.
+    assert run_django(tmp_path, ["check", "--fail-level", "WARNING"], **env).returncode == 0
 
 
 PROBE = """

@@ -7,7 +7,6 @@ import json
 
 import pytest
 from django.contrib.staticfiles import finders
-from django.http import HttpResponse
 from django.test import Client
 from PIL import Image
 
@@ -53,7 +52,7 @@ def test_offline_page_needs_no_login() -> None:
     assert response.status_code == 200 and b"You are offline" in response.content
 
 
-@pytest.mark.parametrize("path", ["/", "/history/", "/timeline/", "/settings/", "/export/"])
+@pytest.mark.parametrize("path", ["/history/", "/timeline/", "/settings/", "/export/"])
 def test_app_pages_send_anonymous_visitors_to_sign_in(path: str) -> None:
     response = Client().get(path)
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
@@ -280,20 +279,3 @@ def test_onboarding_sets_the_daily_reminder_in_the_detected_zone(user: User) -> 
     client.post("/welcome/", {"consent": "yes", "timezone": "America/Chicago", "remind": "on", "remind_time": "07:15"})
     pref = preferences_for(user)
     assert pref.enabled and pref.time.strftime("%H:%M") == "07:15" and pref.timezone == "America/Chicago"
-
-
-def test_today_page_keeps_account_messages_for_a_page_that_is_not_kept_offline(
-    browser: Client, consented: User
-) -> None:
-    from django.contrib.messages import constants
-    from django.contrib.messages.storage.cookie import CookieStorage
-    from django.http import HttpRequest
-
-    request = HttpRequest()
-    storage = CookieStorage(request)
-    storage.add(constants.SUCCESS, f"Successfully signed in as {consented.email}.")
-    response = HttpResponse()
-    storage.update(response)
-    browser.cookies.update(response.cookies)
-    assert consented.email.encode() not in browser.get("/").content
-    assert consented.email.encode() in browser.get("/history/").content

@@ -37,3 +37,15 @@ def test_seed_demo_twice_replaces_the_account() -> None:
     call_command("seed_demo", "--password", "demo demo demo 2", stdout=io.StringIO())
     assert User.objects.filter(email="demo@footlog.local").count() == 1
     assert User.objects.get(email="demo@footlog.local").check_password("demo demo demo 2")
+
+
+def test_seed_demo_on_a_database_never_migrated_says_so_in_one_sentence(tmp_path) -> None:
+    """A fresh clone: a new data dir, so a new, empty SQLite file, in a real `manage.py` process."""
+    from tests.hardening.test_production_settings import run_django
+
+    result = run_django(tmp_path, ["seed_demo"])
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "not set up yet" in lines[0] and "manage.py migrate" in lines[0], result.stderr
+    assert str(tmp_path) in lines[0]  # names the database it looked at

@@ -1,5 +1,6 @@
 /* Settings: turn on push for this device, and delete the account through the API (which re-checks the
- * password and rate-limits tries). Everything else on the page is a plain form. */
+ * password and rate-limits tries); offer this phone's time zone as the default for a new choice. Everything
+ * else on the page is a plain form. */
 (function () {
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
@@ -63,4 +64,27 @@
       });
     });
   });
+
+  // The time zone: the server checks the name; here the phone's own zone is the default for a new choice.
+  var tz = $("tz"), device = "";
+  try { device = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { /* no zone: no default */ }
+  if (tz && device) {
+    tz.placeholder = device;
+    var list = $("tz-list"), mine = null;
+    Array.prototype.forEach.call(list.options, function (o) { if (o.value === device) mine = o; });
+    if (!mine) { mine = document.createElement("option"); mine.value = device; }
+    mine.label = "This phone's zone";
+    list.insertBefore(mine, list.firstChild);  // an emptied field lists it first
+    var use = $(tz.dataset.deviceTimezone);
+    if (use && tz.defaultValue !== device) {
+      use.textContent = "Use this phone's zone: " + device;
+      use.hidden = false;
+      use.addEventListener("click", function () {
+        tz.value = device;
+        tz.dispatchEvent(new Event("input", { bubbles: true }));  // a change like typing: leaving now asks first
+        tz.focus();
+      });
+    }
+    tz.form.addEventListener("submit", function () { if (!tz.value.trim()) tz.value = device; });
+  }
 })();

@@ -36,7 +36,7 @@ def draw_icon(size: int, *, maskable: bool) -> Image.Image:
 
 
 class Command(BaseCommand):
-    help = "Write the app icons (192/512, plain and maskable) into footlog/static/footlog/icons/."
+    help = "Write the app icons (192/512, plain and maskable) and favicon.ico into footlog/static/footlog/icons/."
 
     def handle(self, *args: object, **options: object) -> None:
         OUT.mkdir(parents=True, exist_ok=True)
@@ -44,4 +44,6 @@ class Command(BaseCommand):
             draw_icon(size, maskable=False).save(OUT / f"icon-{size}.png", optimize=True)
             draw_icon(size, maskable=True).save(OUT / f"maskable-{size}.png", optimize=True)
         draw_icon(180, maskable=True).save(OUT / "apple-touch-icon.png", optimize=True)
+        # /favicon.ico: what browsers fetch by themselves; drawn large, scaled down into the three usual sizes.
+        draw_icon(256, maskable=False).save(OUT / "favicon.ico", sizes=[(16, 16), (32, 32), (48, 48)])
         self.stdout.write(f"icons written to {OUT}")

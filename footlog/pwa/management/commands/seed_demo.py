@@ -5,7 +5,9 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connections
+from django.db.migrations.executor import MigrationExecutor
 
 from footlog.pwa.demo import create_demo
 
@@ -19,9 +21,27 @@ class Command(BaseCommand):
         parser.add_argument("--timezone", default="Europe/Berlin")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        _require_migrated_database()
         password = options["password"] or secrets.token_urlsafe(12)
         user, entries, photos = create_demo(options["email"], password, timezone=options["timezone"])
         self.stdout.write(f"Demo account ready: {entries} entries, {photos} photos over eight weeks.")
         self.stdout.write(f"  email:    {user.email}")
         self.stdout.write(f"  password: {password}")
         self.stdout.write("Sign in at /accounts/login/ (any existing account with this email was replaced).")
+
+
+def _require_migrated_database() -> None:
+    """A fresh clone has an empty database: say so in one sentence instead of an OperationalError's traceback."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    name = connection.settings_dict["NAME"]
+    try:
+        executor = MigrationExecutor(connection)
+        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except OperationalError as exc:  # e.g. a PostgreSQL database that was never created
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise CommandError(f"footlog cannot open the database {name}: {first_line}") from None
+    if pending:
+        raise CommandError(
+            f"The database ({name}) is not set up yet: run "
+            "`python manage.py migrate` (or `make run`, which does it) first, then seed_demo again."
+        )

@@ -1,0 +1,41 @@
+"""The first minutes: the signed-out landing and the favicon (templates/404.html and 500.html are the error pages)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from django.contrib.staticfiles import finders
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+FAVICON = "footlog/icons/favicon.ico"
+
+
+def landing_when_signed_out(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """`/` is the app for a signed-in person and, for anyone else, the page that says what footlog is."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return landing(request)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@require_safe
+def landing(request: HttpRequest) -> HttpResponse:
+    return render(request, "pwa/landing.html")
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on their own, even where no page points at it (a JSON answer, a PDF)."""
+    path = finders.find(FAVICON)
+    return HttpResponse(Path(str(path)).read_bytes(), content_type="image/x-icon")
