@@ -150,6 +150,11 @@ CELERY_BEAT_SCHEDULE["reminders-tick"] = {"task": "reminders.tick", "schedule": 
 # report jobs: re-queue stuck ones, delete reports past 7 days and orphan files (footlog/exports/report_jobs.py).
 CELERY_BEAT_SCHEDULE["exports-sweep"] = {"task": "exports.sweep", "schedule": 300.0}
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
+# Web Push reaches public https hosts only (reminders/endpoints.py). Hosts named here are exempt (http and private
+# addresses allowed): for a local test push service only; `manage.py check --deploy` refuses it.
+REMINDERS_PUSH_ALLOWED_HOSTS = tuple(
+    config.parse_list("FOOTLOG_PUSH_ALLOWED_HOSTS", default="") if os.environ.get("FOOTLOG_PUSH_ALLOWED_HOSTS") else ()
+)
 
 # --- Mail ------------------------------------------------------------------------------------------
 try:
