@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 
 from accounts.models import User
 from tests.support.browser import chromium, playwright_driver  # noqa: F401 (shared fixtures)
-from tests.support.network import LoopbackOnly, loopback_only  # noqa: F401 (shared fixture)
+from tests.support.network import loopback_only  # noqa: F401 (autouse: every test stays on loopback)
 from tests.support.services import (
     Process,
     SmtpSink,
@@ -31,12 +31,6 @@ PASSWORD = "a sturdy passphrase 42"
 def _fresh_cache() -> Iterator[None]:
     clear_shared_cache()
     yield
-
-
-@pytest.fixture(autouse=True)
-def _network_stays_on_the_machine(loopback_only: LoopbackOnly) -> LoopbackOnly:
-    """Every test: names resolve only as the test says, and nothing connects outside loopback."""
-    return loopback_only
 
 
 @pytest.fixture

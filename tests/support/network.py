@@ -64,8 +64,9 @@ class LoopbackOnly:
             return False
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def loopback_only(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Every test (autouse): names resolve only as the test says, and nothing connects outside loopback."""
     guard = LoopbackOnly()
 
     def connect(sock: socket.socket, address: Any) -> None:
