@@ -4,7 +4,6 @@ redirects, at most five subscriptions per user, one owner per endpoint (issue 13
 from __future__ import annotations
 
 import datetime as dt
-import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,7 +14,7 @@ from django.core import checks
 
 from reminders import services
 from reminders.models import Delivery, DeliveryAttempt, PushSubscription
-from tests.reminders.fake_push import FakePushService, serve
+from tests.reminders.fake_push import FakePushService, SilentListener, serve
 
 pytestmark = pytest.mark.django_db
 SUBS = "/api/v1/push-subscriptions/"
@@ -74,46 +73,9 @@ def test_deploy_check_refuses_the_push_allow_list(settings) -> None:
 # --- at send time ------------------------------------------------------------------------------------------
 
 
-class Listener:
-    """A TCP listener on 127.0.0.1 that records connections and bytes, and never answers."""
-
-    def __init__(self) -> None:
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        self.connections = 0
-        self.received = b""
-        self.held: list[socket.socket] = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            self.connections += 1
-            self.held.append(conn)
-            threading.Thread(target=self._read, args=(conn,), daemon=True).start()
-
-    def _read(self, conn: socket.socket) -> None:
-        while True:
-            try:
-                chunk = conn.recv(65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            self.received += chunk
-
-    def close(self) -> None:
-        self.sock.close()
-        for conn in self.held:
-            conn.close()
-
-
 @pytest.fixture
-def listener() -> Iterator[Listener]:
-    server = Listener()
+def listener() -> Iterator[SilentListener]:
+    server = SilentListener()
     yield server
     server.close()
 
