@@ -8,10 +8,11 @@ import json
 import logging
 import smtplib
 import time
-from typing import Any, Protocol
+from typing import Protocol
 
 import requests
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.template.loader import render_to_string
 from pywebpush import WebPushException, webpush
 
@@ -53,9 +54,9 @@ class EmailTransport:
     channel: str = Channel.EMAIL
 
     def __init__(self) -> None:
-        self._connection: Any = None
+        self._connection: BaseEmailBackend | None = None
 
-    def _open(self) -> Any:
+    def _open(self) -> BaseEmailBackend:
         if self._connection is None:
             self._connection = get_connection(fail_silently=False)
             self._connection.open()

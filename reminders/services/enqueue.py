@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from django.db import transaction
 
@@ -16,9 +17,9 @@ def sends(delivery_ids: Sequence[int], countdown: int | None = None) -> None:
     for start in range(0, len(delivery_ids), SEND_BATCH):
         chunk = list(delivery_ids[start : start + SEND_BATCH])
         if countdown:
-            transaction.on_commit(lambda c=chunk: send_deliveries.apply_async((c,), countdown=countdown))
+            transaction.on_commit(partial(send_deliveries.apply_async, (chunk,), countdown=countdown))
         else:
-            send_deliveries.delay_on_commit(chunk)
+            send_deliveries.delay_on_commit(chunk)  # type: ignore[attr-defined]  # Celery 5.4+, not in the stubs
 
 
 def nudges(items: Sequence[tuple[int, str]]) -> None:
@@ -26,4 +27,5 @@ def nudges(items: Sequence[tuple[int, str]]) -> None:
     from reminders.tasks import evaluate_visit_nudges
 
     for start in range(0, len(items), SEND_BATCH):
-        evaluate_visit_nudges.delay_on_commit([list(item) for item in items[start : start + SEND_BATCH]])
+        batch: list[list[int | str]] = [list(item) for item in items[start : start + SEND_BATCH]]
+        evaluate_visit_nudges.delay_on_commit(batch)  # type: ignore[attr-defined]  # Celery 5.4+, not in the stubs
