@@ -44,8 +44,12 @@ class Preferences(APIView):
 class PushSubscriptionList(APIView):
     @extend_schema(
         request=PushSubscriptionIn,
-        responses={201: PushSubscriptionOut, 200: PushSubscriptionOut, 400: ERROR},
-        description="Store `PushSubscription.toJSON()`. Posting a known endpoint again updates it (200).",
+        responses={201: PushSubscriptionOut, 200: PushSubscriptionOut, 400: ERROR, 409: ERROR},
+        description=(
+            "Store `PushSubscription.toJSON()`: an https endpoint on a public push service's host name (no IP "
+            "address, no user name). Posting a known endpoint again updates it (200); another user's endpoint "
+            "moves here only with the same keys (200), else 409. A user keeps at most 5: the oldest go."
+        ),
     )
     def post(self, request: Request) -> Response:
         body = PushSubscriptionIn(data=request.data)
