@@ -79,7 +79,7 @@ def after_visit(level: str, *, nudged_level: str) -> str:
     return max(level, nudged_level, key=lambda lv: LEVEL_ORDER.get(lv, 0))
 
 
-def visit_recorded(user: Any, today: dt.date) -> None:
+def visit_recorded(user: User, today: dt.date) -> None:
     """Quiet the visit nudge after the user recorded a visit on `today` (their local date)."""
     from django.db import transaction
 
