@@ -33,7 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DB_NAME = "footlog_bench_reminders"
+DB_NAME = os.environ.get("BENCH_DB_NAME", "footlog_bench_reminders")  # another name for parallel runs
 ZONES = ["Europe/Berlin", "America/New_York", "Australia/Sydney", "Asia/Kolkata", "UTC"]
 
 

@@ -146,11 +146,16 @@ CELERY_RESULT_EXPIRES = 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE: dict = {}
-# reminders: every minute, claim the reminders that are due (reminders/services.py dispatch_due).
+# reminders: every minute, claim the reminders that are due (reminders/services/dispatch.py dispatch_due).
 CELERY_BEAT_SCHEDULE["reminders-tick"] = {"task": "reminders.tick", "schedule": 60.0}
 # report jobs: re-queue stuck ones, delete reports past 7 days and orphan files (footlog/exports/report_jobs.py).
 CELERY_BEAT_SCHEDULE["exports-sweep"] = {"task": "exports.sweep", "schedule": 300.0}
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
+# Web Push reaches public https hosts only (reminders/endpoints.py). Hosts named here are exempt (http and private
+# addresses allowed): for a local test push service only; `manage.py check --deploy` refuses it.
+REMINDERS_PUSH_ALLOWED_HOSTS = tuple(
+    config.parse_list("FOOTLOG_PUSH_ALLOWED_HOSTS", default="") if os.environ.get("FOOTLOG_PUSH_ALLOWED_HOSTS") else ()
+)
 
 # --- Mail ------------------------------------------------------------------------------------------
 try:

@@ -7,12 +7,19 @@ subscription with it.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 ALL_WEEKDAYS = [0, 1, 2, 3, 4, 5, 6]
+SWEEP_GRACE = dt.timedelta(minutes=5)  # an open delivery whose message is this late lost it: enqueue it again
+
+
+def sweep_after_default() -> dt.datetime:
+    return timezone.now() + SWEEP_GRACE
 
 
 def default_weekdays() -> list[int]:
@@ -102,7 +109,7 @@ class PushSubscription(models.Model):
     def __str__(self) -> str:
         return f"push subscription {self.pk} of {self.user_id}"
 
-    def as_subscription_info(self) -> dict:
+    def as_subscription_info(self) -> dict[str, Any]:
         return {"endpoint": self.endpoint, "keys": {"p256dh": self.p256dh, "auth": self.auth}}
 
 
@@ -117,14 +124,20 @@ class Delivery(models.Model):
         SKIPPED = "skipped", "skipped"
         FAILED = "failed", "failed"
 
+    OPEN = (Status.PENDING, Status.RETRY)
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_deliveries")
     kind = models.CharField(max_length=16, choices=Kind.choices)
     local_date = models.DateField()
     channel = models.CharField(max_length=8, choices=Channel.choices)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
+    # Counted when a try starts (committed before the network call), so a try that kills the worker counts too.
     attempts = models.PositiveSmallIntegerField(default=0)
-    # When the sweeper may re-enqueue a pending/retry row whose broker message was lost.
+    # When the next try is due: creation for the first, the failure time plus the backoff for a retry.
     next_attempt_at = models.DateTimeField()
+    # When the sweep may take the delivery's task message as lost and enqueue it again. Its own column: moving
+    # it never postpones a due retry.
+    sweep_after = models.DateTimeField(default=sweep_after_default)
     created = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     # A visit nudge's level ("book" or "urgent"): its message speaks for the level it was decided at, even when
@@ -139,7 +152,7 @@ class Delivery(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["next_attempt_at"], name="delivery_open", condition=Q(status__in=["pending", "retry"]))
+            models.Index(fields=["sweep_after"], name="delivery_open", condition=Q(status__in=["pending", "retry"]))
         ]
 
     def __str__(self) -> str:

@@ -3,10 +3,8 @@ from __future__ import annotations
 import base64
 import binascii
 from typing import Any
-from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.asymmetric import ec
-from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -20,7 +18,7 @@ class WallTimeField(serializers.TimeField):
     """HH:MM, documented as such: OpenAPI's `format: time` means RFC 3339 HH:MM:SS, which "20:30" is not."""
 
 
-class PreferencesOut(serializers.ModelSerializer):
+class PreferencesOut(serializers.ModelSerializer[ReminderPreference]):
     time = WallTimeField(format="%H:%M")
     timezone = serializers.CharField(read_only=True, help_text="The account's time zone (its only home)")
     weekdays = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=6))
@@ -40,7 +38,7 @@ class PreferencesOut(serializers.ModelSerializer):
         )
 
 
-class PreferencesIn(serializers.Serializer):
+class PreferencesIn(serializers.Serializer[Any]):
     """Every field is optional: a field left out keeps its stored value."""
 
     enabled = StrictBooleanField(required=False)
@@ -80,7 +78,7 @@ def _b64url_bytes(value: str, field: str) -> bytes:
         raise serializers.ValidationError({field: ["Must be base64url."]}) from None
 
 
-class PushKeysIn(serializers.Serializer):
+class PushKeysIn(serializers.Serializer[Any]):
     p256dh = StrictCharField(max_length=128)
     auth = StrictCharField(max_length=64)
 
@@ -98,29 +96,21 @@ class PushKeysIn(serializers.Serializer):
         return value.rstrip("=")
 
 
-class PushSubscriptionIn(serializers.Serializer):
+class PushSubscriptionIn(serializers.Serializer[Any]):
     """A browser's `PushSubscription.toJSON()`."""
 
-    endpoint = StrictCharField(max_length=2000)
+    endpoint = StrictCharField(
+        max_length=2000, help_text="https on a public push service's host name (rules: reminders/endpoints.py)"
+    )
     expirationTime = serializers.IntegerField(required=False, allow_null=True)
     keys = PushKeysIn()
 
-    def validate_endpoint(self, value: str) -> str:
-        # Plain http only for hosts a test or developer names in REMINDERS_PUSH_INSECURE_HOSTS.
-        parts = urlsplit(value)
-        insecure_ok = parts.scheme == "http" and parts.hostname in getattr(
-            settings, "REMINDERS_PUSH_INSECURE_HOSTS", ()
-        )
-        if (parts.scheme != "https" and not insecure_ok) or not parts.hostname:
-            raise serializers.ValidationError("Must be an https:// URL from the browser's push service.")
-        return value
 
-
-class PushSubscriptionOut(serializers.ModelSerializer):
+class PushSubscriptionOut(serializers.ModelSerializer[PushSubscription]):
     class Meta:
         model = PushSubscription
         fields = ("id", "endpoint", "created")
 
 
-class PublicKeyOut(serializers.Serializer):
+class PublicKeyOut(serializers.Serializer[Any]):
     public_key = serializers.CharField(help_text="VAPID applicationServerKey, base64url (uncompressed P-256 point)")

@@ -1,4 +1,4 @@
-"""Thin Celery tasks: ids in, one service call. Each is harmless when run twice (see services.py).
+"""Thin Celery tasks: ids in, one service call. Each is harmless when run twice (see services/).
 
 acks_late + reject_on_worker_lost: a worker that dies mid-task gets the message redelivered, not lost.
 """
@@ -24,6 +24,6 @@ def send_deliveries(delivery_ids: list[int]) -> dict[str, int]:
 
 
 @shared_task(name="reminders.evaluate_visit_nudges", acks_late=True, reject_on_worker_lost=True, ignore_result=True)
-def evaluate_visit_nudges(items: list[list]) -> int:
+def evaluate_visit_nudges(items: list[list[int | str]]) -> int:
     """`items` are [reminder id, local date ISO] pairs."""
-    return sum(services.visit_nudge_evaluate(int(rid), dt.date.fromisoformat(day)) for rid, day in items)
+    return sum(services.visit_nudge_evaluate(int(rid), dt.date.fromisoformat(str(day))) for rid, day in items)

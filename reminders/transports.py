@@ -7,13 +7,17 @@ import contextlib
 import json
 import logging
 import smtplib
-from typing import Any, Protocol
+import time
+from typing import Protocol
 
 import requests
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.template.loader import render_to_string
 from pywebpush import WebPushException, webpush
 
+from accounts.models import User
+from reminders.endpoints import AddressNotAllowed, GuardedSession
 from reminders.messages import ReminderMessage
 from reminders.models import Channel, PushSubscription
 from reminders.vapid import identity
@@ -21,7 +25,11 @@ from reminders.vapid import identity
 logger = logging.getLogger(__name__)
 
 PUSH_TTL_SECONDS = 6 * 3600  # a reminder older than this is not worth showing
-PUSH_TIMEOUT_SECONDS = 10
+# A push service answers in well under a second; a silent one must not hold a send lane. (connect, read):
+PUSH_TIMEOUT_SECONDS = (3.05, 5.0)
+# One user's push reminder tries no further subscription after this, so it costs at most this plus one try.
+PUSH_USER_BUDGET_SECONDS = 10.0
+PUSH_SEND_MAX_SECONDS = PUSH_USER_BUDGET_SECONDS + sum(PUSH_TIMEOUT_SECONDS)
 
 
 class TransientError(Exception):
@@ -35,7 +43,7 @@ class PermanentError(Exception):
 class Transport(Protocol):
     channel: str
 
-    def send(self, user: Any, message: ReminderMessage) -> None: ...
+    def send(self, user: User, message: ReminderMessage) -> None: ...
 
     def close(self) -> None: ...
 
@@ -46,15 +54,15 @@ class EmailTransport:
     channel: str = Channel.EMAIL
 
     def __init__(self) -> None:
-        self._connection: Any = None
+        self._connection: BaseEmailBackend | None = None
 
-    def _open(self) -> Any:
+    def _open(self) -> BaseEmailBackend:
         if self._connection is None:
             self._connection = get_connection(fail_silently=False)
             self._connection.open()
         return self._connection
 
-    def send(self, user: Any, message: ReminderMessage) -> None:
+    def send(self, user: User, message: ReminderMessage) -> None:
         context = {"message": message}
         mail = EmailMultiAlternatives(
             subject=message.title,
@@ -96,32 +104,37 @@ class PushTransport:
     """Web Push (RFC 8030/8291/8292) to every subscription of the user, over one HTTP session.
 
     404/410 means the subscription is gone: it is deleted. The message counts as sent when any device took it.
+    The session reaches public addresses only and follows no redirect (`reminders.endpoints`).
     """
 
     channel: str = Channel.PUSH
 
     def __init__(self) -> None:
-        self._session = requests.Session()
+        self._session = GuardedSession()
 
-    def send(self, user: Any, message: ReminderMessage) -> None:
-        subscriptions = list(PushSubscription.objects.filter(user=user))
+    def send(self, user: User, message: ReminderMessage) -> None:
+        subscriptions = list(PushSubscription.objects.filter(user=user).order_by("-created", "-id"))
         if not subscriptions:
             raise PermanentError("no push subscription")
         payload = json.dumps({"title": message.title, "body": message.body, "url": message.url, "tag": message.kind})
-        delivered, transient = 0, None
+        delivered, transient, permanent = 0, None, None
+        started = time.monotonic()
         for subscription in subscriptions:
+            if time.monotonic() - started > PUSH_USER_BUDGET_SECONDS:
+                transient = transient or TransientError("push services too slow")
+                break  # slow endpoints must not hold the lane: the retry tries again
             try:
                 self._push(subscription, payload, message.kind)
                 delivered += 1
             except TransientError as exc:
                 transient = exc
-            except PermanentError:
-                continue
+            except PermanentError as exc:
+                permanent = exc
         if delivered:
             return
         if transient is not None:
             raise transient
-        raise PermanentError("every push subscription refused or gone")
+        raise permanent or PermanentError("every push subscription refused or gone")
 
     def _push(self, subscription: PushSubscription, payload: str, topic: str) -> None:
         me = identity()
@@ -146,6 +159,9 @@ class PushTransport:
             if status is None or status == 429 or status >= 500:
                 raise TransientError(f"push service {status}") from exc
             raise PermanentError(f"push service {status}") from exc
+        except AddressNotAllowed as exc:
+            logger.warning("push subscription %s: endpoint address is not public; not sent", subscription.pk)
+            raise PermanentError("push endpoint address not public") from exc
         except requests.RequestException as exc:
             raise TransientError(f"push connection: {type(exc).__name__}") from exc
 

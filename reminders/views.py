@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from footlog.api.scoping import get_owned
+from footlog.api.scoping import get_owned, user_of
 from reminders import selectors, services
 from reminders.serializers import (
     PreferencesIn,
@@ -30,7 +30,7 @@ ERROR = OpenApiResponse(description='Error: {"detail": "...", "errors": {...}}')
 class Preferences(APIView):
     @extend_schema(responses=PreferencesOut, summary="The signed-in user's reminder settings")
     def get(self, request: Request) -> Response:
-        return Response(PreferencesOut(selectors.preferences_for(request.user)).data)
+        return Response(PreferencesOut(selectors.preferences_for(user_of(request))).data)
 
     @extend_schema(
         request=PreferencesIn, responses={200: PreferencesOut, 400: ERROR}, summary="Change reminder settings"
@@ -38,21 +38,25 @@ class Preferences(APIView):
     def put(self, request: Request) -> Response:
         body = PreferencesIn(data=request.data)
         body.is_valid(raise_exception=True)
-        return Response(PreferencesOut(services.preferences_update(request.user, dict(body.validated_data))).data)
+        return Response(PreferencesOut(services.preferences_update(user_of(request), dict(body.validated_data))).data)
 
 
 class PushSubscriptionList(APIView):
     @extend_schema(
         request=PushSubscriptionIn,
-        responses={201: PushSubscriptionOut, 200: PushSubscriptionOut, 400: ERROR},
-        description="Store `PushSubscription.toJSON()`. Posting a known endpoint again updates it (200).",
+        responses={201: PushSubscriptionOut, 200: PushSubscriptionOut, 400: ERROR, 409: ERROR},
+        description=(
+            "Store `PushSubscription.toJSON()`: an https endpoint on a public push service's host name (no IP "
+            "address, no user name). Posting a known endpoint again updates it (200); another user's endpoint "
+            "moves here only with the same keys (200), else 409. A user keeps at most 5: the oldest go."
+        ),
     )
     def post(self, request: Request) -> Response:
         body = PushSubscriptionIn(data=request.data)
         body.is_valid(raise_exception=True)
         keys = body.validated_data["keys"]
         subscription, created = services.push_subscription_save(
-            request.user, body.validated_data["endpoint"], keys["p256dh"], keys["auth"]
+            user_of(request), body.validated_data["endpoint"], keys["p256dh"], keys["auth"]
         )
         code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
         return Response(PushSubscriptionOut(subscription).data, status=code)
@@ -62,7 +66,7 @@ class PushSubscriptionDetail(APIView):
     @extend_schema(responses={204: None, 404: ERROR}, summary="Forget a push subscription")
     def delete(self, request: Request, pk: int) -> Response:
         services.push_subscription_delete(
-            get_owned(selectors.push_subscriptions_for(request.user), request.user, pk=pk)
+            get_owned(selectors.push_subscriptions_for(user_of(request)), user_of(request), pk=pk)
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
-from typing import Any
 
+from accounts.models import User
 from footlog.timeline.analysis import LEVEL_ORDER
 
 logger = logging.getLogger(__name__)
@@ -24,7 +24,7 @@ NUDGE_FROM = "book"  # a nudge episode is a run of days at this level or above
 QUIET_DAYS_TO_END = 14  # ... that ends after this many days in a row below it
 
 
-def current_recommendation_level(user: Any, today: dt.date) -> str:
+def current_recommendation_level(user: User, today: dt.date) -> str:
     """The timeline's recommendation level for `user` on `today`: "none", "consider", "book" or "urgent".
 
     The timeline app is imported lazily so reminders work (answering "none") where it is not installed yet.
@@ -79,7 +79,7 @@ def after_visit(level: str, *, nudged_level: str) -> str:
     return max(level, nudged_level, key=lambda lv: LEVEL_ORDER.get(lv, 0))
 
 
-def visit_recorded(user: Any, today: dt.date) -> None:
+def visit_recorded(user: User, today: dt.date) -> None:
     """Quiet the visit nudge after the user recorded a visit on `today` (their local date)."""
     from django.db import transaction
 

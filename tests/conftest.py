@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 
 from accounts.models import User
 from tests.support.browser import chromium, playwright_driver  # noqa: F401 (shared fixtures)
+from tests.support.network import loopback_only  # noqa: F401 (autouse: every test stays on loopback)
 from tests.support.services import (
     Process,
     SmtpSink,

@@ -10,7 +10,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from reminders import services
+from reminders.services import enqueue
 
 
 def b64url(raw: bytes) -> str:
@@ -48,8 +48,6 @@ def browser_keys() -> Callable[[], BrowserKeys]:
 def enqueued(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
     """Capture the send batches the services enqueue instead of handing them to a broker."""
     batches: list[list[int]] = []
-    monkeypatch.setattr(
-        services, "_enqueue_sends", lambda ids, countdown=None: batches.append(list(ids)) if ids else None
-    )
-    monkeypatch.setattr(services, "_enqueue_nudges", lambda items: None)
+    monkeypatch.setattr(enqueue, "sends", lambda ids, countdown=None: batches.append(list(ids)) if ids else None)
+    monkeypatch.setattr(enqueue, "nudges", lambda items: None)
     return batches

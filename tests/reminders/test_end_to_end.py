@@ -28,7 +28,10 @@ pytestmark = [pytest.mark.services, pytest.mark.timeout(300)]
 
 def start_worker(tmp_path: Path, smtp_port: int) -> Process:
     """A real worker whose mail goes to the test's sink (the child reads EMAIL_URL from its environment)."""
-    worker = start_celery("worker", tmp_path, EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}")
+    # The fake push service below lives on loopback: only an allow-listed host may be reached there.
+    worker = start_celery(
+        "worker", tmp_path, EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}", FOOTLOG_PUSH_ALLOWED_HOSTS="127.0.0.1"
+    )
     try:
         assert ping.delay("ready").get(timeout=60) == "ready"
     except Exception:
@@ -170,8 +173,9 @@ def push_service() -> Iterator[FakePushService]:
 
 
 def test_push_through_the_worker_and_410_removes_the_subscription(
-    mail_worker, push_service, make_user, browser_keys
+    mail_worker, push_service, make_user, browser_keys, settings
 ) -> None:
+    settings.REMINDERS_PUSH_ALLOWED_HOSTS = ("127.0.0.1",)
     user = make_user()
     keys = browser_keys()
     push_service.keys["/wpush/e2e"] = keys

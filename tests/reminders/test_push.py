@@ -19,7 +19,7 @@ DUE = dt.datetime(2026, 11, 24, 19, 30, tzinfo=UTC)
 
 @pytest.fixture
 def push_service(settings):
-    settings.REMINDERS_PUSH_INSECURE_HOSTS = ("127.0.0.1",)  # the fake speaks plain http on localhost
+    settings.REMINDERS_PUSH_ALLOWED_HOSTS = ("127.0.0.1",)  # the fake speaks plain http on loopback
     service = FakePushService()
     server = serve(service)
     yield service

@@ -15,6 +15,7 @@ from footlog.timeline.analysis import LEVEL_TEXT
 from reminders import services, visit
 from reminders.messages import message_for
 from reminders.models import Delivery, Reminder
+from reminders.services import enqueue
 from reminders.visit import decide_nudge
 
 UTC = dt.UTC
@@ -114,7 +115,7 @@ def test_nudge_evaluated_twice_on_one_day_sends_once(nudge_reminder, monkeypatch
 @pytest.mark.django_db
 def test_tick_hands_due_nudge_checks_to_the_evaluator(nudge_reminder, monkeypatch) -> None:
     handed: list = []
-    monkeypatch.setattr(services, "_enqueue_nudges", lambda items: handed.extend(items))
+    monkeypatch.setattr(enqueue, "nudges", lambda items: handed.extend(items))
     due = nudge_reminder.next_fire_at
     with time_machine.travel(due, tick=False):
         services.dispatch_due()
