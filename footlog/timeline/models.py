@@ -7,6 +7,7 @@ from django.db.models import Q
 from footlog.timeline.analysis import Thresholds
 
 _DEFAULTS = Thresholds()
+THRESHOLD_FIELDS = tuple(Thresholds.__dataclass_fields__)  # the stored columns, in Thresholds' order
 
 
 class TimelineSettings(models.Model):
@@ -46,4 +47,4 @@ class TimelineSettings(models.Model):
         return f"timeline settings of {self.user_id}"
 
     def thresholds(self) -> Thresholds:
-        return Thresholds(**{name: getattr(self, name) for name in Thresholds.__dataclass_fields__})
+        return Thresholds(*(getattr(self, name) for name in THRESHOLD_FIELDS))

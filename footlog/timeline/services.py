@@ -8,7 +8,7 @@ from django.core.cache import cache
 
 from footlog.timeline.analysis import Thresholds
 from footlog.timeline.models import TimelineSettings
-from footlog.timeline.selectors import cache_index_key
+from footlog.timeline.selectors import cache_keys
 
 
 def timeline_settings_update(user: Any, values: dict[str, Any]) -> Thresholds:
@@ -26,6 +26,6 @@ def timeline_settings_update(user: Any, values: dict[str, Any]) -> Thresholds:
 
 
 def timeline_cache_forget(user: Any) -> None:
-    """Drop the user's cached timelines at once (e.g. on account deletion); otherwise they expire in 6 hours."""
-    index = cache_index_key(user)
-    cache.delete_many([*(cache.get(index) or []), index])
+    """Drop the user's cached timelines at once (e.g. on account deletion, a routine target change); otherwise
+    they expire in 6 hours. Every key is known (`selectors.cache_keys`): there is no index to read first."""
+    cache.delete_many(cache_keys(user))
