@@ -63,6 +63,16 @@ def entry_list(user: Any, start: dt.date | None, end: dt.date | None) -> QuerySe
     return entries
 
 
+def log_end(user: Any, today: dt.date) -> dt.date:
+    """The last day a default window shows: the account's today, or a later entry's date.
+
+    An entry can lie after today when the account's zone moved west after it was saved (or it predates the
+    rule that refuses future dates): it must still be visible in History and the timeline.
+    """
+    latest = Entry.objects.filter(user=user, date__gt=today).order_by("-date").values_list("date", flat=True).first()
+    return max(today, latest) if latest else today
+
+
 def entry_by_id(entry_id: uuid.UUID) -> Entry | None:
     """Any user's entry by id: only for idempotency checks in services, never for answering a request."""
     return Entry.objects.filter(pk=entry_id).first()

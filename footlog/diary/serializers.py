@@ -14,11 +14,7 @@ from footlog.diary.models import MAX_NOTES, MAX_TARGET_PER_WEEK, Entry, Observat
 from footlog.diary.selectors import routine_steps_for
 from footlog.diary.services import EntryData, PhotoUpload
 from footlog.diary.sites import SITE_KEYS, SITES
-from footlog.lib.dates import today_in
-
-# A client a day ahead of the server (time zones) may log "tomorrow"; further ahead is a mistake.
-FUTURE_SLACK = dt.timedelta(days=1)
-EARLIEST_DATE = dt.date(1900, 1, 1)
+from footlog.lib.dates import entry_date_error, today_in
 
 
 class SiteOut(serializers.Serializer):
@@ -120,9 +116,11 @@ class EntryIn(serializers.Serializer):
     routine = RoutineLogIn(many=True, required=False, default=list, max_length=200)  # type: ignore[call-arg]  # passed on to ListSerializer
 
     def validate_date(self, value: dt.date) -> dt.date:
-        latest = today_in(self.context["user"].timezone) + FUTURE_SLACK
-        if not EARLIEST_DATE <= value <= latest:
-            raise serializers.ValidationError("The date must not be in the future.")
+        # No slack for a device ahead of the account's zone: an entry dated after the account's today would
+        # fall outside every default window (the traveller's lost entry). The device offers the zone switch.
+        problem = entry_date_error(value, today_in(self.context["user"].timezone))
+        if problem:
+            raise serializers.ValidationError(problem)
         return value
 
     def validate_observations(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -23,3 +23,24 @@ def local_date(moment: dt.datetime, tz_name: str) -> dt.date:
 
 def today_in(tz_name: str, now: dt.datetime | None = None) -> dt.date:
     return local_date(now or dt.datetime.now(dt.UTC), tz_name)
+
+
+EARLIEST_ENTRY_DATE = dt.date(1900, 1, 1)  # the API's floor (imports of old diaries)
+DAY_PAGE_YEARS = 5  # how far back the day picker reaches
+
+
+def entry_date_error(day: dt.date, today: dt.date) -> str | None:
+    """Why `day` cannot carry an entry for an account whose today is `today`, or None. The one home of the rule."""
+    if day > today:
+        return f"{day.isoformat()} is after today ({today.isoformat()}) in your account's time zone."
+    if day < EARLIEST_ENTRY_DATE:
+        return "The date is too far in the past."
+    return None
+
+
+def day_page_earliest(today: dt.date) -> dt.date:
+    """The first day the day page offers: five years back (29 February falls back to the 28th)."""
+    try:
+        return today.replace(year=today.year - DAY_PAGE_YEARS)
+    except ValueError:
+        return today.replace(year=today.year - DAY_PAGE_YEARS, day=28)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,3 +43,31 @@ def history_days(user: Any, end: dt.date, *, length: int) -> list[Day]:
             day.routine_total = sum(1 for r in routine if r.step.kind == "care")
         days.append(day)
     return days
+
+
+def total_band(total: int) -> int:
+    """A colour step for a day's total on the calendar: 0 none seen, then 1-2, 3-9, 10+ bumps."""
+    return 0 if total == 0 else 1 if total < 3 else 2 if total < 10 else 3
+
+
+def month_view(user: Any, first: dt.date, last: dt.date) -> dict[str, Any]:
+    """The month starting at `first` as weeks of days (None pads to Monday); days after `last` cannot be opened."""
+    length = calendar.monthrange(first.year, first.month)[1]
+    end = first.replace(day=length)
+    by_date = {day.date: day for day in history_days(user, end, length=length)}
+    cells: list[dict[str, Any] | None] = [None] * first.weekday()
+    for offset in range(length):
+        date = first + dt.timedelta(days=offset)
+        day = by_date[date]
+        band = total_band(day.total) if day.logged else None
+        cells.append({"day": day, "band": band, "open": date <= last, "last": date == last})
+    cells += [None] * (-len(cells) % 7)
+    previous = (first - dt.timedelta(days=1)).replace(day=1)
+    following = end + dt.timedelta(days=1)
+    return {
+        "month": first,
+        "weeks": [cells[i : i + 7] for i in range(0, len(cells), 7)],
+        "previous": previous,
+        "following": following if following <= last else None,
+        "weekdays": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    }

@@ -36,11 +36,11 @@ from footlog.diary.sites import SITES
 from footlog.exports import selectors as export_selectors
 from footlog.exports import services as export_services
 from footlog.exports.serializers import ShareIn
-from footlog.lib.dates import is_valid_timezone, today_in
+from footlog.lib.dates import DAY_PAGE_YEARS, day_page_earliest, entry_date_error, is_valid_timezone, today_in
 from footlog.lib.errors import FootlogError, InvalidInput
 from footlog.lib.links import absolute_url
 from footlog.pwa import consent, forms
-from footlog.pwa.history import history_days
+from footlog.pwa.history import history_days, month_view
 from footlog.pwa.timeline import timeline_page
 from footlog.timeline import selectors as timeline_selectors
 from footlog.timeline import services as timeline_services
@@ -54,7 +54,7 @@ THEME = "#0f5f5c"
 TIMELINE_DAYS = 56  # eight weeks: long enough for the duration rules, short enough to read on a phone
 # Raise when what the Today form posts changes shape, even if no listed file changed: a new service worker then
 # drops every kept copy of the old form. 2: bleeding/spreading per spot, only touched routine steps.
-SHELL_GENERATION = 2
+SHELL_GENERATION = 3  # 3: the form serves any day (date from the URL), offline too
 # Files the service worker keeps so that the Today page opens without a network.
 SHELL_ASSETS = [
     "footlog/app.css",
@@ -64,6 +64,8 @@ SHELL_ASSETS = [
     "footlog/today.js",
     "footlog/icons/icon-192.png",
     "footlog/icons/maskable-192.png",
+    "footlog/daynav.js",
+    "footlog/tzbanner.js",
 ]
 
 
@@ -127,22 +129,31 @@ def offline(request: HttpRequest) -> HttpResponse:
     return render(request, "pwa/offline.html")
 
 
-@require_safe
-@consent.app_page
-def today(request: HttpRequest) -> HttpResponse:
-    """The day's form. The HTML carries no health data (the script loads it), so the service worker may keep it.
+def _day_form(request: HttpRequest, day: dt.date | None) -> HttpResponse:
+    """The day's form (Today when `day` is None). The HTML carries no health data (the script loads it), so the
+    service worker may keep it, and serve it for any unlogged day offline: the script takes the day from the
+    URL, and without one it is today in `timezone` (the account's), computed on the device.
 
     After a save the script asks the timeline as of that day (`timeline/?from=day-89&to=day`, i.e.
     `timeline_for(user, day - 89, day)`) and shows `urgent_text` when its level is "urgent".
     """
     limits = observation_limits()
+    user = user_of(request)
+    today_date = today_in(user.timezone)
     config = {
         "sites": [{"key": s.key, "label": s.label} for s in SITES.values()],
         "steps": RoutineStepOut(diary_selectors.routine_steps_for(None), many=True).data,
         "urgent_text": LEVEL_TEXT["urgent"],
         "limits": limits,
+        "timezone": user.timezone,
+        "earliest_years": DAY_PAGE_YEARS,
     }
-    return render(request, "pwa/today.html", {"config": config, "sites": SITES, "limits": limits})
+    context = {"config": config, "sites": SITES, "limits": limits, "day": day, "today": today_date}
+    if day is not None:
+        context["refused"] = entry_date_error(day, today_date) or (
+            "footlog keeps days from the last five years." if day < day_page_earliest(today_date) else None
+        )
+    return render(request, "pwa/today.html", context)
 
 
 def observation_limits() -> dict[str, dict[str, float | None]]:
@@ -158,20 +169,53 @@ def observation_limits() -> dict[str, dict[str, float | None]]:
 
 @require_safe
 @consent.app_page
-def history(request: HttpRequest) -> HttpResponse:
-    today_date = today_in(user_of(request).timezone)
+def today(request: HttpRequest) -> HttpResponse:
+    return _day_form(request, None)
+
+
+@require_safe
+@consent.app_page
+def day(request: HttpRequest, date: str) -> HttpResponse:
+    """`/day/YYYY-MM-DD/`: any day's entry, on the same form as Today. An impossible date is a 404."""
     try:
-        end = min(dt.date.fromisoformat(request.GET.get("end", "")), today_date)
+        return _day_form(request, dt.date.fromisoformat(date))
     except ValueError:
-        end = today_date
-    days = history_days(user_of(request), end, length=28)
+        raise Http404("No such day.") from None
+
+
+@require_safe
+@cache_control(private=True, no_store=True)  # the days' totals and sites are health data
+@consent.app_page
+def history(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    last = diary_selectors.log_end(user, today_in(user.timezone))
+    try:
+        end = min(dt.date.fromisoformat(request.GET.get("end", "")), last)
+    except ValueError:
+        end = last
+    days = history_days(user, end, length=28)
     earlier = end - dt.timedelta(days=28)
-    later = end + dt.timedelta(days=28) if end < today_date else None
+    later = end + dt.timedelta(days=28) if end < last else None
     return render(
         request,
         "pwa/history.html",
-        {"days": days, "end": end, "earlier": earlier, "later": min(later, today_date) if later else None},
+        {"days": days, "end": end, "earlier": earlier, "later": min(later, last) if later else None},
     )
+
+
+@require_safe
+@cache_control(private=True, no_store=True)  # the days' totals and sites are health data
+@consent.app_page
+def calendar(request: HttpRequest) -> HttpResponse:
+    """A month, each day coloured by its total; unlogged days marked. `?month=YYYY-MM`, default the last one."""
+    user = user_of(request)
+    last = diary_selectors.log_end(user, today_in(user.timezone))
+    try:
+        first = dt.date.fromisoformat(request.GET.get("month", "") + "-01")
+    except ValueError:
+        first = last.replace(day=1)
+    first = min(first, last.replace(day=1))
+    return render(request, "pwa/calendar.html", month_view(user, first, last))
 
 
 @login_required
@@ -216,9 +260,10 @@ def timeline(request: HttpRequest) -> HttpResponse:
             errors = _errors(body)
         except InvalidInput as invalid:
             errors = invalid.errors
-    end = today_in(user.timezone)
+    today = today_in(user.timezone)
+    end = diary_selectors.log_end(user, today)
     start = end - dt.timedelta(days=TIMELINE_DAYS - 1)
-    context = {**timeline_page(user, start, end), "visit_errors": errors, "today": end}
+    context = {**timeline_page(user, start, end), "visit_errors": errors, "today": today}
     return render(request, "pwa/timeline.html", context, status=400 if errors else 200)
 
 

@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from footlog.api.params import parse_date_range
 from footlog.api.scoping import user_of
+from footlog.diary.selectors import log_end
 from footlog.lib.dates import today_in
 from footlog.timeline import selectors, services
 from footlog.timeline.serializers import TimelineOut, TimelineSettingsIO, settings_body
@@ -23,7 +24,11 @@ class Timeline(APIView):
     @extend_schema(
         parameters=[
             OpenApiParameter("from", OpenApiTypes.DATE, description="First day (inclusive); default: to minus 89 days"),
-            OpenApiParameter("to", OpenApiTypes.DATE, description="Last date (inclusive); default today, user's zone"),
+            OpenApiParameter(
+                "to",
+                OpenApiTypes.DATE,
+                description="Last day (inclusive); default: today or a later entry's date",
+            ),
         ],
         responses={200: TimelineOut, 400: ERROR},
         summary="Per-site status, series, routine adherence, red flags, coverage and a visit recommendation",
@@ -32,7 +37,7 @@ class Timeline(APIView):
     )
     def get(self, request: Request) -> HttpResponse:
         user = user_of(request)
-        today = today_in(user.timezone)
+        today = log_end(user, today_in(user.timezone))
         start, end = parse_date_range(request.query_params, today=today, default_days=DEFAULT_DAYS)
         assert start and end  # default_days fills both
         # `to_dict()` is the output shape that TimelineOut documents (a test pins them equal); running the

@@ -1,7 +1,10 @@
 /* footlog service worker {{ version }}.
  * Keeps the app shell (Today page, offline page, CSS, JS, icons) so the app opens without a network.
  * Pages: network first, the kept copy only when offline. Never stores API answers, photos, account or
- * share pages: those are health data or private, and go to the network or fail. */
+ * share pages: those are health data or private, and go to the network or, offline, get the offline page.
+ * Offline, /day/<date>/ gets the kept form (its script reads the day from the URL and fills it from the
+ * outbox) unless this device knows the day has an entry on the server, which it cannot show: then the
+ * offline page, rather than an empty form that looks like an unlogged day. */
 "use strict";
 var VERSION = "{{ version }}";
 var SHELL = "footlog-shell-" + VERSION;
@@ -26,27 +29,43 @@ self.addEventListener("activate", function (event) {
   }).then(function () { return self.clients.claim(); }));
 });
 
+var DAY = /^\/day\/(\d{4}-\d{2}-\d{2})\/$/;
+
+function offlinePage() { return caches.match("/offline/", { ignoreVary: true }); }
+function keptForm() { return caches.match("/", { ignoreVary: true, ignoreSearch: true }); }
+
+/* What to show for an app page when the network fails. */
+function offlineAnswer(path) {
+  var day = path.match(DAY);
+  if (!day) {
+    if (KEPT_PAGES.indexOf(path) < 0) return offlinePage();
+    return caches.match(path, { ignoreVary: true, ignoreSearch: true }).then(function (hit) { return hit || offlinePage(); });
+  }
+  return self.FootlogOutbox.dayOffline(day[1]).catch(function () { return "form"; }).then(function (how) {
+    return how === "form" ? keptForm().then(function (hit) { return hit || offlinePage(); }) : offlinePage();
+  });
+}
+
 function isPrivate(path) {
   return /^\/(api|_allauth|accounts|admin|share)\//.test(path) || /\/(image|photos?)(\/|$)/.test(path);
 }
 
 self.addEventListener("fetch", function (event) {
   var req = event.request, url = new URL(req.url);
-  if (req.method !== "GET" || url.origin !== self.location.origin || isPrivate(url.pathname)) return;
+  if (req.method !== "GET" || url.origin !== self.location.origin) return;
+  // Every page of the app, private ones too (a reload of the sign-in page): the network, else the offline page,
+  // never the browser's error. Private pages are never kept.
   if (req.mode === "navigate") {
     event.respondWith(fetch(req).then(function (res) {
-      if (res.ok && !res.redirected && KEPT_PAGES.indexOf(url.pathname) >= 0) {
+      if (res.ok && !res.redirected && !isPrivate(url.pathname) && KEPT_PAGES.indexOf(url.pathname) >= 0) {
         var copy = res.clone();
         caches.open(SHELL).then(function (cache) { cache.put(url.pathname, copy); });
       }
       return res;
-    }).catch(function () {
-      return caches.match(url.pathname, { ignoreVary: true, ignoreSearch: true }).then(function (hit) {
-        return hit || caches.match("/offline/", { ignoreVary: true });
-      });
-    }));
+    }).catch(function () { return offlineAnswer(url.pathname); }));
     return;
   }
+  if (isPrivate(url.pathname)) return;
   if (url.pathname.indexOf("/static/") === 0 || url.pathname === "/manifest.webmanifest") {
     event.respondWith(caches.match(req, { ignoreVary: true }).then(function (hit) { return hit || fetch(req); }));
   }
@@ -61,11 +80,14 @@ self.addEventListener("sync", function (event) {
   }
 });
 
+// By name, not position: the list grows (feetmap.js, daynav.js...).
+function asset(name) { return ASSETS.filter(function (a) { return a.indexOf(name) >= 0; })[0]; }
+
 self.addEventListener("push", function (event) {
   var data = {};
   try { data = event.data ? event.data.json() : {}; } catch (e) { data = { body: event.data.text() }; }
   event.waitUntil(self.registration.showNotification(data.title || "footlog", {
-    body: data.body || "Time to log today.", icon: ASSETS[4], badge: ASSETS[5], tag: data.tag || "footlog",
+    body: data.body || "Time to log today.", icon: asset("icon-192"), badge: asset("maskable-192"), tag: data.tag || "footlog",
     data: { url: data.url || "/" },
   }));
 });

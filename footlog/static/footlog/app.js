@@ -14,7 +14,29 @@
 
   function sync() {
     if (!box) return Promise.resolve(0);
-    return box.flush().then(function (n) { show(n); return n; });
+    return box.flush().then(function (n) { show(n); return showHeld().then(function () { return n; }); });
+  }
+
+  /* Items the server refused, or that met a newer version, wait on their day for the person: point there. */
+  var heldNote = document.createElement("p");
+  heldNote.className = "outbox"; heldNote.id = "outbox-held"; heldNote.hidden = true;
+  if (status) status.after(heldNote);
+  function showHeld() {
+    return box.held().then(function (items) {
+      var days = items.map(function (it) { return it.kind === "entry" ? it.body.date : it.date; })
+        .filter(function (d, i, all) { return d && all.indexOf(d) === i && location.pathname !== "/day/" + d + "/"; })
+        .sort();
+      heldNote.textContent = "";
+      heldNote.hidden = !days.length;
+      if (!days.length) return;
+      heldNote.appendChild(document.createTextNode("Not accepted yet, waiting for you: "));
+      days.forEach(function (d, i) {
+        var a = document.createElement("a");
+        a.href = "/day/" + d + "/"; a.textContent = d;
+        if (i) heldNote.appendChild(document.createTextNode(", "));
+        heldNote.appendChild(a);
+      });
+    }).catch(function () {});
   }
 
   window.footlogSync = sync;
@@ -78,6 +100,12 @@
     form.addEventListener("change", function () { dirty = true; });
     form.addEventListener("submit", function (event) { if (!event.defaultPrevented) dirty = false; });
     checks.push(function () { return dirty; });
+  });
+
+  // History and the calendar tell the outbox which days are logged (for the service worker's offline choice).
+  document.querySelectorAll("[data-logged-days]").forEach(function (list) {
+    var words = function (name) { return (list.getAttribute(name) || "").split(" ").filter(Boolean); };
+    if (box) box.noteDays(words("data-logged-days"), words("data-unlogged-days")).catch(function () {});
   });
 
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {

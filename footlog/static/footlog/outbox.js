@@ -1,7 +1,9 @@
 /* footlog offline outbox: entries and photos wait in IndexedDB until the API has them.
  * Loaded by the pages and by the service worker (Background Sync), so it uses no DOM.
  * Every item carries a client-made uuid: the API answers a replay with the stored object, so an item that is
- * sent twice (page and service worker racing, a lost response) is still stored exactly once. */
+ * sent twice (page and service worker racing, a lost response) is still stored exactly once.
+ * Nothing is ever dropped: an item the server refuses is kept, "held", with the server's answer, and so is one
+ * that meets a newer version on the server (both are kept for the person to choose); the pages show them. */
 (function (scope) {
   "use strict";
   var DB = "footlog", VERSION = 1, API = "/api/v1/";
@@ -37,7 +39,24 @@
   }
 
   function all() { return tx("outbox", "readonly", function (s) { return req(s.getAll()); }); }
-  function count() { return tx("outbox", "readonly", function (s) { return req(s.count()); }); }
+  function isHeld(item) { return !!(item.refused || item.conflict); }
+  function entryHeld(items, entryId) {
+    return items.some(function (it) { return it.kind === "entry" && it.id === entryId && isHeld(it); });
+  }
+  /* Waiting to be sent: everything but held items (and photos of a held entry, which wait for it). */
+  function count() {
+    return all().then(function (items) {
+      return items.filter(function (it) { return !isHeld(it) && !(it.kind === "photo" && entryHeld(items, it.entry)); }).length;
+    });
+  }
+  function held() { return all().then(function (items) { return items.filter(isHeld); }); }
+  /* The held item of a day, if any: its entry first, else one of its photos. */
+  function stuck(date) {
+    return held().then(function (items) {
+      var mine = items.filter(function (it) { return (it.kind === "entry" ? it.body.date : it.date) === date; });
+      return mine.filter(function (it) { return it.kind === "entry"; })[0] || mine[0] || null;
+    });
+  }
   function remove(seq) { return tx("outbox", "readwrite", function (s) { return req(s.delete(seq)); }); }
   function put(item) { return tx("outbox", "readwrite", function (s) { return req(s.put(item)); }); }
   function setMeta(key, value) { return tx("meta", "readwrite", function (s) { return req(s.put(value, key)); }); }
@@ -50,11 +69,60 @@
         items.forEach(function (it) {
           if (it.kind === "entry" && it.body.date === entry.body.date) s.delete(it.seq);
         });
-        s.add({ kind: "entry", id: entry.id, method: entry.method, body: entry.body });
+        s.add({ kind: "entry", id: entry.id, method: entry.method, version: entry.version || null, body: entry.body });
         (photos || []).forEach(function (p) {
-          s.add({ kind: "photo", id: p.id, entry: entry.id, site: p.site, blob: p.blob, name: p.name });
+          s.add({ kind: "photo", id: p.id, entry: entry.id, date: entry.body.date, site: p.site, blob: p.blob,
+                  name: p.name });
         });
       });
+    });
+  }
+
+  /* Give up a held item on purpose (the person chose to): an entry takes its unsent photos with it. */
+  function discard(seq) {
+    return all().then(function (items) {
+      var item = items.filter(function (it) { return it.seq === seq; })[0];
+      if (!item) return;
+      return tx("outbox", "readwrite", function (s) {
+        s.delete(seq);
+        if (item.kind === "entry") {
+          items.forEach(function (it) { if (it.kind === "photo" && it.entry === item.id) s.delete(it.seq); });
+        }
+      });
+    });
+  }
+
+  /* A conflict settled by keeping this phone's version: write it over the server's newer one, knowingly. */
+  function keepMine(seq) {
+    return all().then(function (items) {
+      var item = items.filter(function (it) { return it.seq === seq; })[0];
+      if (!item || !item.conflict) return;
+      var server = item.conflict.server;
+      items.forEach(function (other) {
+        if (other.kind === "photo" && other.entry === item.id) { other.entry = server.id; put(other); }
+      });
+      item.id = server.id; item.method = "PUT"; item.version = server.version; delete item.conflict;
+      return put(item);
+    });
+  }
+
+  /* Days this device knows to be logged on the server (from History, the calendar and the day form), so that
+     the service worker does not offer an empty form for a logged day it cannot show offline. */
+  function noteDays(logged, unlogged) {
+    return getMeta("logged").then(function (known) {
+      var set = {};
+      (known || []).forEach(function (d) { set[d] = true; });
+      (logged || []).forEach(function (d) { set[d] = true; });
+      (unlogged || []).forEach(function (d) { delete set[d]; });
+      return setMeta("logged", Object.keys(set).sort());
+    });
+  }
+  /* Offline, for /day/<date>/: "form" when the form can work (the day is in the outbox, or not known to be
+     logged), "offline" when its entry is on the server only. */
+  function dayOffline(date) {
+    return Promise.all([all(), getMeta("logged")]).then(function (found) {
+      var queued = found[0].some(function (it) { return it.kind === "entry" && it.body.date === date; });
+      return queued || (found[1] || []).indexOf(date) < 0 ? "form" : "offline";
     });
   }
 
@@ -85,23 +153,23 @@
     }
     headers["Content-Type"] = "application/json";
     var put = item.method === "PUT";
+    // The version the form was filled from: a newer one on the server answers 412 instead of being overwritten.
+    if (put && item.version) headers["If-Match"] = '"' + item.id + "-" + item.version + '"';
     var body = put ? item.body : Object.assign({ id: item.id }, item.body);
     return fetch(API + "entries/" + (put ? item.id + "/" : ""), { method: put ? "PUT" : "POST", headers: headers,
       body: JSON.stringify(body), credentials: "same-origin" });
   }
 
   /* What to do with one answer: "done", "retry" (stop for now) or a follow-up change to the item. */
-  function settle(item, res, items) {
+  function settle(item, res) {
     if (res.ok) return Promise.resolve("done");
+    if (res.status === 412 && item.kind === "entry") return hold(item, { conflict: true }, item.id);
     if (res.status === 409 && item.kind === "entry") {
       return res.json().then(function (body) {
-        // The day already has an entry (made elsewhere, or this one sent before its answer was lost):
-        // update that entry instead, and point this day's queued photos at it.
-        var target = body.id || item.id;
-        items.forEach(function (other) {
-          if (other.kind === "photo" && other.entry === item.id) { other.entry = target; put(other); }
-        });
-        item.id = target; item.method = "PUT";
+        // Another device made this day's entry: keep both for the person to choose, never overwrite it.
+        if (body.id && body.id !== item.id) return hold(item, { conflict: true }, body.id);
+        // This very entry was sent before (its answer lost) and edited since: update it.
+        item.method = "PUT";
         return put(item).then(function () { return "again"; });
       });
     }
@@ -109,11 +177,22 @@
     if (res.status === 401 || res.status === 403 || res.status === 409 || res.status === 429 || res.status >= 500) {
       return Promise.resolve("retry");
     }
-    // Any other 4xx will not get better by resending: drop it and tell the page.
+    // Any other 4xx will not get better by resending: keep it, with the server's words, until it is fixed.
     return res.json().catch(function () { return {}; }).then(function (body) {
-      scope.dispatchEvent && scope.dispatchEvent(new CustomEvent("footlog:rejected", { detail: body.detail || res.status }));
-      return "done";
+      return hold(item, { refused: { status: res.status, detail: body.detail || "Refused (" + res.status + ").",
+                                     errors: body.errors || {} } });
     });
+  }
+
+  /* Keep an item out of the sending queue; for a conflict, with the server's current version beside it. */
+  function hold(item, why, serverId) {
+    var server = why.conflict ? fetch(API + "entries/" + serverId + "/", { headers: { Accept: "application/json" },
+      credentials: "same-origin" }).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      : Promise.resolve(null);
+    return server.then(function (entry) {
+      if (entry) item.conflict = { server: entry }; else item.refused = why.refused;
+      return put(item);
+    }).then(function () { return "held"; }, function () { return "retry"; });
   }
 
   var running = null;
@@ -136,10 +215,12 @@
         function next() {
           if (i >= items.length) return null;
           var item = items[i];
+          if (isHeld(item) || (item.kind === "photo" && entryHeld(items, item.entry))) { i += 1; return next(); }
           return send(item, token).then(function (res) {
-            return settle(item, res, items);
+            return settle(item, res);
           }).then(function (outcome) {
             if (outcome === "retry") return null;
+            if (outcome === "held") { i += 1; tries = 0; return next(); }
             if (outcome === "again" && tries++ < 3) return next();
             i += 1; tries = 0;
             return remove(item.seq).then(next);
@@ -151,5 +232,7 @@
       .then(count);
   }
 
-  scope.FootlogOutbox = { enqueue: enqueue, flush: flush, count: count, all: all, clear: clear, setMeta: setMeta };
+  scope.FootlogOutbox = { enqueue: enqueue, flush: flush, count: count, all: all, clear: clear, setMeta: setMeta,
+                          held: held, stuck: stuck, discard: discard, keepMine: keepMine, noteDays: noteDays,
+                          dayOffline: dayOffline };
 })(self);

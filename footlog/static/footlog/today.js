@@ -9,13 +9,20 @@
   var box = window.FootlogOutbox;
   var labels = {};
   config.sites.forEach(function (s) { labels[s.key] = s.label; });
-  var state = { date: localDate(), id: uuid(), method: "POST", obs: {}, site: null, photos: [], steps: config.steps,
-                done: {}, touched: {}, previous: null };
+  // The day comes from the URL (/day/2026-11-30/), else it is today in the account's zone: never the phone's
+  // own date, which a traveller's phone gets wrong. The same kept copy of this page serves every day offline.
+  var state = { date: dayFromUrl() || todayIn(config.timezone), id: uuid(), method: "POST", version: null, obs: {},
+                site: null, photos: [], steps: config.steps, done: {}, touched: {}, previous: null,
+                copied: { sites: {}, steps: {} } };
   var fields = ["count", "largest_mm", "itch", "pain", "redness", "bleeding", "spreading", "site-note"];
 
-  function localDate() {
-    var d = new Date();
-    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+  function dayFromUrl() {
+    var m = location.pathname.match(/^\/day\/(\d{4}-\d{2}-\d{2})\/$/);
+    return m ? m[1] : null;
+  }
+  function todayIn(zone) {
+    try { return new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date()); }
+    catch (e) { return new Date().toISOString().slice(0, 10); }
   }
   function uuid() {
     if (crypto.randomUUID) return crypto.randomUUID();
@@ -26,7 +33,7 @@
   function api(path) {
     return fetch("/api/v1/" + path, { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (r) {
-        if (r.status === 401 || r.status === 403) { location.href = "/accounts/login/?next=/"; }
+        if (r.status === 401 || r.status === 403) { location.href = "/accounts/login/?next=" + location.pathname; }
         if (!r.ok) throw new Error(r.status);
         return r.json();
       });
@@ -39,7 +46,13 @@
     return node;
   }
 
-  $("today-date").textContent = new Date().toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" });
+  var isToday = state.date === todayIn(config.timezone);
+  var shown = new Date(state.date + "T12:00:00Z").toLocaleDateString("en-GB",
+    { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+  $("today-date").textContent = isToday ? shown : "";
+  $("today-date").hidden = !isToday;
+  $("day-title").textContent = isToday ? "Today" : shown;
+  if (!isToday) $("save").textContent = "Save this day";
 
   /* --- spots ---------------------------------------------------------------------------------- */
   /* An opened spot starts with no count: it is recorded only once a count is set ("None here" sets 0). */
@@ -110,6 +123,7 @@
     list.textContent = "";
     Object.keys(counts).forEach(function (site) {
       var li = el("li"), b = el("button", { type: "button", class: "chip" }, labels[site] + ": " + counts[site]);
+      if (state.copied.sites[site]) { b.classList.add("copied"); b.title = "Copied from last time"; }
       b.addEventListener("click", function () { select(site); });
       li.appendChild(b); list.appendChild(li);
     });
@@ -218,7 +232,8 @@
       var holder = $("routine-" + kind);
       holder.textContent = "";
       liveSteps(kind).forEach(function (s) {
-        var label = el("label", { class: "toggle" }), input = el("input", { type: "checkbox", value: s.key });
+        var label = el("label", { class: state.copied.steps[s.key] ? "toggle copied" : "toggle" });
+        var input = el("input", { type: "checkbox", value: s.key });
         input.checked = !!state.done[s.key];
         input.addEventListener("change", function () {
           state.done[s.key] = input.checked; state.touched[s.key] = true;
@@ -257,18 +272,19 @@
     var steps = api("routine-steps/").then(function (list) { state.steps = list; renderSteps(); }).catch(function () {});
     var stored = api("entries/?from=" + state.date + "&to=" + state.date).then(function (page) {
       var entry = page.results[0];
-      if (entry) { state.id = entry.id; state.method = "PUT"; return entry; }
+      if (entry) { state.id = entry.id; state.method = "PUT"; state.version = entry.version; return entry; }
       return null;
-    }).catch(function () { return null; });
+    }).catch(function () { return undefined; /* unknown (offline): not the same as "no entry" */ });
     // Something saved on this phone but not sent yet is newer than what the server has.
     var waiting = box ? box.all().then(function (items) {
       return items.filter(function (it) { return it.kind === "entry" && it.body.date === state.date; }).pop();
     }).catch(function () { return null; }) : Promise.resolve(null);
     Promise.all([stored, waiting, steps]).then(function (found) {
-      if (found[1]) { state.id = found[1].id; state.method = found[1].method; fill(found[1].body); }
+      if (found[1]) { state.id = found[1].id; state.method = found[1].method; state.version = found[1].version; fill(found[1].body); }
       else if (found[0]) fill(found[0]);
       state.saved = snapshot();
       form.dataset.loaded = "true";  // the day's stored entry is in the form (tests wait for this)
+      document.dispatchEvent(new CustomEvent("footlog:day-loaded", { detail: { stored: found[0], waiting: found[1] } }));
     });
   }
 
@@ -342,7 +358,7 @@
     var photos = state.photos.map(function (p) { return { id: p.id, site: p.site, blob: p.blob, name: p.name }; });
     $("save").disabled = true;
     var saving = snapshot();
-    box.enqueue({ id: state.id, method: state.method, body: body() }, photos).then(function () {
+    box.enqueue({ id: state.id, method: state.method, version: state.version, body: body() }, photos).then(function () {
       state.photos = []; paint();
       state.saved = saving;
       state.removed = null; $("undo-bar").hidden = true;
@@ -353,20 +369,31 @@
       }
       return window.footlogSync();
     }).then(function (waiting) {
+      return box.stuck(state.date).then(function (item) {
+        if (!item) return waiting;
+        // Refused or in conflict: it stays on this phone, and daynav.js shows why and what can be done.
+        document.dispatchEvent(new CustomEvent("footlog:stuck", { detail: item }));
+        say("Not saved on the server yet: see the message above the form.");
+        return "stuck";
+      });
+    }).then(function (waiting) {
+      if (waiting === "stuck") return;
       if (waiting) { say("Saved on this phone. It will be sent when you are back online."); return; }
       say("Saved.");
       checkLevel(state.date);
       return api("entries/?from=" + state.date + "&to=" + state.date).then(function (page) {
-        if (page.results[0]) { state.id = page.results[0].id; state.method = "PUT"; }
+        if (page.results[0]) { state.id = page.results[0].id; state.method = "PUT"; state.version = page.results[0].version; }
       }).catch(function () {});
     }).catch(function () {
       say("Could not save on this phone. Please try again.");
     }).then(function () { $("save").disabled = false; });
   });
 
-  window.addEventListener("footlog:rejected", function (e) { say("The server did not accept an item: " + e.detail); });
   document.addEventListener("footlog:outbox", function (e) {
     if (!e.detail && /back online/.test($("save-status").textContent)) say("Sent. Everything is saved.");
   });
+  // daynav.js (day picker, "Same as last time", refused and conflicting outbox items) works on this state.
+  window.footlogForm = { state: state, fill: fill, paint: paint, renderSteps: renderSteps, say: say, api: api,
+                         shiftDate: shiftDate, todayIn: todayIn, load: load };
   load();
 })();

@@ -1,0 +1,186 @@
+/* The day form's helpers, around today.js's state (window.footlogForm): the day picker, "Same as last time",
+ * and what the outbox holds back for this day (refused by the server, or in conflict with a newer version). */
+(function () {
+  "use strict";
+  var $ = function (id) { return document.getElementById(id); };
+  var form = window.footlogForm, box = window.FootlogOutbox;
+  if (!form || !$("today-form")) return;
+  var state = form.state, config = JSON.parse($("today-config").textContent);
+  var today = form.todayIn(config.timezone);
+
+  /* --- the day picker ------------------------------------------------------------------------- */
+  function earliest() {
+    return (+today.slice(0, 4) - config.earliest_years) + today.slice(4).replace("-02-29", "-02-28");
+  }
+  function dayUrl(iso) { return iso === today ? "/" : "/day/" + iso + "/"; }
+  var prev = form.shiftDate(state.date, -1), next = form.shiftDate(state.date, 1);
+  $("day-prev").href = dayUrl(prev);
+  $("day-prev").hidden = prev < earliest();
+  $("day-next").href = dayUrl(next);
+  $("day-next").hidden = next > today;
+  var pick = $("day-pick");
+  pick.value = state.date; pick.max = today; pick.min = earliest();
+  pick.addEventListener("change", function () {
+    var error = $("day-choose-error");
+    error.hidden = true;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(pick.value)) return;
+    if (pick.value > today) {
+      error.textContent = "That day is after today in your account's time zone (" + config.timezone + "): it cannot be logged yet.";
+      error.hidden = false;
+      return;
+    }
+    if (pick.value < earliest()) {
+      error.textContent = "footlog keeps days from the last five years.";
+      error.hidden = false;
+      return;
+    }
+    location.href = dayUrl(pick.value);
+  });
+
+  if (state.date !== today) {  // the form's words are Today's; on another day they name that day
+    var legend = $("routine-care").closest("fieldset").querySelector("legend");
+    if (legend) legend.textContent = "Routine that day";
+  }
+
+  /* --- Same as last time ---------------------------------------------------------------------- */
+  /* Copies what tends to repeat (where, how many, how large; the routine ticks) from the latest entry before
+     this day; never itch, pain, redness, bleeding, spreading, notes or photos, which must be looked at afresh. */
+  var same = $("same-as-last"), last = null;
+  function isEmpty() {
+    return !Object.keys(state.obs).length && !Object.keys(state.touched).length && !$("notes").value;
+  }
+  function offerSame() {
+    if (!isEmpty()) { same.hidden = true; return; }
+    form.api("entries/?to=" + form.shiftDate(state.date, -1) + "&page_size=1").then(function (page) {
+      last = page.results[0] || null;
+      same.hidden = !last || !isEmpty();
+      if (last) same.textContent = "Same as last time (" + shortDate(last.date) + ")";
+    }).catch(function () { same.hidden = true; });
+  }
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  function shortDate(iso) {
+    return new Date(iso + "T12:00:00Z").toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+  }
+  same.addEventListener("click", function () {
+    if (!last) return;
+    state.copied = { sites: {}, steps: {} };
+    last.observations.forEach(function (o) {
+      state.obs[o.site] = { count: o.count, largest_mm: o.largest_mm, itch: 0, pain: 0, redness: false,
+                            bleeding: false, spreading: false, note: "", typed: {} };
+      state.copied.sites[o.site] = true;
+    });
+    last.routine.forEach(function (r) {
+      state.done[r.step] = r.done; state.touched[r.step] = true; state.copied.steps[r.step] = true;
+    });
+    form.renderSteps(); form.paint();
+    same.hidden = true;
+    $("same-status").textContent = "Copied from " + shortDate(last.date) + ": " +
+      plural(last.observations.length, "spot") + " and " + plural(last.routine.length, "routine step") +
+      ", marked until you change them. Itch, pain, redness, bleeding, spreading and notes are not copied: " +
+      "check them today.";
+  });
+  // A copied value stops being marked once the person touches it.
+  $("today-form").addEventListener("input", untouch);
+  $("today-form").addEventListener("change", untouch);
+  $("today-form").addEventListener("click", function (e) {
+    if (e.target.closest("[data-step], #remove-site")) untouch(e);
+  });
+  function untouch(e) {
+    var t = e.target;
+    if (t.closest("#site-panel") && state.copied.sites[state.site]) {
+      delete state.copied.sites[state.site]; form.paint();
+    } else if (t.closest("#routine-care, #routine-trigger") && state.copied.steps[t.value]) {
+      delete state.copied.steps[t.value]; t.closest("label").classList.remove("copied");
+    } else if (t.id === "nothing-done") {
+      state.copied.steps = {};
+      document.querySelectorAll("#today-form .toggle.copied").forEach(function (l) { l.classList.remove("copied"); });
+    }
+  }
+
+  /* --- what the outbox holds back for this day ------------------------------------------------ */
+  var notice = $("day-outbox");
+  function summary(entry) {
+    var obs = entry.observations || [], routine = entry.routine || [];
+    var sites = obs.map(function (o) { return siteLabel(o.site) + ": " + o.count; });
+    var done = routine.filter(function (r) { return r.done; }).length;
+    var care = routine.length ? "routine " + done + " of " + routine.length + " done" : "routine not recorded";
+    return (sites.length ? sites.join(", ") : "no spots") + " · " + care +
+      (entry.notes ? " · notes: " + entry.notes.slice(0, 80) : "");
+  }
+  function siteLabel(key) {
+    return (config.sites.filter(function (s) { return s.key === key; })[0] || { label: key }).label;
+  }
+  /* The API's field errors as lines people can act on; a spot's errors are named by the spot:
+     {"observations": {"0": {"count": ["..."]}}} (or a list) → "Left sole, count: ...". */
+  function problems(errors, body) {
+    var lines = [];
+    Object.keys(errors).forEach(function (field) {
+      var value = errors[field], rows = body[field] || [];
+      if (typeof value === "string" || (Array.isArray(value) && typeof value[0] === "string")) {
+        lines.push(field + ": " + [].concat(value).join(" "));
+        return;
+      }
+      Object.keys(value || {}).forEach(function (i) {
+        var name = rows[i] && rows[i].site ? siteLabel(rows[i].site) : field, part = value[i] || {};
+        Object.keys(part).forEach(function (inner) { lines.push(name + ", " + inner + ": " + [].concat(part[inner]).join(" ")); });
+      });
+    });
+    return lines;
+  }
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text) node.textContent = text;
+    return node;
+  }
+  function button(text, cls, act) {
+    var b = el("button", { type: "button", class: cls }, text);
+    b.addEventListener("click", function () { b.disabled = true; act().then(function () { location.reload(); }); });
+    return b;
+  }
+  function show(item) {
+    notice.textContent = "";
+    if (!item) { notice.hidden = true; return; }
+    if (item.conflict) {
+      notice.appendChild(el("h2", {}, "This day was changed elsewhere"));
+      notice.appendChild(el("p", {}, "The server has a newer version than the one this phone started from. " +
+        "Nothing was overwritten: choose which one to keep."));
+      var list = el("dl", { class: "both" });
+      list.appendChild(el("dt", {}, "On the server"));
+      list.appendChild(el("dd", { id: "conflict-server" }, summary(item.conflict.server)));
+      list.appendChild(el("dt", {}, "On this phone"));
+      list.appendChild(el("dd", { id: "conflict-mine" }, summary(item.body)));
+      notice.appendChild(list);
+      var choices = el("div", { class: "choices" });
+      choices.appendChild(button("Keep this phone's", "", function () {
+        return box.keepMine(item.seq).then(function () { return window.footlogSync(); });
+      }));
+      choices.appendChild(button("Keep the server's", "secondary", function () { return box.discard(item.seq); }));
+      notice.appendChild(choices);
+    } else {
+      var what = item.kind === "photo" ? "a photo of this day" : "this day";
+      notice.appendChild(el("h2", {}, "The server did not accept " + what));
+      // The field lines say more than the general detail ("Some fields are invalid."): show them when there are any.
+      var lines = problems(item.refused.errors || {}, item.body || {});
+      (lines.length ? lines : [item.refused.detail]).forEach(function (line) {
+        notice.appendChild(el("p", { class: "refusal" }, line));
+      });
+      notice.appendChild(el("p", {}, item.kind === "photo" ? "It is kept on this phone until you discard it."
+        : "It is kept on this phone: correct it below and save again, or discard it."));
+      notice.appendChild(button(item.kind === "photo" ? "Discard this photo" : "Discard this version", "secondary",
+        function () { return box.discard(item.seq); }));
+    }
+    notice.hidden = false;
+  }
+  function refresh() { return box ? box.stuck(state.date).then(show).catch(function () {}) : Promise.resolve(); }
+
+  document.addEventListener("footlog:day-loaded", function (e) {
+    var stored = e.detail.stored;
+    if (box && stored !== undefined) box.noteDays(stored ? [state.date] : [], stored ? [] : [state.date]).catch(function () {});
+    offerSame(); refresh();
+  });
+  document.addEventListener("footlog:stuck", function (e) {
+    show(e.detail);
+    notice.scrollIntoView({ block: "start" });  // the save was tapped far below it
+  });
+})();
