@@ -32,7 +32,7 @@ def logged(consented: Any) -> Any:
 def test_questions_reach_the_pdf_built_with_progress(page: Any, context: Any, logged: Any, live_server: Any) -> None:
     sign_in(context, logged, live_server.url)
     page.goto(f"{live_server.url}/export/")
-    page.get_by_label("Questions for the dermatologist").fill("Can I keep using the urea cream?")
+    page.locator("#dl-questions").fill("Can I keep using the urea cream?")
     page.get_by_role("button", name="Report for the dermatologist (PDF)").click()
     job = wait_for(lambda: ReportJob.objects.filter(user=logged).first(), timeout=10)
     assert page.locator("#dl-pdf").is_disabled()
