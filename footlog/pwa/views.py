@@ -66,6 +66,7 @@ SHELL_ASSETS = [
     "footlog/icons/maskable-192.png",
     "footlog/daynav.js",
     "footlog/tzbanner.js",
+    "footlog/onset.js",
 ]
 
 
