@@ -14,6 +14,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.functional import SimpleLazyObject, empty
 
+from footlog.lib.client_ip import client_ip
+
 logger = logging.getLogger("footlog.request")
 
 
@@ -35,7 +37,8 @@ def _user_id(request: HttpRequest) -> int | None:
 
 
 class RequestLogMiddleware:
-    """Outermost middleware: times the whole stack and logs method, route, view, status, duration and user id."""
+    """Outermost middleware: times the whole stack and logs method, route, view, status, duration, user id
+    and the client's address (as our trusted proxies report it)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
@@ -59,6 +62,7 @@ class RequestLogMiddleware:
                 "status": status,
                 "duration_ms": round((time.perf_counter() - began) * 1000, 1),
                 "user": _user_id(request),
+                "client_ip": client_ip(request),
             },
         )
         return response

@@ -102,9 +102,12 @@ REDIS_URL = config.parse_optional_url("REDIS_URL", schemes=("redis", "rediss"))
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Falls back to a per-process memory cache while Redis is unreachable (footlog/lib/cache.py).
+            "BACKEND": "footlog.lib.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "footlog",
+            # Fail fast: a request waits at most this long for a Redis that is gone before falling back.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
 else:
@@ -311,6 +314,12 @@ if HTTPS:
 SECURE_SSL_REDIRECT = config.parse_bool("DJANGO_SECURE_SSL_REDIRECT", default=HTTPS)
 # TLS ends at the proxy (deploy/nginx.conf sets X-Forwarded-Proto and overwrites any client value).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+# How many proxies of our own stand before gunicorn (deploy/nginx.conf: 1). They decide which X-Forwarded-For
+# entry is the client (footlog/lib/client_ip.py): allauth's rate limits, the share limiter and the request log.
+FOOTLOG_TRUSTED_PROXIES = env.int("FOOTLOG_TRUSTED_PROXIES", default=0)
+if not 0 <= FOOTLOG_TRUSTED_PROXIES <= 5:
+    raise ImproperlyConfigured(f"FOOTLOG_TRUSTED_PROXIES must be 0-5, not {FOOTLOG_TRUSTED_PROXIES}")
+ALLAUTH_TRUSTED_PROXY_COUNT = FOOTLOG_TRUSTED_PROXIES  # the adapter asks client_ip(); allauth's own knob agrees
 SECURE_HSTS_SECONDS = 365 * 24 * 3600 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True  # only a directive; joining the browsers' preload list stays a manual step
