@@ -14,6 +14,7 @@ from csp import constants as csp_constants
 from django.core.exceptions import ImproperlyConfigured
 
 from footlog.lib import config
+from footlog.lib.cache import redis_cache_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
@@ -100,16 +101,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = config.parse_optional_url("REDIS_URL", schemes=("redis", "rediss"))
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            # Falls back to a per-process memory cache while Redis is unreachable (footlog/lib/cache.py).
-            "BACKEND": "footlog.lib.cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "footlog",
-            # Fail fast: a request waits at most this long for a Redis that is gone before falling back.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
-        }
-    }
+    # Falls back to a per-process memory cache while Redis is unreachable (footlog/lib/cache.py).
+    CACHES = {"default": redis_cache_settings(REDIS_URL)}
 else:
     # A file cache, unlike locmem, is shared by the web processes so rate limits hold across them.
     CACHES = {

@@ -22,6 +22,17 @@ RETRY_AFTER_SECONDS = 5.0  # how long to use the memory cache before trying Redi
 FALLBACK_ENTRIES = 10_000
 
 
+def redis_cache_settings(url: str, *, key_prefix: str = "footlog") -> dict[str, Any]:
+    """The CACHES entry for the shared cache on Redis at `url` (settings.py and the outage tests use it)."""
+    return {
+        "BACKEND": "footlog.lib.cache.ResilientRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        # Fail fast: a request waits at most this long for a Redis that is gone before falling back.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+    }
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server: str, params: dict[str, Any]) -> None:
         super().__init__(server, params)
