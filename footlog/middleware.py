@@ -11,10 +11,11 @@ import time
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBadRequest, HttpResponseBase
 from django.utils.functional import SimpleLazyObject, empty
 
 from footlog.lib.client_ip import client_ip
+from footlog.lib.jsonbody import TooDeep, loads_bounded
 
 logger = logging.getLogger("footlog.request")
 
@@ -66,3 +67,23 @@ class RequestLogMiddleware:
             },
         )
         return response
+
+
+class HeadlessJsonDepthMiddleware:
+    """allauth's headless views json.loads their bodies unbounded: a deeply nested body raised RecursionError
+    (500) before any login. Such a body gets what allauth answers to any body it cannot parse: a bare 400."""
+
+    PREFIX = "/_allauth/"
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if request.path_info.startswith(self.PREFIX) and request.method != "GET" and request.body:
+            try:
+                loads_bounded(request.body)
+            except TooDeep:
+                return HttpResponseBadRequest()
+            except ValueError:
+                pass  # malformed JSON: allauth answers it itself, in its own way
+        return self.get_response(request)
