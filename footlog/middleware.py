@@ -87,3 +87,27 @@ class HeadlessJsonDepthMiddleware:
             except ValueError:
                 pass  # malformed JSON: allauth answers it itself, in its own way
         return self.get_response(request)
+
+
+PRIVATE = "private, no-store"
+
+
+def mark_private(response: HttpResponseBase) -> HttpResponseBase:
+    """No shared cache may keep it and no browser may store it: the answer carries someone's health data."""
+    if "no-store" not in response.get("Cache-Control", ""):
+        response["Cache-Control"] = PRIVATE
+    return response
+
+
+class PrivateApiMiddleware:
+    """Every answer under /api/v1/ is `Cache-Control: private, no-store`: nearly all carry health data (entries,
+    photos, timeline, exports, shares, account), and a rule per view would sooner or later miss one."""
+
+    PREFIX = "/api/v1/"
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        return mark_private(response) if request.path_info.startswith(self.PREFIX) else response

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "footlog.middleware.HeadlessJsonDepthMiddleware",
+    "footlog.middleware.PrivateApiMiddleware",
 ]
 
 ROOT_URLCONF = "footlog.urls"
@@ -184,6 +185,10 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# A stolen session must not quietly take the account over: changing the email needs the password again (within
+# 5 minutes), a password change needs the old one, and both send a notice to the address on file before.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[footlog] "
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS: dict[str, str] = {}  # allauth's defaults, kept in the shared cache
@@ -203,10 +208,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PARSER_CLASSES": ["footlog.api.parsers.BoundedJSONParser"],
-    "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
-    ],
+    # JSON only, 406 for anything else (footlog/api/negotiation.py): no browsable API.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "footlog.api.negotiation.ApiContentNegotiation",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "footlog.api.errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "footlog.api.pagination.Pagination",
