@@ -94,7 +94,8 @@ PRIVATE = "private, no-store"
 
 def mark_private(response: HttpResponseBase) -> HttpResponseBase:
     """No shared cache may keep it and no browser may store it: the answer carries someone's health data."""
-    if "no-store" not in response.get("Cache-Control", ""):
+    directives = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+    if not {"private", "no-store"} <= directives:
         response["Cache-Control"] = PRIVATE
     return response
 
