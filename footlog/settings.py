@@ -191,6 +191,7 @@ ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[footlog] "
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupBase"  # same work for known and new emails (timing)
 ACCOUNT_RATE_LIMITS: dict[str, str] = {}  # allauth's defaults, kept in the shared cache
 LOGIN_REDIRECT_URL = "/"
 # Not `/` (the landing, signed out): the service worker keeps `/`, and signing out leaves this phone's caches empty.
