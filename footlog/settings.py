@@ -229,6 +229,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Every operation may answer the error shape (footlog/api/schema.py); the enum hook is drf-spectacular's default.
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "footlog.api.schema.document_errors"],
     # Site keys appear with and without labels (model choices vs. serializer keys): name both sets.
     "ENUM_NAME_OVERRIDES": {
         "SiteEnum": "footlog.diary.sites.SITE_KEYS",
