@@ -4,7 +4,7 @@ instead. And lists of whole items, which stay whole under PATCH."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, cast
 
 from rest_framework import serializers
 
@@ -56,7 +56,8 @@ class WholeItemsList(serializers.ListSerializer):
     """
 
     def run_child_validation(self, data: Any) -> Any:
-        item = type(self.child)(data=data, context=self.context)
+        item_class = cast(type[serializers.Serializer], type(self.child))
+        item = item_class(data=data, context=self.context)
         if not item.is_valid():
             raise serializers.ValidationError(item.errors)
         return item.validated_data

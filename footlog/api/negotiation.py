@@ -7,14 +7,15 @@ The browsable API is not offered: its HTML forms assumed querysets the views do 
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
 
 from rest_framework.exceptions import NotAcceptable
 from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.renderers import BaseRenderer
 
 
 class ApiContentNegotiation(DefaultContentNegotiation):
-    def filter_renderers(self, renderers: list[Any], format: str) -> list[Any]:
+    def filter_renderers(self, renderers: Iterable[BaseRenderer], format: str) -> list[BaseRenderer]:
         matching = [renderer for renderer in renderers if renderer.format == format]
         if not matching:
             raise NotAcceptable(f"This endpoint does not answer in the format {format!r}.")

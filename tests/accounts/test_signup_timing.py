@@ -29,7 +29,9 @@ def page_signup(email: str, ip: str) -> int:
 
 def headless_signup(email: str, ip: str) -> int:
     body = {"email": email, "password": PASSWORD}
-    return Client(REMOTE_ADDR=ip).post("/_allauth/app/v1/auth/signup", body, content_type="application/json").status_code
+    return (
+        Client(REMOTE_ADDR=ip).post("/_allauth/app/v1/auth/signup", body, content_type="application/json").status_code
+    )
 
 
 def known_account() -> str:

@@ -14,13 +14,18 @@ JUST_TOO_DEEP = "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1)  # parses, but dee
 
 
 def entry_body(notes: str) -> str:
-    return '{"date": "2026-11-20", "notes": %s}' % notes
+    return f'{{"date": "2026-11-20", "notes": {notes}}}'
 
 
 @pytest.mark.parametrize("nested", [VERY_DEEP, JUST_TOO_DEEP], ids=["100000 levels", f"{MAX_DEPTH + 1} levels"])
 @pytest.mark.parametrize(
     ("method", "path"),
-    [("post", "/api/v1/entries/"), ("post", "/api/v1/shares/"), ("put", "/api/v1/reminders/"), ("patch", "/api/v1/account/")],
+    [
+        ("post", "/api/v1/entries/"),
+        ("post", "/api/v1/shares/"),
+        ("put", "/api/v1/reminders/"),
+        ("patch", "/api/v1/account/"),
+    ],
 )
 def test_deep_json_on_the_api_is_400_in_the_error_shape(api, method, path, nested):
     response = getattr(api, method)(path, entry_body(nested), content_type="application/json")
@@ -48,7 +53,7 @@ ALLAUTH_ANONYMOUS = [
 @pytest.mark.parametrize("nested", [VERY_DEEP, JUST_TOO_DEEP], ids=["100000 levels", f"{MAX_DEPTH + 1} levels"])
 @pytest.mark.parametrize("path", ALLAUTH_ANONYMOUS)
 def test_deep_json_on_anonymous_allauth_endpoints_is_allauths_own_400(db, path, nested):
-    deep = Client().post(path, '{"email": %s}' % nested, content_type="application/json")
+    deep = Client().post(path, f'{{"email": {nested}}}', content_type="application/json")
     malformed = Client().post(path, '{"email": ', content_type="application/json")
     assert deep.status_code == malformed.status_code == 400
     assert deep.content == malformed.content  # the same answer allauth gives any body it cannot parse

@@ -68,11 +68,11 @@ def test_dates_at_the_ends_of_the_calendar_are_a_400_on_the_range(api, url):
     assert set(response.json()["errors"]) & {"from", "to"}
 
 
-@pytest.mark.parametrize("body", [{"from": "0001-01-01", "to": "0001-01-05"}, {"from": "9999-12-30", "to": "9999-12-31"}])
+@pytest.mark.parametrize(
+    "body", [{"from": "0001-01-01", "to": "0001-01-05"}, {"from": "9999-12-30", "to": "9999-12-31"}]
+)
 def test_range_bodies_at_the_ends_of_the_calendar_are_a_400(api, body):
-    response = api.post(
-        "/api/v1/shares/", {**body, "include_photos": False, "expires_in_days": 7}, format="json"
-    )
+    response = api.post("/api/v1/shares/", {**body, "include_photos": False, "expires_in_days": 7}, format="json")
     assert response.status_code == 400, response.content
     response = api.post("/api/v1/exports/report-jobs/", body, format="json")
     assert response.status_code == 400, response.content
