@@ -110,3 +110,38 @@ def test_request_log_ignores_x_forwarded_for_without_trusted_proxies(db, caplog)
     caplog.set_level(logging.INFO, logger="footlog.request")
     Client(REMOTE_ADDR=CLIENT_A, HTTP_X_FORWARDED_FOR="192.0.2.1").get("/no-such-page/")
     assert request_line(caplog)["client_ip"] == CLIENT_A
+
+
+@pytest.mark.slow
+def test_behind_one_proxy_on_real_gunicorn(postgres, redis_service, transactional_db, make_user, settings, tmp_path):
+    """The same through the real web server, two processes sharing Redis: A is locked out of login, B is not,
+    and each request line names the client."""
+    import requests
+
+    from tests.support.services import child_env, free_port, http_answers, start_gunicorn, wait_for
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]  # what gunicorn checks with
+    user = make_user()
+    port = free_port()
+    env = child_env(FOOTLOG_TRUSTED_PROXIES="1", DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost")
+    web = start_gunicorn(port, tmp_path, env, workers=2, threads=2)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: http_answers(f"{base}/privacy/", below=300), timeout=60)
+
+        def login_as(client: str, email: str, password: str) -> requests.Response:
+            return requests.post(
+                f"{base}/_allauth/app/v1/auth/login",
+                json={"email": email, "password": password},
+                headers={"X-Forwarded-For": client},
+                timeout=30,
+            )
+
+        codes = [login_as(CLIENT_A, f"nobody-{i}@example.com", "wrong").json()["errors"][0]["code"] for i in range(11)]
+        assert codes[-1] == "too_many_login_attempts"
+        assert login_as(CLIENT_B, user.email, PASSWORD).status_code == 200
+    finally:
+        web.stop()
+    lines = [json.loads(line) for line in web.output().splitlines() if line.startswith('{"')]
+    clients = {line.get("client_ip") for line in lines if line.get("logger") == "footlog.request"}
+    assert {CLIENT_A, CLIENT_B} <= clients
