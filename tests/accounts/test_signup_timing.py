@@ -18,7 +18,7 @@ from django.test import Client
 
 from accounts.models import User
 
-SAMPLES = 7  # per kind and endpoint: ~30 real password hashes in all
+SAMPLES = 9  # per kind and endpoint: ~40 real password hashes in all
 PASSWORD = "a sturdy new passphrase 77"
 
 
