@@ -72,5 +72,3 @@ def qr_svg(text: str) -> str:
     buffer = io.BytesIO()
     image.save(buffer)
     return buffer.getvalue().decode()
-
-
