@@ -4,6 +4,9 @@ from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.http import HttpRequest
+
+from footlog.lib.client_ip import client_ip
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -14,3 +17,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_email_verification_redirect_url(self, email_address: Any) -> str:
         return settings.LOGIN_REDIRECT_URL
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        # allauth's rate limits key on this: behind our proxies, the client they name (FOOTLOG_TRUSTED_PROXIES).
+        return client_ip(request)

@@ -12,7 +12,7 @@ from accounts.serializers import AccountDeleteIn, AccountSerializer
 from accounts.services import account_delete, account_update
 from footlog.api.errors import QuotaExceeded
 from footlog.api.scoping import user_of
-from footlog.exports.services import rate_limit_hit
+from footlog.lib.ratelimit import rate_limit_hit
 
 
 class AccountDetail(APIView):

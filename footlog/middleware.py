@@ -11,8 +11,11 @@ import time
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBadRequest, HttpResponseBase
 from django.utils.functional import SimpleLazyObject, empty
+
+from footlog.lib.client_ip import client_ip
+from footlog.lib.jsonbody import TooDeep, loads_bounded
 
 logger = logging.getLogger("footlog.request")
 
@@ -35,7 +38,8 @@ def _user_id(request: HttpRequest) -> int | None:
 
 
 class RequestLogMiddleware:
-    """Outermost middleware: times the whole stack and logs method, route, view, status, duration and user id."""
+    """Outermost middleware: times the whole stack and logs method, route, view, status, duration, user id
+    and the client's address (as our trusted proxies report it)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
@@ -59,6 +63,52 @@ class RequestLogMiddleware:
                 "status": status,
                 "duration_ms": round((time.perf_counter() - began) * 1000, 1),
                 "user": _user_id(request),
+                "client_ip": client_ip(request),
             },
         )
         return response
+
+
+class HeadlessJsonDepthMiddleware:
+    """allauth's headless views json.loads their bodies unbounded: a deeply nested body raised RecursionError
+    (500) before any login. Such a body gets what allauth answers to any body it cannot parse: a bare 400."""
+
+    PREFIX = "/_allauth/"
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if request.path_info.startswith(self.PREFIX) and request.method != "GET" and request.body:
+            try:
+                loads_bounded(request.body)
+            except TooDeep:
+                return HttpResponseBadRequest()
+            except ValueError:
+                pass  # malformed JSON: allauth answers it itself, in its own way
+        return self.get_response(request)
+
+
+PRIVATE = "private, no-store"
+
+
+def mark_private(response: HttpResponseBase) -> HttpResponseBase:
+    """No shared cache may keep it and no browser may store it: the answer carries someone's health data."""
+    directives = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+    if not {"private", "no-store"} <= directives:
+        response["Cache-Control"] = PRIVATE
+    return response
+
+
+class PrivateApiMiddleware:
+    """Every answer under /api/v1/ is `Cache-Control: private, no-store`: nearly all carry health data (entries,
+    photos, timeline, exports, shares, account), and a rule per view would sooner or later miss one."""
+
+    PREFIX = "/api/v1/"
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        return mark_private(response) if request.path_info.startswith(self.PREFIX) else response

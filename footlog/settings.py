@@ -14,6 +14,7 @@ from csp import constants as csp_constants
 from django.core.exceptions import ImproperlyConfigured
 
 from footlog.lib import config
+from footlog.lib.cache import redis_cache_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
@@ -63,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "footlog.middleware.HeadlessJsonDepthMiddleware",
+    "footlog.middleware.PrivateApiMiddleware",
 ]
 
 ROOT_URLCONF = "footlog.urls"
@@ -100,13 +103,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = config.parse_optional_url("REDIS_URL", schemes=("redis", "rediss"))
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "footlog",
-        }
-    }
+    # Falls back to a per-process memory cache while Redis is unreachable (footlog/lib/cache.py).
+    CACHES = {"default": redis_cache_settings(REDIS_URL)}
 else:
     # A file cache, unlike locmem, is shared by the web processes so rate limits hold across them.
     CACHES = {
@@ -187,8 +185,13 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# A stolen session must not quietly take the account over: changing the email needs the password again (within
+# 5 minutes), a password change needs the old one, and both send a notice to the address on file before.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[footlog] "
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupBase"  # same work for known and new emails (timing)
 ACCOUNT_RATE_LIMITS: dict[str, str] = {}  # allauth's defaults, kept in the shared cache
 LOGIN_REDIRECT_URL = "/"
 # Not `/` (the landing, signed out): the service worker keeps `/`, and signing out leaves this phone's caches empty.
@@ -206,10 +209,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PARSER_CLASSES": ["footlog.api.parsers.BoundedJSONParser"],
-    "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
-    ],
+    # JSON only, 406 for anything else (footlog/api/negotiation.py): no browsable API.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "footlog.api.negotiation.ApiContentNegotiation",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "footlog.api.errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "footlog.api.pagination.Pagination",
@@ -227,6 +229,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Every operation may answer the error shape (footlog/api/schema.py); the enum hook is drf-spectacular's default.
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "footlog.api.schema.document_errors"],
     # Site keys appear with and without labels (model choices vs. serializer keys): name both sets.
     "ENUM_NAME_OVERRIDES": {
         "SiteEnum": "footlog.diary.sites.SITE_KEYS",
@@ -311,6 +315,12 @@ if HTTPS:
 SECURE_SSL_REDIRECT = config.parse_bool("DJANGO_SECURE_SSL_REDIRECT", default=HTTPS)
 # TLS ends at the proxy (deploy/nginx.conf sets X-Forwarded-Proto and overwrites any client value).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+# How many proxies of our own stand before gunicorn (deploy/nginx.conf: 1). They decide which X-Forwarded-For
+# entry is the client (footlog/lib/client_ip.py): allauth's rate limits, the share limiter and the request log.
+FOOTLOG_TRUSTED_PROXIES = env.int("FOOTLOG_TRUSTED_PROXIES", default=0)
+if not 0 <= FOOTLOG_TRUSTED_PROXIES <= 5:
+    raise ImproperlyConfigured(f"FOOTLOG_TRUSTED_PROXIES must be 0-5, not {FOOTLOG_TRUSTED_PROXIES}")
+ALLAUTH_TRUSTED_PROXY_COUNT = FOOTLOG_TRUSTED_PROXIES  # the adapter asks client_ip(); allauth's own knob agrees
 SECURE_HSTS_SECONDS = 365 * 24 * 3600 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True  # only a directive; joining the browsers' preload list stays a manual step

@@ -1,8 +1,10 @@
-"""Strict JSON fields: DRF coerces "3" or true into integers; the API answers a wrong type with 400 instead."""
+"""Strict JSON fields: DRF coerces "3" or true into integers, 42 into a UUID; the API answers a wrong type with 400
+instead. And lists of whole items, which stay whole under PATCH."""
 
 from __future__ import annotations
 
-from typing import Any
+import uuid
+from typing import Any, cast
 
 from rest_framework import serializers
 
@@ -33,3 +35,29 @@ class StrictCharField(serializers.CharField):
         if not isinstance(data, str):
             self.fail("invalid")
         return super().to_internal_value(data)
+
+
+class StrictUUIDField(serializers.UUIDField):
+    """A UUID given as a string only: DRF would turn the JSON number 42 (or true) into UUID(int=42)."""
+
+    def to_internal_value(self, data: Any) -> uuid.UUID:
+        if not isinstance(data, (str, uuid.UUID)):
+            self.fail("invalid", value=data)
+        return super().to_internal_value(data)
+
+
+class WholeItemsList(serializers.ListSerializer):
+    """A list whose items are validated as whole objects even when the parent is partial (PATCH).
+
+    DRF skips missing fields and defaults of every field under a partial root, nested ones included, so a
+    PATCH with `{"routine": [{"done": false}]}` reached the service without a step (500). A list replaces what
+    is stored, so each item must be complete: it is validated on its own, as under POST.
+    Use as `class Meta: list_serializer_class = WholeItemsList` on the item serializer.
+    """
+
+    def run_child_validation(self, data: Any) -> Any:
+        item_class = cast(type[serializers.Serializer], type(self.child))
+        item = item_class(data=data, context=self.context)
+        if not item.is_valid():
+            raise serializers.ValidationError(item.errors)
+        return item.validated_data

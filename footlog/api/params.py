@@ -7,22 +7,31 @@ from collections.abc import Mapping
 
 from rest_framework import serializers
 
+from footlog.lib.dates import EARLIEST_DATE, LATEST_DATE
+
 MAX_RANGE_DAYS = 5 * 366
 
 
 class _DateRangeQuery(serializers.Serializer):
     def get_fields(self) -> dict:
         # `from` is a Python keyword, so the fields are declared here rather than as attributes.
-        return {
-            "from": serializers.DateField(required=False, input_formats=["%Y-%m-%d"]),
-            "to": serializers.DateField(required=False, input_formats=["%Y-%m-%d"]),
-        }
+        return {"from": range_date_field(required=False), "to": range_date_field(required=False)}
+
+
+def range_date_field(*, required: bool) -> serializers.DateField:
+    """A `from`/`to` date (query or body): YYYY-MM-DD within footlog's calendar, so windows never overflow."""
+    return serializers.DateField(required=required, input_formats=["%Y-%m-%d"], validators=[_in_calendar])
+
+
+def _in_calendar(value: dt.date) -> None:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise serializers.ValidationError(f"The date must be between {EARLIEST_DATE} and {LATEST_DATE}.")
 
 
 def parse_date_range(
     query: Mapping[str, str], *, today: dt.date, default_days: int | None = None
 ) -> tuple[dt.date | None, dt.date | None]:
-    """Validate `from`/`to` (YYYY-MM-DD, `from` ≤ `to`, at most five years) or raise a 400.
+    """Validate `from`/`to` (YYYY-MM-DD in 1900-2999, `from` ≤ `to`, at most five years) or raise a 400.
 
     With `default_days`, a missing `to` becomes today and a missing `from` makes the range that many days long.
     """

@@ -9,8 +9,9 @@ from rest_framework import serializers
 
 from footlog.api.fields import StrictBooleanField, StrictCharField
 from footlog.clinical.models import MAX_NOTE, SiteOnset, Visit
+from footlog.lib.dates import EARLIEST_DATE
 
-EARLIEST = dt.date(1900, 1, 1)
+EARLIEST = EARLIEST_DATE  # footlog's calendar (footlog/lib/dates.py)
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 

@@ -188,6 +188,20 @@ class Photo(models.Model):
         return self.display_bytes + self.thumb_bytes
 
 
+class PhotoUploadRecord(models.Model):
+    """One photo stored, kept when the photo is deleted: the daily cap counts uploads, not the photos left, so
+    that a delete-and-upload loop cannot make the server decode without limit. Rows older than a day go."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="photo_uploads")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "at"], name="photo_upload_user_at")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.at}"
+
+
 @receiver(post_delete, sender=Photo)
 def _delete_photo_files(sender: type[Photo], instance: Photo, using: str, **kwargs: object) -> None:
     """Every way a Photo row goes (service, entry or account deletion) takes its files, once committed."""

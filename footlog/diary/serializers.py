@@ -9,7 +9,14 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from footlog.api.errors import PayloadTooLarge
-from footlog.api.fields import StrictBooleanField, StrictCharField, StrictFloatField, StrictIntegerField
+from footlog.api.fields import (
+    StrictBooleanField,
+    StrictCharField,
+    StrictFloatField,
+    StrictIntegerField,
+    StrictUUIDField,
+    WholeItemsList,
+)
 from footlog.diary.models import MAX_NOTES, MAX_TARGET_PER_WEEK, Entry, Observation, Photo, RoutineStep
 from footlog.diary.selectors import routine_steps_for
 from footlog.diary.services import EntryData, PhotoUpload
@@ -92,11 +99,17 @@ class ObservationIO(serializers.Serializer):
     spreading = StrictBooleanField(required=False, default=False)
     note = StrictCharField(max_length=500, required=False, allow_blank=True, default="")
 
+    class Meta:
+        list_serializer_class = WholeItemsList
+
 
 class RoutineLogIn(serializers.Serializer):
     step = StrictCharField(max_length=64)
     done = StrictBooleanField()
     detail = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
+
+    class Meta:
+        list_serializer_class = WholeItemsList
 
 
 class RoutineLogOut(serializers.Serializer):
@@ -146,7 +159,7 @@ class EntryIn(serializers.Serializer):
 
 
 class EntryCreateIn(EntryIn):
-    id = serializers.UUIDField(required=False)
+    id = StrictUUIDField(required=False)
 
 
 class ObservationOut(serializers.ModelSerializer):
@@ -198,7 +211,7 @@ class PhotoIn(serializers.Serializer):
 
     image = serializers.FileField(allow_empty_file=True, help_text="JPEG, PNG, WebP or HEIC/HEIF, at most 15 MB")
     site = serializers.ChoiceField(choices=SITE_KEYS, required=False, allow_null=True, allow_blank=True)
-    id = serializers.UUIDField(required=False, help_text="Client-made id; replaying it with the same image is a 200")
+    id = StrictUUIDField(required=False, help_text="Client-made id; replaying it with the same image is a 200")
 
     def validate_image(self, value: Any) -> Any:
         limit = settings.FOOTLOG_PHOTO_MAX_BYTES

@@ -24,6 +24,7 @@ from footlog.diary.models import (
     Entry,
     Observation,
     Photo,
+    PhotoUploadRecord,
     RoutineLog,
     RoutineStep,
     RoutineStepTarget,
@@ -32,6 +33,7 @@ from footlog.diary.selectors import entry_by_id, photo_by_id
 from footlog.lib.errors import Conflict, InvalidInput, PayloadTooLarge, PreconditionFailed, QuotaExceeded
 
 logger = logging.getLogger(__name__)
+UPLOAD_WINDOW = dt.timedelta(hours=24)  # FOOTLOG_PHOTO_DAILY_COUNT photos per user in any such window
 
 
 @dataclass
@@ -273,6 +275,7 @@ def photo_ingest(user: Any, entry: Entry, upload: PhotoUpload, photo_id: uuid.UU
                 thumb_bytes=len(image.thumb.data),
                 create_fingerprint=fingerprint,
             )
+            _record_upload(user)
     except IntegrityError:
         photo_storage.delete_files(keys)
         existing = photo_by_id(photo_id)
@@ -299,8 +302,8 @@ def _check_photo_quota(user: Any, *, new_bytes: int, lock: bool = False) -> None
     if lock:
         get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     daily = settings.FOOTLOG_PHOTO_DAILY_COUNT
-    since = timezone.now() - dt.timedelta(hours=24)
-    if Photo.objects.filter(user=user, created__gte=since).count() >= daily:
+    since = timezone.now() - UPLOAD_WINDOW
+    if PhotoUploadRecord.objects.filter(user=user, at__gte=since).count() >= daily:
         raise QuotaExceeded(f"You can add at most {daily} photos in 24 hours; please try again later.")
     quota = settings.FOOTLOG_PHOTO_QUOTA_BYTES
     used = Photo.objects.filter(user=user).aggregate(total=Sum(F("display_bytes") + F("thumb_bytes")))["total"] or 0
@@ -309,6 +312,12 @@ def _check_photo_quota(user: Any, *, new_bytes: int, lock: bool = False) -> None
             f"Your photo storage is full ({used // 2**20} MB of {quota // 2**20} MB used); "
             "delete some photos to add new ones."
         )
+
+
+def _record_upload(user: Any) -> None:
+    """Count a stored photo for the daily cap (kept when the photo is deleted); forget the user's old ones."""
+    PhotoUploadRecord.objects.filter(user=user, at__lt=timezone.now() - UPLOAD_WINDOW).delete()
+    PhotoUploadRecord.objects.create(user=user)
 
 
 def photo_delete(photo: Photo) -> None:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from footlog.api.fields import StrictBooleanField, StrictCharField, StrictIntegerField
-from footlog.api.params import MAX_RANGE_DAYS
+from footlog.api.params import MAX_RANGE_DAYS, range_date_field
 from footlog.exports.models import MAX_QUESTIONS, ReportJob, Share, ShareAccess
 from footlog.exports.services import MAX_SHARE_DAYS
 
@@ -20,8 +20,8 @@ class _RangeBody(serializers.Serializer):
     def get_fields(self) -> dict[str, serializers.Field]:
         fields = super().get_fields()
         # `from` is a Python keyword, so it cannot be a class attribute.
-        fields["from"] = serializers.DateField(input_formats=["%Y-%m-%d"])
-        fields["to"] = serializers.DateField(input_formats=["%Y-%m-%d"])
+        fields["from"] = range_date_field(required=True)
+        fields["to"] = range_date_field(required=True)
         return fields
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:

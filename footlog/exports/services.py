@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 import logging
 from dataclasses import dataclass
@@ -11,8 +10,6 @@ from typing import Any
 
 import qrcode
 import qrcode.image.svg
-from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -75,20 +72,3 @@ def qr_svg(text: str) -> str:
     buffer = io.BytesIO()
     image.save(buffer)
     return buffer.getvalue().decode()
-
-
-def rate_limit_hit(scope: str, client_ip: str, *, limit: int, window_seconds: int = 60) -> bool:
-    """Count one request of `client_ip` in a fixed window; True when it is over `limit`.
-
-    The IP is hashed with the secret key before it becomes a cache key, so no cache dump holds it either.
-    """
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client_ip}".encode()).hexdigest()[:24]
-    window = int(timezone.now().timestamp()) // window_seconds
-    key = f"rl:{scope}:{digest}:{window}"
-    cache.add(key, 0, timeout=window_seconds * 2)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the key expired between add and incr
-        cache.set(key, 1, timeout=window_seconds * 2)
-        count = 1
-    return count > limit

@@ -2,7 +2,7 @@
 
 Every answer carries noindex, no-referrer (the token must not leak to other sites through Referer) and
 no-store. An unknown, malformed, expired or revoked token gets the same bare 404, so nothing can be learnt
-by guessing; all requests, good or bad, count against a per-IP rate limit.
+by guessing; all requests, good or bad, count against a per-client rate limit (footlog/lib/client_ip.py).
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from footlog.exports.models import Share
 from footlog.exports.pdf import render_pdf
 from footlog.exports.photos import owned_photo_reader
 from footlog.exports.report import build_report
+from footlog.lib.client_ip import client_ip
+from footlog.lib.ratelimit import rate_limit_hit
 
 SHARE_HEADERS = {
     "X-Robots-Tag": "noindex, nofollow, noarchive",
@@ -52,7 +54,7 @@ def share_view(view: Callable[..., HttpResponse]) -> View:
     @wraps(view)
     def wrapper(request: HttpRequest, token: str, **kwargs: Any) -> HttpResponse:
         limit = getattr(settings, "FOOTLOG_SHARE_RATE_PER_MINUTE", DEFAULT_RATE_PER_MINUTE)
-        if services.rate_limit_hit("share", request.META.get("REMOTE_ADDR", ""), limit=limit):
+        if rate_limit_hit("share", client_ip(request), limit=limit):
             response = _too_many()
         else:
             share = _open_share(token)

@@ -6,6 +6,15 @@ import datetime as dt
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
+# The calendar footlog accepts anywhere a date comes in (entries, ranges, pages). Far from date.min/max on
+# purpose: windows are computed by subtracting and adding days, which overflowed near year 1 or 9999.
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2999, 12, 31)
+
+
+def clamp_date(value: dt.date) -> dt.date:
+    return min(max(value, EARLIEST_DATE), LATEST_DATE)
+
 
 @lru_cache(maxsize=1)
 def known_timezones() -> frozenset[str]:
@@ -25,7 +34,7 @@ def today_in(tz_name: str, now: dt.datetime | None = None) -> dt.date:
     return local_date(now or dt.datetime.now(dt.UTC), tz_name)
 
 
-EARLIEST_ENTRY_DATE = dt.date(1900, 1, 1)  # the API's floor (imports of old diaries)
+EARLIEST_ENTRY_DATE = EARLIEST_DATE  # the API's floor (imports of old diaries)
 DAY_PAGE_YEARS = 5  # how far back the day picker reaches
 
 

@@ -14,7 +14,19 @@ import time
 from typing import Any
 
 # Fields footlog's own records carry (see footlog/middleware.py and task_log_* below). No free text.
-FIELDS = ("event", "method", "route", "view", "status", "duration_ms", "user", "task", "task_id", "outcome")
+FIELDS = (
+    "event",
+    "method",
+    "route",
+    "view",
+    "status",
+    "duration_ms",
+    "user",
+    "client_ip",
+    "task",
+    "task_id",
+    "outcome",
+)
 
 
 class JsonFormatter(logging.Formatter):

@@ -36,7 +36,14 @@ from footlog.diary.sites import SITES
 from footlog.exports import selectors as export_selectors
 from footlog.exports import services as export_services
 from footlog.exports.serializers import ShareIn
-from footlog.lib.dates import DAY_PAGE_YEARS, day_page_earliest, entry_date_error, is_valid_timezone, today_in
+from footlog.lib.dates import (
+    DAY_PAGE_YEARS,
+    clamp_date,
+    day_page_earliest,
+    entry_date_error,
+    is_valid_timezone,
+    today_in,
+)
 from footlog.lib.errors import FootlogError, InvalidInput
 from footlog.lib.links import absolute_url
 from footlog.pwa import consent, forms
@@ -191,7 +198,8 @@ def history(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     last = diary_selectors.log_end(user, today_in(user.timezone))
     try:
-        end = min(dt.date.fromisoformat(request.GET.get("end", "")), last)
+        # Clamped: the page computes 28-day windows around `end`, which overflowed near year 1 (500).
+        end = min(clamp_date(dt.date.fromisoformat(request.GET.get("end", ""))), last)
     except ValueError:
         end = last
     days = history_days(user, end, length=28)

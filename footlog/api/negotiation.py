@@ -1,0 +1,22 @@
+"""Content negotiation of the API: JSON (or a view's own format such as PDF), else 406 in the error shape.
+
+The browsable API is not offered: its HTML forms assumed querysets the views do not have (500 on
+`Accept: text/html`) and its inline scripts would break the Content Security Policy. DRF answers an unknown
+`?format=` with 404, as if the resource were missing; here it is a 406 like an unacceptable Accept header.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rest_framework.exceptions import NotAcceptable
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.renderers import BaseRenderer
+
+
+class ApiContentNegotiation(DefaultContentNegotiation):
+    def filter_renderers(self, renderers: Iterable[BaseRenderer], format: str) -> list[BaseRenderer]:
+        matching = [renderer for renderer in renderers if renderer.format == format]
+        if not matching:
+            raise NotAcceptable(f"This endpoint does not answer in the format {format!r}.")
+        return matching

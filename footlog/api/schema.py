@@ -1,0 +1,35 @@
+"""The OpenAPI schema's error answers: every operation may answer the error shape.
+
+Views document their typical errors (400, 404, 409 ...) but any operation can also answer 401, 404 (a page past
+the end), 406, 413, 415 or 429; a `default` response with the error schema says so once for all, and error
+responses documented without a body get the schema too, so clients (and schemathesis) can check them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "description": 'The API\'s error shape: {"detail", "errors"?, "code"?}',
+    "properties": {
+        "detail": {"type": "string"},
+        "errors": {"type": "object", "additionalProperties": {}, "description": "Per field: a list of messages"},
+        "code": {"type": "string", "description": "A stable machine name, e.g. consent_required"},
+    },
+    "required": ["detail"],
+}
+ERROR_CONTENT = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+
+
+def document_errors(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
+    """drf-spectacular postprocessing hook (SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"])."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    for path_item in result.get("paths", {}).values():
+        for operation in path_item.values():
+            responses = operation.setdefault("responses", {})
+            for status, response in responses.items():
+                if status.startswith(("4", "5")) and "content" not in response:
+                    response["content"] = ERROR_CONTENT
+            responses.setdefault("default", {"description": "An error, in the error shape", "content": ERROR_CONTENT})
+    return result
