@@ -87,6 +87,7 @@ class Entry(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="entries")
     date = models.DateField()
     notes = models.TextField(max_length=MAX_NOTES, blank=True)
+    for_clinician = models.BooleanField(default=False)  # the user marked the notes "show my dermatologist"
     version = models.PositiveIntegerField(default=1)
     # sha256 of the canonical create body: a replay with the same id and body is answered 200, not duplicated.
     create_fingerprint = models.CharField(max_length=64, editable=False)

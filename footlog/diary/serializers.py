@@ -125,6 +125,9 @@ class EntryIn(serializers.Serializer):
 
     date = serializers.DateField(input_formats=["%Y-%m-%d"])
     notes = StrictCharField(max_length=MAX_NOTES, required=False, allow_blank=True, default="", trim_whitespace=False)
+    for_clinician = StrictBooleanField(
+        required=False, default=False, help_text="The notes are meant for the dermatologist (shown in the report)"
+    )
     observations = ObservationIO(many=True, required=False, default=list, max_length=len(SITE_KEYS))  # type: ignore[call-arg]  # passed on to ListSerializer
     routine = RoutineLogIn(many=True, required=False, default=list, max_length=200)  # type: ignore[call-arg]  # passed on to ListSerializer
 
@@ -194,7 +197,10 @@ class EntryOut(serializers.ModelSerializer):
 
     class Meta:
         model = Entry
-        fields = ("id", "date", "notes", "observations", "routine", "photos", "created", "updated", "version")
+        fields = (
+            "id", "date", "notes", "for_clinician", "observations", "routine", "photos", "created", "updated",
+            "version",
+        )  # fmt: skip
 
     @extend_schema_field(PhotoOut(many=True))
     def get_photos(self, entry: Entry) -> list[Any]:

@@ -44,9 +44,10 @@ class EntryData:
     notes: str = ""
     observations: list[dict[str, Any]] = field(default_factory=list)
     routine: list[dict[str, Any]] = field(default_factory=list)  # {"step": RoutineStep, "done", "detail"}
+    for_clinician: bool = False
 
     def fingerprint(self) -> str:
-        canonical = {
+        canonical: dict[str, Any] = {
             "date": self.date.isoformat(),
             "notes": self.notes,
             "observations": sorted((_observation_key(o) for o in self.observations), key=lambda o: o["site"]),
@@ -55,6 +56,8 @@ class EntryData:
                 key=lambda r: r["step"],
             ),
         }
+        if self.for_clinician:  # added later: in the fingerprint only when set, like _LATER_FLAGS below
+            canonical["for_clinician"] = True
         return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
 
 
@@ -84,7 +87,12 @@ def entry_create(user: Any, data: EntryData, entry_id: uuid.UUID | None = None) 
     try:
         with transaction.atomic():
             entry = Entry.objects.create(
-                id=entry_id, user=user, date=data.date, notes=data.notes, create_fingerprint=fingerprint
+                id=entry_id,
+                user=user,
+                date=data.date,
+                notes=data.notes,
+                for_clinician=data.for_clinician,
+                create_fingerprint=fingerprint,
             )
             _write_children(entry, data)
             return entry, True
@@ -105,10 +113,11 @@ def _resolve_create_conflict(user: Any, data: EntryData, entry_id: uuid.UUID, fi
 
 
 def entry_update(entry: Entry, changes: dict[str, Any], *, if_match: str | None) -> Entry:
-    """Apply `changes` (any of date, notes, observations, routine; lists replace) if `if_match` is current."""
+    """Apply `changes` (any of date, notes, for_clinician, observations, routine; lists replace) if `if_match` is
+    current."""
     with transaction.atomic():
         locked = _lock_if_current(entry, if_match)
-        for name in ("date", "notes"):
+        for name in ("date", "notes", "for_clinician"):
             if name in changes:
                 setattr(locked, name, changes[name])
         locked.version += 1

@@ -243,7 +243,8 @@ def test_a_conflict_with_a_newer_server_version_shows_both(
     day = days_ago(member, 2)
     sign_in(context, member, live_server.url)
     page.goto(f"{live_server.url}/day/{day}/")
-    until(page, "document.getElementById('same-status') !== null")
+    # The form must have read the (empty) day first; else it would load the other phone's entry and no conflict.
+    until(page, "document.getElementById('today-form').dataset.loaded === 'true'")
     log(member, day, {"right_toes": 5})  # meanwhile, another phone logs the same day
     page.get_by_role("button", name="Left heel", exact=True).click()
     page.get_by_role("button", name="One more").click()

@@ -264,6 +264,7 @@
     state.done = {}; state.touched = {};
     (entry.routine || []).forEach(function (r) { state.done[r.step] = r.done; state.touched[r.step] = true; });
     $("notes").value = entry.notes || "";
+    $("for-clinician").checked = !!entry.for_clinician;
     renderSteps(); paint();
   }
 
@@ -299,7 +300,8 @@
       return { site: site, count: o.count, largest_mm: o.largest_mm, itch: o.itch, pain: o.pain, redness: o.redness,
                bleeding: o.bleeding, spreading: o.spreading, note: o.note };
     });
-    return { date: state.date, notes: $("notes").value, observations: observations, routine: routine };
+    return { date: state.date, notes: $("notes").value, for_clinician: $("for-clinician").checked,
+             observations: observations, routine: routine };
   }
 
   /* What stops a save, so that nothing is stored other than what the form shows: a number out of range, or a
@@ -323,7 +325,7 @@
     var b = body(), pending = Object.keys(state.obs).filter(function (site) {
       return Object.keys(state.obs[site].typed || {}).length || (!recorded(site) && detailed(site));
     });
-    return JSON.stringify([b.notes, b.observations, b.routine, pending]);
+    return JSON.stringify([b.notes, b.for_clinician, b.observations, b.routine, pending]);
   }
   if (window.FootlogGuard) {
     window.FootlogGuard.watch(function () {
