@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import io
 import logging
 from dataclasses import dataclass
@@ -10,6 +11,8 @@ from typing import Any
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -62,8 +65,21 @@ def share_revoke(share: Share) -> None:
         share.save(update_fields=["revoked_at"])
 
 
-def share_access_record(share: Share, user_agent: str, resource: str) -> None:
-    ShareAccess.objects.create(share=share, client=coarse_client(user_agent)[:80], resource=resource)
+VISIT_SECONDS = 30 * 60  # requests of one client within this long (of each other) are one visit
+
+
+def share_access_record(share: Share, client_ip: str, user_agent: str, resource: str) -> bool:
+    """Count a visit: the first request of a client (its IP through the trusted proxies and its coarse browser)
+    after 30 minutes without one. The client is known only as an HMAC, kept in the cache, never in the database;
+    the stored row says the coarse browser and what was opened first. Returns whether a visit was recorded."""
+    client = coarse_client(user_agent)[:80]
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"{share.pk}|{client_ip}|{client}".encode(), "sha256")
+    key = f"share-visit:{digest.hexdigest()}"
+    if not cache.add(key, 1, timeout=VISIT_SECONDS):
+        cache.touch(key, VISIT_SECONDS)  # still the same visit: the 30 minutes run from its latest request
+        return False
+    ShareAccess.objects.create(share=share, client=client, resource=resource)
+    return True
 
 
 def qr_svg(text: str) -> str:

@@ -1,7 +1,7 @@
 """The public, read-only share page for a clinician: no login, the token in the URL is the only key.
 
 Every answer carries noindex, no-referrer (the token must not leak to other sites through Referer) and
-no-store. An unknown, malformed, expired or revoked token gets the same bare 404, so nothing can be learnt
+no-store. An unknown, malformed, expired or revoked token gets the same styled 404 page, so nothing can be learnt
 by guessing; all requests, good or bad, count against a per-client rate limit (footlog/lib/client_ip.py).
 """
 
@@ -13,7 +13,7 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -34,8 +34,9 @@ SHARE_HEADERS = {
 DEFAULT_RATE_PER_MINUTE = 60
 
 
-def _not_found() -> HttpResponse:
-    return HttpResponseNotFound("Not found.", content_type="text/plain")
+def _not_found(request: HttpRequest) -> HttpResponse:
+    """The same page for an unknown, expired or revoked link (no oracle between them), still a 404."""
+    return render(request, "share/gone.html", status=404)
 
 
 def _too_many() -> HttpResponse:
@@ -58,7 +59,7 @@ def share_view(view: Callable[..., HttpResponse]) -> View:
             response = _too_many()
         else:
             share = _open_share(token)
-            response = _not_found() if share is None else view(request, share, token, **kwargs)
+            response = _not_found(request) if share is None else view(request, share, token, **kwargs)
         for name, value in SHARE_HEADERS.items():
             response[name] = value
         return response
@@ -77,7 +78,7 @@ def _open_share(token: str) -> Share | None:
 
 @share_view
 def share_page(request: HttpRequest, share: Share, token: str) -> HttpResponse:
-    services.share_access_record(share, request.headers.get("User-Agent", ""), "page")
+    services.share_access_record(share, client_ip(request), request.headers.get("User-Agent", ""), "page")
     report = build_report(
         share.user,
         share.start,
@@ -93,7 +94,7 @@ def share_page(request: HttpRequest, share: Share, token: str) -> HttpResponse:
 
 @share_view
 def share_pdf(request: HttpRequest, share: Share, token: str) -> HttpResponse:
-    services.share_access_record(share, request.headers.get("User-Agent", ""), "pdf")
+    services.share_access_record(share, client_ip(request), request.headers.get("User-Agent", ""), "pdf")
     report = build_report(
         share.user, share.start, share.end, include_photos=share.include_photos, questions=share.questions
     )
@@ -110,13 +111,13 @@ def share_photo(request: HttpRequest, share: Share, token: str, photo_id: uuid.U
     from footlog.diary.photo_storage import photo_bytes
 
     if not share.include_photos:
-        return _not_found()
+        return _not_found(request)
     photo = selectors.shared_photo(share, photo_id)
     if photo is None:
-        return _not_found()
+        return _not_found(request)
     content = photo_bytes(photo, "display" if request.GET.get("size") == "display" else "thumb")
     if content is None:
-        return _not_found()
+        return _not_found(request)
     response = HttpResponse(content, content_type="image/jpeg")
     response["X-Content-Type-Options"] = "nosniff"
     return response

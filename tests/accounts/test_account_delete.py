@@ -96,7 +96,7 @@ def rich_user(user):
     share = share_create(
         user, start=dt.date(2026, 10, 1), end=dt.date(2026, 10, 5), include_photos=True, expires_in_days=7
     ).share
-    share_access_record(share, "Mozilla/5.0 (Android 14) Firefox/130.0", "page")
+    share_access_record(share, "203.0.113.9", "Mozilla/5.0 (Android 14) Firefox/130.0", "page")
     job = ReportJob.objects.create(user=user, start=dt.date(2026, 10, 1), end=dt.date(2026, 10, 5), state="done")
     job.file.save("report.pdf", ContentFile(b"%PDF-1.7 test"))
     _reminders_and_push(user)
