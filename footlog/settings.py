@@ -207,12 +207,16 @@ REST_FRAMEWORK = {
         "footlog.api.authentication.SessionTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # Signed in, then consent given (403 consent_required): views opt out with footlog.api.permissions.WITHOUT_CONSENT.
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "footlog.api.permissions.HealthDataConsent",
+    ],
     "DEFAULT_PARSER_CLASSES": ["footlog.api.parsers.BoundedJSONParser"],
     # JSON only, 406 for anything else (footlog/api/negotiation.py): no browsable API.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "footlog.api.negotiation.ApiContentNegotiation",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "footlog.api.schema.FootlogAutoSchema",
     "EXCEPTION_HANDLER": "footlog.api.errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "footlog.api.pagination.Pagination",
     "PAGE_SIZE": 50,

@@ -7,10 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from footlog.pwa.consent import consent_give
 
 from footlog.diary.models import Entry
 from footlog.diary.sites import SITE_KEYS
-from footlog.pwa.consent import consent_give
 from tests.browser.conftest import shoot, sign_in, until
 
 pytestmark = pytest.mark.browser

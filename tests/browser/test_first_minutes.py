@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from footlog.pwa.consent import consent_give
 
 from accounts.models import User
-from footlog.pwa.consent import consent_give
 from tests.browser.conftest import PASSWORD, shoot, sign_in
 
 pytestmark = pytest.mark.browser
