@@ -114,7 +114,7 @@ class RoutineStepDetail(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class EntryList(GenericAPIView):
+class EntryList(GenericAPIView[Entry]):
     serializer_class = EntryOut
 
     @extend_schema(parameters=DATE_RANGE, responses={200: EntryOut(many=True), 400: ERROR})
@@ -221,7 +221,7 @@ class EntryPhotoList(APIView):
         return Response(PhotoOut(photo).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
 
-class PhotoList(GenericAPIView):
+class PhotoList(GenericAPIView[Photo]):
     serializer_class = PhotoOut
 
     @extend_schema(

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from footlog.pwa.consent import consent_give
 
+from accounts.consent import consent_give
 from footlog.diary.models import Entry
 from footlog.diary.sites import SITE_KEYS
 from tests.browser.conftest import shoot, sign_in, until

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from footlog.pwa.consent import consent_give
 
+from accounts.consent import consent_give
 from accounts.models import User
 from tests.browser.conftest import PASSWORD, shoot, sign_in
 
