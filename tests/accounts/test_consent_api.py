@@ -29,7 +29,7 @@ OPEN_WITHOUT_CONSENT = {
     "reminder-unsubscribe": "a signed link from a mail, no login at all",
 }
 # Any value of the right shape: consent is checked before any object is looked up.
-KWARGS = {"pk": uuid.UUID(int=7), "key": "wash", "token": "x"}
+KWARGS = {"pk": uuid.UUID(int=7), "key": "wash", "token": "x", "site": "left_heel"}
 INT_PK_ROUTES = {"push-subscription-detail"}
 
 
@@ -49,7 +49,14 @@ PROTECTED = [
 
 def test_the_protected_routes_cover_the_health_data() -> None:
     names = {name for name, _, _ in (p.values for p in PROTECTED)}
-    for expected in ("entry-list", "photo-image", "timeline", "timeline-settings", "routine-step-list"):
+    for expected in (
+        "entry-list",
+        "photo-image",
+        "timeline",
+        "timeline-settings",
+        "routine-step-list",
+        "site-history-list",
+    ):
         assert expected in names
     assert {"export-pdf", "export-csv", "export-fhir", "report-job-list", "share-list"} <= names
 
