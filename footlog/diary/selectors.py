@@ -63,7 +63,7 @@ def entry_list(user: User, start: dt.date | None, end: dt.date | None) -> QueryS
     return entries
 
 
-def log_end(user: Any, today: dt.date) -> dt.date:
+def log_end(user: User, today: dt.date) -> dt.date:
     """The last day a default window shows: the account's today, or a later entry's date.
 
     An entry can lie after today when the account's zone moved west after it was saved (or it predates the

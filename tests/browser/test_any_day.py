@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from footlog.pwa.consent import consent_give
 
+from accounts.consent import consent_give
 from accounts.models import User
 from footlog.diary.models import Entry, Observation, Photo, RoutineLog, RoutineStep
 from footlog.lib.dates import today_in

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from footlog.pwa.consent import consent_give
 
+from accounts.consent import consent_give
 from accounts.models import User
 from footlog.diary.models import Entry, Observation
 from footlog.lib.dates import today_in
