@@ -337,9 +337,7 @@ SECURE_SSL_REDIRECT = config.parse_bool("DJANGO_SECURE_SSL_REDIRECT", default=HT
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 # How many proxies of our own stand before gunicorn (deploy/nginx.conf: 1). They decide which X-Forwarded-For
 # entry is the client (footlog/lib/client_ip.py): allauth's rate limits, the share limiter and the request log.
-FOOTLOG_TRUSTED_PROXIES = env.int("FOOTLOG_TRUSTED_PROXIES", default=0)
-if not 0 <= FOOTLOG_TRUSTED_PROXIES <= 5:
-    raise ImproperlyConfigured(f"FOOTLOG_TRUSTED_PROXIES must be 0-5, not {FOOTLOG_TRUSTED_PROXIES}")
+FOOTLOG_TRUSTED_PROXIES = config.parse_int("FOOTLOG_TRUSTED_PROXIES", 0, 5, default=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = FOOTLOG_TRUSTED_PROXIES  # the adapter asks client_ip(); allauth's own knob agrees
 SECURE_HSTS_SECONDS = 365 * 24 * 3600 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

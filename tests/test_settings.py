@@ -51,6 +51,7 @@ def start(tmp_path, **env: str) -> subprocess.CompletedProcess[str]:
         ("FOOTLOG_S3_ENDPOINT_URL", "minio:9000"),
         ("DEFAULT_FROM_EMAIL", "footlog"),
         ("PORT", "70000"),
+        ("FOOTLOG_TRUSTED_PROXIES", "9"),
     ],
 )
 def test_malformed_variable_stops_start_up_naming_it(tmp_path, name, value):

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 import time_machine
-from footlog.pwa.consent import consent_give
 
 from accounts.consent import consent_give
 from accounts.models import User

@@ -8,7 +8,6 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from footlog.pwa.consent import consent_give
 
 from accounts.consent import consent_give
 from accounts.models import User
