@@ -317,7 +317,7 @@ def _check_photo_quota(user: User, *, new_bytes: int, lock: bool = False) -> Non
         )
 
 
-def _record_upload(user: Any) -> None:
+def _record_upload(user: User) -> None:
     """Count a stored photo for the daily cap (kept when the photo is deleted); forget the user's old ones."""
     PhotoUploadRecord.objects.filter(user=user, at__lt=timezone.now() - UPLOAD_WINDOW).delete()
     PhotoUploadRecord.objects.create(user=user)
