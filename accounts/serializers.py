@@ -1,17 +1,34 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from accounts.consent import consent_state
 from accounts.models import User, validate_timezone
 from footlog.api.fields import StrictCharField
 
 
+class ConsentOut(serializers.Serializer):
+    given_at = serializers.DateTimeField(allow_null=True)
+    version = serializers.CharField(allow_null=True)
+    current_version = serializers.CharField()
+
+
+class ConsentIn(serializers.Serializer):
+    version = StrictCharField(max_length=32)
+
+
 class AccountSerializer(serializers.ModelSerializer):
+    consent = serializers.SerializerMethodField()
     display_name = StrictCharField(max_length=80, required=False, allow_blank=True)
     timezone = StrictCharField(max_length=64, required=False, validators=[validate_timezone])
 
     class Meta:
         model = User
-        fields = ("email", "display_name", "timezone", "date_joined")
+        fields = ("email", "display_name", "timezone", "date_joined", "consent")
         read_only_fields = ("email", "date_joined")
+
+    @extend_schema_field(ConsentOut)
+    def get_consent(self, user: User) -> dict[str, object]:
+        return ConsentOut(consent_state(user)).data
 
 
 class AccountDeleteIn(serializers.Serializer):

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from types import SimpleNamespace
 from typing import Any
 
 from django.contrib.sessions.models import Session
@@ -38,8 +37,8 @@ def account_delete(user: User, password: str) -> None:
     if not user.check_password(password):
         raise InvalidInput({"password": ["The password is not correct."]})
     files = list(collect_user_rows(user).files())
-    # Deleting sets user.pk to None; the cache is keyed by the old id, so keep a stand-in for after the commit.
-    former = SimpleNamespace(pk=user.pk)
+    # Deleting sets user.pk to None; the cache is keyed by the old id, so keep it for after the commit.
+    former_id = user.pk
     with transaction.atomic():
         _delete_sessions_of(user)
         # Entries first: their routine logs hold PROTECT references to the user's own custom steps.
@@ -47,7 +46,7 @@ def account_delete(user: User, password: str) -> None:
         user.delete()
         transaction.on_commit(lambda: _delete_files(files))
         # Cached timelines are derived health data: they go too, not in six hours.
-        transaction.on_commit(lambda: timeline_cache_forget(former))
+        transaction.on_commit(lambda: timeline_cache_forget(former_id))
 
 
 def _delete_sessions_of(user: User) -> None:

@@ -4,4 +4,5 @@ from accounts import views
 
 urlpatterns = [
     path("account/", views.AccountDetail.as_view(), name="account"),
+    path("account/consent", views.AccountConsent.as_view(), name="account-consent"),
 ]

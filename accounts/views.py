@@ -1,5 +1,3 @@
-from typing import cast
-
 from django.contrib.auth import logout
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
@@ -7,15 +5,20 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import User
-from accounts.serializers import AccountDeleteIn, AccountSerializer
+from accounts.consent import consent_record, consent_state
+from accounts.serializers import AccountDeleteIn, AccountSerializer, ConsentIn, ConsentOut
 from accounts.services import account_delete, account_update
 from footlog.api.errors import QuotaExceeded
+from footlog.api.permissions import WITHOUT_CONSENT
+from footlog.api.schema import ERROR
 from footlog.api.scoping import user_of
 from footlog.lib.ratelimit import rate_limit_hit
 
 
 class AccountDetail(APIView):
+    # Before consent a client must still read the consent state, set its time zone and be able to leave.
+    permission_classes = WITHOUT_CONSENT
+
     @extend_schema(responses=AccountSerializer, summary="The signed-in user's profile")
     def get(self, request: Request) -> Response:
         return Response(AccountSerializer(user_of(request)).data)
@@ -37,6 +40,21 @@ class AccountDetail(APIView):
         # A few tries per minute: the password check must not become a guessing oracle for a stolen session.
         if rate_limit_hit("account-delete", str(user_of(request).pk), limit=5):
             raise QuotaExceeded("Too many attempts; wait a minute.")
-        account_delete(cast(User, user_of(request)), body.validated_data["password"])
+        account_delete(user_of(request), body.validated_data["password"])
         logout(request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class AccountConsent(APIView):
+    permission_classes = WITHOUT_CONSENT
+
+    @extend_schema(
+        request=ConsentIn,
+        responses={200: ConsentOut, 400: ERROR},
+        summary="Agree to the storage of health data (the version shown to the user must be the current one)",
+    )
+    def post(self, request: Request) -> Response:
+        body = ConsentIn(data=request.data)
+        body.is_valid(raise_exception=True)
+        user = consent_record(user_of(request), body.validated_data["version"])
+        return Response(ConsentOut(consent_state(user)).data)

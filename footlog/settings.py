@@ -1,34 +1,31 @@
 """footlog's one settings module, driven by the environment (see README "Configuration").
 
-Every variable is parsed strictly: a malformed value stops start-up with a message naming it.
+Every variable is read through footlog.lib.config, and nothing else here touches the environment: a malformed or
+out-of-range value stops start-up with a message naming the variable and what it accepts.
 Defaults need no external service: SQLite, files and the embedded broker live in FOOTLOG_DATA_DIR.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import environ
 from csp import constants as csp_constants
-from django.core.exceptions import ImproperlyConfigured
 
 from footlog.lib import config
 from footlog.lib.cache import redis_cache_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-env = environ.Env()
 
-DATA_DIR = Path(os.environ.get("FOOTLOG_DATA_DIR", BASE_DIR / "var")).resolve()
+DATA_DIR = config.parse_path("FOOTLOG_DATA_DIR", default=BASE_DIR / "var")
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = config.parse_bool("DJANGO_DEBUG", default=False)
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or config.generated_secret(DATA_DIR / "secret_key")
+SECRET_KEY = config.parse_str("DJANGO_SECRET_KEY", default="") or config.generated_secret(DATA_DIR / "secret_key")
 ALLOWED_HOSTS = config.parse_list("DJANGO_ALLOWED_HOSTS", default="localhost,127.0.0.1")
 FOOTLOG_PUBLIC_URL = config.parse_url("FOOTLOG_PUBLIC_URL", default=config.local_base_url())
 # Unset: links made in a request follow that request's origin, the rest make run's HOST/PORT
 # (footlog/lib/links.py): fine on a laptop, wrong in production (`check --deploy` warns).
-FOOTLOG_PUBLIC_URL_SET = bool(os.environ.get("FOOTLOG_PUBLIC_URL", "").strip())
+FOOTLOG_PUBLIC_URL_SET = bool(config.parse_str("FOOTLOG_PUBLIC_URL", default=""))
 # Tests flip this on in CI so that a missing service or browser fails instead of skipping.
 FOOTLOG_REQUIRE_SERVICES = config.parse_bool("FOOTLOG_REQUIRE_SERVICES", default=False)
 
@@ -42,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI at /api/docs/ from the installed package, never a CDN
+    "csp",
     "allauth",
     "allauth.account",
     "allauth.headless",
@@ -55,7 +54,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: one JSON line per request with the route pattern, never the path (footlog/middleware.py).
+    "footlog.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -80,25 +82,34 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
             ],
         },
     },
 ]
 
 # --- Data stores -------------------------------------------------------------------------------
-DATABASE_URL = config.parse_optional_url("DATABASE_URL", schemes=("postgres", "postgresql", "sqlite"))
-try:
-    DATABASES = {"default": env.db_url_config(DATABASE_URL or f"sqlite:///{DATA_DIR / 'footlog.sqlite3'}")}
-except Exception as exc:  # django-environ raises a variety of errors for bad URLs
-    raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {exc}") from exc
-DATABASES["default"]["CONN_MAX_AGE"] = 60 if "postgres" in DATABASES["default"]["ENGINE"] else 0
+DATABASES = {"default": config.parse_database_url("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'footlog.sqlite3'}")}
+SQLITE = "sqlite" in DATABASES["default"]["ENGINE"]
+DATABASES["default"]["CONN_MAX_AGE"] = 0 if SQLITE else 60
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-if "sqlite" in DATABASES["default"]["ENGINE"]:
-    # WAL + a busy timeout let the web, worker and beat processes share one SQLite file.
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
-# Lets parallel test runs (or developers) on one PostgreSQL server use separate test databases.
-if os.environ.get("FOOTLOG_TEST_DB_NAME"):
-    DATABASES["default"]["TEST"] = {"NAME": os.environ["FOOTLOG_TEST_DB_NAME"]}
+# Lets parallel test runs (or developers) on one database server use separate test databases.
+TEST_DB_NAME = config.parse_str("FOOTLOG_TEST_DB_NAME", default="")
+if SQLITE:
+    DATABASES["default"]["OPTIONS"] = {
+        # The web threads, the worker and beat share one file. A deferred transaction that reads and then writes
+        # asks for the write lock mid-way, and SQLite answers "database is locked" at once instead of waiting;
+        # IMMEDIATE takes the write lock at BEGIN, where the busy timeout (seconds) applies. WAL keeps reads
+        # outside transactions from blocking on a writer.
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL;",
+    }
+    # Tests use a file too: Django's default in-memory test database is shared between the live server's
+    # threads in shared-cache mode, whose table locks ignore the busy timeout ("database table is locked").
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"{TEST_DB_NAME or 'test_footlog'}.sqlite3")}
+elif TEST_DB_NAME:
+    DATABASES["default"]["TEST"] = {"NAME": TEST_DB_NAME}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = config.parse_optional_url("REDIS_URL", schemes=("redis", "rediss"))
@@ -143,24 +154,20 @@ CELERY_TASK_TIME_LIMIT = 180
 CELERY_RESULT_EXPIRES = 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE: dict = {}
-# reminders: every minute, claim the reminders that are due (reminders/services/dispatch.py dispatch_due).
-CELERY_BEAT_SCHEDULE["reminders-tick"] = {"task": "reminders.tick", "schedule": 60.0}
-# report jobs: re-queue stuck ones, delete reports past 7 days and orphan files (footlog/exports/report_jobs.py).
-CELERY_BEAT_SCHEDULE["exports-sweep"] = {"task": "exports.sweep", "schedule": 300.0}
+CELERY_BEAT_SCHEDULE: dict = {
+    # reminders: every minute, claim the reminders that are due (reminders/services/dispatch.py dispatch_due).
+    "reminders-tick": {"task": "reminders.tick", "schedule": 60.0},
+    # report jobs: re-queue stuck ones, delete reports past 7 days and orphan files (footlog/exports/report_jobs.py).
+    "exports-sweep": {"task": "exports.sweep", "schedule": 300.0},
+}
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 # Web Push reaches public https hosts only (reminders/endpoints.py). Hosts named here are exempt (http and private
 # addresses allowed): for a local test push service only; `manage.py check --deploy` refuses it.
-REMINDERS_PUSH_ALLOWED_HOSTS = tuple(
-    config.parse_list("FOOTLOG_PUSH_ALLOWED_HOSTS", default="") if os.environ.get("FOOTLOG_PUSH_ALLOWED_HOSTS") else ()
-)
+REMINDERS_PUSH_ALLOWED_HOSTS = tuple(config.parse_list("FOOTLOG_PUSH_ALLOWED_HOSTS", default=""))
 
 # --- Mail ------------------------------------------------------------------------------------------
-try:
-    vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
-except Exception as exc:
-    raise ImproperlyConfigured(f"EMAIL_URL is not a valid mail URL: {exc}") from exc
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "footlog <no-reply@localhost>")
+vars().update(config.parse_email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = config.parse_from_address("DEFAULT_FROM_EMAIL", default="footlog <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Accounts (django-allauth) --------------------------------------------------------------------
@@ -207,12 +214,16 @@ REST_FRAMEWORK = {
         "footlog.api.authentication.SessionTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # Signed in, then consent given (403 consent_required): views opt out with footlog.api.permissions.WITHOUT_CONSENT.
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "footlog.api.permissions.HealthDataConsent",
+    ],
     "DEFAULT_PARSER_CLASSES": ["footlog.api.parsers.BoundedJSONParser"],
     # JSON only, 406 for anything else (footlog/api/negotiation.py): no browsable API.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "footlog.api.negotiation.ApiContentNegotiation",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "footlog.api.schema.FootlogAutoSchema",
     "EXCEPTION_HANDLER": "footlog.api.errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "footlog.api.pagination.Pagination",
     "PAGE_SIZE": 50,
@@ -240,6 +251,9 @@ SPECTACULAR_SETTINGS = {
         "RedFlagKindEnum": "footlog.timeline.serializers.RED_FLAG_KINDS",
         "VisitKindEnum": "footlog.clinical.models.Visit.Kind",
     },
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # --- Files -----------------------------------------------------------------------------------------
@@ -260,17 +274,18 @@ MEDIA_ROOT = DATA_DIR / "media"
 # --- Photos (footlog/diary/photo_storage.py; README "Photos") --------------------------------------
 # Files go to the "photos" storage: FileSystemStorage under the data dir (no URL), or an S3 bucket when
 # FOOTLOG_S3_BUCKET is set; credentials come from boto3's usual AWS_* variables.
-FOOTLOG_S3_BUCKET = os.environ.get("FOOTLOG_S3_BUCKET", "").strip()
+FOOTLOG_S3_BUCKET = config.parse_str("FOOTLOG_S3_BUCKET", default="")
+FOOTLOG_S3_ENDPOINT_URL = config.parse_optional_url("FOOTLOG_S3_ENDPOINT_URL", schemes=("http", "https"))
 # Signed S3 URLs live at most five minutes.
-FOOTLOG_PHOTO_URL_TTL = min(300, env.int("FOOTLOG_PHOTO_URL_TTL", default=300))
+FOOTLOG_PHOTO_URL_TTL = config.parse_int("FOOTLOG_PHOTO_URL_TTL", 1, 300, default=300)
 if FOOTLOG_S3_BUCKET:
     STORAGES["photos"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": FOOTLOG_S3_BUCKET,
-            "endpoint_url": config.parse_optional_url("FOOTLOG_S3_ENDPOINT_URL", schemes=("http", "https")),
-            "region_name": os.environ.get("FOOTLOG_S3_REGION") or None,
-            "location": os.environ.get("FOOTLOG_S3_PREFIX", "photos"),
+            "endpoint_url": FOOTLOG_S3_ENDPOINT_URL,
+            "region_name": config.parse_str("FOOTLOG_S3_REGION", default="") or None,
+            "location": config.parse_str("FOOTLOG_S3_PREFIX", default="photos"),
             "default_acl": "private",
             "querystring_auth": True,
             "querystring_expire": FOOTLOG_PHOTO_URL_TTL,
@@ -284,10 +299,15 @@ else:
         "OPTIONS": {"location": str(DATA_DIR / "photos"), "base_url": None},
     }
 # With nginx in front: serve photo bytes via `X-Accel-Redirect: <prefix><key>` (an `internal` location).
-FOOTLOG_PHOTO_X_ACCEL_PREFIX = os.environ.get("FOOTLOG_PHOTO_X_ACCEL_PREFIX", "").strip()
+FOOTLOG_PHOTO_X_ACCEL_PREFIX = config.parse_str("FOOTLOG_PHOTO_X_ACCEL_PREFIX", default="")
 FOOTLOG_PHOTO_MAX_BYTES = 15 * 1024 * 1024  # per file; larger uploads get 413
-FOOTLOG_PHOTO_DAILY_COUNT = env.int("FOOTLOG_PHOTO_DAILY_COUNT", default=60)  # photos per user per 24 h
-FOOTLOG_PHOTO_QUOTA_BYTES = env.int("FOOTLOG_PHOTO_QUOTA_BYTES", default=2 * 1024**3)  # stored bytes per user
+# Photos per user per 24 h, and stored bytes per user (at least one photo's worth, at most 1 TiB).
+FOOTLOG_PHOTO_DAILY_COUNT = config.parse_int("FOOTLOG_PHOTO_DAILY_COUNT", 1, 10_000, default=60)
+FOOTLOG_PHOTO_QUOTA_BYTES = config.parse_int(
+    "FOOTLOG_PHOTO_QUOTA_BYTES", FOOTLOG_PHOTO_MAX_BYTES, 1024**4, default=2 * 1024**3
+)
+# Requests per client and minute to the share pages (footlog/exports/share_views.py).
+FOOTLOG_SHARE_RATE_PER_MINUTE = config.parse_int("FOOTLOG_SHARE_RATE_PER_MINUTE", 1, 10_000, default=60)
 DATA_UPLOAD_MAX_NUMBER_FILES = 10  # files per multipart request
 
 # --- Locale ----------------------------------------------------------------------------------------
@@ -317,9 +337,7 @@ SECURE_SSL_REDIRECT = config.parse_bool("DJANGO_SECURE_SSL_REDIRECT", default=HT
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 # How many proxies of our own stand before gunicorn (deploy/nginx.conf: 1). They decide which X-Forwarded-For
 # entry is the client (footlog/lib/client_ip.py): allauth's rate limits, the share limiter and the request log.
-FOOTLOG_TRUSTED_PROXIES = env.int("FOOTLOG_TRUSTED_PROXIES", default=0)
-if not 0 <= FOOTLOG_TRUSTED_PROXIES <= 5:
-    raise ImproperlyConfigured(f"FOOTLOG_TRUSTED_PROXIES must be 0-5, not {FOOTLOG_TRUSTED_PROXIES}")
+FOOTLOG_TRUSTED_PROXIES = config.parse_int("FOOTLOG_TRUSTED_PROXIES", 0, 5, default=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = FOOTLOG_TRUSTED_PROXIES  # the adapter asks client_ip(); allauth's own knob agrees
 SECURE_HSTS_SECONDS = 365 * 24 * 3600 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -331,17 +349,11 @@ X_FRAME_OPTIONS = "DENY"
 
 # Content Security Policy (django-csp 4.x). No inline script anywhere: page scripts are static files;
 # a template that truly needs an inline block uses nonce="{{ request.csp_nonce }}".
-INSTALLED_APPS.append("csp")
-MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware")
-TEMPLATES[0]["OPTIONS"]["context_processors"].append("csp.context_processors.nonce")  # type: ignore[index]
-# Outermost: one JSON line per request with the route pattern, never the path (footlog/middleware.py).
-MIDDLEWARE.insert(0, "footlog.middleware.RequestLogMiddleware")
+# (The app "csp", its middleware and its nonce context processor are in the lists above.)
 _IMG_SOURCES = ["'self'", "data:", "blob:"]  # blob: previews of photos not yet uploaded
 if FOOTLOG_S3_BUCKET:
     # The photo view may redirect to a short-lived signed URL on the bucket.
-    _IMG_SOURCES.append(
-        config.parse_optional_url("FOOTLOG_S3_ENDPOINT_URL", schemes=("http", "https")) or "https://*.amazonaws.com"
-    )
+    _IMG_SOURCES.append(FOOTLOG_S3_ENDPOINT_URL or "https://*.amazonaws.com")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -359,11 +371,6 @@ CONTENT_SECURITY_POLICY = {
         **({"upgrade-insecure-requests": True} if HTTPS else {}),
     },
 }
-# Swagger UI at /api/docs/ is served from the installed sidecar package, never a CDN.
-INSTALLED_APPS.append("drf_spectacular_sidecar")
-SPECTACULAR_SETTINGS.update(
-    {"SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR", "REDOC_DIST": "SIDECAR"}
-)
 # Scaling out (docs/deploy.md): reminders and exports get queues of their own so a burst of PDF reports
 # never delays the evening reminders. Off by default: `make run` starts one worker on the default queue.
 if config.parse_bool("FOOTLOG_TASK_QUEUES", default=False):
@@ -373,9 +380,8 @@ if config.parse_bool("FOOTLOG_TASK_QUEUES", default=False):
     }
 
 # --- Logging: never log request bodies, note text, tokens or share links ---------------------------
-LOG_FORMAT = os.environ.get("FOOTLOG_LOG_FORMAT", "json")
-if LOG_FORMAT not in ("json", "plain"):
-    raise ImproperlyConfigured(f"FOOTLOG_LOG_FORMAT must be json or plain, not {LOG_FORMAT!r}")
+LOG_FORMAT = config.parse_choice("FOOTLOG_LOG_FORMAT", ("json", "plain"), default="json")
+LOG_LEVEL = config.parse_choice("FOOTLOG_LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), default="INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -391,7 +397,7 @@ LOGGING = {
         # PDF rendering libraries quote the notes they render: their records lose the text before propagating.
         "strip_text": {"class": "footlog.lib.logtext.StripText"},
     },
-    "root": {"handlers": ["console"], "level": os.environ.get("FOOTLOG_LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         # Django gives these their own handlers; filters on the loggers catch the record where it is made.

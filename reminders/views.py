@@ -7,12 +7,14 @@ from django.shortcuts import render
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from footlog.api.permissions import WITHOUT_CONSENT
+from footlog.api.schema import ERROR
 from footlog.api.scoping import get_owned, user_of
 from reminders import selectors, services
 from reminders.serializers import (
@@ -23,8 +25,6 @@ from reminders.serializers import (
     PushSubscriptionOut,
 )
 from reminders.vapid import identity
-
-ERROR = OpenApiResponse(description='Error: {"detail": "...", "errors": {...}}')
 
 
 class Preferences(APIView):
@@ -72,6 +72,8 @@ class PushSubscriptionDetail(APIView):
 
 
 class PushPublicKey(APIView):
+    permission_classes = WITHOUT_CONSENT  # the server's public VAPID key: no health data
+
     @extend_schema(responses=PublicKeyOut, summary="The VAPID key for PushManager.subscribe()")
     def get(self, request: Request) -> Response:
         return Response(PublicKeyOut({"public_key": identity().public_key}).data)

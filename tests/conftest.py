@@ -11,6 +11,7 @@ from django.db import connection
 from django.test import Client
 from rest_framework.test import APIClient
 
+from accounts.consent import consent_give
 from accounts.models import User
 from tests.support.browser import chromium, playwright_driver  # noqa: F401 (shared fixtures)
 from tests.support.network import loopback_only  # noqa: F401 (autouse: every test stays on loopback)
@@ -35,13 +36,18 @@ def _fresh_cache() -> Iterator[None]:
 
 @pytest.fixture
 def make_user(db: None) -> Callable[..., User]:
-    def make(email: str | None = None, *, timezone: str = "Europe/Berlin", password: str = PASSWORD) -> User:
+    """A verified user who agreed to the current consent text (pass `consent=False` for one who has not: the API
+    answers them 403 consent_required and the pages send them to the welcome step)."""
+
+    def make(
+        email: str | None = None, *, timezone: str = "Europe/Berlin", password: str = PASSWORD, consent: bool = True
+    ) -> User:
         import uuid
 
         address = email or f"user-{uuid.uuid4().hex[:10]}@example.com"
         user = User.objects.create_user(address, password, timezone=timezone)
         EmailAddress.objects.create(user=user, email=address, verified=True, primary=True)
-        return user
+        return consent_give(user) if consent else user
 
     return make
 
@@ -76,10 +82,20 @@ def outsider(other_user: User) -> APIClient:
 
 @pytest.fixture
 def consented(user: User) -> User:
-    """The signed-in user once they agreed to the storage of health data (app pages need it)."""
-    from footlog.pwa import consent
+    """The signed-in user once they agreed to the storage of health data (`make_user` gives it by default)."""
+    return consent_give(user)
 
-    return consent.consent_give(user)
+
+@pytest.fixture
+def unconsented_user(make_user: Callable[..., User]) -> User:
+    """Signed up and verified, but has not agreed to the storage of health data yet."""
+    return make_user(consent=False)
+
+
+@pytest.fixture
+def unconsented_api(unconsented_user: User) -> APIClient:
+    """The API client of `unconsented_user` (session login)."""
+    return logged_in(unconsented_user)
 
 
 @pytest.fixture

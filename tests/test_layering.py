@@ -4,6 +4,9 @@ REST framework: one exception handler maps the errors to HTTP (footlog.api.error
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +18,9 @@ DOMAIN = sorted(
         *ROOT.glob("*/selectors.py"),
         *ROOT.glob("footlog/*/services.py"),
         *ROOT.glob("footlog/*/selectors.py"),
+        # An app whose services grew into a package (reminders/services/dispatch.py, ...).
+        *ROOT.glob("*/services/*.py"),
+        *ROOT.glob("*/selectors/*.py"),
         *ROOT.glob("footlog/timeline/analysis/*.py"),
     ]
 )
@@ -40,3 +46,41 @@ def test_domain_code_does_not_import_the_rest_framework(path) -> None:  # type: 
     offending = {name for name in imported_modules(path) if name.split(".")[0] == "rest_framework"}
     offending |= {name for name in imported_modules(path) if name == "footlog.api.errors"}
     assert not offending, f"{path.relative_to(ROOT)} imports {sorted(offending)}"
+
+
+def ruff_on(path: str, source: str) -> subprocess.CompletedProcess[str]:
+    """Lint `source` as if it were the file at `path`, with the project's ruff configuration."""
+    ruff = Path(sys.executable).with_name("ruff")
+    return subprocess.run(
+        [str(ruff), "check", "--select", "TID251", "--stdin-filename", path, "-"],
+        cwd=ROOT,
+        input=source,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+DRF_IMPORTS = "from rest_framework.exceptions import ValidationError\nfrom footlog.api.errors import Conflict\n"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "footlog/diary/services.py",
+        "footlog/exports/selectors.py",
+        "accounts/services.py",
+        "reminders/services/dispatch.py",
+        "footlog/timeline/analysis/episodes.py",
+    ],
+)
+def test_ruff_refuses_the_rest_framework_in_domain_code(path: str) -> None:
+    result = ruff_on(path, DRF_IMPORTS)
+    assert result.returncode == 1
+    assert result.stdout.count("TID251") == 2, result.stdout
+
+
+@pytest.mark.parametrize("path", ["footlog/diary/views.py", "footlog/api/errors.py", "accounts/serializers.py"])
+def test_ruff_lets_the_api_layer_import_the_rest_framework(path: str) -> None:
+    result = ruff_on(path, DRF_IMPORTS)
+    assert result.returncode == 0, result.stdout

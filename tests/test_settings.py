@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -36,12 +37,89 @@ def start(tmp_path, **env: str) -> subprocess.CompletedProcess[str]:
         ("DJANGO_ALLOWED_HOSTS", "a,,b"),
         ("FOOTLOG_PUBLIC_URL", "localhost:8000"),
         ("EMAIL_URL", "pigeon://x"),
+        ("FOOTLOG_PHOTO_URL_TTL", "abc"),
+        ("FOOTLOG_PHOTO_URL_TTL", "-100"),
+        ("FOOTLOG_PHOTO_URL_TTL", "3600"),  # signed URLs live at most five minutes: refused, not clamped
+        ("FOOTLOG_PHOTO_DAILY_COUNT", "0"),
+        ("FOOTLOG_PHOTO_DAILY_COUNT", "1.5"),
+        ("FOOTLOG_PHOTO_QUOTA_BYTES", "1000"),  # less than one photo
+        ("FOOTLOG_SHARE_RATE_PER_MINUTE", "fast"),
+        ("FOOTLOG_LOG_LEVEL", "LOUD"),
+        ("FOOTLOG_LOG_FORMAT", "xml"),
+        ("FOOTLOG_TASK_QUEUES", "sometimes"),
+        ("DJANGO_SECURE_SSL_REDIRECT", "2"),
+        ("FOOTLOG_S3_ENDPOINT_URL", "minio:9000"),
+        ("DEFAULT_FROM_EMAIL", "footlog"),
+        ("PORT", "70000"),
+        ("FOOTLOG_TRUSTED_PROXIES", "9"),
     ],
 )
 def test_malformed_variable_stops_start_up_naming_it(tmp_path, name, value):
     result = start(tmp_path, **{name: value})
     assert result.returncode != 0
-    assert name in result.stderr
+    assert f"{name} must be" in result.stderr or f"{name} is not" in result.stderr, result.stderr[-500:]
+    assert repr(value) in result.stderr or name in ("DATABASE_URL", "EMAIL_URL"), result.stderr[-500:]
+
+
+def test_an_unknown_log_level_names_the_choices(tmp_path):
+    result = start(tmp_path, FOOTLOG_LOG_LEVEL="LOUD")
+    assert "FOOTLOG_LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL, not 'LOUD'" in result.stderr
+
+
+def test_a_number_out_of_bounds_names_the_bounds(tmp_path):
+    result = start(tmp_path, FOOTLOG_PHOTO_URL_TTL="-100")
+    assert "FOOTLOG_PHOTO_URL_TTL must be a whole number from 1 to 300, not '-100'" in result.stderr
+
+
+PRINT_SETTINGS = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.FOOTLOG_PHOTO_URL_TTL, s.LOGGING['root']['level'], s.FOOTLOG_SHARE_RATE_PER_MINUTE)"
+)
+
+
+def test_values_within_bounds_are_taken(tmp_path):
+    result = run_python(
+        tmp_path,
+        PRINT_SETTINGS,
+        FOOTLOG_PHOTO_URL_TTL="120",
+        FOOTLOG_LOG_LEVEL="warning",
+        FOOTLOG_SHARE_RATE_PER_MINUTE="5",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["120", "WARNING", "5"]
+
+
+SETTINGS_SOURCE = ast.parse((ROOT / "footlog" / "settings.py").read_text())
+
+
+def test_settings_read_the_environment_only_through_the_one_parser():
+    """Every variable goes through footlog.lib.config, so each gets its bounds and a message naming it."""
+    names = {node.id for node in ast.walk(SETTINGS_SOURCE) if isinstance(node, ast.Name)}
+    imported = {
+        alias.name for node in ast.walk(SETTINGS_SOURCE) if isinstance(node, ast.Import) for alias in node.names
+    }
+    assert not {"os", "environ", "env"} & (names | imported)
+
+
+def test_installed_apps_and_middleware_are_written_once():
+    assigned = [
+        target.id
+        for node in ast.walk(SETTINGS_SOURCE)
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign))
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Name)
+    ]
+    mutated = [
+        node.func.value.id
+        for node in ast.walk(SETTINGS_SOURCE)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and node.func.attr in ("append", "insert", "extend", "remove", "update")
+    ]
+    for name in ("INSTALLED_APPS", "MIDDLEWARE", "TEMPLATES", "SPECTACULAR_SETTINGS", "CELERY_BEAT_SCHEDULE"):
+        assert assigned.count(name) == 1, name
+        assert name not in mutated, name
 
 
 def test_empty_variables_mean_their_defaults(tmp_path):
@@ -62,13 +140,17 @@ PRINT_PUBLIC_URL = "import django; django.setup(); from django.conf import setti
 
 
 def public_url(tmp_path, **env: str) -> subprocess.CompletedProcess[str]:
+    return run_python(tmp_path, PRINT_PUBLIC_URL, **env)
+
+
+def run_python(tmp_path, code: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {
         k: v
         for k, v in os.environ.items()
         if not k.startswith(("DJANGO_", "FOOTLOG_", "DATABASE_URL", "REDIS_URL", "EMAIL_URL", "HOST", "PORT"))
     }
     return subprocess.run(
-        [sys.executable, "-c", PRINT_PUBLIC_URL],
+        [sys.executable, "-c", code],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -1,4 +1,5 @@
-"""One error shape for the whole API: {"detail": "...", "errors": {"field": ["message"]}}."""
+"""One error shape for the whole API: {"detail": "...", "errors": {"field": ["message"]}, "code": "..."}
+(`errors` and `code` optional; `code` is a stable machine name such as `consent_required`)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ def _as_api_exception(exc: FootlogError) -> exceptions.APIException:
         return exceptions.ValidationError(exc.errors)
     api = exceptions.APIException(exc.detail)
     api.status_code = exc.status_code
-    api.extra = exc.extra  # type: ignore[attr-defined]
+    api.extra = {**({"code": exc.code} if exc.code else {}), **exc.extra}  # type: ignore[attr-defined]
     if isinstance(exc, ServiceUnavailable):
         api.wait = exc.retry_after  # type: ignore[attr-defined]  # DRF's handler turns `wait` into Retry-After
     return api

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiResponse
+
+from footlog.api.permissions import requires_consent
+
 ERROR_SCHEMA = {
     "type": "object",
     "description": 'The API\'s error shape: {"detail", "errors"?, "code"?}',
@@ -33,3 +38,20 @@ def document_errors(result: dict[str, Any], generator: Any, request: Any, public
                     response["content"] = ERROR_CONTENT
             responses.setdefault("default", {"description": "An error, in the error shape", "content": ERROR_CONTENT})
     return result
+
+
+# For views' @extend_schema(responses=...): the hook above gives it the error schema.
+ERROR = OpenApiResponse(description='Error: {"detail": "...", "errors": {...}, "code": "..."}')
+
+
+class FootlogAutoSchema(AutoSchema):
+    """drf-spectacular's schema, plus the 403 `consent_required` on every view that checks consent."""
+
+    def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
+        responses: dict[str, Any] = super()._get_response_bodies(direction)
+        if requires_consent(self.view) and "403" not in responses:
+            responses["403"] = {
+                "description": 'No consent to the current text yet: {"detail": "...", "code": "consent_required"}',
+                "content": ERROR_CONTENT,
+            }
+        return responses

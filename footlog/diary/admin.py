@@ -1,14 +1,22 @@
 """Support staff see that entries exist and their shape, never the note text or photos (health data)."""
 
+from typing import TYPE_CHECKING
+
 from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
 from footlog.diary.models import Entry, RoutineStep
 
+if TYPE_CHECKING:  # ModelAdmin is generic in the stubs only: at run time it cannot be subscripted
+    EntryAdminBase = admin.ModelAdmin[Entry]
+    RoutineStepAdminBase = admin.ModelAdmin[RoutineStep]
+else:
+    EntryAdminBase = RoutineStepAdminBase = admin.ModelAdmin
+
 
 @admin.register(Entry)
-class EntryAdmin(admin.ModelAdmin):
+class EntryAdmin(EntryAdminBase):
     list_display = ("id", "user", "date", "observation_count", "version", "updated")
     list_filter = ("date",)
     search_fields = ("user__email", "id")
@@ -22,7 +30,7 @@ class EntryAdmin(admin.ModelAdmin):
 
     @admin.display(description="sites logged")
     def observation_count(self, entry: Entry) -> int:
-        return entry.n_obs  # type: ignore[attr-defined]
+        return int(entry.n_obs)  # type: ignore[attr-defined]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -32,7 +40,7 @@ class EntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(RoutineStep)
-class RoutineStepAdmin(admin.ModelAdmin):
+class RoutineStepAdmin(RoutineStepAdminBase):
     list_display = ("key", "label", "kind", "user", "archived_at")
     list_filter = ("kind",)
     search_fields = ("key", "label", "user__email")

@@ -90,7 +90,7 @@ def _key(photo: Photo, size: str) -> str:
     return photo.thumb_key if size == "thumb" else photo.display_key
 
 
-def photo_open(photo: Photo, size: str = "display") -> File:
+def photo_open(photo: Photo, size: str = "display") -> File[bytes]:
     """Open the stored JPEG of `photo` ("display" or "thumb") for reading; the caller closes it."""
     return photo_storage().open(_key(photo, size), "rb")
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
 
 from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from accounts.models import User
 from footlog.diary.models import Entry, Photo, RoutineLog, RoutineStep, RoutineStepTarget
 
 
-def effective_target(user: Any, step_ref: str = "pk", own_column: str = "target_per_week") -> F | Coalesce:
+def effective_target(user: User | None, step_ref: str = "pk", own_column: str = "target_per_week") -> F | Coalesce:
     """SQL for the user's target of a step: their RoutineStepTarget row if any, else the step's own column.
 
     `step_ref` names the step's id and `own_column` its target column from the query's model, so the same rule
@@ -25,7 +25,7 @@ def effective_target(user: Any, step_ref: str = "pk", own_column: str = "target_
     return Coalesce(Subquery(override), F(own_column))
 
 
-def routine_steps_for(user: Any, *, include_archived: bool = False) -> QuerySet[RoutineStep]:
+def routine_steps_for(user: User | None, *, include_archived: bool = False) -> QuerySet[RoutineStep]:
     """Built-in steps and the user's own, in display order, each annotated with the user's `effective_target`.
 
     `user` None gives the built-in steps with their default targets.
@@ -36,12 +36,12 @@ def routine_steps_for(user: Any, *, include_archived: bool = False) -> QuerySet[
     return steps.annotate(effective_target=effective_target(user)).order_by("position", "id")
 
 
-def routine_step_for(user: Any, key: str) -> RoutineStep | None:
+def routine_step_for(user: User, key: str) -> RoutineStep | None:
     """A step the user may set a target on: built in, or their own (archived too). Another user's is None."""
     return routine_steps_for(user, include_archived=True).filter(key=key).first()
 
 
-def entries_for(user: Any) -> QuerySet[Entry]:
+def entries_for(user: User) -> QuerySet[Entry]:
     """The user's entries with everything the API shows, in a fixed number of queries."""
     return (
         Entry.objects.filter(user=user)
@@ -54,7 +54,7 @@ def entries_for(user: Any) -> QuerySet[Entry]:
     )
 
 
-def entry_list(user: Any, start: dt.date | None, end: dt.date | None) -> QuerySet[Entry]:
+def entry_list(user: User, start: dt.date | None, end: dt.date | None) -> QuerySet[Entry]:
     entries = entries_for(user)
     if start:
         entries = entries.filter(date__gte=start)
@@ -63,7 +63,7 @@ def entry_list(user: Any, start: dt.date | None, end: dt.date | None) -> QuerySe
     return entries
 
 
-def log_end(user: Any, today: dt.date) -> dt.date:
+def log_end(user: User, today: dt.date) -> dt.date:
     """The last day a default window shows: the account's today, or a later entry's date.
 
     An entry can lie after today when the account's zone moved west after it was saved (or it predates the
@@ -79,7 +79,7 @@ def entry_by_id(entry_id: uuid.UUID) -> Entry | None:
 
 
 def photos_for(
-    user: Any, site: str | None = None, start: dt.date | None = None, end: dt.date | None = None
+    user: User, site: str | None = None, start: dt.date | None = None, end: dt.date | None = None
 ) -> QuerySet[Photo]:
     """The user's photos, optionally of one site and within entry dates [start, end], oldest first.
 

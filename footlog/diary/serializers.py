@@ -24,7 +24,7 @@ from footlog.diary.sites import SITE_KEYS, SITES
 from footlog.lib.dates import entry_date_error, today_in
 
 
-class SiteOut(serializers.Serializer):
+class SiteOut(serializers.Serializer[Any]):
     key = serializers.CharField()
     label = serializers.CharField()  # type: ignore[assignment]  # our field named `label`, not Field.label
     side = serializers.ChoiceField(choices=["left", "right"])
@@ -38,7 +38,7 @@ class SiteOut(serializers.Serializer):
 TRIGGER_TARGET = "A trigger is not scored: its target_per_week can only be 0."
 
 
-class RoutineStepOut(serializers.ModelSerializer):
+class RoutineStepOut(serializers.ModelSerializer[RoutineStep]):
     """A step as the requesting user sees it. Read steps through `selectors.routine_steps_for`/`routine_step_for`,
     which annotate the user's `effective_target`."""
 
@@ -64,7 +64,7 @@ def _target_field(**kwargs: Any) -> StrictIntegerField:
     return StrictIntegerField(min_value=0, max_value=MAX_TARGET_PER_WEEK, **kwargs)
 
 
-class RoutineStepIn(serializers.Serializer):
+class RoutineStepIn(serializers.Serializer[Any]):
     label = StrictCharField(max_length=100, trim_whitespace=True)  # type: ignore[assignment]  # our field named `label`, not Field.label
     kind = serializers.ChoiceField(choices=RoutineStep.Kind.choices)
     target_per_week = _target_field(
@@ -77,7 +77,7 @@ class RoutineStepIn(serializers.Serializer):
         return attrs
 
 
-class RoutineStepTargetIn(serializers.Serializer):
+class RoutineStepTargetIn(serializers.Serializer[Any]):
     """The body of PATCH routine-steps/{key}/. Needs the `step` in the context (a trigger takes only 0)."""
 
     target_per_week = _target_field(help_text="Times a week, 0-7; 0 = as needed, not scored")
@@ -88,7 +88,7 @@ class RoutineStepTargetIn(serializers.Serializer):
         return value
 
 
-class ObservationIO(serializers.Serializer):
+class ObservationIO(serializers.Serializer[Any]):
     site = serializers.ChoiceField(choices=SITE_KEYS)
     count = StrictIntegerField(min_value=0, max_value=200)
     largest_mm = StrictFloatField(min_value=0, max_value=30, required=False, allow_null=True, default=None)
@@ -103,7 +103,7 @@ class ObservationIO(serializers.Serializer):
         list_serializer_class = WholeItemsList
 
 
-class RoutineLogIn(serializers.Serializer):
+class RoutineLogIn(serializers.Serializer[Any]):
     step = StrictCharField(max_length=64)
     done = StrictBooleanField()
     detail = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
@@ -112,7 +112,7 @@ class RoutineLogIn(serializers.Serializer):
         list_serializer_class = WholeItemsList
 
 
-class RoutineLogOut(serializers.Serializer):
+class RoutineLogOut(serializers.Serializer[Any]):
     step = serializers.CharField(source="step.key")
     label = serializers.CharField(source="step.label")  # type: ignore[assignment]  # our field named `label`, not Field.label
     kind = serializers.CharField(source="step.kind")
@@ -120,7 +120,7 @@ class RoutineLogOut(serializers.Serializer):
     detail = serializers.CharField()
 
 
-class EntryIn(serializers.Serializer):
+class EntryIn(serializers.Serializer[Any]):
     """The body of POST/PUT/PATCH entries/. Needs `user` in the context to resolve routine steps."""
 
     date = serializers.DateField(input_formats=["%Y-%m-%d"])
@@ -165,13 +165,13 @@ class EntryCreateIn(EntryIn):
     id = StrictUUIDField(required=False)
 
 
-class ObservationOut(serializers.ModelSerializer):
+class ObservationOut(serializers.ModelSerializer[Observation]):
     class Meta:
         model = Observation
         fields = ("site", "count", "largest_mm", "itch", "pain", "redness", "bleeding", "spreading", "note")
 
 
-class PhotoOut(serializers.ModelSerializer):
+class PhotoOut(serializers.ModelSerializer[Photo]):
     """A stored photo. URLs are root-relative API paths, answered to the owner only."""
 
     # Keys only (as in ObservationIO), so the schema has one site enum.
@@ -190,7 +190,7 @@ class PhotoOut(serializers.ModelSerializer):
         return reverse("photo-image", kwargs={"pk": photo.pk}) + "?size=thumb"
 
 
-class EntryOut(serializers.ModelSerializer):
+class EntryOut(serializers.ModelSerializer[Entry]):
     observations = ObservationOut(many=True)
     routine = RoutineLogOut(many=True)
     photos = serializers.SerializerMethodField()
@@ -212,7 +212,7 @@ def site_rows() -> list[dict[str, Any]]:
     return [{**site.__dict__, "laterality_code": site.laterality_code} for site in SITES.values()]
 
 
-class PhotoIn(serializers.Serializer):
+class PhotoIn(serializers.Serializer[Any]):
     """The multipart body of POST entries/{id}/photos/."""
 
     image = serializers.FileField(allow_empty_file=True, help_text="JPEG, PNG, WebP or HEIC/HEIF, at most 15 MB")
@@ -231,9 +231,9 @@ class PhotoIn(serializers.Serializer):
         return PhotoUpload(data=image.read(), site=self.validated_data.get("site") or None)
 
 
-class PhotoListQuery(serializers.Serializer):
+class PhotoListQuery(serializers.Serializer[Any]):
     site = serializers.ChoiceField(choices=SITE_KEYS, required=False, allow_blank=True)  # blank: every site
 
 
-class PhotoImageQuery(serializers.Serializer):
+class PhotoImageQuery(serializers.Serializer[Any]):
     size = serializers.ChoiceField(choices=["display", "thumb"], required=False, default="display")

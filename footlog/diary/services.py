@@ -17,6 +17,7 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.text import slugify
 
+from accounts.models import User
 from footlog.diary import imaging, photo_storage
 from footlog.diary.builtin import DEFAULT_TARGET
 from footlog.diary.models import (
@@ -75,7 +76,7 @@ def _observation_key(observation: dict[str, Any]) -> dict[str, Any]:
     return key
 
 
-def entry_create(user: Any, data: EntryData, entry_id: uuid.UUID | None = None) -> tuple[Entry, bool]:
+def entry_create(user: User, data: EntryData, entry_id: uuid.UUID | None = None) -> tuple[Entry, bool]:
     """Create the user's entry for `data.date`; returns (entry, created).
 
     Idempotent by client id: the same id with the same body returns the stored entry (created=False); the same
@@ -100,7 +101,7 @@ def entry_create(user: Any, data: EntryData, entry_id: uuid.UUID | None = None) 
         return _resolve_create_conflict(user, data, entry_id, fingerprint), False
 
 
-def _resolve_create_conflict(user: Any, data: EntryData, entry_id: uuid.UUID, fingerprint: str) -> Entry:
+def _resolve_create_conflict(user: User, data: EntryData, entry_id: uuid.UUID, fingerprint: str) -> Entry:
     existing = entry_by_id(entry_id)
     if existing is not None:
         if existing.user_id == user.pk and existing.create_fingerprint == fingerprint:
@@ -162,7 +163,7 @@ def _write_children(entry: Entry, data: EntryData) -> None:
     )
 
 
-def routine_step_create(user: Any, label: str, kind: str, target_per_week: int | None = None) -> RoutineStep:
+def routine_step_create(user: User, label: str, kind: str, target_per_week: int | None = None) -> RoutineStep:
     """Add the user's own step. Its key is derived from the label and never collides with any other key.
 
     `target_per_week` defaults to 7 for care and 0 for a trigger; a trigger with another target is a ValueError
@@ -186,7 +187,7 @@ def routine_step_create(user: Any, label: str, kind: str, target_per_week: int |
         raise Conflict("A step with this name was just added; reload the list.") from None
 
 
-def routine_step_target_set(user: Any, step: RoutineStep, target_per_week: int) -> None:
+def routine_step_target_set(user: User, step: RoutineStep, target_per_week: int) -> None:
     """Set how often a week `user` means to do `step`: on the row of their own step, or as their override of a
     built-in one. `step` must be built in or `user`'s (see `selectors.routine_step_for`); a trigger takes only 0.
     The user's cached timelines are forgotten, since adherence is measured against the target."""
@@ -210,12 +211,12 @@ def _check_target(kind: str, target: int) -> None:
         raise ValueError("a trigger is not scored: its target_per_week is 0")
 
 
-def _forget_timelines(user: Any) -> None:
+def _forget_timelines(user: User) -> None:
     from footlog.timeline.services import timeline_cache_forget  # the timeline app builds on the diary
 
     # The target is stored either way; a cache that is down only delays the new adherence figures (≤ 6 hours).
     try:
-        timeline_cache_forget(user)
+        timeline_cache_forget(user.pk)
     except Exception:  # any cache backend error
         logger.warning("timeline cache forget failed after a target change", exc_info=True)
 
@@ -243,7 +244,9 @@ class PhotoUpload:
         return digest.hexdigest()
 
 
-def photo_ingest(user: Any, entry: Entry, upload: PhotoUpload, photo_id: uuid.UUID | None = None) -> tuple[Photo, bool]:
+def photo_ingest(
+    user: User, entry: Entry, upload: PhotoUpload, photo_id: uuid.UUID | None = None
+) -> tuple[Photo, bool]:
     """Store a photo of `entry` (which must be `user`'s); returns (photo, created).
 
     The image is validated and re-encoded by `imaging.ingest` (400 naming the problem), limited to
@@ -297,13 +300,13 @@ def photo_ingest(user: Any, entry: Entry, upload: PhotoUpload, photo_id: uuid.UU
     return photo, True
 
 
-def _replayed_photo(existing: Photo, user: Any, fingerprint: str) -> Photo:
+def _replayed_photo(existing: Photo, user: User, fingerprint: str) -> Photo:
     if existing.user_id == user.pk and existing.create_fingerprint == fingerprint:
         return existing
     raise Conflict("A photo with this id already exists.")
 
 
-def _check_photo_quota(user: Any, *, new_bytes: int, lock: bool = False) -> None:
+def _check_photo_quota(user: User, *, new_bytes: int, lock: bool = False) -> None:
     """Raise QuotaExceeded when another photo would pass the daily count or the stored-bytes quota.
 
     With `lock`, the user's row is locked first so that concurrent uploads are counted one after another.
@@ -323,7 +326,7 @@ def _check_photo_quota(user: Any, *, new_bytes: int, lock: bool = False) -> None
         )
 
 
-def _record_upload(user: Any) -> None:
+def _record_upload(user: User) -> None:
     """Count a stored photo for the daily cap (kept when the photo is deleted); forget the user's old ones."""
     PhotoUploadRecord.objects.filter(user=user, at__lt=timezone.now() - UPLOAD_WINDOW).delete()
     PhotoUploadRecord.objects.create(user=user)

@@ -21,6 +21,8 @@ from rest_framework.views import APIView
 
 from footlog.api.errors import PayloadTooLarge
 from footlog.api.params import parse_date_range
+from footlog.api.permissions import WITHOUT_CONSENT
+from footlog.api.schema import ERROR
 from footlog.api.scoping import get_owned, user_of
 from footlog.diary import selectors, services
 from footlog.diary.models import MAX_TARGET_PER_WEEK, Entry, Photo, RoutineStep
@@ -42,7 +44,6 @@ from footlog.diary.serializers import (
 from footlog.diary.sites import SITE_KEYS
 from footlog.lib.dates import today_in
 
-ERROR = OpenApiResponse(description='Error: {"detail": "...", "errors": {...}}')
 DATE_RANGE = [
     OpenApiParameter("from", OpenApiTypes.DATE, description="First date (inclusive), YYYY-MM-DD"),
     OpenApiParameter("to", OpenApiTypes.DATE, description="Last date (inclusive), YYYY-MM-DD"),
@@ -51,6 +52,8 @@ IF_MATCH = OpenApiParameter("If-Match", str, OpenApiParameter.HEADER, descriptio
 
 
 class SiteList(APIView):
+    permission_classes = WITHOUT_CONSENT  # the fixed list of body sites: no health data
+
     @extend_schema(responses=SiteOut(many=True), summary="Body sites with SNOMED CT codes")
     def get(self, request: Request) -> Response:
         return Response(SiteOut(site_rows(), many=True).data)
@@ -111,7 +114,7 @@ class RoutineStepDetail(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class EntryList(GenericAPIView):
+class EntryList(GenericAPIView[Entry]):
     serializer_class = EntryOut
 
     @extend_schema(parameters=DATE_RANGE, responses={200: EntryOut(many=True), 400: ERROR})
@@ -218,7 +221,7 @@ class EntryPhotoList(APIView):
         return Response(PhotoOut(photo).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
 
-class PhotoList(GenericAPIView):
+class PhotoList(GenericAPIView[Photo]):
     serializer_class = PhotoOut
 
     @extend_schema(

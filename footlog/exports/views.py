@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -14,6 +14,8 @@ from rest_framework.views import APIView
 
 from footlog.api.errors import Conflict
 from footlog.api.params import parse_date_range
+from footlog.api.permissions import WITHOUT_CONSENT
+from footlog.api.schema import ERROR
 from footlog.api.scoping import user_of
 from footlog.exports import report_jobs, selectors, services
 from footlog.exports.account_export import build_account_zip
@@ -28,7 +30,6 @@ from footlog.exports.serializers import ReportJobIn, ReportJobOut, ReportQuery, 
 from footlog.lib.dates import today_in
 from footlog.lib.links import absolute_url
 
-ERROR = OpenApiResponse(description='Error: {"detail": "...", "errors": {...}}')
 DATE_RANGE = [
     OpenApiParameter("from", OpenApiTypes.DATE, description="First date (inclusive), YYYY-MM-DD"),
     OpenApiParameter("to", OpenApiTypes.DATE, description="Last date (inclusive), YYYY-MM-DD"),
@@ -159,6 +160,8 @@ class HistoryFhir(FileDownloadView):
 
 
 class AccountExport(FileDownloadView):
+    # Taking one's own data out never waits for consent (it is only what the user already stored).
+    permission_classes = WITHOUT_CONSENT
     renderer_classes = [ZipRenderer, JSONRenderer]
 
     @extend_schema(

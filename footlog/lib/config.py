@@ -1,4 +1,9 @@
-"""Strict parsing of environment variables: a malformed value is a start-up error naming the variable."""
+"""The one parser of footlog's environment variables (footlog/settings.py reads nothing else).
+
+Strict on purpose: a malformed or out-of-range value is a start-up error whose message names the variable and
+says what it accepts, rather than a traceback from deep inside a library or a value that is silently clamped.
+An empty variable means its default, like an unset one.
+"""
 
 from __future__ import annotations
 
@@ -6,55 +11,135 @@ import ipaddress
 import os
 import secrets
 import time
+from collections.abc import Sequence
+from email.utils import parseaddr
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
+import environ
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"true", "1", "yes", "on"}
-_FALSE = {"false", "0", "no", "off", ""}
+_FALSE = {"false", "0", "no", "off"}
+
+
+def _raw(name: str) -> str | None:
+    """The variable's value without surrounding blanks, or None when it is unset or empty."""
+    value = os.environ.get(name, "").strip()
+    return value or None
+
+
+def _refuse(name: str, expected: str, raw: str) -> ImproperlyConfigured:
+    return ImproperlyConfigured(f"{name} must be {expected}, not {raw!r}")
+
+
+def parse_str(name: str, *, default: str) -> str:
+    return _raw(name) or default
 
 
 def parse_bool(name: str, *, default: bool) -> bool:
-    raw = os.environ.get(name)
+    raw = _raw(name)
     if raw is None:
         return default
-    value = raw.strip().lower()
-    if value in _TRUE:
+    if raw.lower() in _TRUE:
         return True
-    if value in _FALSE:
+    if raw.lower() in _FALSE:
         return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}")
+    raise _refuse(name, "true or false", raw)
+
+
+def parse_int(name: str, min: int, max: int, *, default: int) -> int:
+    """A whole number from `min` to `max` inclusive (the bounds are part of the variable's contract)."""
+    raw = _raw(name)
+    if raw is None:
+        return default
+    expected = f"a whole number from {min} to {max}"
+    try:
+        value = int(raw)
+    except ValueError:
+        raise _refuse(name, expected, raw) from None
+    if not min <= value <= max:
+        raise _refuse(name, expected, raw)
+    return value
+
+
+def parse_choice(name: str, choices: Sequence[str], *, default: str, case_sensitive: bool = False) -> str:
+    """One of `choices`, returned as spelled there (`info` is INFO unless `case_sensitive`)."""
+    raw = _raw(name)
+    if raw is None:
+        return default
+    for choice in choices:
+        if raw == choice or (not case_sensitive and raw.lower() == choice.lower()):
+            return choice
+    raise _refuse(name, f"one of {', '.join(choices)}", raw)
 
 
 def parse_list(name: str, *, default: str) -> list[str]:
-    raw = os.environ.get(name, default)
+    """Comma separated items; an empty default means an empty list when the variable is unset."""
+    raw = _raw(name) or default
+    if not raw:
+        return []
     items = [item.strip() for item in raw.split(",")]
     if not all(items):
-        raise ImproperlyConfigured(f"{name} must be a comma separated list without empty items, not {raw!r}")
+        raise _refuse(name, "a comma separated list without empty items", raw)
     return items
 
 
+def parse_path(name: str, *, default: Path) -> Path:
+    return Path(_raw(name) or default).resolve()
+
+
 def parse_url(name: str, *, default: str, schemes: tuple[str, ...] = ("http", "https")) -> str:
-    raw = os.environ.get(name, default).strip()
+    raw = _raw(name) or default
     parts = urlsplit(raw)
     # sqlite:////abs/path has no host; every other scheme we accept needs one.
     if parts.scheme not in schemes or not (parts.netloc or parts.scheme == "sqlite"):
-        raise ImproperlyConfigured(f"{name} must be a {'/'.join(schemes)} URL, not {raw!r}")
+        raise _refuse(name, f"a {'/'.join(schemes)} URL", raw)
     return raw.rstrip("/")
+
+
+def parse_optional_url(name: str, *, schemes: tuple[str, ...]) -> str | None:
+    if _raw(name) is None:
+        return None
+    return parse_url(name, default="", schemes=schemes)
+
+
+def parse_database_url(name: str, *, default: str) -> dict[str, Any]:
+    """Django's DATABASES entry from a postgres:// or sqlite:// URL."""
+    url = parse_optional_url(name, schemes=("postgres", "postgresql", "sqlite")) or default
+    try:
+        return dict(environ.Env.db_url_config(url))
+    except Exception as exc:  # django-environ raises a variety of errors for bad URLs
+        raise ImproperlyConfigured(f"{name} is not a valid database URL: {exc}") from exc
+
+
+def parse_email_url(name: str, *, default: str) -> dict[str, Any]:
+    """Django's EMAIL_* settings from a django-environ mail URL (smtp://, consolemail://, ...)."""
+    try:
+        return dict(environ.Env.email_url_config(_raw(name) or default))
+    except Exception as exc:
+        raise ImproperlyConfigured(f"{name} is not a valid mail URL: {exc}") from exc
+
+
+def parse_from_address(name: str, *, default: str) -> str:
+    """A mail sender such as `footlog <no-reply@example.org>` or a bare address."""
+    raw = _raw(name) or default
+    _, address = parseaddr(raw)
+    if "@" not in address or address.startswith("@") or address.endswith("@"):
+        raise _refuse(name, "a mail address such as 'footlog <no-reply@example.org>'", raw)
+    return raw
 
 
 def local_base_url() -> str:
     """Where links point when FOOTLOG_PUBLIC_URL is unset: the app `make run` started, on `PORT` (default 8000),
     at `HOST` when that is a name, else at localhost (an address such as 127.0.0.1 or 0.0.0.0 is no place for a
     link in a mail)."""
-    raw_port = os.environ.get("PORT", "").strip() or "8000"
-    if not raw_port.isdigit() or not 0 < int(raw_port) < 65536:
-        raise ImproperlyConfigured(f"PORT must be a port number, not {raw_port!r}")
-    host = os.environ.get("HOST", "").strip()
-    if not host or _is_address(host):
+    port = parse_int("PORT", 1, 65535, default=8000)
+    host = parse_str("HOST", default="localhost")
+    if _is_address(host):
         host = "localhost"
-    return f"http://{host}:{int(raw_port)}"
+    return f"http://{host}:{port}"
 
 
 def _is_address(host: str) -> bool:
@@ -63,12 +148,6 @@ def _is_address(host: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def parse_optional_url(name: str, *, schemes: tuple[str, ...]) -> str | None:
-    if not os.environ.get(name, "").strip():
-        return None
-    return parse_url(name, default="", schemes=schemes)
 
 
 def generated_secret(path: Path) -> str:

@@ -1,8 +1,8 @@
 """footlog's own errors, raised by domain code (services, selectors) that knows nothing of HTTP.
 
 `footlog.api.errors.exception_handler` maps each to its status and the API's error shape
-({"detail": "...", "errors": {...}}); pages catch them and show the message. Plain Python on purpose: a service
-must not import the REST framework.
+({"detail": "...", "errors": {...}, "code": "..."}); pages catch them and show the message. Plain Python on
+purpose: a service must not import the REST framework.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from typing import Any
 class FootlogError(Exception):
     status_code = 400
     default_detail = "The request cannot be carried out."
+    # A stable machine name for clients (the API's optional "code"); None when the status says enough.
+    code: str | None = None
 
     def __init__(self, detail: str | None = None, *, extra: dict[str, Any] | None = None) -> None:
         self.detail = detail or self.default_detail
@@ -59,3 +61,11 @@ class ServiceUnavailable(FootlogError):
     def __init__(self, detail: str | None = None, *, retry_after: int = 60) -> None:
         super().__init__(detail)
         self.retry_after = retry_after
+
+
+class ConsentRequired(FootlogError):
+    """The user has not agreed to the current consent text (accounts.consent): no health data until they do."""
+
+    status_code = 403
+    code = "consent_required"
+    default_detail = "Agree to the storage of your health data first (POST account/consent with the current version)."

@@ -16,11 +16,11 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 from PIL import Image, ImageDraw, ImageFilter
 
+from accounts.consent import consent_give
 from accounts.models import User
 from footlog.diary import services as diary_services
 from footlog.diary.models import Entry, RoutineStep
 from footlog.lib.dates import today_in
-from footlog.pwa.consent import consent_give
 
 DAYS = 56
 SKIN = (222, 184, 160)

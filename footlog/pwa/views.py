@@ -23,6 +23,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 from rest_framework import serializers
 
+from accounts import consent
 from accounts.serializers import AccountSerializer
 from accounts.services import account_update
 from footlog.api.scoping import get_owned, user_of
@@ -46,7 +47,8 @@ from footlog.lib.dates import (
 )
 from footlog.lib.errors import FootlogError, InvalidInput
 from footlog.lib.links import absolute_url
-from footlog.pwa import consent, forms
+from footlog.pwa import forms
+from footlog.pwa.access import app_page
 from footlog.pwa.history import history_days, month_view
 from footlog.pwa.timeline import timeline_page
 from footlog.timeline import selectors as timeline_selectors
@@ -176,13 +178,13 @@ def observation_limits() -> dict[str, dict[str, float | None]]:
 
 
 @require_safe
-@consent.app_page
+@app_page
 def today(request: HttpRequest) -> HttpResponse:
     return _day_form(request, None)
 
 
 @require_safe
-@consent.app_page
+@app_page
 def day(request: HttpRequest, date: str) -> HttpResponse:
     """`/day/YYYY-MM-DD/`: any day's entry, on the same form as Today. An impossible date is a 404."""
     try:
@@ -193,7 +195,7 @@ def day(request: HttpRequest, date: str) -> HttpResponse:
 
 @require_safe
 @cache_control(private=True, no_store=True)  # the days' totals and sites are health data
-@consent.app_page
+@app_page
 def history(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     last = diary_selectors.log_end(user, today_in(user.timezone))
@@ -214,7 +216,7 @@ def history(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @cache_control(private=True, no_store=True)  # the days' totals and sites are health data
-@consent.app_page
+@app_page
 def calendar(request: HttpRequest) -> HttpResponse:
     """A month, each day coloured by its total; unlogged days marked. `?month=YYYY-MM`, default the last one."""
     user = user_of(request)
@@ -253,7 +255,7 @@ def welcome(request: HttpRequest) -> HttpResponse:
     return render(request, "pwa/welcome.html", context, status=400 if error else 200)
 
 
-@consent.app_page
+@app_page
 @require_http_methods(["GET", "HEAD", "POST"])
 def timeline(request: HttpRequest) -> HttpResponse:
     """The timeline; a POST records a visit the user booked or had (it quiets the visit nudge)."""
@@ -296,7 +298,7 @@ def _errors(serializer: Any) -> dict[str, Any]:
     return {field: [str(m) for m in messages] for field, messages in serializer.errors.items()}
 
 
-@consent.app_page
+@app_page
 @require_http_methods(["GET", "POST"])
 def settings_page(request: HttpRequest) -> HttpResponse:
     """Reminders, push on this phone, thresholds, own routine steps, name and time zone, download and delete.
@@ -382,7 +384,7 @@ SETTINGS_ACTIONS = {
 SETTINGS_SECTIONS = {"archive": "steps", "timezone": "profile"}
 
 
-@consent.app_page
+@app_page
 @require_http_methods(["GET", "POST"])
 def export_page(request: HttpRequest) -> HttpResponse:
     """Downloads (PDF, CSV, FHIR) and share links. A new link is shown once, on the answer to its POST."""

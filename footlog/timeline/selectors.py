@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.db import connections
 from django.db.models import CharField, Count, Func, Max, Min, QuerySet, Sum
 
+from accounts.models import User
 from footlog.api.scoping import owned
 from footlog.diary.models import Entry, RoutineLog
 from footlog.timeline.analysis import (
@@ -46,7 +47,7 @@ MONTH_SLOTS = 48
 T = TypeVar("T")
 
 
-def thresholds_for(user: Any) -> Thresholds:
+def thresholds_for(user: User) -> Thresholds:
     """The user's saved thresholds, or the documented defaults when they never saved any (1 query)."""
     saved = owned(TimelineSettings.objects.all(), user).values_list(*THRESHOLD_FIELDS).first()
     return Thresholds(*saved) if saved else Thresholds()
@@ -62,7 +63,7 @@ def lookback_days(thresholds: Thresholds) -> int:
     return max(2 * longest, EARLIER_RED_FLAG_DAYS)
 
 
-def timeline_for(user: Any, start: dt.date, end: dt.date) -> TimelineResult:
+def timeline_for(user: User, start: dt.date, end: dt.date) -> TimelineResult:
     """The timeline of `user` over [start, end] (dates in the user's calendar), recommendation as of `end`.
 
     Stable interface (reminders' visit nudge, exports' PDF and share page). Call `result.to_dict()` for the API
@@ -75,7 +76,7 @@ def timeline_for(user: Any, start: dt.date, end: dt.date) -> TimelineResult:
     return _cached(user, start, end, "result", lambda result: result)
 
 
-def timeline_json(user: Any, start: dt.date, end: dt.date) -> bytes:
+def timeline_json(user: User, start: dt.date, end: dt.date) -> bytes:
     """`timeline_for(...).to_dict()` rendered as the API's JSON body, cached as bytes so that a cached answer
     costs one cache read (no re-rendering of every day). Same queries as `timeline_for`."""
     return _cached(user, start, end, "json", render_json)
@@ -88,13 +89,13 @@ def render_json(result: TimelineResult) -> bytes:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").encode()
 
 
-def cache_keys(user: Any) -> list[str]:
+def cache_keys(user_id: int) -> list[str]:
     """Every key that can hold a timeline of `user` or part of their log (all slots of all forms, all months)."""
-    results = [f"timeline:{CACHE_VERSION}:{user.pk}:{form}:{slot}" for form in FORMS for slot in range(CACHE_SLOTS)]
-    return results + [f"timeline:{CACHE_VERSION}:{user.pk}:days:{slot}" for slot in range(MONTH_SLOTS)]
+    results = [f"timeline:{CACHE_VERSION}:{user_id}:{form}:{slot}" for form in FORMS for slot in range(CACHE_SLOTS)]
+    return results + [f"timeline:{CACHE_VERSION}:{user_id}:days:{slot}" for slot in range(MONTH_SLOTS)]
 
 
-def _cached(user: Any, start: dt.date, end: dt.date, form: str, make: Callable[[TimelineResult], T]) -> T:
+def _cached(user: User, start: dt.date, end: dt.date, form: str, make: Callable[[TimelineResult], T]) -> T:
     """`make(analyse(...))` for the window, from the cache when its fingerprint still matches."""
     thresholds = thresholds_for(user)
     first = days_before(start, lookback_days(thresholds))
@@ -110,7 +111,7 @@ def _cached(user: Any, start: dt.date, end: dt.date, form: str, make: Callable[[
     return value
 
 
-def _slot_key(user: Any, form: str, start: dt.date, end: dt.date) -> str:
+def _slot_key(user: User, form: str, start: dt.date, end: dt.date) -> str:
     slot = zlib.crc32(f"{start.isoformat()}:{end.isoformat()}".encode()) % CACHE_SLOTS
     return f"timeline:{CACHE_VERSION}:{user.pk}:{form}:{slot}"
 
@@ -141,7 +142,7 @@ class _Month(Func):
         return self.as_sql(compiler, connection, template="strftime('%%%%Y-%%%%m', %(expressions)s)", **extra)
 
 
-def _log_stamp(user: Any, first: dt.date, end: dt.date) -> _Stamp:
+def _log_stamp(user: User, first: dt.date, end: dt.date) -> _Stamp:
     """The stamps of the whole months that [first, end] touches, in one grouped query."""
     rows = (
         owned(Entry.objects.all(), user)
@@ -169,7 +170,7 @@ def _month_bounds(month: str) -> tuple[dt.date, dt.date]:
     return dt.date(year, number, 1), dt.date(year, number, calendar.monthrange(year, number)[1])
 
 
-def _history(user: Any, stamp: _Stamp, first: dt.date, end: dt.date) -> list[DayLog]:
+def _history(user: User, stamp: _Stamp, first: dt.date, end: dt.date) -> list[DayLog]:
     """The user's days in [first, end]: each month from the cache while its stamp matches, the other months in
     one read (`_day_logs`, 2 queries) that is then cached for the next window or edit."""
     keys = {m.month: _month_key(user, m.month) for m in stamp.months}
@@ -191,12 +192,12 @@ def _history(user: Any, stamp: _Stamp, first: dt.date, end: dt.date) -> list[Day
     return [day for m in stamp.months for day in chunks[m.month] if first <= day.date <= end]
 
 
-def _month_key(user: Any, month: str) -> str:
+def _month_key(user: User, month: str) -> str:
     slot = (int(month[:4]) * 12 + int(month[5:])) % MONTH_SLOTS
     return f"timeline:{CACHE_VERSION}:{user.pk}:days:{slot}"
 
 
-def _first_entry(user: Any, stamp: _Stamp, start: dt.date) -> dt.date | None:
+def _first_entry(user: User, stamp: _Stamp, start: dt.date) -> dt.date | None:
     """The user's first entry ever, as far as coverage can tell it (it counts from max(`start`, first entry)).
 
     When the look-back holds an entry on or before `start`, that one stands in for it, with no query: an older
@@ -240,7 +241,7 @@ def _cache_set_many(values: dict[str, tuple[object, object]]) -> None:
         logger.warning("timeline cache write failed", exc_info=True)
 
 
-def _day_logs(user: Any, first: dt.date, end: dt.date) -> list[DayLog]:
+def _day_logs(user: User, first: dt.date, end: dt.date) -> list[DayLog]:
     """The user's days in [first, end] as plain data, in 2 queries.
 
     Entries with their observations come in one LEFT JOIN (an entry without observations is still a logged
@@ -298,7 +299,8 @@ def _rows(queryset: QuerySet[Any, Any]) -> list[tuple[Any, ...]]:
     sql, params = queryset.query.sql_with_params()
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+        return rows
 
 
 def _date(value: dt.date | str) -> dt.date:

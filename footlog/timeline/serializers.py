@@ -19,14 +19,14 @@ REFUSED_FIELDS = frozenset(FLOOR_FIELDS) | frozenset(SAFETY_FLOOR)
 FLOOR_MESSAGE = "This is a safety-floor rule (red flags, clear streak, staleness); it cannot be changed."
 
 
-class DayOut(serializers.Serializer):
+class DayOut(serializers.Serializer[Any]):
     date = serializers.DateField()
     logged = serializers.BooleanField()
     total = serializers.IntegerField(allow_null=True, help_text="Sum of counts; null when not logged (unknown)")
     by_site = serializers.DictField(child=serializers.IntegerField(), help_text="Count per checked site")
 
 
-class SiteSummaryOut(serializers.Serializer):
+class SiteSummaryOut(serializers.Serializer[Any]):
     site = serializers.ChoiceField(choices=SITE_CHOICES)
     status = serializers.ChoiceField(
         choices=STATUSES, help_text='"stale": not checked for 7 days before `to`; nothing is claimed about it now'
@@ -45,7 +45,7 @@ class SiteSummaryOut(serializers.Serializer):
     since = serializers.DateField(allow_null=True, help_text="First day of the current episode; null when clear")
 
 
-class AdherenceOut(serializers.Serializer):
+class AdherenceOut(serializers.Serializer[Any]):
     # A field named "label" shadows Field.label for the type checker only; DRF moves it into _declared_fields.
     label = serializers.CharField()  # type: ignore[assignment]
     kind = serializers.ChoiceField(choices=["care", "trigger"])
@@ -58,20 +58,20 @@ class AdherenceOut(serializers.Serializer):
     target_per_week = serializers.IntegerField(min_value=0, max_value=7, help_text="How often the user means to")
 
 
-class CoverageOut(serializers.Serializer):
+class CoverageOut(serializers.Serializer[Any]):
     logged_days = serializers.IntegerField(help_text="Days with an entry in the window")
     window_days = serializers.IntegerField(help_text="Days from max(from, first entry ever) to `to`")
     last_entry = serializers.DateField(allow_null=True)
 
 
-class RedFlagOut(serializers.Serializer):
+class RedFlagOut(serializers.Serializer[Any]):
     date = serializers.DateField()
     site = serializers.ChoiceField(choices=SITE_CHOICES)
     kind = serializers.ChoiceField(choices=RED_FLAG_KINDS)
     value = serializers.JSONField(help_text="The score, size (mm) or count that day, or true")
 
 
-class ReasonOut(serializers.Serializer):
+class ReasonOut(serializers.Serializer[Any]):
     code = serializers.CharField()
     level = serializers.ChoiceField(choices=list(LEVELS))
     message = serializers.CharField()
@@ -81,21 +81,21 @@ class ReasonOut(serializers.Serializer):
     red_flag = serializers.BooleanField(help_text='True for red flags; their message says "Seek care promptly."')
 
 
-class RecommendationOut(serializers.Serializer):
+class RecommendationOut(serializers.Serializer[Any]):
     level = serializers.ChoiceField(choices=list(LEVELS), help_text='"urgent": a red flag in the last 14 days')
     headline = serializers.CharField(help_text="The level's wording (one table for page, PDF, share page, nudge)")
     reasons = ReasonOut(many=True)
 
 
-def _int(low: int, high: int, help_text: str) -> serializers.Field:
+def _int(low: int, high: int, help_text: str) -> serializers.Field[Any, Any, Any, Any]:
     return StrictIntegerField(min_value=low, max_value=high, required=False, help_text=help_text)
 
 
-def _float(low: float, high: float, help_text: str) -> serializers.Field:
+def _float(low: float, high: float, help_text: str) -> serializers.Field[Any, Any, Any, Any]:
     return StrictFloatField(min_value=low, max_value=high, required=False, help_text=help_text)
 
 
-class ThresholdsIO(serializers.Serializer):
+class ThresholdsIO(serializers.Serializer[Any]):
     """The user's tunable rule thresholds (docs/timeline.md). On PUT, a field left out goes back to its default.
 
     A field of the safety floor (red-flag rules, clear streak, staleness) is refused with a 400 naming it.
@@ -117,7 +117,8 @@ class ThresholdsIO(serializers.Serializer):
                 refused["safety_floor"] = ["Read-only: " + FLOOR_MESSAGE]
             if refused:
                 raise serializers.ValidationError(refused)
-        return super().to_internal_value(data)
+        values: dict[str, Any] = super().to_internal_value(data)
+        return values
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         merged = {**Thresholds().to_dict(), **attrs}
@@ -126,7 +127,7 @@ class ThresholdsIO(serializers.Serializer):
         return attrs
 
 
-def _floor_field(value: Any) -> serializers.Field:
+def _floor_field(value: Any) -> serializers.Field[Any, Any, Any, Any]:
     if isinstance(value, float):
         return serializers.FloatField(read_only=True)
     return serializers.IntegerField(read_only=True)
@@ -155,10 +156,10 @@ def settings_body(thresholds: Thresholds) -> dict[str, Any]:
     return dict(TimelineSettingsIO({**thresholds.to_dict(), "safety_floor": dict(SAFETY_FLOOR)}).data)
 
 
-class TimelineOut(serializers.Serializer):
+class TimelineOut(serializers.Serializer[Any]):
     """Documents `TimelineResult.to_dict()` field by field (tests pin the two equal)."""
 
-    def get_fields(self) -> dict[str, serializers.Field]:
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
         # `from` is a Python keyword, so the fields are declared here rather than as attributes.
         return {
             "from": serializers.DateField(),

@@ -6,12 +6,13 @@ from typing import Any
 
 from django.core.cache import cache
 
+from accounts.models import User
 from footlog.timeline.analysis import Thresholds
 from footlog.timeline.models import TimelineSettings
 from footlog.timeline.selectors import cache_keys
 
 
-def timeline_settings_update(user: Any, values: dict[str, Any]) -> Thresholds:
+def timeline_settings_update(user: User, values: dict[str, Any]) -> Thresholds:
     """Replace the user's thresholds: fields left out go back to their defaults. Validated by the caller
     (serializer, which also refuses safety-floor fields) and by the table's check constraints.
 
@@ -25,7 +26,8 @@ def timeline_settings_update(user: Any, values: dict[str, Any]) -> Thresholds:
     return saved.thresholds()
 
 
-def timeline_cache_forget(user: Any) -> None:
+def timeline_cache_forget(user_id: int) -> None:
     """Drop the user's cached timelines at once (e.g. on account deletion, a routine target change); otherwise
-    they expire in 6 hours. Every key is known (`selectors.cache_keys`): there is no index to read first."""
-    cache.delete_many(cache_keys(user))
+    they expire in 6 hours. Every key is known (`selectors.cache_keys`): there is no index to read first. Takes
+    the id because a deleted user has none left by the time the deletion commits."""
+    cache.delete_many(cache_keys(user_id))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from footlog.api.params import parse_date_range
+from footlog.api.schema import ERROR
 from footlog.api.scoping import user_of
 from footlog.diary.selectors import log_end
 from footlog.lib.dates import today_in
@@ -17,7 +18,6 @@ from footlog.timeline import selectors, services
 from footlog.timeline.serializers import TimelineOut, TimelineSettingsIO, settings_body
 
 DEFAULT_DAYS = 90
-ERROR = OpenApiResponse(description='Error: {"detail": "...", "errors": {...}}')
 
 
 class Timeline(APIView):

@@ -155,7 +155,7 @@ def test_delete_removes_every_row_file_and_session_of_the_user(
     others_files = files_under_media() - users_files
     token = headless_token(rich_user.email)
     assert api.get("/api/v1/timeline/", {"from": "2026-10-01", "to": "2026-10-05"}).status_code == 200
-    cached_keys = cache_keys(rich_user)
+    cached_keys = cache_keys(rich_user.pk)
     assert any(cache.get(key) for key in cached_keys)  # the timeline of this user is in the cache now
     assert APIClient().get(URL, HTTP_X_SESSION_TOKEN=token).status_code == 200
     pk = rich_user.pk

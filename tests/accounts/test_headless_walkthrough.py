@@ -1,5 +1,5 @@
 """Issue 2's walk-through over real HTTP: sign up with the headless `app` client, verify with the code from a
-real SMTP server, log an entry with the session token, replay it, read it back."""
+real SMTP server, give consent to the current text, log an entry with the session token, replay it, read it back."""
 
 from __future__ import annotations
 
@@ -43,6 +43,12 @@ def test_new_user_signs_up_verifies_and_logs_an_entry_over_http(live_server, smt
     assert verify.json()["meta"]["is_authenticated"] is True
     token = verify.json()["meta"].get("session_token", token)
     headers = {"X-Session-Token": token}
+
+    refused = requests.get(f"{base}/api/v1/entries/", headers=headers, timeout=10)
+    assert refused.status_code == 403 and refused.json()["code"] == "consent_required"
+    version = requests.get(f"{base}/api/v1/account/", headers=headers, timeout=10).json()["consent"]["current_version"]
+    agreed = requests.post(f"{base}/api/v1/account/consent", json={"version": version}, headers=headers, timeout=10)
+    assert agreed.status_code == 200, agreed.text
 
     entry = {
         "id": str(uuid.uuid4()),

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 import time_machine
 
+from accounts.consent import consent_give
 from accounts.models import User
 from footlog.diary.models import Entry, Observation, Photo, RoutineLog, RoutineStep
 from footlog.lib.dates import today_in
-from footlog.pwa.consent import consent_give
 from tests.browser.conftest import SCREENSHOTS, shoot, sign_in, until
 from tests.browser.test_journey import jpeg_bytes
 

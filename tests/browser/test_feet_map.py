@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from accounts.consent import consent_give
 from footlog.diary.models import Entry
 from footlog.diary.sites import SITE_KEYS
-from footlog.pwa.consent import consent_give
 from tests.browser.conftest import shoot, sign_in, until
 
 pytestmark = pytest.mark.browser

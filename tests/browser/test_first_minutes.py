@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from accounts.consent import consent_give
 from accounts.models import User
-from footlog.pwa.consent import consent_give
 from tests.browser.conftest import PASSWORD, shoot, sign_in
 
 pytestmark = pytest.mark.browser

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from PIL import Image
 
+from accounts.consent import CONSENT_VERSION, consent_give
 from accounts.models import User
 from footlog.diary.models import Entry, Photo
-from footlog.pwa.consent import CONSENT_VERSION, consent_give
 from tests.browser.conftest import shoot, sign_in, until
 
 pytestmark = pytest.mark.browser

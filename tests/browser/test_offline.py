@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
+from accounts.consent import consent_give
 from accounts.models import User
 from footlog.diary.models import Entry, Photo
-from footlog.pwa.consent import consent_give
 from tests.browser.conftest import shoot, sign_in, until
 from tests.browser.test_journey import log_left_heel
 from tests.support.browser import ARGS, CHROMIUM, PHONE

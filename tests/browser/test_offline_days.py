@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from accounts.consent import consent_give
 from accounts.models import User
 from footlog.diary.models import Entry, Observation
 from footlog.lib.dates import today_in
-from footlog.pwa.consent import consent_give
 from tests.browser.conftest import shoot, sign_in, until
 from tests.browser.test_offline import wait_until_controlled
 from tests.support.services import wait_for

@@ -15,8 +15,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from accounts.consent import consent_give
 from accounts.models import User
-from footlog.pwa.consent import consent_give
 from reminders.models import PushSubscription
 from reminders.selectors import preferences_for
 from tests.browser.conftest import shoot, sign_in, until

@@ -56,6 +56,9 @@ def run_flow(base: str, sink) -> Flow:
     api = requests.Session()
     api.headers["X-Session-Token"] = token
     v1 = f"{base}/api/v1"
+    # An API client gives consent to the current text before any health data (403 consent_required until then).
+    version = api.get(f"{v1}/account/", timeout=15).json()["consent"]["current_version"]
+    assert api.post(f"{v1}/account/consent", json={"version": version}, timeout=15).status_code == 200
 
     step = api.post(f"{v1}/routine-steps/", json={"label": flow.mark("step"), "kind": "care"}, timeout=15)
     assert step.status_code == 201, step.text

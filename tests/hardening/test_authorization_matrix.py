@@ -98,6 +98,7 @@ ROUTES: dict[str, tuple[str, Callable[[Owner], Owned]]] = {
     "site-history-detail": (OWN, site_history),
     "visit-list": (OWN, visit_list),
     "visit-detail": (OBJECT, visit),
+    "account-consent": (OWN, own_data),
 }
 
 

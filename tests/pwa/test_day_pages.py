@@ -8,9 +8,9 @@ import pytest
 import time_machine
 from django.test import Client
 
+from accounts import consent
 from accounts.models import User
 from footlog.diary.models import Entry, Observation
-from footlog.pwa import consent
 
 pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2026, 12, 1, 20, 58, tzinfo=dt.UTC)  # 1 December in Berlin, 2 December in Tokyo
@@ -65,7 +65,7 @@ def test_signed_out_day_and_calendar_go_to_sign_in() -> None:
 
 def test_day_pages_wait_for_consent(make_user) -> None:
     client = Client()
-    client.force_login(make_user())
+    client.force_login(make_user(consent=False))
     response = client.get("/day/2026-11-28/")
     assert response.status_code == 302 and "/welcome/" in response["Location"]
 

@@ -10,10 +10,10 @@ from django.contrib.staticfiles import finders
 from django.test import Client
 from PIL import Image
 
+from accounts import consent
 from accounts.models import User
 from footlog.diary.models import Entry
 from footlog.lib.dates import today_in
-from footlog.pwa import consent
 
 pytestmark = pytest.mark.django_db
 
@@ -59,40 +59,40 @@ def test_app_pages_send_anonymous_visitors_to_sign_in(path: str) -> None:
 
 
 @pytest.mark.parametrize("path", ["/", "/history/", "/timeline/", "/settings/", "/export/"])
-def test_app_pages_ask_for_consent_first(user: User, path: str) -> None:
+def test_app_pages_ask_for_consent_first(unconsented_user: User, path: str) -> None:
     client = Client()
-    client.force_login(user)
+    client.force_login(unconsented_user)
     response = client.get(path)
     assert response.status_code == 302 and response["Location"].startswith("/welcome/?next=")
 
 
-def test_consent_records_version_time_and_detected_time_zone(user: User) -> None:
+def test_consent_records_version_time_and_detected_time_zone(unconsented_user: User) -> None:
     client = Client()
-    client.force_login(user)
+    client.force_login(unconsented_user)
     response = client.post("/welcome/", {"consent": "yes", "timezone": "Asia/Tokyo", "next": "/history/"})
     assert response.status_code == 302 and response["Location"] == "/history/"
-    user.refresh_from_db()
-    assert user.health_data_consent_version == consent.CONSENT_VERSION
-    assert user.health_data_consented_at is not None
-    assert user.timezone == "Asia/Tokyo"
+    unconsented_user.refresh_from_db()
+    assert unconsented_user.health_data_consent_version == consent.CONSENT_VERSION
+    assert unconsented_user.health_data_consented_at is not None
+    assert unconsented_user.timezone == "Asia/Tokyo"
 
 
-def test_consent_without_the_box_ticked_is_refused(user: User) -> None:
+def test_consent_without_the_box_ticked_is_refused(unconsented_user: User) -> None:
     client = Client()
-    client.force_login(user)
+    client.force_login(unconsented_user)
     response = client.post("/welcome/", {"timezone": "Asia/Tokyo"})
     assert response.status_code == 400
-    user.refresh_from_db()
-    assert user.health_data_consent_version == "" and user.timezone == "Europe/Berlin"
+    unconsented_user.refresh_from_db()
+    assert unconsented_user.health_data_consent_version == "" and unconsented_user.timezone == "Europe/Berlin"
 
 
-def test_consent_ignores_an_unknown_time_zone_and_an_outside_next(user: User) -> None:
+def test_consent_ignores_an_unknown_time_zone_and_an_outside_next(unconsented_user: User) -> None:
     client = Client()
-    client.force_login(user)
+    client.force_login(unconsented_user)
     response = client.post("/welcome/", {"consent": "yes", "timezone": "Mars/Olympus", "next": "https://evil.example/"})
     assert response["Location"] == "/"
-    user.refresh_from_db()
-    assert user.timezone == "Europe/Berlin" and consent.has_current_consent(user)
+    unconsented_user.refresh_from_db()
+    assert unconsented_user.timezone == "Europe/Berlin" and consent.has_current_consent(unconsented_user)
 
 
 def test_an_older_consent_version_is_asked_again(consented: User) -> None:

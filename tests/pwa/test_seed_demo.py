@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from accounts.consent import has_current_consent
 from accounts.models import User
 from footlog.diary.models import Entry, Photo
-from footlog.pwa.consent import has_current_consent
 from footlog.timeline.selectors import timeline_for
 
 pytestmark = pytest.mark.django_db

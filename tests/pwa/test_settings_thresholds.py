@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from accounts import consent
 from accounts.models import User
-from footlog.pwa import consent
 from footlog.timeline.analysis import FLOOR_FIELDS, SAFETY_FLOOR
 from footlog.timeline.selectors import thresholds_for
 

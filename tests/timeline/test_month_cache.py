@@ -24,7 +24,7 @@ NEXT_DAY = (dt.date(2026, 11, 2), dt.date(2026, 11, 21))
 
 
 def from_scratch(user, window: tuple[dt.date, dt.date]) -> TimelineResult:
-    timeline_cache_forget(user)
+    timeline_cache_forget(user.pk)
     return timeline_for(user, *window)
 
 

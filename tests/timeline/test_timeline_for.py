@@ -32,7 +32,7 @@ def test_forgetting_the_cache_makes_the_next_call_read_the_log_again(user, djang
 
     log_days(user, dt.date(2026, 10, 1), 5, {"left_heel": 2})
     first = timeline_for(user, dt.date(2026, 10, 1), dt.date(2026, 10, 5))
-    timeline_cache_forget(user)
+    timeline_cache_forget(user.pk)
     with django_assert_num_queries(4):
         assert timeline_for(user, dt.date(2026, 10, 1), dt.date(2026, 10, 5)) == first
 
@@ -47,7 +47,7 @@ def test_windows_are_cached_side_by_side_and_forgotten_together(user, django_ass
     with django_assert_num_queries(4):  # both cached: settings and stamp each
         assert timeline_for(user, dt.date(2026, 10, 1), dt.date(2026, 10, 5)) == week
         assert timeline_for(user, dt.date(2026, 10, 5), dt.date(2026, 10, 5)) == day
-    timeline_cache_forget(user)
+    timeline_cache_forget(user.pk)
     with django_assert_num_queries(4):  # the log is read again, and so its months are cached again
         timeline_for(user, dt.date(2026, 10, 1), dt.date(2026, 10, 5))
     with django_assert_num_queries(2):  # the other window: analysed again from the cached months

@@ -164,7 +164,7 @@ def fast_changes(episode_checks: Sequence[Check], since: dt.date) -> list[tuple[
     counts = [o.count for _, o in episode_checks]
     size_days = [d.toordinal() for d, o in episode_checks if o.largest_mm is not None]
     sizes = [o.largest_mm for _, o in episode_checks if o.largest_mm is not None]
-    count_medians, size_medians = _medians_of_3(counts), _medians_of_3(sizes)  # type: ignore[arg-type]
+    count_medians, size_medians = _medians_of_3(counts), _medians_of_3(sizes)
     found = []
     for j, (date, _) in enumerate(episode_checks):
         if date < since:
