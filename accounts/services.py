@@ -6,8 +6,8 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 
 from accounts.models import User
+from accounts.userdata import collect_user_rows
 from footlog.diary.models import Entry
-from footlog.exports.userdata import collect_user_rows
 from footlog.lib.errors import InvalidInput
 from footlog.timeline.services import timeline_cache_forget
 

@@ -35,8 +35,8 @@ class FootlogLogger(Logger):
     def setup(self, cfg: Any) -> None:
         super().setup(cfg)
         # Imported here: the project directory is on sys.path only once gunicorn has read this file.
-        from footlog.exports.log_filters import RedactShareLinks
         from footlog.lib.logjson import JsonFormatter
+        from footlog.lib.logredact import RedactShareLinks
 
         for handler in self.error_log.handlers:
             if os.environ.get("FOOTLOG_LOG_FORMAT", "json") == "json":

@@ -16,6 +16,7 @@ from django.utils.functional import SimpleLazyObject, empty
 
 from footlog.lib.client_ip import client_ip
 from footlog.lib.jsonbody import TooDeep, loads_bounded
+from footlog.lib.private import private_response
 
 logger = logging.getLogger("footlog.request")
 
@@ -89,17 +90,6 @@ class HeadlessJsonDepthMiddleware:
         return self.get_response(request)
 
 
-PRIVATE = "private, no-store"
-
-
-def mark_private(response: HttpResponseBase) -> HttpResponseBase:
-    """No shared cache may keep it and no browser may store it: the answer carries someone's health data."""
-    directives = {part.strip() for part in response.get("Cache-Control", "").split(",")}
-    if not {"private", "no-store"} <= directives:
-        response["Cache-Control"] = PRIVATE
-    return response
-
-
 class PrivateApiMiddleware:
     """Every answer under /api/v1/ is `Cache-Control: private, no-store`: nearly all carry health data (entries,
     photos, timeline, exports, shares, account), and a rule per view would sooner or later miss one."""
@@ -111,4 +101,4 @@ class PrivateApiMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
-        return mark_private(response) if request.path_info.startswith(self.PREFIX) else response
+        return private_response(response) if request.path_info.startswith(self.PREFIX) else response

@@ -306,7 +306,7 @@ FOOTLOG_PHOTO_DAILY_COUNT = config.parse_int("FOOTLOG_PHOTO_DAILY_COUNT", 1, 10_
 FOOTLOG_PHOTO_QUOTA_BYTES = config.parse_int(
     "FOOTLOG_PHOTO_QUOTA_BYTES", FOOTLOG_PHOTO_MAX_BYTES, 1024**4, default=2 * 1024**3
 )
-# Requests per client and minute to the share pages (footlog/exports/share_views.py).
+# Requests per client and minute to the share pages (footlog/sharing/pages.py).
 FOOTLOG_SHARE_RATE_PER_MINUTE = config.parse_int("FOOTLOG_SHARE_RATE_PER_MINUTE", 1, 10_000, default=60)
 DATA_UPLOAD_MAX_NUMBER_FILES = 10  # files per multipart request
 
@@ -391,7 +391,7 @@ LOGGING = {
         "json": {"()": "footlog.lib.logjson.JsonFormatter"},
     },
     # Share links are bearer secrets: /share/<token>/ becomes /share/[redacted] before any handler sees it.
-    "filters": {"redact_share_links": {"()": "footlog.exports.log_filters.RedactShareLinks"}},
+    "filters": {"redact_share_links": {"()": "footlog.lib.logredact.RedactShareLinks"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["redact_share_links"]},
         # PDF rendering libraries quote the notes they render: their records lose the text before propagating.

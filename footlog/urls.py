@@ -6,12 +6,14 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from footlog import legal
 from footlog.api.errors import json_error
+from footlog.sharing import urls as sharing_urls
 
 api_v1 = [
     path("", include("footlog.diary.urls")),
     path("", include("footlog.clinical.urls")),
     path("", include("footlog.timeline.urls")),
     path("", include("footlog.exports.urls")),
+    path("", include(sharing_urls.api_urlpatterns)),
     path("", include("reminders.urls")),
     path("", include("accounts.urls")),
 ]
@@ -24,7 +26,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("_allauth/", include("allauth.headless.urls")),
     path("admin/", admin.site.urls),
-    path("", include("footlog.exports.share_urls")),
+    path("", include(sharing_urls.urlpatterns)),
     path("privacy/", legal.privacy, name="privacy"),
     path("", include("footlog.pwa.urls")),
 ]

@@ -69,6 +69,7 @@ DRF_IMPORTS = "from rest_framework.exceptions import ValidationError\nfrom footl
     [
         "footlog/diary/services.py",
         "footlog/exports/selectors.py",
+        "footlog/sharing/services.py",
         "accounts/services.py",
         "reminders/services/dispatch.py",
         "footlog/timeline/analysis/episodes.py",

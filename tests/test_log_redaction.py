@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from footlog.exports.log_filters import RedactShareLinks
+from footlog.lib.logredact import RedactShareLinks
 
 
 @pytest.mark.parametrize(

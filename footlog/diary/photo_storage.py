@@ -28,6 +28,8 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirec
 from django.http.response import HttpResponseBase
 from django.utils import timezone
 
+from footlog.lib.private import PRIVATE
+
 if TYPE_CHECKING:
     from footlog.diary.models import Photo
 
@@ -36,7 +38,7 @@ log = logging.getLogger(__name__)
 SIZES = ("display", "thumb")
 CONTENT_TYPE = "image/jpeg"
 PRIVATE_HEADERS = {
-    "Cache-Control": "private, no-store",
+    "Cache-Control": PRIVATE,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }

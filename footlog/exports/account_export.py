@@ -9,10 +9,10 @@ from typing import IO, Any
 
 from django.utils import timezone
 
+from accounts.userdata import collect_user_rows, plain_row
 from footlog.diary.photo_storage import photo_bytes
 from footlog.diary.selectors import photos_for, routine_steps_for
 from footlog.exports.selectors import history_entries
-from footlog.exports.userdata import collect_user_rows, plain_row
 
 FORMAT_VERSION = 1
 

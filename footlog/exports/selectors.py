@@ -9,10 +9,10 @@ from typing import Any
 
 from django.db.models import Max, Min, Prefetch, QuerySet
 
-from footlog.api.scoping import get_owned, owned
+from footlog.api.scoping import get_owned
 from footlog.diary.models import Entry, Observation, RoutineLog, RoutineStep
 from footlog.diary.selectors import routine_steps_for
-from footlog.exports.models import ReportJob, Share
+from footlog.exports.models import ReportJob
 
 
 def history_entries(user: Any, start: dt.date | None, end: dt.date | None) -> QuerySet[Entry]:
@@ -96,25 +96,5 @@ def export_steps(user: Any) -> list[RoutineStep]:
     return list(routine_steps_for(user, include_archived=True))
 
 
-def shares_for(user: Any) -> QuerySet[Share]:
-    return owned(Share.objects.all(), user).prefetch_related("accesses")
-
-
-def share_of(user: Any, share_id: Any) -> Share:
-    return get_owned(Share.objects.all(), user, pk=share_id)
-
-
-def share_by_token_hash(token_hash: str) -> Share | None:
-    """Any user's share by its token hash: only for the public share page, which has no user."""
-    return Share.objects.select_related("user").filter(token_hash=token_hash).first()
-
-
 def report_job_of(user: Any, job_id: Any) -> ReportJob:
     return get_owned(ReportJob.objects.all(), user, pk=job_id)
-
-
-def shared_photo(share: Share, photo_id: Any) -> Any:
-    """The share owner's photo `photo_id` if its day lies in the shared range; None otherwise."""
-    from footlog.diary.selectors import photos_for
-
-    return photos_for(share.user, None, share.start, share.end).filter(pk=photo_id).first()

@@ -10,6 +10,4 @@ urlpatterns = [
     path("exports/fhir.json", views.HistoryFhir.as_view(), name="export-fhir"),
     path("exports/history.csv", views.HistoryCsv.as_view(), name="export-csv"),
     path("account/export", views.AccountExport.as_view(), name="account-export"),
-    path("shares/", views.ShareList.as_view(), name="share-list"),
-    path("shares/<uuid:pk>/", views.ShareDetail.as_view(), name="share-detail"),
 ]

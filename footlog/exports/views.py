@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
-from django.http.response import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -17,7 +16,7 @@ from footlog.api.params import parse_date_range
 from footlog.api.permissions import WITHOUT_CONSENT
 from footlog.api.schema import ERROR
 from footlog.api.scoping import user_of
-from footlog.exports import report_jobs, selectors, services
+from footlog.exports import report_jobs, selectors
 from footlog.exports.account_export import build_account_zip
 from footlog.exports.csv_export import csv_lines, encoded
 from footlog.exports.fhir import build_bundle
@@ -26,9 +25,9 @@ from footlog.exports.pdf import render_pdf
 from footlog.exports.photos import owned_photo_reader
 from footlog.exports.renderers import CsvRenderer, FhirRenderer, FileDownloadView, PdfRenderer, ZipRenderer
 from footlog.exports.report import build_report
-from footlog.exports.serializers import ReportJobIn, ReportJobOut, ReportQuery, ShareCreatedOut, ShareIn, ShareOut
+from footlog.exports.serializers import ReportJobIn, ReportJobOut, ReportQuery
 from footlog.lib.dates import today_in
-from footlog.lib.links import absolute_url
+from footlog.lib.private import private_response
 
 DATE_RANGE = [
     OpenApiParameter("from", OpenApiTypes.DATE, description="First date (inclusive), YYYY-MM-DD"),
@@ -38,16 +37,6 @@ DATE_RANGE = [
 
 # A report with no dates given covers the last quarter: long enough to see persistence, short enough to read.
 REPORT_DEFAULT_DAYS = 90
-
-
-def _private_download(response: HttpResponseBase, name: str) -> None:
-    """Health data: downloaded under a server-made name and never kept by a browser or proxy cache."""
-    response["Content-Disposition"] = _attachment(name)
-    response["Cache-Control"] = "private, no-store"
-
-
-def _attachment(name: str) -> str:
-    return f'attachment; filename="{name}"'
 
 
 class ReportPdf(FileDownloadView):
@@ -72,7 +61,7 @@ class ReportPdf(FileDownloadView):
         response = HttpResponse(
             render_pdf(report, owned_photo_reader(user_of(request))), content_type="application/pdf"
         )
-        _private_download(response, f"footlog-report-{start}-{end}.pdf")
+        private_response(response, filename=f"footlog-report-{start}-{end}.pdf")
         return response
 
 
@@ -89,7 +78,7 @@ class HistoryCsv(FileDownloadView):
         response = StreamingHttpResponse(
             encoded(csv_lines(user_of(request), start, end)), content_type="text/csv; charset=utf-8"
         )
-        _private_download(response, "footlog-history.csv")
+        private_response(response, filename="footlog-history.csv")
         return response
 
 
@@ -132,14 +121,8 @@ class ReportJobPdf(FileDownloadView):
             content = job.file.open("rb")
         except FileNotFoundError:  # lost outside footlog (a partial restore): a 404 to build it again, not a 500
             raise Http404 from None
-        response = FileResponse(
-            content,
-            content_type="application/pdf",
-            as_attachment=True,
-            filename=f"footlog-report-{job.start}-{job.end}.pdf",
-        )
-        response["Cache-Control"] = "private, no-store"
-        return response
+        response = FileResponse(content, content_type="application/pdf")
+        return private_response(response, filename=f"footlog-report-{job.start}-{job.end}.pdf")
 
 
 class HistoryFhir(FileDownloadView):
@@ -155,7 +138,7 @@ class HistoryFhir(FileDownloadView):
         start, end = selectors.history_bounds(user_of(request), start, end, today=today_in(user_of(request).timezone))
         bundle = build_bundle(user_of(request), start, end)
         response = HttpResponse(bundle.model_dump_json(), content_type="application/fhir+json")
-        _private_download(response, f"footlog-fhir-{start}-{end}.json")
+        private_response(response, filename=f"footlog-fhir-{start}-{end}.json")
         return response
 
 
@@ -169,58 +152,6 @@ class AccountExport(FileDownloadView):
         summary="Everything the user stored: a zip of JSON plus the photos",
     )
     def get(self, request: Request) -> FileResponse:
-        response = FileResponse(
-            build_account_zip(user_of(request)),
-            as_attachment=True,
-            filename="footlog-my-data.zip",
-            content_type="application/zip",
-        )
-        response["Cache-Control"] = "private, no-store"
+        response = FileResponse(build_account_zip(user_of(request)), content_type="application/zip")
+        private_response(response, filename="footlog-my-data.zip")
         return response
-
-
-class ShareList(APIView):
-    @extend_schema(responses=ShareOut(many=True), summary="The user's share links with their access log")
-    def get(self, request: Request) -> Response:
-        return Response(ShareOut(selectors.shares_for(user_of(request)), many=True).data)
-
-    @extend_schema(
-        request=ShareIn,
-        responses={201: ShareCreatedOut, 400: ERROR},
-        summary="Open a read-only link for a clinician",
-        description="The answer is the only time the link exists in full: footlog keeps a hash of its token. "
-        "`qr_svg` is an SVG QR code of `url` to show on the page that created it.",
-    )
-    def post(self, request: Request) -> Response:
-        body = ShareIn(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = body.validated_data
-        created = services.share_create(
-            user_of(request),
-            start=data["from"],
-            end=data["to"],
-            include_photos=data["include_photos"],
-            expires_in_days=data["expires_in_days"],
-            questions=data["questions"],
-        )
-        url = absolute_url(created.path, request)
-        out = {
-            "id": created.share.id,
-            "url": url,
-            "expires_at": created.share.expires_at,
-            "qr_svg": services.qr_svg(url),
-        }
-        response = Response(ShareCreatedOut(out).data, status=status.HTTP_201_CREATED)
-        response["Cache-Control"] = "no-store"
-        return response
-
-
-class ShareDetail(APIView):
-    @extend_schema(responses={200: ShareOut, 404: ERROR}, summary="One share link with its access log")
-    def get(self, request: Request, pk: str) -> Response:
-        return Response(ShareOut(selectors.share_of(user_of(request), pk)).data)
-
-    @extend_schema(responses={204: None, 404: ERROR}, summary="Revoke a share link (it then answers 404)")
-    def delete(self, request: Request, pk: str) -> Response:
-        services.share_revoke(selectors.share_of(user_of(request), pk))
-        return Response(status=status.HTTP_204_NO_CONTENT)

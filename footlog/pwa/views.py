@@ -34,9 +34,6 @@ from footlog.diary import services as diary_services
 from footlog.diary.models import RoutineStep
 from footlog.diary.serializers import ObservationIO, RoutineStepIn, RoutineStepOut
 from footlog.diary.sites import SITES
-from footlog.exports import selectors as export_selectors
-from footlog.exports import services as export_services
-from footlog.exports.serializers import ShareIn
 from footlog.lib.dates import (
     DAY_PAGE_YEARS,
     clamp_date,
@@ -47,10 +44,14 @@ from footlog.lib.dates import (
 )
 from footlog.lib.errors import FootlogError, InvalidInput
 from footlog.lib.links import absolute_url
+from footlog.lib.private import private_response
 from footlog.pwa import forms
 from footlog.pwa.access import app_page
 from footlog.pwa.history import history_days, month_view
 from footlog.pwa.timeline import timeline_page
+from footlog.sharing import selectors as share_selectors
+from footlog.sharing import services as share_services
+from footlog.sharing.serializers import ShareIn
 from footlog.timeline import selectors as timeline_selectors
 from footlog.timeline import services as timeline_services
 from footlog.timeline.analysis import LEVEL_TEXT
@@ -275,7 +276,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     end = diary_selectors.log_end(user, today)
     start = end - dt.timedelta(days=TIMELINE_DAYS - 1)
     context = {**timeline_page(user, start, end), "visit_errors": errors, "today": today}
-    return render(request, "pwa/timeline.html", context, status=400 if errors else 200)
+    return private_response(render(request, "pwa/timeline.html", context, status=400 if errors else 200))
 
 
 def _save_first_reminder(user: Any, post: Any) -> None:
@@ -327,7 +328,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         "profile": {**AccountSerializer(user).data, **forms.profile_data(request.POST)},
         "errors": errors,
     }
-    return render(request, "pwa/settings.html", context, status=400 if errors else 200)
+    return private_response(render(request, "pwa/settings.html", context, status=400 if errors else 200))
 
 
 def _save_reminders(user: Any, post: Any) -> dict[str, Any]:
@@ -393,17 +394,17 @@ def export_page(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"start": end - dt.timedelta(days=TIMELINE_DAYS - 1), "end": end, "errors": {}}
     if request.method == "POST" and request.POST.get("action") == "revoke":
         try:
-            share = export_selectors.share_of(user, uuid.UUID(request.POST.get("id", "")))
+            share = share_selectors.share_of(user, uuid.UUID(request.POST.get("id", "")))
         except ValueError:
             raise Http404 from None
-        export_services.share_revoke(share)
+        share_services.share_revoke(share)
         messages.success(request, "The link is revoked: it no longer opens.")
         return redirect(reverse("pwa:export"))
     if request.method == "POST":
         body = ShareIn(data=forms.share_data(request.POST))
         if body.is_valid():
             data = body.validated_data
-            created = export_services.share_create(
+            created = share_services.share_create(
                 user,
                 start=data["from"],
                 end=data["to"],
@@ -413,11 +414,11 @@ def export_page(request: HttpRequest) -> HttpResponse:
             )
             # The library draws the QR code from our own URL: no user text reaches the markup.
             url = absolute_url(created.path, request)
-            qr = mark_safe(export_services.qr_svg(url))  # noqa: S308
+            qr = mark_safe(share_services.qr_svg(url))  # noqa: S308
             context["created"] = {"url": url, "expires_at": created.share.expires_at, "qr": qr}
         else:
             context["errors"] = _errors(body)
-    context["shares"] = export_selectors.shares_for(user).prefetch_related("accesses")
+    context["shares"] = share_selectors.shares_for(user).prefetch_related("accesses")
     response = render(request, "pwa/export.html", context, status=400 if context["errors"] else 200)
-    response["Cache-Control"] = "private, no-store"  # may carry a share link
+    private_response(response)  # the log's range, and maybe a new share link
     return response

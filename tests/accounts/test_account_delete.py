@@ -80,7 +80,7 @@ def files_under_media() -> set[Path]:
 def rich_user(user):
     """A user with entries, photos, a custom step in use, a share with accesses, a report job with its file."""
     from footlog.exports.models import ReportJob
-    from footlog.exports.services import share_access_record, share_create
+    from footlog.sharing.services import share_access_record, share_create
 
     step = custom_step(user, "retinoid cream", "care")
     for day in range(5):

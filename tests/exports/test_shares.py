@@ -99,7 +99,7 @@ def test_public_page_shows_the_report_for_the_shared_range_only(api, history):
     assert '<meta name="robots" content="noindex' in html
     assert response["X-Robots-Tag"].startswith("noindex")
     assert response["Referrer-Policy"] == "no-referrer"
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "private, no-store"
     assert 'name="viewport"' in html
 
 
@@ -123,7 +123,7 @@ def test_revoked_link_answers_404(api, history):
     assert api.delete(f"{URL}{created['id']}/").status_code == 204
     response = APIClient().get(page_path(created))
     assert response.status_code == 404
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "private, no-store"
     assert api.get(URL).json()[0]["status"] == "revoked"
 
 
@@ -222,7 +222,7 @@ def test_shared_photos_are_served_through_the_share_only(api, photos):
     response = APIClient().get(f"{path}photos/{inside.pk}")
     assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
     assert response.content.startswith(b"\xff\xd8")
-    assert response["Cache-Control"] == "no-store" and response["Referrer-Policy"] == "no-referrer"
+    assert response["Cache-Control"] == "private, no-store" and response["Referrer-Policy"] == "no-referrer"
     assert APIClient().get(f"{path}photos/{outside.pk}").status_code == 404  # outside the shared dates
     assert APIClient().get(f"{path}photos/{others.pk}").status_code == 404  # another user's photo
 

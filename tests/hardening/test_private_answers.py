@@ -41,3 +41,73 @@ def test_write_answers_and_errors_are_private_too(api, anonymous):
         anonymous.get("/api/v1/entries/"),  # 401
     ):
         assert response["Cache-Control"] == "private, no-store", response.status_code
+
+
+# Every page route outside /api/, by name: PRIVATE pages show the log (or a share link) rendered on the server
+# and must never be stored; SHELL pages are the app's kept offline shell or public files and hold none of it
+# (their data comes through the API). A new route without a line here fails, so nothing slips in unchecked.
+PRIVATE, SHELL = "private", "shell"
+PAGES = {
+    "pwa:today": SHELL,
+    "pwa:day": SHELL,
+    "pwa:history": PRIVATE,
+    "pwa:calendar": PRIVATE,
+    "pwa:timeline": PRIVATE,
+    "pwa:settings": PRIVATE,
+    "pwa:export": PRIVATE,
+    "pwa:welcome": SHELL,
+    "pwa:offline": SHELL,
+    "pwa:manifest": SHELL,
+    "pwa:service-worker": SHELL,
+    "pwa:favicon": SHELL,
+    "share-page": PRIVATE,
+    "share-pdf": PRIVATE,
+    "share-photo": PRIVATE,
+}
+
+
+def page_routes():
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if str(pattern.pattern).startswith(("api/", "_allauth/", "accounts/", "admin/")):
+                    continue
+                yield from walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+    return sorted(set(walk(get_resolver().url_patterns, None)))
+
+
+def test_every_page_route_is_classified():
+    names = set(page_routes()) - {"privacy", "api-docs", "schema"}
+    assert sorted(names - PAGES.keys()) == [], "new page routes: add them to PAGES"
+
+
+@pytest.mark.parametrize("name", [n for n, kind in PAGES.items() if kind == PRIVATE and n.startswith("pwa:")])
+def test_pages_that_show_the_log_are_private(name, api, consented):
+    from tests.exports.builders import log_entry
+
+    log_entry(consented, "2026-11-20", observations=[{"site": "left_heel", "count": 2}], notes="heel sore")
+    response = api.get(reverse(name))
+    assert response.status_code == 200, (name, response.status_code)
+    assert {"private", "no-store"} <= {d.strip() for d in response["Cache-Control"].split(",")}, name
+
+
+def test_share_pages_and_their_pdf_are_private(api, consented):
+    from urllib.parse import urlsplit
+
+    from rest_framework.test import APIClient
+
+    from tests.exports.builders import log_entry
+
+    log_entry(consented, "2026-11-20", observations=[{"site": "left_heel", "count": 2}])
+    body = {"from": "2026-11-01", "to": "2026-11-30", "include_photos": False, "expires_in_days": 7}
+    path = urlsplit(api.post("/api/v1/shares/", body, format="json").json()["url"]).path
+    for url in (path, path + "report.pdf", "/share/" + "A" * 43 + "/"):
+        response = APIClient().get(url)
+        assert response["Cache-Control"] == "private, no-store", url
+    pdf = APIClient().get(path + "report.pdf")
+    assert pdf["Content-Disposition"].startswith('inline; filename="footlog-report-2026-11-01-2026-11-30.pdf"')

@@ -261,7 +261,7 @@ def test_export_page_refuses_a_bad_range(browser: Client) -> None:
 
 
 def test_export_page_cannot_revoke_another_users_link(browser: Client, other_user: User) -> None:
-    from footlog.exports.services import share_create
+    from footlog.sharing.services import share_create
 
     today = today_in(other_user.timezone)
     created = share_create(other_user, start=today, end=today, include_photos=False, expires_in_days=3)

@@ -18,18 +18,19 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from footlog.exports import selectors, services, tokens
 from footlog.exports.models import Share
 from footlog.exports.pdf import render_pdf
 from footlog.exports.photos import owned_photo_reader
 from footlog.exports.report import build_report
 from footlog.lib.client_ip import client_ip
+from footlog.lib.private import PRIVATE, private_response
 from footlog.lib.ratelimit import rate_limit_hit
+from footlog.sharing import selectors, services, tokens
 
 SHARE_HEADERS = {
     "X-Robots-Tag": "noindex, nofollow, noarchive",
     "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
+    "Cache-Control": PRIVATE,  # footlog.lib.private: the page is someone's health data
 }
 DEFAULT_RATE_PER_MINUTE = 60
 
@@ -100,7 +101,7 @@ def share_pdf(request: HttpRequest, share: Share, token: str) -> HttpResponse:
     )
     reader = owned_photo_reader(share.user) if share.include_photos else None
     response = HttpResponse(render_pdf(report, reader), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="footlog-report-{share.start}-{share.end}.pdf"'
+    private_response(response, filename=f"footlog-report-{share.start}-{share.end}.pdf", inline=True)
     return response
 
 

@@ -16,9 +16,9 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from footlog.exports import tokens
-from footlog.exports.clients import coarse_client
 from footlog.exports.models import Share, ShareAccess
+from footlog.sharing import tokens
+from footlog.sharing.clients import coarse_client
 
 MAX_SHARE_DAYS = 30
 logger = logging.getLogger(__name__)
