@@ -18,7 +18,7 @@ run: setup
 
 test: setup-test
 	$(PY) manage.py collectstatic --noinput -v0
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest --durations=30
 
 setup:
 	scripts/bootstrap runtime

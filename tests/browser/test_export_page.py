@@ -93,3 +93,12 @@ def test_share_link_copied_opened_fresh_and_revoked_after_confirming(
     page.get_by_role("button", name="Revoke").click()
     page.get_by_text("The link is revoked: it no longer opens.").wait_for()
     assert Share.objects.get(user=logged).revoked_at is not None
+    gone = chromium.new_context(**PHONE)
+    try:
+        reader = gone.new_page()
+        answer = reader.goto(link)
+        assert answer is not None and answer.status == 404
+        reader.get_by_text("This link has expired, was withdrawn, or is mistyped.").wait_for()
+        shoot(reader, "43-share-gone")
+    finally:
+        gone.close()

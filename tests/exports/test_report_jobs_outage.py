@@ -39,10 +39,20 @@ def test_a_job_the_broker_cannot_take_answers_503_and_is_not_kept(transactional_
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(lambda: http_answers(f"{base}/privacy/", below=300), timeout=90, interval=0.5)
+        import datetime as dt
+
+        import requests
+
+        from footlog.sharing.services import share_create
+
+        shared = share_create(
+            consented, start=dt.date(2026, 9, 1), end=dt.date(2026, 10, 31), include_photos=False, expires_in_days=7
+        )
         redis.stop(9)  # the broker (and cache) dies
         http = signed_in(consented)
         body = {"from": "2026-09-01", "to": "2026-10-31"}
         answer = http.post(f"{base}{URL}", json=body, timeout=60)
+        share_page = requests.get(f"{base}{shared.path}", timeout=60)  # the share limiter falls back, never a 500
     finally:
         web.stop()
         redis.stop()
@@ -51,6 +61,7 @@ def test_a_job_the_broker_cannot_take_answers_503_and_is_not_kept(transactional_
     assert answer.json()["detail"]
     assert not ReportJob.objects.exists()  # not left pending with nothing to pick it up
     assert "Traceback" not in web.output()  # an outage is a warning, not a crash
+    assert share_page.status_code == 200, (share_page.status_code, web.output()[-3000:])
 
 
 def sweep(redis_url: str) -> str:
