@@ -75,9 +75,14 @@ def share_access_record(share: Share, client_ip: str, user_agent: str, resource:
     client = coarse_client(user_agent)[:80]
     digest = hmac.new(settings.SECRET_KEY.encode(), f"{share.pk}|{client_ip}|{client}".encode(), "sha256")
     key = f"share-visit:{digest.hexdigest()}"
-    if not cache.add(key, 1, timeout=VISIT_SECONDS):
-        cache.touch(key, VISIT_SECONDS)  # still the same visit: the 30 minutes run from its latest request
-        return False
+    now = timezone.now().timestamp()
+    # The time of the client's latest request is the value (the cache's expiry only tidies up): the 30 minutes
+    # run from that request, on the app's clock.
+    if not cache.add(key, now, timeout=VISIT_SECONDS):
+        last = cache.get(key)
+        cache.set(key, now, timeout=VISIT_SECONDS)
+        if isinstance(last, (int, float)) and now - last < VISIT_SECONDS:
+            return False
     ShareAccess.objects.create(share=share, client=client, resource=resource)
     return True
 
