@@ -75,7 +75,8 @@ def render_timeline_chart(
     labels = dict(site_labels or {})
     sites = sorted({site for day in days for site in day.by_site})
     colours = {site: PALETTE[i % len(PALETTE)] for i, site in enumerate(sites)}
-    legend_rows = (len(sites) + 2) // 3
+    columns = _legend_columns(width)
+    legend_rows = (len(sites) + columns - 1) // columns
     height = (
         TOP + PLOT_HEIGHT + STRIP_HEIGHT + AXIS_HEIGHT + ROW * legend_rows + (ROW * (len(steps) + 1) if steps else 0)
     )
@@ -334,14 +335,24 @@ def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+LEGEND_COLUMN_MIN = 160  # px: room for "Left outer ankle" beside its swatch
+
+
+def _legend_columns(width: int) -> int:
+    """Three legend columns where they fit (the PDF), fewer on a phone, so that no label runs into the next."""
+    return max(1, min(3, int((width - LEFT - RIGHT) // LEGEND_COLUMN_MIN)))
+
+
 def _legend(sites: Sequence[str], colours: Mapping[str, str], labels: Mapping[str, str], y: int, width: int) -> list:
-    column = (width - LEFT - RIGHT) / 3
+    columns = _legend_columns(width)
+    column = (width - LEFT - RIGHT) / columns
     parts = ['<g class="legend" fill="#333">']
     for i, site in enumerate(sites):
-        x, row_y = LEFT + (i % 3) * column, y + (i // 3) * ROW + 10
+        x, row_y = LEFT + (i % columns) * column, y + (i // columns) * ROW + 10
+        label = _fit(_site_label(site, labels), column - 26)
         parts.append(
             f'<line x1="{_num(x)}" x2="{_num(x + 16)}" y1="{row_y - 4}" y2="{row_y - 4}" stroke="{colours[site]}" '
-            f'stroke-width="3"/><text x="{_num(x + 22)}" y="{row_y}">{escape(_site_label(site, labels))}</text>'
+            f'stroke-width="3"/><text x="{_num(x + 22)}" y="{row_y}">{escape(label)}</text>'
         )
     return [*parts, "</g>"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import xml.etree.ElementTree as ET
 
@@ -255,3 +256,21 @@ def test_an_all_zero_line_sits_above_the_floor_and_text_is_at_least_11px() -> No
     assert ys and all(y <= TOP + PLOT_HEIGHT - 4 for y in ys)
     assert int(root.get("font-size")) >= 11
     assert not [t for t in root.iter() if t.get("font-size") and int(t.get("font-size")) < 11]
+
+
+def test_legend_labels_never_run_into_each_other_at_phone_or_print_width() -> None:
+    from footlog.lib.svg_chart import _text_width
+
+    sites = {"left_ankle_outer": 2, "left_top": 1, "right_heel": 0, "right_ankle_inner": 3}
+    labels = {"left_ankle_outer": "Left outer ankle", "left_top": "Left top of foot", "right_heel": "Right heel",
+              "right_ankle_inner": "Right inner ankle"}  # fmt: skip
+    for width in (400, 680):
+        root = parse(render_timeline_chart(series(sites, sites), site_labels=labels, width=width))
+        rows: dict[str, list[tuple[float, float]]] = {}
+        for text in root.findall(".//svg:g[@class='legend']/svg:text", NS):
+            x = float(text.get("x"))
+            rows.setdefault(text.get("y"), []).append((x, x + _text_width(text.text)))
+        for spans in rows.values():
+            spans.sort()
+            for (_, right), (left, _) in itertools.pairwise(spans):
+                assert right <= left - 16, (width, spans)  # room for the next swatch
