@@ -11,6 +11,12 @@ from django.dispatch import receiver
 from footlog.diary.photo_storage import delete_files_on_commit
 from footlog.diary.sites import SITE_CHOICES, SITE_KEYS
 
+# A photo's kind of shot, and its measured exposure: the API's words, one home here.
+PHOTO_VIEWS = ("overview", "closeup")
+PHOTO_VIEW_CHOICES = [("overview", "Overview"), ("closeup", "Close-up")]
+EXPOSURES = ("ok", "dark", "bright")
+EXPOSURE_CHOICES = [(e, e) for e in EXPOSURES]
+
 MAX_NOTES = 5000
 MAX_TARGET_PER_WEEK = 7
 
@@ -170,6 +176,13 @@ class Photo(models.Model):
     display_bytes = models.PositiveIntegerField()
     thumb_key = models.CharField(max_length=255)
     thumb_bytes = models.PositiveIntegerField()
+    # What the shot is (teledermatology asks for an overview and a close-up of each site) and whether a coin or
+    # ruler gives scale. NULL on photos stored before these existed: "not said" stays distinct from False.
+    view = models.CharField(max_length=8, choices=PHOTO_VIEW_CHOICES, null=True, blank=True)  # noqa: DJ001
+    scale_in_frame = models.BooleanField(null=True, blank=True)
+    # Measured at ingest on the decoded image (footlog.diary.imaging); NULL on photos stored before that.
+    quality_sharp = models.BooleanField(null=True, blank=True)
+    quality_exposure = models.CharField(max_length=6, choices=EXPOSURE_CHOICES, null=True, blank=True)  # noqa: DJ001
     # sha256 of the uploaded bytes and site: a replay with the same client id and upload answers 200.
     create_fingerprint = models.CharField(max_length=64, editable=False)
     created = models.DateTimeField(auto_now_add=True)
@@ -178,11 +191,27 @@ class Photo(models.Model):
         ordering = ("created", "id")
         constraints = [
             models.CheckConstraint(condition=Q(site__isnull=True) | Q(site__in=SITE_KEYS), name="photo_site_known"),
+            models.CheckConstraint(condition=Q(view__isnull=True) | Q(view__in=PHOTO_VIEWS), name="photo_view_known"),
+            models.CheckConstraint(
+                condition=Q(quality_exposure__isnull=True) | Q(quality_exposure__in=EXPOSURES),
+                name="photo_exposure_known",
+            ),
         ]
-        indexes = [models.Index(fields=["user", "created"], name="photo_user_created")]
+        indexes = [
+            models.Index(fields=["user", "created"], name="photo_user_created"),
+            # The gallery and the ghost read one site (and view) of one user.
+            models.Index(fields=["user", "site", "view"], name="photo_user_site_view"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.id}"
+
+    @property
+    def quality(self) -> dict[str, object] | None:
+        """The API's `quality` object; None for photos stored before quality was measured."""
+        if self.quality_sharp is None or self.quality_exposure is None:
+            return None
+        return {"sharp": self.quality_sharp, "exposure": self.quality_exposure}
 
     @property
     def stored_bytes(self) -> int:
