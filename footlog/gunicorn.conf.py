@@ -4,18 +4,25 @@ Behind nginx (deploy/nginx.conf) gunicorn listens on 127.0.0.1 or a unix socket 
 """
 
 import os
+import sys
+from pathlib import Path
 from typing import Any
 
 from gunicorn.glogging import Logger
 
-bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
-workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-threads = int(os.environ.get("WEB_THREADS", "4"))
+# gunicorn reads this file before the project is on sys.path; the variables go through footlog's one strict
+# parser like every other, so `PORT=eighty` stops start-up naming PORT instead of a ValueError traceback.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from footlog.lib import config
+
+bind = f"{config.parse_str('HOST', default='127.0.0.1')}:{config.parse_int('PORT', 1, 65535, default=8000)}"
+workers = config.parse_int("WEB_CONCURRENCY", 1, 64, default=2)
+threads = config.parse_int("WEB_THREADS", 1, 64, default=4)
 timeout = 60
 graceful_timeout = 30
 keepalive = 5
 # Recycle workers now and then so a slow leak (image decoding, PDF rendering) cannot grow without bound.
-max_requests = int(os.environ.get("WEB_MAX_REQUESTS", "2000"))
+max_requests = config.parse_int("WEB_MAX_REQUESTS", 0, 1_000_000, default=2000)  # 0: never recycle
 max_requests_jitter = max_requests // 10
 # Heartbeat files in memory, not on a possibly slow disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
@@ -26,7 +33,7 @@ limit_request_fields = 100
 # because share links and unsubscribe links carry their token in the path.
 accesslog = None
 errorlog = "-"
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+forwarded_allow_ips = config.parse_str("FORWARDED_ALLOW_IPS", default="127.0.0.1")
 
 
 # gunicorn's own lines (start-up, worker timeouts, "Error handling request <path>") in the same JSON shape and
@@ -39,7 +46,7 @@ class FootlogLogger(Logger):
         from footlog.lib.logredact import RedactShareLinks
 
         for handler in self.error_log.handlers:
-            if os.environ.get("FOOTLOG_LOG_FORMAT", "json") == "json":
+            if config.parse_choice("FOOTLOG_LOG_FORMAT", ("json", "plain"), default="json") == "json":
                 handler.setFormatter(JsonFormatter())
             handler.addFilter(RedactShareLinks())
 

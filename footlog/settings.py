@@ -7,6 +7,7 @@ Defaults need no external service: SQLite, files and the embedded broker live in
 
 from __future__ import annotations
 
+from email.utils import parseaddr
 from pathlib import Path
 
 from csp import constants as csp_constants
@@ -169,6 +170,8 @@ REMINDERS_PUSH_ALLOWED_HOSTS = tuple(config.parse_list("FOOTLOG_PUSH_ALLOWED_HOS
 vars().update(config.parse_email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = config.parse_from_address("DEFAULT_FROM_EMAIL", default="footlog <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Web Push identity (reminders/vapid.py): empty keys mean one generated once into the data dir.
+VAPID = config.parse_vapid(default_subject=f"mailto:{parseaddr(DEFAULT_FROM_EMAIL)[1]}")
 
 # --- Accounts (django-allauth) --------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

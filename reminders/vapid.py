@@ -1,4 +1,5 @@
-"""The server's VAPID identity for Web Push: from the environment, else generated once into the data dir."""
+"""The server's VAPID identity for Web Push: from settings.VAPID (checked at start-up by footlog/lib/config.py),
+else a key generated once into the data dir."""
 
 from __future__ import annotations
 
@@ -7,13 +8,11 @@ import contextlib
 import os
 import tempfile
 from dataclasses import dataclass
-from email.utils import parseaddr
 from functools import lru_cache
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 from py_vapid import Vapid02
 
 KEY_FILE = "vapid_private.pem"
@@ -57,27 +56,11 @@ def _generated_key(path: Path) -> Vapid02:
     return Vapid02.from_pem(path.read_bytes())
 
 
-def _default_subject() -> str:
-    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or "no-reply@localhost"
-    return f"mailto:{address}"
-
-
 @lru_cache(maxsize=1)
 def identity() -> VapidIdentity:
-    private = os.environ.get("VAPID_PRIVATE_KEY", "").strip()
-    public = os.environ.get("VAPID_PUBLIC_KEY", "").strip()
-    subject = os.environ.get("VAPID_SUBJECT", "").strip() or _default_subject()
-    if not subject.startswith(("mailto:", "https://")):
-        raise ImproperlyConfigured("VAPID_SUBJECT must be a mailto: or https: URL")
-    if bool(private) != bool(public):
-        raise ImproperlyConfigured("Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither")
-    if private:
-        try:
-            vapid = Vapid02.from_string(private)
-        except Exception as exc:
-            raise ImproperlyConfigured("VAPID_PRIVATE_KEY is not a base64url P-256 private key") from exc
-        if _public_key_of(vapid) != public.rstrip("="):
-            raise ImproperlyConfigured("VAPID_PUBLIC_KEY does not belong to VAPID_PRIVATE_KEY")
+    configured = settings.VAPID  # validated at start-up: both keys or neither, the pair matching
+    if configured["private_key"]:
+        vapid = Vapid02.from_string(configured["private_key"])
     else:
         vapid = _generated_key(Path(settings.DATA_DIR) / KEY_FILE)
-    return VapidIdentity(vapid=vapid, public_key=_public_key_of(vapid), subject=subject)
+    return VapidIdentity(vapid=vapid, public_key=_public_key_of(vapid), subject=configured["subject"])

@@ -176,7 +176,64 @@ def test_links_reach_the_running_app_without_a_public_url(tmp_path, env, expecte
     assert result.stdout.strip() == expected
 
 
+def _vapid_pair() -> tuple[str, str]:
+    from py_vapid import Vapid02
+
+    from reminders import vapid
+
+    key = Vapid02()
+    key.generate_keys()
+    return vapid._b64url(key.private_key.private_numbers().private_value.to_bytes(32, "big")), vapid._public_key_of(key)
+
+
+@pytest.mark.parametrize(
+    "env,named",
+    [
+        ({"VAPID_SUBJECT": "ops@example.com"}, "VAPID_SUBJECT must be"),
+        ({"VAPID_PRIVATE_KEY": "PRIVATE"}, "VAPID_PUBLIC_KEY is not set"),
+        ({"VAPID_PUBLIC_KEY": "PUBLIC"}, "VAPID_PRIVATE_KEY is not set"),
+        ({"VAPID_PRIVATE_KEY": "not-a-key", "VAPID_PUBLIC_KEY": "PUBLIC"}, "VAPID_PRIVATE_KEY must be"),
+        ({"VAPID_PRIVATE_KEY": "PRIVATE", "VAPID_PUBLIC_KEY": "short"}, "VAPID_PUBLIC_KEY must be"),
+        ({"VAPID_PRIVATE_KEY": "PRIVATE", "VAPID_PUBLIC_KEY": "OTHER"}, "VAPID_PUBLIC_KEY is not the public key"),
+    ],
+)
+def test_vapid_keys_are_checked_at_start_up(tmp_path, env, named) -> None:
+    """A wrong Web Push key stops start-up naming it, rather than failing at the first reminder."""
+    private, public = _vapid_pair()
+    other = _vapid_pair()[1]
+    values = {"PRIVATE": private, "PUBLIC": public, "OTHER": other}
+    result = start(tmp_path, **{k: values.get(v, v) for k, v in env.items()})
+    assert result.returncode != 0
+    assert named in result.stderr, result.stderr[-500:]
+    assert private not in result.stderr  # the private key is never echoed
+
+
+def test_a_matching_vapid_pair_is_taken(tmp_path) -> None:
+    private, public = _vapid_pair()
+    code = "import django; django.setup(); from reminders.vapid import identity; print(identity().public_key)"
+    result = run_python(tmp_path, code, VAPID_PRIVATE_KEY=private, VAPID_PUBLIC_KEY=public + "=")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == public
+
+
 def test_a_malformed_port_stops_start_up_naming_it(tmp_path) -> None:
     result = public_url(tmp_path, PORT="eighty")
     assert result.returncode != 0
     assert "PORT" in result.stderr
+
+
+@pytest.mark.parametrize("name,value", [("PORT", "eighty"), ("WEB_CONCURRENCY", "0"), ("WEB_THREADS", "many")])
+def test_gunicorn_settings_go_through_the_same_parser(tmp_path, name, value) -> None:
+    """footlog/gunicorn.conf.py reads HOST, PORT and WEB_* itself (gunicorn loads it before Django), through
+    footlog.lib.config: a bad value stops gunicorn naming the variable."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "FOOTLOG_", "PORT", "WEB_"))}
+    result = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "footlog.wsgi", "--config", "footlog/gunicorn.conf.py", "--check-config"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**clean, "FOOTLOG_DATA_DIR": str(tmp_path), name: value},
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert f"{name} must be" in result.stderr, result.stderr[-500:]

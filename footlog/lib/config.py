@@ -131,6 +131,45 @@ def parse_from_address(name: str, *, default: str) -> str:
     return raw
 
 
+def _b64url_bytes(name: str, raw: str, length: int) -> bytes:
+    import base64
+    import binascii
+
+    try:
+        decoded = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4))
+    except (binascii.Error, ValueError):
+        decoded = b""
+    if len(decoded) != length:
+        raise _refuse(name, f"the base64url of {length} raw bytes", raw[:12] + "…")
+    return decoded
+
+
+def parse_vapid(*, default_subject: str) -> dict[str, str]:
+    """The Web Push identity: VAPID_PRIVATE_KEY and VAPID_PUBLIC_KEY (both or neither; base64url raw P-256 keys,
+    the public one the private one's) and VAPID_SUBJECT (mailto: or https:). Empty keys mean "generate one into
+    the data dir" (reminders/vapid.py). Checked here, at start-up, not at the first push."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    private, public = _raw("VAPID_PRIVATE_KEY") or "", _raw("VAPID_PUBLIC_KEY") or ""
+    subject = _raw("VAPID_SUBJECT") or default_subject
+    if not subject.startswith(("mailto:", "https://")):
+        raise _refuse("VAPID_SUBJECT", "a mailto: or https: URL", subject)
+    if bool(private) != bool(public):
+        missing = "VAPID_PUBLIC_KEY" if private else "VAPID_PRIVATE_KEY"
+        raise ImproperlyConfigured(f"{missing} is not set: set both VAPID keys, or neither")
+    if private:
+        scalar = int.from_bytes(_b64url_bytes("VAPID_PRIVATE_KEY", private, 32), "big")
+        try:
+            key = ec.derive_private_key(scalar, ec.SECP256R1())
+        except ValueError as exc:
+            raise _refuse("VAPID_PRIVATE_KEY", "a P-256 private key", private[:12] + "…") from exc
+        point = key.public_key().public_bytes(serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint)
+        if _b64url_bytes("VAPID_PUBLIC_KEY", public, 65) != point:
+            raise ImproperlyConfigured("VAPID_PUBLIC_KEY is not the public key of VAPID_PRIVATE_KEY")
+    return {"private_key": private, "public_key": public.rstrip("="), "subject": subject}
+
+
 def local_base_url() -> str:
     """Where links point when FOOTLOG_PUBLIC_URL is unset: the app `make run` started, on `PORT` (default 8000),
     at `HOST` when that is a name, else at localhost (an address such as 127.0.0.1 or 0.0.0.0 is no place for a

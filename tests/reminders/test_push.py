@@ -88,8 +88,7 @@ def test_one_gone_device_does_not_stop_the_others(push_user, push_service, enque
 def test_generated_vapid_key_is_kept_in_the_data_dir(settings, tmp_path, monkeypatch) -> None:
     from reminders import vapid
 
-    for name in ("VAPID_PUBLIC_KEY", "VAPID_PRIVATE_KEY", "VAPID_SUBJECT"):
-        monkeypatch.delenv(name, raising=False)
+    settings.VAPID = {"private_key": "", "public_key": "", "subject": "mailto:ops@example.com"}
     settings.DATA_DIR = tmp_path
     vapid.identity.cache_clear()
     try:
@@ -101,7 +100,7 @@ def test_generated_vapid_key_is_kept_in_the_data_dir(settings, tmp_path, monkeyp
         vapid.identity.cache_clear()
 
 
-def test_vapid_keys_from_the_environment_win(monkeypatch) -> None:
+def test_vapid_keys_from_the_environment_win(settings) -> None:
     from py_vapid import Vapid02
 
     from reminders import vapid
@@ -110,9 +109,11 @@ def test_vapid_keys_from_the_environment_win(monkeypatch) -> None:
     key.generate_keys()
     raw = key.private_key.private_numbers().private_value.to_bytes(32, "big")
     private = vapid._b64url(raw)
-    monkeypatch.setenv("VAPID_PRIVATE_KEY", private)
-    monkeypatch.setenv("VAPID_PUBLIC_KEY", vapid._public_key_of(key))
-    monkeypatch.setenv("VAPID_SUBJECT", "mailto:ops@example.com")
+    settings.VAPID = {
+        "private_key": private,
+        "public_key": vapid._public_key_of(key),
+        "subject": "mailto:ops@example.com",
+    }
     vapid.identity.cache_clear()
     try:
         assert vapid.identity().public_key == vapid._public_key_of(key)
