@@ -15,6 +15,7 @@ import qrcode.image.svg
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -122,12 +123,16 @@ def share_passcode_try(share: Share, passcode: str) -> PasscodeResult:
         return PasscodeResult(False, 0)
     if check_password(passcode, share.passcode_hash):
         return PasscodeResult(True, share.passcode_attempts_left)
-    # Counted in the database, so concurrent guesses cannot each see the same count.
-    Share.objects.filter(pk=share.pk, passcode_attempts_left__gt=0).update(
-        passcode_attempts_left=F("passcode_attempts_left") - 1
-    )
-    share.refresh_from_db(fields=["passcode_attempts_left"])
-    if share.is_locked:
+    # Counted in the database, and read back in the same transaction: the UPDATE holds the row until commit, so
+    # concurrent guesses neither share a count nor see each other's.
+    with transaction.atomic():
+        counted = Share.objects.filter(pk=share.pk, passcode_attempts_left__gt=0).update(
+            passcode_attempts_left=F("passcode_attempts_left") - 1
+        )
+        share.passcode_attempts_left = (
+            Share.objects.filter(pk=share.pk).values_list("passcode_attempts_left", flat=True).get()
+        )
+    if counted and share.is_locked:
         logger.info("share locked after wrong passcodes", extra={"event": "share_locked", "share": str(share.pk)})
     return PasscodeResult(False, share.passcode_attempts_left)
 

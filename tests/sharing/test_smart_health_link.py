@@ -348,3 +348,36 @@ def test_logs_never_contain_the_manifest_id_file_ticket_or_key(api, history):
     ticket = urlsplit(location).path.rsplit("/", 1)[1]
     for secret in (manifest_id, manifest_id[:-1], ticket, payload["key"], "heel-1234"):
         assert secret not in text  # ...without the secrets
+
+
+def test_concurrent_wrong_passcodes_never_get_more_than_ten_tries(postgres, transactional_db, make_user, settings):
+    """Twenty guesses at once on PostgreSQL: the counter is decremented in the database, so exactly ten count and
+    the rest find the link locked."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    from footlog.sharing import services
+
+    user = make_user()
+    created = services.share_create(
+        user,
+        start=dt.date(2026, 11, 1),
+        end=dt.date(2026, 11, 30),
+        include_photos=False,
+        expires_in_days=7,
+        passcode="heel-1234",
+    )
+
+    def guess(_: int) -> int:
+        try:
+            share = Share.objects.get(pk=created.share.pk)
+            return services.share_passcode_try(share, "wrong").remaining
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        remaining = list(pool.map(guess, range(20)))
+    assert Share.objects.get(pk=created.share.pk).passcode_attempts_left == 0
+    assert sorted(r for r in remaining if r > 0) == list(range(1, 10))  # each count seen once
+    assert not services.share_passcode_try(Share.objects.get(pk=created.share.pk), "heel-1234").ok
