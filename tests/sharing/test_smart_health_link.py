@@ -217,6 +217,15 @@ def test_the_page_asks_the_same_passcode_and_shares_the_counter(api, history):
     assert "heel looked worse" not in APIClient().get(path).content.decode()  # another browser: asked again
 
 
+def test_the_passcode_form_works_under_no_referrer_without_a_csrf_token(api, history):
+    """Browsers send `Origin: null` from a no-referrer page: the form is CSRF-exempt (the path token is the key)."""
+    created = create(api, passcode="heel-1234")
+    path = urlsplit(created["url"]).path
+    strict = APIClient(enforce_csrf_checks=True)
+    assert strict.post(path, {"passcode": "heel-1234"}, HTTP_ORIGIN="null").status_code == 303
+    assert "heel looked worse" in strict.get(path).content.decode()
+
+
 def test_a_forged_unlock_cookie_opens_nothing(api, history):
     created = create(api, passcode="heel-1234")
     other = create(api, passcode="other-5678")
