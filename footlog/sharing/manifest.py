@@ -164,10 +164,10 @@ def shl_manifest(request: HttpRequest, manifest_id: str) -> HttpResponse:
         if not result.ok:
             services.share_access_record(share, *who, "bad-passcode", recipient=body["recipient"])
             return _error(401, "Wrong passcode.", remainingAttempts=result.remaining)
-    services.share_access_record(share, *who, "shl-manifest", recipient=body["recipient"])
     found = selectors.share_ciphertext(share.pk)
     if found is None:
         return _not_found()
+    services.share_access_record(share, *who, "shl-manifest", recipient=body["recipient"])
     _, jwe = found
     entry: dict[str, str] = {"contentType": shl.FHIR_JSON}
     if body["embedded_max"] is not None and len(jwe) <= body["embedded_max"]:

@@ -69,7 +69,6 @@ def share_view(view: Callable[..., HttpResponse], *, page: bool = False) -> View
     @wraps(view)
     def wrapper(request: HttpRequest, token: str, **kwargs: Any) -> HttpResponse:
         limit = getattr(settings, "FOOTLOG_SHARE_RATE_PER_MINUTE", DEFAULT_RATE_PER_MINUTE)
-        share = None
         if rate_limit_hit("share", client_ip(request), limit=limit):
             response = _too_many()
         elif (share := _open_share(token)) is None:
@@ -77,7 +76,7 @@ def share_view(view: Callable[..., HttpResponse], *, page: bool = False) -> View
         elif request.method == "POST" and not share.has_passcode:
             response = HttpResponseNotAllowed(["GET", "HEAD"])  # nothing to post without a passcode
         elif share.has_passcode and (request.method == "POST" or not _unlocked(request, share)):
-            # The PDF and photos of a locked-up share send the browser to the page, which asks.
+            # The PDF and photos of a passcode share not unlocked in this browser send it to the page, which asks.
             response = _passcode_gate(request, share, token) if page else _to_page(token)
         else:
             response = view(request, share, token, **kwargs)

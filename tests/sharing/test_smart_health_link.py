@@ -210,7 +210,8 @@ def test_the_page_asks_the_same_passcode_and_shares_the_counter(api, history):
     right = clinician.post(path, {"passcode": "heel-1234"})
     assert right.status_code == 303 and right["Location"] == path
     cookie = right.cookies["footlog_share_unlocked"]
-    assert cookie["path"] == path and cookie["httponly"] and str(created["id"]) not in cookie.value.split(":")[-1]
+    assert cookie["path"] == path and cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert int(cookie["max-age"]) == 7 * 86400  # until the link expires
     assert "heel looked worse" in clinician.get(path).content.decode()
     pdf = clinician.get(path + "report.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
