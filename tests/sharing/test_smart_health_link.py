@@ -391,3 +391,27 @@ def test_concurrent_wrong_passcodes_never_get_more_than_ten_tries(postgres, tran
     assert Share.objects.get(pk=created.share.pk).passcode_attempts_left == 0
     assert sorted(r for r in remaining if r > 0) == list(range(1, 10))  # each count seen once
     assert not services.share_passcode_try(Share.objects.get(pk=created.share.pk), "heel-1234").ok
+
+
+def test_the_account_export_leaves_out_the_passcode_hash_and_the_link(api, history):
+    import zipfile
+
+    created = create(api, passcode="heel-1234")
+    share = Share.objects.get(pk=created["id"])
+    response = api.get("/api/v1/account/export")
+    text = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))).read("footlog-data.json").decode()
+    assert created["id"] in text  # the share is there...
+    for secret in ("passcode_hash", "shl_jwe", "shl_id_hash", share.passcode_hash, share.shl_jwe[:40]):
+        assert secret not in text  # ...without its secrets
+
+
+def test_photos_past_the_size_limit_are_media_without_data_and_say_so(api, user, monkeypatch):
+    from footlog.diary.photo_storage import photo_bytes
+    from footlog.exports import fhir
+
+    first = add_photo(user, log_entry(user, "2026-10-03"), "left_heel")
+    add_photo(user, log_entry(user, "2026-10-04"), "left_heel")
+    monkeypatch.setattr(fhir, "MAX_EMBEDDED_PHOTO_BYTES", len(photo_bytes(first, "display")) + 10)
+    media = resources(fetch_bundle(decode(create(api, include_photos=True)["shlink"])), "Media")
+    assert [m.content.data is not None for m in media] == [True, False]
+    assert media[1].content.url is None and "size limit" in media[1].note[0].text
