@@ -15,7 +15,10 @@ from django.db import router
 from django.db.models import FileField, Model
 
 # Never exported: secrets and internal fingerprints, which are no use to the user and a risk in a zip.
-SECRET_FIELDS = frozenset({"password", "token_hash", "create_fingerprint", "secret", "auth", "p256dh"})
+SECRET_FIELDS = frozenset(
+    {"password", "token_hash", "create_fingerprint", "secret", "auth", "p256dh"}
+    | {"passcode_hash", "shl_id_hash", "shl_jwe"}  # a share's passcode hash and SMART Health Link (no key: useless)
+)
 
 
 @dataclass

@@ -14,6 +14,8 @@ from footlog.lib.logredact import RedactShareLinks
     [
         ("/share/Zx81abcDEF_secret/", "Zx81abcDEF_secret"),
         ("/api/v1/reminders/unsubscribe/AbC.signed-token_123/", "AbC.signed-token_123"),
+        ("/shl/Q2xpbmljaWFuX21hbmlmZXN0X2lkX3NlY3JldF8x", "Q2xpbmljaWFuX21hbmlmZXN0X2lkX3NlY3JldF8x"),
+        ("/shl/file/eyJzIjoiMSJ9:1vxyz:sIgNaTuRe_value", "eyJzIjoiMSJ9:1vxyz:sIgNaTuRe_value"),
     ],
 )
 def test_filter_redacts_tokens_in_paths(path, secret):

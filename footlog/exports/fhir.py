@@ -14,12 +14,18 @@ Mapping (docs/fhir.md explains each choice):
   dataAbsentReason `asked-unknown` for "not sure"; patient-reported like the rest (no Condition: footlog
   records what the person said, it does not state a condition).
 - DocumentReference for the PDF report of the same range.
+
+A share's SMART Health Link (footlog.sharing.shl) builds the same Bundle for the share's range with the photos'
+display renditions inside their Media (`content.data`, base64 JPEG) when the share includes photos, none
+otherwise, and no DocumentReference (its URL is the owner's, which a receiver cannot open).
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from django.utils import timezone
@@ -154,7 +160,14 @@ def onset_observation(patient: str, onset: Any) -> dict[str, Any]:
     return resource
 
 
-def media(patient: str, photo: Any) -> dict[str, Any]:
+def media(patient: str, photo: Any, data: bytes | None = None) -> dict[str, Any]:
+    """A photo as Media: pointing at the owner-only API URL, or with `data` its JPEG inside."""
+    content: dict[str, Any] = {"contentType": "image/jpeg", "title": f"Photo {photo.entry.date.isoformat()}"}
+    if data is None:
+        content["url"] = f"/api/v1/photos/{photo.pk}/image"
+    else:
+        content["data"] = base64.b64encode(data).decode("ascii")
+        content["size"] = len(data)
     resource: dict[str, Any] = {
         "resourceType": "Media",
         "status": "completed",
@@ -164,11 +177,7 @@ def media(patient: str, photo: Any) -> dict[str, Any]:
         "createdDateTime": photo.entry.date.isoformat(),
         "width": photo.width,
         "height": photo.height,
-        "content": {
-            "contentType": "image/jpeg",
-            "url": f"/api/v1/photos/{photo.pk}/image",
-            "title": f"Photo {photo.entry.date.isoformat()}",
-        },
+        "content": content,
     }
     if photo.site:
         resource["bodySite"] = body_site(photo.site)
@@ -208,8 +217,44 @@ def _entries_for_day(patient: str, entry: Any) -> list[tuple[str, dict[str, Any]
     return out
 
 
-def build_bundle(user: Any, start: dt.date, end: dt.date) -> Bundle:
-    """The user's history in [start, end] as a validated FHIR R4 collection Bundle."""
+# Photo bytes a Bundle embeds at most (a share's SMART Health Link): past it, later photos are Media without data,
+# so one share cannot hold the server's memory hostage. 48 MB is about 100 display renditions.
+MAX_EMBEDDED_PHOTO_BYTES = 48 * 1024 * 1024
+
+
+def _embedded_media(patient: str, photos: Any, read: Callable[[Any], bytes | None]) -> list[tuple[str, dict[str, Any]]]:
+    out: list[tuple[str, dict[str, Any]]] = []
+    budget = MAX_EMBEDDED_PHOTO_BYTES
+    for photo in photos:
+        data = read(photo) if budget > 0 else b""
+        if data is None:
+            continue  # its file is gone: nothing to show (the share page leaves it out too)
+        if budget <= 0 or len(data) > budget:
+            budget = 0
+            resource = media(patient, photo)
+            resource["content"].pop("url")  # the owner's URL means nothing to a receiver
+            resource["note"] = [{"text": "Not embedded: the link's size limit was reached; see the share page."}]
+        else:
+            budget -= len(data)
+            resource = media(patient, photo, data)
+        out.append((_urn("media", photo.pk), resource))
+    return out
+
+
+def build_bundle(
+    user: Any,
+    start: dt.date,
+    end: dt.date,
+    *,
+    photos: str = "link",
+    report_link: bool = True,
+) -> Bundle:
+    """The user's history in [start, end] as a validated FHIR R4 collection Bundle.
+
+    `photos`: "link" (Media pointing at the owner's API), "data" (the display JPEG inside each Media) or "none";
+    `report_link`: whether to add the DocumentReference of the owner's PDF report.
+    """
+    from footlog.diary.photo_storage import photo_bytes
     from footlog.diary.selectors import photos_for
 
     patient = _urn("patient", user.pk)
@@ -220,8 +265,12 @@ def build_bundle(user: Any, start: dt.date, end: dt.date) -> Bundle:
     entries += [(_urn("onset", user.pk, o.site), onset_observation(patient, o)) for o in site_onsets_for(user)]
     for entry in iter_history(user, start, end):
         entries += _entries_for_day(patient, entry)
-    entries += [(_urn("media", p.pk), media(patient, p)) for p in photos_for(user, None, start, end)]
-    entries.append((_urn("report", user.pk, start, end), report_reference(patient, start, end)))
+    if photos == "link":
+        entries += [(_urn("media", p.pk), media(patient, p)) for p in photos_for(user, None, start, end)]
+    elif photos == "data":
+        entries += _embedded_media(patient, photos_for(user, None, start, end), photo_bytes)
+    if report_link:
+        entries.append((_urn("report", user.pk, start, end), report_reference(patient, start, end)))
     # Each resource is validated by its own model, then the Bundle validates the whole.
     models: dict[str, Any] = {
         "Patient": Patient,

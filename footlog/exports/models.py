@@ -17,6 +17,8 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 MAX_QUESTIONS = 2000
+# Wrong passcodes a share takes before it locks (the SMART Health Link's `remainingAttempts` counts these down).
+PASSCODE_ATTEMPTS = 10
 
 
 class Share(models.Model):
@@ -32,6 +34,14 @@ class Share(models.Model):
     created = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # Optional passcode (Django's password hash; "" = none): it gates the page, its PDF and photos and the SMART
+    # Health Link's manifest alike, with one counter. At zero the share is locked, which closes it like a revoke.
+    passcode_hash = models.CharField(max_length=128, blank=True, editable=False)
+    passcode_attempts_left = models.PositiveSmallIntegerField(default=PASSCODE_ATTEMPTS)
+    # The SMART Health Link: sha256 of the manifest id in its URL (NULL for shares made before it existed) and the
+    # share's FHIR Bundle as a compact JWE, encrypted once at creation. The key lives only in the shlink payload.
+    shl_id_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)  # noqa: DJ001 (unique)
+    shl_jwe = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ("-created",)
@@ -43,8 +53,17 @@ class Share(models.Model):
     def __str__(self) -> str:
         return f"share {self.id} of {self.user_id}"
 
+    @property
+    def has_passcode(self) -> bool:
+        return bool(self.passcode_hash)
+
+    @property
+    def is_locked(self) -> bool:
+        """Too many wrong passcodes: the share then gives nothing, like a revoked one."""
+        return self.has_passcode and self.passcode_attempts_left <= 0
+
     def is_open(self, now: dt.datetime | None = None) -> bool:
-        return self.revoked_at is None and (now or timezone.now()) < self.expires_at
+        return self.revoked_at is None and not self.is_locked and (now or timezone.now()) < self.expires_at
 
 
 class ShareAccess(models.Model):
@@ -53,7 +72,8 @@ class ShareAccess(models.Model):
     share = models.ForeignKey(Share, on_delete=models.CASCADE, related_name="accesses")
     at = models.DateTimeField(default=timezone.now)
     client = models.CharField(max_length=80)
-    resource = models.CharField(max_length=16, default="page")  # page | pdf | photo
+    # page | pdf | photo | shl-manifest | shl-file | bad-passcode
+    resource = models.CharField(max_length=16, default="page")
 
     class Meta:
         ordering = ("-at",)

@@ -1,5 +1,5 @@
-"""Logging filter that keeps bearer tokens in URL paths (share links, one-click unsubscribe links) out of every
-log line (request logs, 404 warnings, dev server)."""
+"""Logging filter that keeps bearer tokens in URL paths (share links, SMART Health Link manifests and their file
+tickets, one-click unsubscribe links) out of every log line (request logs, 404 warnings, dev server)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import logging
 import re
 
 # Path prefixes whose next segment is a secret token.
-TOKEN_PREFIXES = ("/share/", "/unsubscribe/")
+TOKEN_PREFIXES = ("/share/", "/unsubscribe/", "/shl/")
 # Anything after such a prefix up to the next slash, space, quote or query: the token, whole or truncated.
-_TOKEN_PATH = re.compile(r"(/share/|/unsubscribe/)[^/\s\"'?]*")
+# `/shl/file/` comes first: there the ticket is the segment after `file/`.
+_TOKEN_PATH = re.compile(r"(/share/|/unsubscribe/|/shl/file/|/shl/)[^/\s\"'?]*")
 
 
 def redact(text: str) -> str:

@@ -101,4 +101,5 @@ def share_data(post: QueryDict) -> dict[str, Any]:
         "include_photos": post.get("include_photos") == "on",
         "expires_in_days": int(days) if days.isdigit() else days,
         "questions": post.get("questions", ""),
+        **({"passcode": post["passcode"]} if post.get("passcode") else {}),  # empty: no passcode
     }

@@ -411,11 +411,21 @@ def export_page(request: HttpRequest) -> HttpResponse:
                 include_photos=data["include_photos"],
                 expires_in_days=data["expires_in_days"],
                 questions=data["questions"],
+                passcode=data["passcode"],
             )
-            # The library draws the QR code from our own URL: no user text reaches the markup.
+            # The library draws the QR codes from our own URL and payload: no user text reaches the markup.
             url = absolute_url(created.path, request)
             qr = mark_safe(share_services.qr_svg(url))  # noqa: S308
-            context["created"] = {"url": url, "expires_at": created.share.expires_at, "qr": qr}
+            shlink = created.shlink(absolute_url(created.manifest_path, request))
+            shlink_qr = mark_safe(share_services.qr_svg(shlink))  # noqa: S308
+            context["created"] = {
+                "url": url,
+                "expires_at": created.share.expires_at,
+                "qr": qr,
+                "shlink": shlink,
+                "shlink_qr": shlink_qr,
+                "passcode": created.share.has_passcode,
+            }
         else:
             context["errors"] = _errors(body)
     context["shares"] = share_selectors.shares_for(user).prefetch_related("accesses")

@@ -26,7 +26,8 @@ class ShareList(APIView):
         responses={201: ShareCreatedOut, 400: ERROR},
         summary="Open a read-only link for a clinician",
         description="The answer is the only time the link exists in full: footlog keeps a hash of its token. "
-        "`qr_svg` is an SVG QR code of `url` to show on the page that created it.",
+        "`qr_svg` is an SVG QR code of `url` to show on the page that created it; `shlink` is the link as a "
+        "SMART Health Link (the range's FHIR Bundle, encrypted, behind a manifest) and `shlink_qr_svg` its QR code.",
     )
     def post(self, request: Request) -> Response:
         body = ShareIn(data=request.data)
@@ -39,13 +40,17 @@ class ShareList(APIView):
             include_photos=data["include_photos"],
             expires_in_days=data["expires_in_days"],
             questions=data["questions"],
+            passcode=data["passcode"],
         )
         url = absolute_url(created.path, request)
+        shlink = created.shlink(absolute_url(created.manifest_path, request))
         out = {
             "id": created.share.id,
             "url": url,
             "expires_at": created.share.expires_at,
             "qr_svg": services.qr_svg(url),
+            "shlink": shlink,
+            "shlink_qr_svg": services.qr_svg(shlink),
         }
         response = Response(ShareCreatedOut(out).data, status=status.HTTP_201_CREATED)
         return private_response(response)  # carries the link: the only moment it exists in full

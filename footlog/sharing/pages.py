@@ -3,6 +3,15 @@
 Every answer carries noindex, no-referrer (the token must not leak to other sites through Referer) and
 no-store. An unknown, malformed, expired or revoked token gets the same styled 404 page, so nothing can be learnt
 by guessing; all requests, good or bad, count against a per-client rate limit (footlog/lib/client_ip.py).
+
+A share with a passcode shows a passcode form first (POST); the right passcode sets a signed,
+HttpOnly cookie scoped to the link's path that opens the page, its PDF and photos until the link expires; a wrong
+one counts down the share's one counter (shared with its SMART Health Link manifest), and at zero the link is
+gone like a revoked one.
+
+The form is exempt from CSRF checks: under `Referrer-Policy: no-referrer` browsers send `Origin: null` with it,
+which Django's check refuses, and the policy matters more. CSRF guards a site's ambient credentials; here the
+only credential is the token in the path, and a site that knows it can post without anyone's browser.
 """
 
 from __future__ import annotations
@@ -13,10 +22,11 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
 from footlog.exports.models import Share
 from footlog.exports.pdf import render_pdf
@@ -33,6 +43,8 @@ SHARE_HEADERS = {
     "Cache-Control": PRIVATE,  # footlog.lib.private: the page is someone's health data
 }
 DEFAULT_RATE_PER_MINUTE = 60
+UNLOCK_COOKIE = "footlog_share_unlocked"
+UNLOCK_SALT = "footlog.share.passcode"
 
 
 def _not_found(request: HttpRequest) -> HttpResponse:
@@ -49,23 +61,68 @@ def _too_many() -> HttpResponse:
 View = Callable[..., HttpResponse]
 
 
-def share_view(view: Callable[..., HttpResponse]) -> View:
-    """Rate-limit, resolve the token to an open share (or 404) and add the share headers to any answer."""
+def share_view(view: Callable[..., HttpResponse], *, page: bool = False) -> View:
+    """Rate-limit, resolve the token to an open share (or 404), ask for its passcode when it has one, and add
+    the share headers to any answer. Only the page (`page`) takes a POST: its passcode form."""
 
-    @require_safe
+    @require_http_methods(["GET", "HEAD", "POST"] if page else ["GET", "HEAD"])
     @wraps(view)
     def wrapper(request: HttpRequest, token: str, **kwargs: Any) -> HttpResponse:
         limit = getattr(settings, "FOOTLOG_SHARE_RATE_PER_MINUTE", DEFAULT_RATE_PER_MINUTE)
         if rate_limit_hit("share", client_ip(request), limit=limit):
             response = _too_many()
+        elif (share := _open_share(token)) is None:
+            response = _not_found(request)
+        elif request.method == "POST" and not share.has_passcode:
+            response = HttpResponseNotAllowed(["GET", "HEAD"])  # nothing to post without a passcode
+        elif share.has_passcode and (request.method == "POST" or not _unlocked(request, share)):
+            # The PDF and photos of a passcode share not unlocked in this browser send it to the page, which asks.
+            response = _passcode_gate(request, share, token) if page else _to_page(token)
         else:
-            share = _open_share(token)
-            response = _not_found(request) if share is None else view(request, share, token, **kwargs)
+            response = view(request, share, token, **kwargs)
         for name, value in SHARE_HEADERS.items():
             response[name] = value
         return response
 
     return wrapper
+
+
+def _page_path(token: str) -> str:
+    return f"/share/{token}/"
+
+
+def _to_page(token: str) -> HttpResponse:
+    return HttpResponseRedirect(_page_path(token), status=303)
+
+
+def _unlocked(request: HttpRequest, share: Share) -> bool:
+    marker = request.get_signed_cookie(UNLOCK_COOKIE, default=None, salt=UNLOCK_SALT)
+    return marker == str(share.pk)
+
+
+def _passcode_gate(request: HttpRequest, share: Share, token: str) -> HttpResponse:
+    """GET: the form. POST: the right passcode sets the cookie and goes to the page; a wrong one counts down."""
+    if request.method != "POST":
+        return render(request, "share/passcode.html", {"wrong": False})
+    result = services.share_passcode_try(share, request.POST.get("passcode", ""))
+    if not result.ok:
+        services.share_access_record(share, client_ip(request), request.headers.get("User-Agent", ""), "bad-passcode")
+        if result.remaining <= 0:
+            return _not_found(request)  # locked now: from here on the link is gone
+        return render(request, "share/passcode.html", {"wrong": True, "remaining": result.remaining}, status=401)
+    response = _to_page(token)
+    seconds = max(1, int((share.expires_at - timezone.now()).total_seconds()))
+    response.set_signed_cookie(
+        UNLOCK_COOKIE,
+        str(share.pk),
+        salt=UNLOCK_SALT,
+        max_age=seconds,
+        path=_page_path(token),  # this link's page, PDF and photos only
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 def _open_share(token: str) -> Share | None:
@@ -77,8 +134,7 @@ def _open_share(token: str) -> Share | None:
     return share
 
 
-@share_view
-def share_page(request: HttpRequest, share: Share, token: str) -> HttpResponse:
+def _share_page(request: HttpRequest, share: Share, token: str) -> HttpResponse:
     services.share_access_record(share, client_ip(request), request.headers.get("User-Agent", ""), "page")
     report = build_report(
         share.user,
@@ -91,6 +147,9 @@ def share_page(request: HttpRequest, share: Share, token: str) -> HttpResponse:
     return render(
         request, "share/page.html", {"report": report, "share": share, "pdf_url": f"/share/{token}/report.pdf"}
     )
+
+
+share_page = csrf_exempt(share_view(_share_page, page=True))
 
 
 @share_view

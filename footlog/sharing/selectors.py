@@ -1,4 +1,5 @@
-"""Reads of share links: the owner's list, one of them, the open share behind a token, and a shared photo."""
+"""Reads of share links: the owner's list, one of them, the open share behind a token or a SMART Health Link
+manifest id, and a shared photo. The stored JWE (possibly megabytes of photos) is loaded only where it is served."""
 
 from __future__ import annotations
 
@@ -11,16 +12,27 @@ from footlog.exports.models import Share
 
 
 def shares_for(user: Any) -> QuerySet[Share]:
-    return owned(Share.objects.all(), user).prefetch_related("accesses")
+    return owned(Share.objects.defer("shl_jwe"), user).prefetch_related("accesses")
 
 
 def share_of(user: Any, share_id: Any) -> Share:
-    return get_owned(Share.objects.all(), user, pk=share_id)
+    return get_owned(Share.objects.defer("shl_jwe"), user, pk=share_id)
 
 
 def share_by_token_hash(token_hash: str) -> Share | None:
     """Any user's share by its token hash: only for the public share page, which has no user."""
-    return Share.objects.select_related("user").filter(token_hash=token_hash).first()
+    return Share.objects.select_related("user").defer("shl_jwe").filter(token_hash=token_hash).first()
+
+
+def share_by_shl_id_hash(shl_id_hash: str) -> Share | None:
+    """Any user's share by its manifest id hash: only for the public SMART Health Link manifest."""
+    return Share.objects.defer("shl_jwe").filter(shl_id_hash=shl_id_hash).first()
+
+
+def share_ciphertext(share_id: Any) -> tuple[Share, str] | None:
+    """The share and its stored JWE, for the manifest's file URL; None when it has none."""
+    share = Share.objects.filter(pk=share_id).exclude(shl_jwe="").first()
+    return None if share is None else (share, share.shl_jwe)
 
 
 def shared_photo(share: Share, photo_id: Any) -> Any:

@@ -1,4 +1,5 @@
-"""Writes for exports and sharing: share links and their access log (report jobs: report_jobs.py)."""
+"""Writes for exports and sharing: share links, their passcode, their SMART Health Link and their access log
+(report jobs: report_jobs.py)."""
 
 from __future__ import annotations
 
@@ -12,38 +13,86 @@ from typing import Any
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
 from footlog.exports.models import Share, ShareAccess
-from footlog.sharing import tokens
+from footlog.sharing import shl, tokens
 from footlog.sharing.clients import coarse_client
 
 MAX_SHARE_DAYS = 30
+PASSCODE_MIN, PASSCODE_MAX = 4, 64
 logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class CreatedShare:
-    """The one moment the plain token exists: it goes to the user and is never stored."""
+    """The one moment the plain token, the manifest id and the JWE key exist: they go to the user, never stored."""
 
     share: Share
     token: str
+    shl_id: str
+    shl_key: bytes
 
     @property
     def path(self) -> str:
         """The link's path; `footlog.lib.links.absolute_url` makes it absolute for the request at hand."""
         return reverse("share-page", kwargs={"token": self.token})
 
+    @property
+    def manifest_path(self) -> str:
+        """The SMART Health Link's manifest path (absolute through `absolute_url`, like `path`)."""
+        return reverse("shl-manifest", kwargs={"manifest_id": self.shl_id})
+
+    def shlink(self, manifest_url: str) -> str:
+        """The `shlink:/…` payload naming `manifest_url` (the absolute form of `manifest_path`)."""
+        share = self.share
+        data = shl.payload(
+            manifest_url,
+            self.shl_key,
+            share.expires_at,
+            passcode=share.has_passcode,
+            label_text=shl.label(share.start, share.end),
+        )
+        return shl.shlink(data)
+
+
+def passcode_problem(passcode: str) -> str | None:
+    """Why `passcode` cannot be a share's passcode, or None."""
+    if not PASSCODE_MIN <= len(passcode) <= PASSCODE_MAX:
+        return f"A passcode has {PASSCODE_MIN} to {PASSCODE_MAX} characters."
+    return None
+
+
+def _shl_bundle(user: Any, start: dt.date, end: dt.date, include_photos: bool) -> bytes:
+    from footlog.exports.fhir import build_bundle
+
+    bundle = build_bundle(user, start, end, photos="data" if include_photos else "none", report_link=False)
+    return bundle.model_dump_json(exclude_none=True).encode()
+
 
 def share_create(
-    user: Any, *, start: dt.date, end: dt.date, include_photos: bool, expires_in_days: int, questions: str = ""
+    user: Any,
+    *,
+    start: dt.date,
+    end: dt.date,
+    include_photos: bool,
+    expires_in_days: int,
+    questions: str = "",
+    passcode: str = "",
 ) -> CreatedShare:
-    """Open a read-only link to the user's history for [start, end], valid `expires_in_days` (1-30) days."""
+    """Open a read-only link to the user's history for [start, end], valid `expires_in_days` (1-30) days, with
+    its SMART Health Link (the range's FHIR Bundle encrypted now under a fresh key) and an optional passcode."""
     if not 1 <= expires_in_days <= MAX_SHARE_DAYS:
         raise ValueError("expires_in_days must be 1-30")  # the serializer answers this with a 400 first
-    token = tokens.new_token()
+    if passcode and passcode_problem(passcode):
+        raise ValueError(passcode_problem(passcode))  # likewise
+    token, shl_id, key = tokens.new_token(), tokens.new_token(), shl.new_key()
+    ciphertext = shl.encrypt(_shl_bundle(user, start, end, include_photos), key)
     now = timezone.now()
     share = Share.objects.create(
         user=user,
@@ -54,8 +103,38 @@ def share_create(
         questions=questions,
         created=now,
         expires_at=now + dt.timedelta(days=expires_in_days),
+        passcode_hash=make_password(passcode) if passcode else "",
+        shl_id_hash=tokens.token_hash(shl_id),
+        shl_jwe=ciphertext,
     )
-    return CreatedShare(share, token)
+    return CreatedShare(share, token, shl_id, key)
+
+
+@dataclass(frozen=True)
+class PasscodeResult:
+    ok: bool
+    remaining: int  # wrong passcodes left before the share locks
+
+
+def share_passcode_try(share: Share, passcode: str) -> PasscodeResult:
+    """Check `passcode` against the share's; a wrong one counts down the share's one counter (page, PDF, photos
+    and manifest alike), and at zero the share is locked for good. A locked share accepts nothing."""
+    if share.is_locked:
+        return PasscodeResult(False, 0)
+    if check_password(passcode, share.passcode_hash):
+        return PasscodeResult(True, share.passcode_attempts_left)
+    # Counted in the database, and read back in the same transaction: the UPDATE holds the row until commit, so
+    # concurrent guesses neither share a count nor see each other's.
+    with transaction.atomic():
+        counted = Share.objects.filter(pk=share.pk, passcode_attempts_left__gt=0).update(
+            passcode_attempts_left=F("passcode_attempts_left") - 1
+        )
+        share.passcode_attempts_left = (
+            Share.objects.filter(pk=share.pk).values_list("passcode_attempts_left", flat=True).get()
+        )
+    if counted and share.is_locked:
+        logger.info("share locked after wrong passcodes", extra={"event": "share_locked", "share": str(share.pk)})
+    return PasscodeResult(False, share.passcode_attempts_left)
 
 
 def share_revoke(share: Share) -> None:
@@ -68,11 +147,22 @@ def share_revoke(share: Share) -> None:
 VISIT_SECONDS = 30 * 60  # requests of one client within this long (of each other) are one visit
 
 
-def share_access_record(share: Share, client_ip: str, user_agent: str, resource: str) -> bool:
+# Recorded every time rather than once a visit: the SMART Health Link's manifest and file fetches (what a receiving
+# system took), and wrong passcodes (what the owner should see being tried).
+EVERY_TIME = frozenset({"shl-manifest", "shl-file", "bad-passcode"})
+
+
+def share_access_record(share: Share, client_ip: str, user_agent: str, resource: str, recipient: str = "") -> bool:
     """Count a visit: the first request of a client (its IP through the trusted proxies and its coarse browser)
     after 30 minutes without one. The client is known only as an HMAC, kept in the cache, never in the database;
-    the stored row says the coarse browser and what was opened first. Returns whether a visit was recorded."""
+    the stored row says the coarse browser and what was opened first. Returns whether a visit was recorded.
+    The resources of EVERY_TIME are recorded at each call; a manifest request names itself by its `recipient`."""
     client = coarse_client(user_agent)[:80]
+    if resource in EVERY_TIME:
+        if recipient.strip():
+            client = " ".join(recipient.split())[:80]  # what the receiving system says it is, for the owner
+        ShareAccess.objects.create(share=share, client=client, resource=resource)
+        return True
     digest = hmac.new(settings.SECRET_KEY.encode(), f"{share.pk}|{client_ip}|{client}".encode(), "sha256")
     key = f"share-visit:{digest.hexdigest()}"
     now = timezone.now().timestamp()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from footlog.sharing import api, pages
+from footlog.sharing import api, manifest, pages
 
 api_urlpatterns = [
     path("shares/", api.ShareList.as_view(), name="share-list"),
@@ -13,4 +13,7 @@ urlpatterns = [
     path("share/<str:token>/", pages.share_page, name="share-page"),
     path("share/<str:token>/report.pdf", pages.share_pdf, name="share-pdf"),
     path("share/<str:token>/photos/<uuid:photo_id>", pages.share_photo, name="share-photo"),
+    # The SMART Health Link of a share: its manifest (POST, per the IG) and the one file it lists.
+    path("shl/file/<str:ticket>", manifest.shl_file, name="shl-file"),
+    path("shl/<str:manifest_id>", manifest.shl_manifest, name="shl-manifest"),
 ]

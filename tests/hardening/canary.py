@@ -5,6 +5,8 @@ Used by the log canary tests: after the flow, none of the returned markers may a
 
 from __future__ import annotations
 
+import base64
+import json
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -95,6 +97,19 @@ def run_flow(base: str, sink) -> Flow:
     # A 4xx on a token route makes django.request print the path: the token must be redacted there too.
     assert requests.put(f"{v1}/reminders/unsubscribe/{flow.mark('unsubput')}/", timeout=15).status_code == 405
     assert requests.get(f"{base}/share/{flow.mark('sharepdf')}/report.pdf", timeout=15).status_code == 404
+    # The SMART Health Link: its manifest id, key and file ticket are secrets too, in 200s and 4xx alike.
+    shlink = flow.secret(share.json()["shlink"])
+    encoded = shlink.removeprefix("shlink:/")
+    payload = json.loads(base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)))
+    flow.secret(payload["key"])
+    manifest_url = payload["url"]
+    flow.secret(manifest_url.rsplit("/", 1)[-1])
+    files = requests.post(manifest_url, json={"recipient": flow.mark("recipient")}, timeout=15).json()["files"]
+    ticket = flow.secret(files[0]["location"].rsplit("/", 1)[-1])
+    assert requests.get(files[0]["location"], timeout=15).status_code == 200
+    assert requests.get(files[0]["location"], timeout=15).status_code == 404  # used: django.request warns
+    assert requests.post(manifest_url + "x", json={"recipient": "x"}, timeout=15).status_code == 404
+    assert ticket
     assert api.delete(f"{v1}/shares/{share.json()['id']}/", timeout=15).status_code == 204
     assert requests.get(f"{base}/share/{share_token}/", timeout=15).status_code == 404
     return flow

@@ -95,9 +95,10 @@ def share(o: Owner) -> Owned:
     )
     assert response.status_code == 201, response.content
     created = response.json()
+    shlink = created["shlink"].removeprefix("shlink:/")  # its payload names the manifest and the JWE key
     return Owned(
         {"pk": created["id"]},
-        [created["id"], created["url"].rstrip("/").rsplit("/", 1)[-1]],
+        [created["id"], created["url"].rstrip("/").rsplit("/", 1)[-1], shlink[8:60]],
         lambda: any(s["id"] == created["id"] for s in _results(o.client.get("/api/v1/shares/").json())),
     )
 

@@ -63,6 +63,8 @@ PAGES = {
     "share-page": PRIVATE,
     "share-pdf": PRIVATE,
     "share-photo": PRIVATE,
+    "shl-manifest": PRIVATE,  # a SMART Health Link's manifest (POST) and its encrypted file
+    "shl-file": PRIVATE,
 }
 
 
@@ -109,5 +111,17 @@ def test_share_pages_and_their_pdf_are_private(api, consented):
     for url in (path, path + "report.pdf", "/share/" + "A" * 43 + "/"):
         response = APIClient().get(url)
         assert response["Cache-Control"] == "private, no-store", url
+    created = api.post("/api/v1/shares/", body, format="json").json()
+    import base64
+    import json
+
+    encoded = created["shlink"].removeprefix("shlink:/")
+    manifest = urlsplit(json.loads(base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)))["url"]).path
+    answer = APIClient().post(manifest, {"recipient": "a clinic"}, format="json")
+    assert answer.status_code == 200 and answer["Cache-Control"] == "private, no-store"
+    file = APIClient().get(urlsplit(answer.json()["files"][0]["location"]).path)
+    assert file.status_code == 200 and file["Cache-Control"] == "private, no-store"
+    for gone in (APIClient().post(manifest + "x", {}, format="json"), APIClient().get("/shl/file/x")):
+        assert gone.status_code in (400, 404) and gone["Cache-Control"] == "private, no-store"
     pdf = APIClient().get(path + "report.pdf")
     assert pdf["Content-Disposition"].startswith('inline; filename="footlog-report-2026-11-01-2026-11-30.pdf"')

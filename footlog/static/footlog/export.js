@@ -100,15 +100,21 @@
   });
 
   var link = $("share-url"), copy = $("share-copy"), share = $("share-share"), copied = $("share-copied");
-  if (copy && link) copy.addEventListener("click", function () {
-    var done = function () { say(copied, "Link copied."); };
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(link.value).then(done, function () { link.select(); say(copied, "Select and copy the link."); });
-    } else {
-      link.select();
-      say(copied, "Select and copy the link.");
-    }
-  });
+  /* Copy `box`'s text on `button`, saying so in `status` (or asking to copy by hand where the clipboard is shut). */
+  function copier(button, box, status, what) {
+    if (!button || !box) return;
+    button.addEventListener("click", function () {
+      var done = function () { say(status, what + " copied."); };
+      var byHand = function () { box.select(); say(status, "Select and copy the " + what.toLowerCase() + "."); };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(box.value).then(done, byHand);
+      } else {
+        byHand();
+      }
+    });
+  }
+  copier(copy, link, copied, "Link");
+  copier($("shlink-copy"), $("shlink"), $("shlink-copied"), "SMART Health Link");
   // navigator.share exists on phones (and not in desktop Linux Chromium): offer the share sheet only where it does.
   if (share && link && typeof navigator.share === "function") {
     share.hidden = false;
