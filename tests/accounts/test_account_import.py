@@ -16,8 +16,11 @@ URL = "/api/v1/account/import"
 
 
 @pytest.fixture(autouse=True)
-def own_media(settings, tmp_path):
-    """Media and photos of this test alone, so that counting files counts only this test's."""
+def own_media(request, settings, tmp_path):
+    """Media and photos of this test alone, so that counting files counts only this test's (not with a real
+    worker, a process of its own that reads the configured storages)."""
+    if request.node.get_closest_marker("services"):
+        return tmp_path
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
@@ -572,3 +575,41 @@ def test_the_logs_hold_no_note_text(make_user, caplog):
         upload(logged_in(target), content)
         run(logged_in(make_user()), content)
     assert "crème" not in caplog.text and "secret" not in caplog.text
+
+
+# --- the worker and the sweep -------------------------------------------------------------------------
+
+
+@pytest.mark.services
+def test_a_real_worker_runs_the_import(celery_worker, make_user):
+    """Enqueued on commit through the broker (Redis), run by a `celery worker` process."""
+    from tests.support.services import wait_for
+
+    content = export_zip(rich_history(make_user()))
+    target = make_user()
+    client = logged_in(target)
+    job = upload(client, content).json()
+    done = wait_for(
+        lambda: (j := client.get(job["url"]).json())["status"] in ("done", "failed") and j, timeout=120, interval=0.5
+    )
+    assert done["status"] == "done", done
+    assert done["result"]["entries"] == 3 and done["result"]["photos"] == 4
+
+
+def test_the_sweep_fails_lost_jobs_and_forgets_old_ones(api, user, own_media, time_machine):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from accounts.account_import import RETENTION, STUCK_AFTER, import_jobs_sweep
+    from accounts.models import ImportJob
+
+    job = upload(api, minimal(history=[{"date": "2026-10-01"}])).json()
+    assert import_jobs_sweep() == 0  # a fresh job waits for its worker
+    later = timezone.now() + STUCK_AFTER + dt.timedelta(minutes=1)
+    assert import_jobs_sweep(now=later) == 1
+    lost = ImportJob.objects.get(pk=job["id"])
+    assert lost.status == "failed" and lost.error["code"] == "import_failed" and not lost.file
+    assert files_under(own_media / "media" / "imports") == set()
+    assert import_jobs_sweep(now=later + RETENTION + dt.timedelta(minutes=1)) == 1
+    assert not ImportJob.objects.exists()
