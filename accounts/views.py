@@ -94,7 +94,7 @@ class AccountImport(APIView):
 
     @extend_schema(
         request={"multipart/form-data": ImportIn},
-        responses={202: ImportJobOut, 400: ERROR, 409: ERROR, 503: ERROR},
+        responses={202: ImportJobOut, 400: ERROR, 409: ERROR, 429: ERROR, 503: ERROR},
         summary="Import footlog's own export zip into this account (a job: 202, then poll its url)",
         description="All or nothing and idempotent: importing the same zip twice changes nothing. 400 names the "
         "problem (code not_a_zip, not_footlog, unknown_version, bad_json, unsafe_path, zip_bomb, too_large, "
@@ -105,6 +105,9 @@ class AccountImport(APIView):
         if len(files) != 1:
             raise ParseError("Send the export zip as the one multipart field `file`.")
         upload = files[0]
+        # Each upload is read and checked at once: a few a minute is plenty for moving one's own data.
+        if rate_limit_hit("account-import", str(user_of(request).pk), limit=10):
+            raise QuotaExceeded("Too many imports started; wait a minute.")
         job = account_import.account_import_create(user_of(request), upload, upload.size or 0)
         response = Response(ImportJobOut(job).data, status=status.HTTP_202_ACCEPTED)
         response["Location"] = ImportJobOut(job).data["url"]
