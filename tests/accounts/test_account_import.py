@@ -613,3 +613,22 @@ def test_the_sweep_fails_lost_jobs_and_forgets_old_ones(api, user, own_media, ti
     assert files_under(own_media / "media" / "imports") == set()
     assert import_jobs_sweep(now=later + RETENTION + dt.timedelta(minutes=1)) == 1
     assert not ImportJob.objects.exists()
+
+
+def test_beat_runs_the_import_sweep_and_the_worker_knows_both_tasks(settings, api, user, own_media):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from accounts.account_import import STUCK_AFTER
+    from accounts.models import ImportJob
+    from footlog.celery import app
+
+    app.loader.import_default_modules()  # what a worker does at start: autodiscovery finds accounts.tasks
+    assert settings.CELERY_BEAT_SCHEDULE["exports-import-sweep"] == {"task": "exports.import_sweep", "schedule": 300.0}
+    assert "exports.import_account" in app.tasks
+    job = upload(api, minimal()).json()
+    ImportJob.objects.filter(pk=job["id"]).update(created=timezone.now() - STUCK_AFTER - dt.timedelta(minutes=1))
+    app.tasks["exports.import_sweep"].apply()
+    assert ImportJob.objects.get(pk=job["id"]).status == "failed"
+    assert app.tasks["exports.import_account"].apply(args=[job["id"]]).get() == "failed"  # a finished job is left
