@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import traceback
 import uuid
 import zipfile
 from dataclasses import dataclass, field
@@ -118,8 +119,10 @@ def account_import_run(job_id: str) -> str:
             result = _run(job, upload)
     except FootlogError as exc:
         return _finish(job, ImportJob.Status.FAILED, error=_error_of(exc))
-    except Exception:
-        logger.exception("import job %s failed", job.pk)  # the traceback names no note text
+    except Exception as exc:
+        # The frames, not the message: a database error's message may quote a failing row, notes and all.
+        frames = "".join(traceback.format_tb(exc.__traceback__))
+        logger.error("import job %s failed: %s\n%s", job.pk, type(exc).__name__, frames)
         error = {"code": "import_failed", "detail": "The import failed; nothing was stored. Try again."}
         return _finish(job, ImportJob.Status.FAILED, error=error)
     return _finish(job, ImportJob.Status.DONE, result=result)
@@ -362,12 +365,11 @@ def _already_imported(user: User, plan: Plan, record: Any, fingerprint: str) -> 
     entry = plan.same.get(record.date)
     if entry is None:
         return False
-    photos = Photo.objects.filter(user=user, entry=entry)
-    return (
-        photos.filter(Q(create_fingerprint=fingerprint) | Q(pk=record.id)).exists()
-        if record.id
-        else (photos.filter(create_fingerprint=fingerprint).exists())
-    )
+    # Imported before (its fingerprint), or the very photo when a zip goes back into the account it came from.
+    same = Q(create_fingerprint=fingerprint)
+    if record.id:
+        same |= Q(pk=record.id)
+    return Photo.objects.filter(same, user=user, entry=entry).exists()
 
 
 def _write(user: User, document: ExportDocument, ready: list[_ReadyPhoto], keys: list[str]) -> dict[str, Any]:
@@ -414,7 +416,8 @@ def _write(user: User, document: ExportDocument, ready: list[_ReadyPhoto], keys:
         result["site_history"] = _site_history(user, document)
         result["visits"] = _visits(user, document)
     except IntegrityError:
-        logger.warning("import for user %s refused by a database constraint", user.pk, exc_info=True)
+        # Not the message: it may quote the failing row, notes and all.
+        logger.warning("import for user %s refused by a database constraint", user.pk)
         raise ImportRefused("invalid_data", "The zip holds values footlog cannot store.") from None
     except (InvalidInput, ValueError) as exc:
         detail = _error_of(exc)["detail"] if isinstance(exc, InvalidInput) else str(exc)

@@ -632,3 +632,21 @@ def test_beat_runs_the_import_sweep_and_the_worker_knows_both_tasks(settings, ap
     app.tasks["exports.import_sweep"].apply()
     assert ImportJob.objects.get(pk=job["id"]).status == "failed"
     assert app.tasks["exports.import_account"].apply(args=[job["id"]]).get() == "failed"  # a finished job is left
+
+
+def test_an_unexpected_failure_is_logged_without_its_message(make_user, monkeypatch, caplog):
+    """A database error's message may quote a row (notes and all): the log keeps the frames, not the words."""
+    from accounts import account_import
+
+    content = export_zip(rich_history(make_user()))
+
+    quoted = "crème, day 1"  # the traceback's source lines show the code below, not this value
+
+    def broken(*args, **kwargs):
+        raise RuntimeError(f"row ({quoted}) could not be written")
+
+    monkeypatch.setattr(account_import, "_write", broken)
+    with caplog.at_level("INFO"):
+        job = run(logged_in(make_user()), content)
+    assert job["status"] == "failed" and job["error"]["code"] == "import_failed"
+    assert "RuntimeError" in caplog.text and "crème" not in caplog.text
