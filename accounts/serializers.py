@@ -33,3 +33,25 @@ class AccountSerializer(serializers.ModelSerializer):
 
 class AccountDeleteIn(serializers.Serializer):
     password = StrictCharField(max_length=4096, trim_whitespace=False)
+
+
+class ImportJobOut(serializers.Serializer):
+    id = serializers.UUIDField()
+    status = serializers.ChoiceField(choices=["queued", "running", "done", "failed"])
+    progress = serializers.DictField(help_text='{"stage", "percent", "done", "total"}')
+    error = serializers.DictField(allow_null=True, help_text='{"code", "detail", "dates"?} when failed')
+    result = serializers.DictField(
+        allow_null=True,
+        help_text='counts when done: {"entries", "entries_unchanged", "photos", "photos_unchanged", '
+        '"photos_missing", "routine_steps", "site_history", "visits", "settings": "taken"|"kept"}',
+    )
+    url = serializers.SerializerMethodField()
+    created = serializers.DateTimeField()
+    finished = serializers.DateTimeField(allow_null=True)
+
+    def get_url(self, job: object) -> str:
+        return f"/api/v1/account/import/{job.pk}"  # type: ignore[attr-defined]
+
+
+class ImportIn(serializers.Serializer):
+    file = serializers.FileField(help_text="footlog's account export zip (GET account/export)")

@@ -1,12 +1,21 @@
+from collections.abc import Mapping
+from typing import Any
+
+from django.conf import settings
 from django.contrib.auth import logout
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http import Http404
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
+from rest_framework.exceptions import ParseError
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts import account_import
 from accounts.consent import consent_record, consent_state
-from accounts.serializers import AccountDeleteIn, AccountSerializer, ConsentIn, ConsentOut
+from accounts.serializers import AccountDeleteIn, AccountSerializer, ConsentIn, ConsentOut, ImportIn, ImportJobOut
 from accounts.services import account_delete, account_update
 from footlog.api.errors import QuotaExceeded
 from footlog.api.permissions import WITHOUT_CONSENT
@@ -58,3 +67,57 @@ class AccountConsent(APIView):
         body.is_valid(raise_exception=True)
         user = consent_record(user_of(request), body.validated_data["version"])
         return Response(ConsentOut(consent_state(user)).data)
+
+
+# Room for the multipart boundaries around the one file.
+MULTIPART_OVERHEAD = 64 * 1024
+
+
+class ImportMultiPartParser(MultiPartParser):
+    """Multipart that refuses a body over FOOTLOG_IMPORT_MAX_BYTES (400 too_large) before reading it."""
+
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Mapping[str, Any] | None = None) -> Any:
+        request = (parser_context or {}).get("request")
+        declared = request.META.get("CONTENT_LENGTH", "") if request is not None else ""
+        if declared.isdigit() and int(declared) > settings.FOOTLOG_IMPORT_MAX_BYTES + MULTIPART_OVERHEAD:
+            raise account_import.too_large()
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RequestDataTooBig:
+            raise account_import.too_large() from None
+        except (TooManyFilesSent, TooManyFieldsSent):
+            raise ParseError("Send one file, as the field `file`.") from None
+
+
+class AccountImport(APIView):
+    parser_classes = [ImportMultiPartParser]
+
+    @extend_schema(
+        request={"multipart/form-data": ImportIn},
+        responses={202: ImportJobOut, 400: ERROR, 409: ERROR, 429: ERROR, 503: ERROR},
+        summary="Import footlog's own export zip into this account (a job: 202, then poll its url)",
+        description="All or nothing and idempotent: importing the same zip twice changes nothing. 400 names the "
+        "problem (code not_a_zip, not_footlog, unknown_version, bad_json, unsafe_path, zip_bomb, too_large, "
+        "invalid_data); 409 (code import_conflict) lists the dates that already hold other entries.",
+    )
+    def post(self, request: Request) -> Response:
+        files = request.FILES.getlist("file")
+        if len(files) != 1:
+            raise ParseError("Send the export zip as the one multipart field `file`.")
+        upload = files[0]
+        # Each upload is read and checked at once: a few a minute is plenty for moving one's own data.
+        if rate_limit_hit("account-import", str(user_of(request).pk), limit=10):
+            raise QuotaExceeded("Too many imports started; wait a minute.")
+        job = account_import.account_import_create(user_of(request), upload, upload.size or 0)
+        response = Response(ImportJobOut(job).data, status=status.HTTP_202_ACCEPTED)
+        response["Location"] = ImportJobOut(job).data["url"]
+        return response
+
+
+class AccountImportDetail(APIView):
+    @extend_schema(responses={200: ImportJobOut, 404: ERROR}, summary="An import job's status, progress and result")
+    def get(self, request: Request, pk: str) -> Response:
+        job = account_import.import_job_of(user_of(request), pk)
+        if job is None:
+            raise Http404
+        return Response(ImportJobOut(job).data)

@@ -160,6 +160,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     "reminders-tick": {"task": "reminders.tick", "schedule": 60.0},
     # report jobs: re-queue stuck ones, delete reports past 7 days and orphan files (footlog/exports/report_jobs.py).
     "exports-sweep": {"task": "exports.sweep", "schedule": 300.0},
+    # account imports: fail lost jobs, delete finished ones past 7 days (accounts/account_import.py).
+    "exports-import-sweep": {"task": "exports.import_sweep", "schedule": 300.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 # Web Push reaches public https hosts only (reminders/endpoints.py). Hosts named here are exempt (http and private
@@ -309,6 +311,8 @@ FOOTLOG_PHOTO_DAILY_COUNT = config.parse_int("FOOTLOG_PHOTO_DAILY_COUNT", 1, 10_
 FOOTLOG_PHOTO_QUOTA_BYTES = config.parse_int(
     "FOOTLOG_PHOTO_QUOTA_BYTES", FOOTLOG_PHOTO_MAX_BYTES, 1024**4, default=2 * 1024**3
 )
+# The largest account export zip POST account/import takes (accounts/account_import.py; README "Import").
+FOOTLOG_IMPORT_MAX_BYTES = config.parse_int("FOOTLOG_IMPORT_MAX_BYTES", 1024 * 1024, 1024**4, default=200 * 1024**2)
 # Requests per client and minute to the share pages (footlog/sharing/pages.py).
 FOOTLOG_SHARE_RATE_PER_MINUTE = config.parse_int("FOOTLOG_SHARE_RATE_PER_MINUTE", 1, 10_000, default=60)
 DATA_UPLOAD_MAX_NUMBER_FILES = 10  # files per multipart request

@@ -300,6 +300,84 @@ def photo_ingest(
     return photo, True
 
 
+@dataclass(frozen=True)
+class StoredRenditions:
+    """A photo decoded and re-encoded by `imaging.ingest`, its two renditions already written to the storage."""
+
+    width: int
+    height: int
+    display_key: str
+    display_bytes: int
+    thumb_key: str
+    thumb_bytes: int
+
+    @property
+    def keys(self) -> list[str]:
+        return [self.display_key, self.thumb_key]
+
+    @property
+    def stored_bytes(self) -> int:
+        return self.display_bytes + self.thumb_bytes
+
+
+def photo_renditions_store(data: bytes) -> StoredRenditions:
+    """The upload's safe path without a row: limit, decode, strip metadata, re-encode, write both renditions.
+
+    For callers that write many photos in one transaction (the account import): they own the files returned
+    and delete them (`photo_storage.delete_files`) when their transaction does not commit. Raises InvalidInput
+    naming the problem, or PayloadTooLarge, and then has written nothing.
+    """
+    max_bytes = settings.FOOTLOG_PHOTO_MAX_BYTES
+    if len(data) > max_bytes:
+        raise PayloadTooLarge(f"The photo is over {max_bytes // (1024 * 1024)} MB.")
+    try:
+        image = imaging.ingest(data)
+    except imaging.ImageRejected as exc:
+        raise InvalidInput({"image": [str(exc)]}) from None
+    display_key = photo_storage.store_rendition(image.display.data)
+    try:
+        thumb_key = photo_storage.store_rendition(image.thumb.data)
+    except BaseException:
+        photo_storage.delete_files([display_key])
+        raise
+    return StoredRenditions(
+        image.display.width,
+        image.display.height,
+        display_key,
+        len(image.display.data),
+        thumb_key,
+        len(image.thumb.data),
+    )
+
+
+def photo_create_stored(
+    user: User, entry: Entry, stored: StoredRenditions, *, photo_id: uuid.UUID, fingerprint: str, **fields: Any
+) -> Photo:
+    """The row of a photo whose files `photo_renditions_store` wrote, inside the caller's transaction.
+
+    The byte quota applies (the user's row is locked, so concurrent writers are counted one after another); the
+    daily upload count does not, since nothing new is decoded on the user's behalf beyond what they stored
+    before. `fields` are the optional site, view, scale_in_frame, quality_sharp and quality_exposure.
+    """
+    if entry.user_id != user.pk:
+        raise ValueError("photo_create_stored: the entry belongs to another user")
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    _check_photo_bytes(user, stored.stored_bytes)
+    return Photo.objects.create(
+        id=photo_id,
+        user=user,
+        entry=entry,
+        width=stored.width,
+        height=stored.height,
+        display_key=stored.display_key,
+        display_bytes=stored.display_bytes,
+        thumb_key=stored.thumb_key,
+        thumb_bytes=stored.thumb_bytes,
+        create_fingerprint=fingerprint,
+        **fields,
+    )
+
+
 def _replayed_photo(existing: Photo, user: User, fingerprint: str) -> Photo:
     if existing.user_id == user.pk and existing.create_fingerprint == fingerprint:
         return existing
@@ -317,8 +395,18 @@ def _check_photo_quota(user: User, *, new_bytes: int, lock: bool = False) -> Non
     since = timezone.now() - UPLOAD_WINDOW
     if PhotoUploadRecord.objects.filter(user=user, at__gte=since).count() >= daily:
         raise QuotaExceeded(f"You can add at most {daily} photos in 24 hours; please try again later.")
+    _check_photo_bytes(user, new_bytes)
+
+
+def photo_bytes_used(user: User) -> int:
+    """The bytes of the user's stored photos (both renditions), as the quota counts them."""
+    total = Photo.objects.filter(user=user).aggregate(total=Sum(F("display_bytes") + F("thumb_bytes")))["total"]
+    return int(total or 0)
+
+
+def _check_photo_bytes(user: User, new_bytes: int) -> None:
     quota = settings.FOOTLOG_PHOTO_QUOTA_BYTES
-    used = Photo.objects.filter(user=user).aggregate(total=Sum(F("display_bytes") + F("thumb_bytes")))["total"] or 0
+    used = photo_bytes_used(user)
     if used + new_bytes > quota:
         raise QuotaExceeded(
             f"Your photo storage is full ({used // 2**20} MB of {quota // 2**20} MB used); "

@@ -14,7 +14,11 @@ from footlog.diary.photo_storage import photo_bytes
 from footlog.diary.selectors import photos_for, routine_steps_for
 from footlog.exports.selectors import history_entries
 
-FORMAT_VERSION = 1
+# The zip's format, in "format" of footlog-data.json. Every version stays importable (accounts/account_import.py):
+# 1 — history, records, then photos (list), routine_steps, bleeding/spreading and missing photos were added;
+# 2 — entries carry for_clinician; photos their entry, view, scale_in_frame, quality and size; the account's
+#     settings (reminders, timeline thresholds), site history and visits in the readable part.
+FORMAT_VERSION = 2
 
 
 def history_json(user: Any) -> list[dict[str, Any]]:
@@ -42,6 +46,7 @@ def history_json(user: Any) -> list[dict[str, Any]]:
                 {"step": r.step.key, "label": r.step.label, "done": r.done, "detail": r.detail}
                 for r in entry.routine.all()
             ],
+            "for_clinician": entry.for_clinician,
             "created": entry.created.isoformat(),
             "updated": entry.updated.isoformat(),
         }
@@ -86,12 +91,72 @@ def account_document(user: Any, missing_photos: frozenset[Any] = frozenset()) ->
         "routine_steps": routine_steps_json(user),
         "history": history_json(user),
         "photos": [photo_json(p, missing=p.pk in missing_photos) for p in photos_for(user)],
+        "settings": settings_json(user),
+        "site_history": site_history_json(user),
+        "visits": visits_json(user),
         "records": records,
     }
 
 
+def settings_json(user: Any) -> dict[str, Any]:
+    """The account's choices: reminders (without push subscriptions, which are this device's) and thresholds."""
+    from footlog.timeline.models import TimelineSettings
+    from reminders.models import ReminderPreference
+
+    pref = ReminderPreference.objects.filter(user=user).first()
+    thresholds = TimelineSettings.objects.filter(user=user).first()
+    return {
+        "reminders": None
+        if pref is None
+        else {
+            "enabled": pref.enabled,
+            "time": pref.time.strftime("%H:%M"),
+            "weekdays": list(pref.weekdays),
+            "channels": list(pref.channels),
+            "skip_if_logged": pref.skip_if_logged,
+            "weekly_photo": pref.weekly_photo,
+            "photo_weekday": pref.photo_weekday,
+        },
+        "timeline": None if thresholds is None else thresholds.thresholds().to_dict(),
+    }
+
+
+def site_history_json(user: Any) -> list[dict[str, Any]]:
+    from footlog.clinical.models import SiteOnset
+
+    return [
+        {
+            "site": o.site,
+            "noticed_since": o.noticed_since.isoformat() if o.noticed_since else None,
+            "not_sure": o.not_sure,
+            "note": o.note,
+        }
+        for o in SiteOnset.objects.filter(user=user).order_by("site")
+    ]
+
+
+def visits_json(user: Any) -> list[dict[str, Any]]:
+    from footlog.clinical.models import Visit
+
+    return [
+        {"id": str(v.pk), "kind": v.kind, "date": v.date.isoformat(), "note": v.note}
+        for v in Visit.objects.filter(user=user).order_by("date", "created")
+    ]
+
+
 def photo_json(photo: Any, *, missing: bool) -> dict[str, Any]:
-    listed = {"id": str(photo.pk), "date": photo.entry.date.isoformat(), "site": photo.site}
+    listed = {
+        "id": str(photo.pk),
+        "entry": str(photo.entry_id),
+        "date": photo.entry.date.isoformat(),
+        "site": photo.site,
+        "view": photo.view,
+        "scale_in_frame": photo.scale_in_frame,
+        "quality": photo.quality,
+        "width": photo.width,
+        "height": photo.height,
+        "created": photo.created.isoformat(),
+    }
     return {**listed, "file": None, "missing": True} if missing else {**listed, "file": photo_name(photo)}
 
 

@@ -78,7 +78,9 @@ def files_under_media() -> set[Path]:
 
 @pytest.fixture
 def rich_user(user):
-    """A user with entries, photos, a custom step in use, a share with accesses, a report job with its file."""
+    """A user with entries, photos, a custom step in use, a share with accesses, a report job with its file, an
+    import job with its uploaded zip."""
+    from accounts.models import ImportJob
     from footlog.exports.models import ReportJob
     from footlog.sharing.services import share_access_record, share_create
 
@@ -99,6 +101,7 @@ def rich_user(user):
     share_access_record(share, "203.0.113.9", "Mozilla/5.0 (Android 14) Firefox/130.0", "page")
     job = ReportJob.objects.create(user=user, start=dt.date(2026, 10, 1), end=dt.date(2026, 10, 5), state="done")
     job.file.save("report.pdf", ContentFile(b"%PDF-1.7 test"))
+    ImportJob.objects.create(user=user).file.save("upload.zip", ContentFile(b"PK\x05\x06" + b"\0" * 18))
     _reminders_and_push(user)
     return user
 
@@ -161,8 +164,10 @@ def test_delete_removes_every_row_file_and_session_of_the_user(
     pk = rich_user.pk
     before_rows = rows_of(pk)
     others_before = rows_of(other_user.pk)
-    # The test sees what it claims to remove: rows, 5 photos x 2 renditions + the report file, 2 sessions.
-    assert before_rows and len(users_files) == 11 and sessions_of(pk) >= 2
+    # The test sees what it claims to remove: rows, 5 photos x 2 renditions + the report file + the import's
+    # upload, 2 sessions.
+    assert before_rows and len(users_files) == 12 and sessions_of(pk) >= 2
+    assert "accounts.ImportJob.user__pk" in before_rows
 
     with django_capture_on_commit_callbacks(execute=True):
         response = api.delete(URL, {"password": PASSWORD}, format="json")
@@ -171,7 +176,7 @@ def test_delete_removes_every_row_file_and_session_of_the_user(
     assert rows_of(pk) == {}
     assert not any(cache.get(key) for key in cached_keys)  # derived health data in the cache went too
     assert sessions_of(pk) == 0
-    assert files_under_media() == others_files  # the user's photos and report file are gone, the other's stay
+    assert files_under_media() == others_files  # the user's photos, report and import files are gone, not the other's
     assert len(others_files) == 2
     assert APIClient().get(URL, HTTP_X_SESSION_TOKEN=token).status_code == 401  # the app token is dead
     assert api.get(URL).status_code in (401, 403)  # and so is the browser session

@@ -99,3 +99,19 @@ def test_outsider_export_holds_none_of_the_owners_data(outsider, other_user, sto
 
 def test_anonymous_gets_401(anonymous):
     assert anonymous.get(URL).status_code == 401
+
+
+def test_format_2_carries_what_an_import_needs(api, user, stored):
+    """for_clinician, each photo's entry, view, scale and size, the settings, site history and visits."""
+    from footlog.diary.models import Photo
+
+    Photo.objects.filter(pk=stored["photo"].pk).update(view="closeup", scale_in_frame=True)
+    assert api.put("/api/v1/timeline/settings", {"consider_after_days": 21}, format="json").status_code == 200
+    data = json.loads(open_zip(api.get(URL)).read("footlog-data.json"))
+    assert data["format"] == 2
+    assert data["history"][0]["for_clinician"] is False
+    photo = data["photos"][0]
+    assert (photo["entry"], photo["view"], photo["scale_in_frame"]) == (str(stored["entry"].pk), "closeup", True)
+    assert photo["width"] == stored["photo"].width and photo["height"] == stored["photo"].height
+    assert data["settings"]["timeline"]["consider_after_days"] == 21
+    assert data["settings"]["reminders"] is None and data["site_history"] == [] and data["visits"] == []

@@ -111,6 +111,19 @@ def report_job(o: Owner) -> Owned:
     return Owned({"pk": job["id"]}, [job["id"]], o.gone(f"/api/v1/exports/report-jobs/{job['id']}/"))
 
 
+def import_job(o: Owner) -> Owned:
+    """An account import of the owner's own export (queued; nothing runs it here)."""
+    o.entry()
+    export = o.client.get("/api/v1/account/export")
+    assert export.status_code == 200
+    content = b"".join(export.streaming_content)
+    zipped = SimpleUploadedFile("footlog-my-data.zip", content, content_type="application/zip")
+    response = o.client.post("/api/v1/account/import", {"file": zipped}, format="multipart")
+    assert response.status_code == 202, response.content
+    job = response.json()
+    return Owned({"pk": job["id"]}, [job["id"], NOTES], o.gone(job["url"]))
+
+
 def push_subscription(o: Owner) -> Owned:
     from reminders import services
     from reminders.models import PushSubscription

@@ -1,6 +1,6 @@
 /* Settings: turn on push for this device, and delete the account through the API (which re-checks the
- * password and rate-limits tries); offer this phone's time zone as the default for a new choice. Everything
- * else on the page is a plain form. */
+ * password and rate-limits tries); import an export zip as a job whose progress is shown; offer this phone's
+ * time zone as the default for a new choice. Everything else on the page is a plain form. */
 (function () {
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
@@ -63,6 +63,58 @@
         $("delete-status").textContent = field ? field.join(" ") : body.detail;
       });
     });
+  });
+
+  // Import: the zip goes up as multipart (the browser sets the boundary), then the job is polled until it ends.
+  var imp = $("import-form");
+  if (imp) imp.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var file = $("import-file").files[0], button = $("import-button");
+    var bar = $("import-progress"), status = $("import-status");
+    if (!file) { status.textContent = "Choose the zip you downloaded from footlog first."; return; }
+    var data = new FormData();
+    data.append("file", file);
+    button.disabled = true;
+    bar.value = 0;
+    bar.hidden = false;
+    status.textContent = "Uploading…";
+    function words(body, res) {
+      return (body && body.detail) || "The import failed (" + res.status + "); try again.";
+    }
+    function finish(text) {
+      status.textContent = text;
+      button.disabled = false;
+      bar.hidden = true;
+    }
+    function n(count, word) { return count + " " + word + (count === 1 ? "" : "s"); }
+    function summary(r) {
+      var text = "Imported " + n(r.entries, "day") + " and " + n(r.photos, "photo") + ".";
+      if (r.entries_unchanged || r.photos_unchanged) {
+        text += " Already here: " + n(r.entries_unchanged, "day") + " and " + n(r.photos_unchanged, "photo") + ".";
+      }
+      if (r.photos_missing) text += " Missing from the zip: " + n(r.photos_missing, "photo") + ".";
+      return text;
+    }
+    function poll(url) {
+      fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } }).then(function (res) {
+        return res.json().then(function (job) {
+          if (!res.ok) return finish(words(job, res));
+          bar.value = (job.progress && job.progress.percent) || 0;
+          if (job.status === "done") return finish(summary(job.result));
+          if (job.status === "failed") return finish((job.error && job.error.detail) || "The import failed.");
+          status.textContent = job.status === "queued" ? "Waiting for its turn…" : "Importing… " + bar.value + " %";
+          window.setTimeout(function () { poll(url); }, 1000);
+        });
+      }).catch(function () { window.setTimeout(function () { poll(url); }, 3000); });
+    }
+    fetch("/api/v1/account/import", { method: "POST", credentials: "same-origin", body: data,
+      headers: { Accept: "application/json", "X-CSRFToken": token() } }).then(function (res) {
+      return res.json().then(function (body) {
+        if (res.status !== 202) return finish(words(body, res));
+        status.textContent = "Uploaded; importing…";
+        poll(body.url);
+      }, function () { finish("The import failed (" + res.status + "); try again."); });
+    }).catch(function () { finish("The upload did not reach footlog; check the connection and try again."); });
   });
 
   // The time zone: the server checks the name; here the phone's own zone is the default for a new choice.

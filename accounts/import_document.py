@@ -1,0 +1,480 @@
+"""footlog's account export zip read back: checked, and brought to one shape whatever its format version.
+
+Nothing here writes. `read_export(fileobj)` opens the zip through `footlog.lib.safezip` (member names, declared
+and inflated sizes), parses footlog-data.json and validates every value the import will store, so that a bad
+zip is refused before anything is queued, naming the problem. Versions (footlog/exports/account_export.py):
+
+- 1: `history` (bleeding and spreading from Dec 2026 on), `records` (every row, generically), later `photos`
+  and `routine_steps`. What the readable part lacks (for_clinician, photo views, settings, site history,
+  visits) is taken from `records` when present there.
+- 2: all of that in the readable part.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import json
+import uuid
+import zipfile
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from django.conf import settings
+
+from footlog.diary.models import EXPOSURES, MAX_NOTES, MAX_TARGET_PER_WEEK, PHOTO_VIEWS
+from footlog.diary.sites import SITE_KEYS
+from footlog.lib import safezip
+from footlog.lib.dates import is_valid_timezone
+from footlog.lib.errors import FootlogError
+
+DATA_MEMBER = "footlog-data.json"
+FORMATS = (1, 2)
+MAX_JSON_BYTES = 64 * 1024 * 1024
+STEP_KINDS = ("care", "trigger")
+VISIT_KINDS = ("booked", "visited")
+REMINDER_FIELDS = ("enabled", "time", "weekdays", "channels", "skip_if_logged", "weekly_photo", "photo_weekday")
+
+
+class ImportRefused(FootlogError):
+    """The zip cannot be imported: answered 400 with a stable `code` and a message naming the problem."""
+
+    def __init__(self, code: str, detail: str) -> None:
+        super().__init__(detail)
+        self.code = code
+
+
+@dataclass
+class StepData:
+    key: str
+    label: str
+    kind: str
+    builtin: bool
+    archived: bool = False
+    target: int | None = None
+
+
+@dataclass
+class EntryRecord:
+    id: uuid.UUID | None
+    date: dt.date
+    notes: str
+    for_clinician: bool
+    observations: list[dict[str, Any]]
+    routine: list[dict[str, Any]]  # {"step": key in the zip, "done", "detail"}
+
+
+@dataclass
+class PhotoRecord:
+    id: uuid.UUID | None
+    date: dt.date
+    member: str | None  # None: the export said the file was missing
+    fields: dict[str, Any]  # site, view, scale_in_frame, quality_sharp, quality_exposure
+
+
+@dataclass
+class ExportDocument:
+    format: int
+    timezone: str | None
+    display_name: str
+    steps: dict[str, StepData]
+    entries: list[EntryRecord]
+    photos: list[PhotoRecord]
+    reminders: dict[str, Any] | None = None
+    thresholds: dict[str, Any] | None = None
+    site_history: list[dict[str, Any]] = field(default_factory=list)
+    visits: list[dict[str, Any]] = field(default_factory=list)
+
+
+def limits() -> safezip.Limits:
+    """An import is at most FOOTLOG_IMPORT_MAX_BYTES uploaded and twice that inflated (the JSON compresses)."""
+    return safezip.Limits(total=2 * settings.FOOTLOG_IMPORT_MAX_BYTES, member=settings.FOOTLOG_IMPORT_MAX_BYTES)
+
+
+def open_export(fileobj: IO[bytes]) -> tuple[zipfile.ZipFile, ExportDocument]:
+    """The checked zip, still open for its photos (the caller closes it), and its document."""
+    try:
+        archive = safezip.open_checked(fileobj, limits())
+    except safezip.ZipRefused as exc:
+        raise ImportRefused(exc.code, str(exc)) from None
+    try:
+        names = set(archive.namelist())
+        if DATA_MEMBER not in names:
+            raise ImportRefused("not_footlog", f"This is not a footlog export: the zip has no {DATA_MEMBER}.")
+        try:
+            raw = safezip.read_member(archive, DATA_MEMBER, MAX_JSON_BYTES)
+        except safezip.ZipRefused as exc:
+            raise ImportRefused(exc.code, str(exc)) from None
+        document = parse_document(raw)
+        for photo in document.photos:
+            if photo.member is not None and photo.member not in names:
+                raise ImportRefused("not_footlog", f"The zip lists the photo {photo.member} but does not hold it.")
+    except BaseException:
+        archive.close()
+        raise
+    return archive, document
+
+
+def parse_document(raw: bytes) -> ExportDocument:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise ImportRefused("bad_json", f"{DATA_MEMBER} is not valid JSON ({type(exc).__name__}).") from None
+    if not isinstance(data, dict) or "history" not in data or "format" not in data:
+        raise ImportRefused("not_footlog", f"{DATA_MEMBER} is not a footlog export (no format or history).")
+    version = data["format"]
+    if isinstance(version, bool) or version not in FORMATS:
+        raise ImportRefused(
+            "unknown_version",
+            f"Export format {version!r} is not one this footlog reads (it reads {', '.join(map(str, FORMATS))}).",
+        )
+    try:
+        return _Reader(data).document()
+    except _Bad as exc:
+        raise ImportRefused("invalid_data", f"{DATA_MEMBER}: {exc}") from None
+
+
+class _Bad(ValueError):
+    pass
+
+
+def _check(condition: bool, where: str, message: str) -> None:
+    if not condition:
+        raise _Bad(f"{where}: {message}")
+
+
+def _text(value: Any, where: str, max_length: int, *, blank: bool = True) -> str:
+    if value is None and blank:
+        return ""
+    _check(isinstance(value, str), where, "must be text")
+    _check(len(value) <= max_length, where, f"is longer than {max_length} characters")
+    _check(blank or bool(value.strip()), where, "must not be empty")
+    return str(value)
+
+
+def _bool(value: Any, where: str, *, default: bool | None = False) -> Any:
+    if value is None:
+        return default
+    _check(isinstance(value, bool), where, "must be true or false")
+    return value
+
+
+def _int(value: Any, where: str, low: int, high: int) -> int:
+    _check(isinstance(value, int) and not isinstance(value, bool), where, "must be a whole number")
+    _check(low <= value <= high, where, f"must be {low} to {high}")
+    return int(value)
+
+
+def _date(value: Any, where: str) -> dt.date:
+    _check(isinstance(value, str), where, "must be a date YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _Bad(f"{where}: {value[:20]!r} is not a date YYYY-MM-DD") from None
+
+
+def _uuid(value: Any, where: str) -> uuid.UUID | None:
+    if value is None:
+        return None
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise _Bad(f"{where}: not an id") from None
+
+
+def _list(value: Any, where: str) -> list[Any]:
+    if value is None:
+        return []
+    _check(isinstance(value, list), where, "must be a list")
+    return list(value)
+
+
+def _dict(value: Any, where: str) -> dict[str, Any]:
+    _check(isinstance(value, dict), where, "must be an object")
+    return dict(value)
+
+
+def _record_value(value: Any) -> Any:
+    """A value of version 1's generic `records`, where lists were written as Python's repr."""
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            return ast.literal_eval(value)
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            return value
+    return value
+
+
+class _Reader:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.version = int(data["format"])
+        records = data.get("records")
+        self.records: dict[str, list[Any]] = records if isinstance(records, dict) else {}
+
+    def rows(self, label: str) -> list[dict[str, Any]]:
+        return [
+            {k: _record_value(v) for k, v in row.items()}
+            for row in _list(self.records.get(label), f"records.{label}")
+            if isinstance(row, dict)
+        ]
+
+    def document(self) -> ExportDocument:
+        account = _dict(self.data.get("account") or {}, "account")
+        zone = account.get("timezone")
+        steps = self.steps()
+        entries = self.entries(steps)
+        return ExportDocument(
+            format=self.version,
+            timezone=zone if isinstance(zone, str) and is_valid_timezone(zone) else None,
+            display_name=_text(account.get("display_name"), "account.display_name", 80),
+            steps=steps,
+            entries=entries,
+            photos=self.photos({e.date for e in entries}),
+            reminders=self.reminders(),
+            thresholds=self.thresholds(),
+            site_history=self.site_history(),
+            visits=self.visits(),
+        )
+
+    # --- routine steps ---------------------------------------------------------------------------
+
+    def steps(self) -> dict[str, StepData]:
+        steps: dict[str, StepData] = {}
+        for i, raw in enumerate(_list(self.data.get("routine_steps"), "routine_steps")):
+            where = f"routine_steps[{i}]"
+            item = _dict(raw, where)
+            key = _text(item.get("key"), f"{where}.key", 64, blank=False)
+            kind = item.get("kind")
+            _check(kind in STEP_KINDS, f"{where}.kind", "must be care or trigger")
+            target = item.get("target_per_week")
+            steps[key] = StepData(
+                key=key,
+                label=_text(item.get("label"), f"{where}.label", 100, blank=False),
+                kind=str(kind),
+                builtin=_bool(item.get("builtin"), f"{where}.builtin"),
+                archived=_bool(item.get("archived"), f"{where}.archived"),
+                target=None if target is None else _int(target, f"{where}.target_per_week", 0, MAX_TARGET_PER_WEEK),
+            )
+        return steps
+
+    # --- entries ---------------------------------------------------------------------------------
+
+    def entries(self, steps: dict[str, StepData]) -> list[EntryRecord]:
+        flags = {str(r.get("id")): r.get("for_clinician") for r in self.rows("diary.entry")}
+        entries: list[EntryRecord] = []
+        dates: set[dt.date] = set()
+        for i, raw in enumerate(_list(self.data.get("history"), "history")):
+            where = f"history[{i}]"
+            item = _dict(raw, where)
+            day = _date(item.get("date"), f"{where}.date")
+            _check(day not in dates, f"{where}.date", f"{day} appears twice")
+            dates.add(day)
+            entry_id = _uuid(item.get("id"), f"{where}.id")
+            clinician = item.get("for_clinician", flags.get(str(entry_id)))
+            entries.append(
+                EntryRecord(
+                    id=entry_id,
+                    date=day,
+                    notes=_text(item.get("notes"), f"{where}.notes", MAX_NOTES),
+                    for_clinician=_bool(clinician, f"{where}.for_clinician"),
+                    observations=self.observations(item.get("observations"), where),
+                    routine=self.routine(item.get("routine"), where, steps),
+                )
+            )
+        return entries
+
+    def observations(self, value: Any, where: str) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = []
+        sites: set[str] = set()
+        for j, raw in enumerate(_list(value, f"{where}.observations")):
+            at = f"{where}.observations[{j}]"
+            item = _dict(raw, at)
+            site = item.get("site")
+            _check(site in SITE_KEYS, f"{at}.site", "is not a body site footlog knows")
+            _check(site not in sites, f"{at}.site", "appears twice in one entry")
+            sites.add(str(site))
+            largest = item.get("largest_mm")
+            if largest is not None:
+                _check(
+                    isinstance(largest, (int, float)) and not isinstance(largest, bool),
+                    f"{at}.largest_mm",
+                    "must be a number",
+                )
+                _check(0 <= largest <= 30, f"{at}.largest_mm", "must be 0 to 30")
+            found.append(
+                {
+                    "site": str(site),
+                    "count": _int(item.get("count"), f"{at}.count", 0, 200),
+                    "largest_mm": None if largest is None else float(largest),
+                    "itch": _int(item.get("itch", 0), f"{at}.itch", 0, 10),
+                    "pain": _int(item.get("pain", 0), f"{at}.pain", 0, 10),
+                    "redness": _bool(item.get("redness"), f"{at}.redness"),
+                    "bleeding": _bool(item.get("bleeding"), f"{at}.bleeding"),
+                    "spreading": _bool(item.get("spreading"), f"{at}.spreading"),
+                    "note": _text(item.get("note"), f"{at}.note", 500),
+                }
+            )
+        return found
+
+    def routine(self, value: Any, where: str, steps: dict[str, StepData]) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = []
+        keys: set[str] = set()
+        for j, raw in enumerate(_list(value, f"{where}.routine")):
+            at = f"{where}.routine[{j}]"
+            item = _dict(raw, at)
+            key = _text(item.get("step"), f"{at}.step", 64, blank=False)
+            _check(key not in keys, f"{at}.step", "appears twice in one entry")
+            keys.add(key)
+            if key not in steps:
+                # Version 1 before routine_steps: the log names the step and its label; kind is unknown.
+                label = _text(item.get("label") or key, f"{at}.label", 100, blank=False)
+                steps[key] = StepData(key=key, label=label, kind="care", builtin=False)
+            found.append(
+                {
+                    "step": key,
+                    "done": _bool(item.get("done"), f"{at}.done", default=None),
+                    "detail": _text(item.get("detail"), f"{at}.detail", 200),
+                }
+            )
+            _check(found[-1]["done"] is not None, f"{at}.done", "must be true or false")
+        return found
+
+    # --- photos ----------------------------------------------------------------------------------
+
+    def photos(self, dates: set[dt.date]) -> list[PhotoRecord]:
+        rows = {str(r.get("id")): r for r in self.rows("diary.photo")}
+        found: list[PhotoRecord] = []
+        for i, raw in enumerate(_list(self.data.get("photos"), "photos")):
+            where = f"photos[{i}]"
+            item = _dict(raw, where)
+            day = _date(item.get("date"), f"{where}.date")
+            _check(day in dates, f"{where}.date", "names a day with no entry in the history")
+            photo_id = _uuid(item.get("id"), f"{where}.id")
+            row = rows.get(str(photo_id), {})
+            site = item.get("site")
+            _check(site is None or site in SITE_KEYS, f"{where}.site", "is not a body site footlog knows")
+            view = item.get("view", row.get("view"))
+            _check(view in (None, *PHOTO_VIEWS), f"{where}.view", "must be overview or closeup")
+            quality = item.get("quality")
+            sharp, exposure = (
+                (quality.get("sharp"), quality.get("exposure"))
+                if isinstance(quality, dict)
+                else (row.get("quality_sharp"), row.get("quality_exposure"))
+            )
+            _check(exposure in (None, *EXPOSURES), f"{where}.quality.exposure", "is not an exposure footlog knows")
+            member = item.get("file")
+            if member is not None:
+                _check(isinstance(member, str) and member.startswith("photos/"), f"{where}.file", "must be photos/…")
+                _check(not safezip.unsafe_name(member), f"{where}.file", "leaves the archive")
+            found.append(
+                PhotoRecord(
+                    id=photo_id,
+                    date=day,
+                    member=member,
+                    fields={
+                        "site": site,
+                        "view": view,
+                        "scale_in_frame": _bool(
+                            item.get("scale_in_frame", row.get("scale_in_frame")),
+                            f"{where}.scale_in_frame",
+                            default=None,
+                        ),
+                        "quality_sharp": _bool(sharp, f"{where}.quality.sharp", default=None),
+                        "quality_exposure": exposure,
+                    },
+                )
+            )
+        return found
+
+    # --- settings, site history, visits ----------------------------------------------------------
+
+    def reminders(self) -> dict[str, Any] | None:
+        section = self.data.get("settings")
+        raw = section.get("reminders") if isinstance(section, dict) else None
+        if raw is None and self.version == 1:
+            rows = self.rows("reminders.reminderpreference")
+            raw = rows[0] if rows else None
+        if raw is None:
+            return None
+        item = _dict(raw, "settings.reminders")
+        time = item.get("time")
+        _check(isinstance(time, str), "settings.reminders.time", "must be HH:MM")
+        try:
+            at = dt.time.fromisoformat(str(time))
+        except ValueError:
+            raise _Bad("settings.reminders.time: must be HH:MM") from None
+        weekdays = [_int(d, "settings.reminders.weekdays", 0, 6) for d in _list(item.get("weekdays"), "weekdays")]
+        channels = _list(item.get("channels"), "settings.reminders.channels")
+        _check(all(c in ("email", "push") for c in channels), "settings.reminders.channels", "must be email or push")
+        return {
+            "enabled": _bool(item.get("enabled"), "settings.reminders.enabled"),
+            "time": at.replace(second=0, microsecond=0),
+            "weekdays": weekdays,
+            "channels": channels,
+            "skip_if_logged": _bool(item.get("skip_if_logged"), "settings.reminders.skip_if_logged", default=True),
+            "weekly_photo": _bool(item.get("weekly_photo"), "settings.reminders.weekly_photo", default=True),
+            "photo_weekday": _int(item.get("photo_weekday", 6), "settings.reminders.photo_weekday", 0, 6),
+        }
+
+    def thresholds(self) -> dict[str, Any] | None:
+        from footlog.timeline.analysis import Thresholds
+
+        section = self.data.get("settings")
+        raw = section.get("timeline") if isinstance(section, dict) else None
+        if raw is None and self.version == 1:
+            rows = self.rows("timeline.timelinesettings")
+            raw = rows[0] if rows else None
+        if raw is None:
+            return None
+        item = _dict(raw, "settings.timeline")
+        values: dict[str, Any] = {}
+        for name, default in Thresholds().to_dict().items():
+            if name not in item:
+                continue
+            value = item[name]
+            kind = "a whole number" if isinstance(default, int) else "a number"
+            _check(
+                isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0,
+                f"settings.timeline.{name}",
+                f"must be {kind}",
+            )
+            values[name] = type(default)(value)
+        return values
+
+    def site_history(self) -> list[dict[str, Any]]:
+        raw = self.data.get("site_history")
+        if raw is None and self.version == 1:
+            raw = self.rows("clinical.siteonset")
+        found = []
+        for i, value in enumerate(_list(raw, "site_history")):
+            where = f"site_history[{i}]"
+            item = _dict(value, where)
+            _check(item.get("site") in SITE_KEYS, f"{where}.site", "is not a body site footlog knows")
+            since = item.get("noticed_since")
+            found.append(
+                {
+                    "site": str(item["site"]),
+                    "noticed_since": None if since in (None, "None") else _date(since, f"{where}.noticed_since"),
+                    "not_sure": _bool(item.get("not_sure"), f"{where}.not_sure"),
+                    "note": _text(item.get("note"), f"{where}.note", 500),
+                }
+            )
+        return found
+
+    def visits(self) -> list[dict[str, Any]]:
+        raw = self.data.get("visits")
+        if raw is None and self.version == 1:
+            raw = self.rows("clinical.visit")
+        found = []
+        for i, value in enumerate(_list(raw, "visits")):
+            where = f"visits[{i}]"
+            item = _dict(value, where)
+            _check(item.get("kind") in VISIT_KINDS, f"{where}.kind", "must be booked or visited")
+            found.append(
+                {
+                    "kind": str(item["kind"]),
+                    "date": _date(item.get("date"), f"{where}.date"),
+                    "note": _text(item.get("note"), f"{where}.note", 500),
+                }
+            )
+        return found
