@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw, ImageFilter
 from accounts.consent import consent_give
 from accounts.models import User
 from footlog.diary import services as diary_services
-from footlog.diary.models import Entry, RoutineStep
+from footlog.diary.models import Entry, Photo, RoutineStep
 from footlog.lib.dates import today_in
 
 DAYS = 56
@@ -126,6 +126,9 @@ def create_demo(email: str, password: str, *, timezone: str = "Europe/Berlin", s
                 count = next(o["count"] for o in observations if o["site"] == plan.site)
                 for close_up in (False, True):
                     upload = diary_services.PhotoUpload(skin_photo(count, seed + offset, close_up=close_up), plan.site)
-                    diary_services.photo_ingest(user, entry, upload)
+                    photo, _ = diary_services.photo_ingest(user, entry, upload)
+                    # Tagged as the app tags them (the generated photo always has its coin).
+                    view = "closeup" if close_up else "overview"
+                    Photo.objects.filter(pk=photo.pk).update(view=view, scale_in_frame=True)
                     photos += 1
     return user, entries, photos

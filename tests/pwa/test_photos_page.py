@@ -76,4 +76,4 @@ def test_history_and_timeline_link_to_the_sites_with_photos(browser: Client, con
     assert 'href="/photos/left_heel/"' in history and "2 photos" in history
     assert 'href="/photos/right_heel/"' not in history
     timeline = browser.get("/timeline/").content.decode()
-    assert re.search(r'<a class="row-photos" href="/photos/left_heel/"[^>]*>Photos · 2</a>', timeline)
+    assert re.search(r'<a class="row-photos" href="/photos/left_heel/"[^>]*>2 photos</a>', timeline)

@@ -83,9 +83,11 @@
   /* The top (later) photo is cut at the slider (wipe) or shown at the slider's opacity (fade). CSSOM, not a
      style attribute: the page's CSP allows no inline style. */
   function slide() {
-    var top = $("ov-top"), v = +slider.value;
+    var top = $("ov-top"), line = $("ov-line"), v = +slider.value;
     if (mode() === "wipe") { top.style.clipPath = "inset(0 0 0 " + (100 - v) + "%)"; top.style.opacity = "1"; }
     else { top.style.clipPath = "none"; top.style.opacity = String(v / 100); }
+    line.hidden = mode() !== "wipe";
+    line.style.left = (100 - v) + "%";
     slider.setAttribute("aria-valuetext", mode() === "wipe" ? v + "% of the after photo shown"
       : "after photo at " + v + "% opacity");
   }
@@ -98,8 +100,8 @@
     [["a", pa], ["b", pb]].forEach(function (pair) {
       var p = pair[1], img = $("cmp-img-" + pair[0]);
       img.src = p.image_url; img.alt = "Photo of " + longDate(p.date);
-      $("cmp-cap-" + pair[0]).textContent = (pair[0] === "a" ? "Before · " : "After · ") + shortDate(p.date) + " · " +
-        describe(p);
+      $("cmp-cap-" + pair[0]).textContent = shortDate(p.date) + " · " + (p.view ? VIEWS[p.view] : "not tagged") +
+        (p.scale_in_frame ? " · ⌀ scale" : "");
     });
     $("ov-bottom").src = pa.image_url; $("ov-bottom").alt = "Before: " + longDate(pa.date);
     $("ov-top").src = pb.image_url; $("ov-top").alt = "After: " + longDate(pb.date);

@@ -198,7 +198,8 @@
   function shortDate(iso) {
     return new Date(iso + "T12:00:00Z").toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
   }
-  function photoDate(p) { return p.date || (p.created || "").slice(0, 10); }
+  // The entry's day, never the upload time (a back-filled day is uploaded later than its date).
+  function photoDate(p) { return p.date || null; }
   function currentView() {
     var checked = form.querySelector("input[name=photo-view]:checked");
     return checked ? checked.value : "overview";
@@ -232,8 +233,8 @@
   function ghostOf(p, view) {
     if (!p) return null;
     var day = photoDate(p);
-    return { url: p.image_url, label: "Last " + VIEW_WORDS[view] + " of this spot, " + longDate(day),
-             short: "the " + shortDate(day) + " " + VIEW_WORDS[view] };
+    return { url: p.image_url, label: "Last " + VIEW_WORDS[view] + " of this spot" + (day ? ", " + longDate(day) : ""),
+             short: "the " + (day ? shortDate(day) + " " : "last ") + VIEW_WORDS[view] };
   }
 
   function addPhoto(blob, name, site, view, scale) {
@@ -288,9 +289,9 @@
       if (!p || state.site !== site) return;
       var img = fig.querySelector("img"), day = photoDate(p);
       img.src = p.thumbnail_url || p.image_url;
-      img.alt = "Earlier photo of " + labels[site] + " from " + day;
+      img.alt = "Earlier photo of " + labels[site] + (day ? " from " + day : "");
       $("previous-caption").textContent = "Last photo of this spot" + (p.view ? ", " + VIEW_WORDS[p.view] : "") +
-        ", " + shortDate(day);
+        (day ? ", " + shortDate(day) : "");
       fig.hidden = false;
     });
   }
