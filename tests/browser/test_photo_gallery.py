@@ -53,7 +53,7 @@ def test_compare_two_dates_side_by_side_and_with_the_slider(page: Any, member: U
     # By default the first and the latest of the same kind.
     assert page.locator("#cmp-a").input_value() == str(first.pk)
     assert page.locator("#cmp-b").input_value() == str(latest.pk)
-    until(page, "document.getElementById('ov-top').naturalWidth > 0 && document.getElementById('cmp-img-a').naturalWidth > 0")
+    until(page, "['ov-top', 'cmp-img-a'].every(id => document.getElementById(id).naturalWidth > 0)")
     assert page.locator("#cmp-img-a").get_attribute("src") == f"/api/v1/photos/{first.pk}/image"
     assert page.locator("#ov-top").get_attribute("src") == f"/api/v1/photos/{latest.pk}/image"
     side_a, side_b = page.locator("#cmp-img-a").bounding_box(), page.locator("#cmp-img-b").bounding_box()

@@ -225,8 +225,13 @@
         return page.count === 1 ? page.results[0] : api(q + "&page=" + page.count).then(function (last) {
           return last.results[0] || null;
         });
-      }).then(function (p) { return p && view && p.view !== view ? null : p; })
-        .catch(function () { return null; /* offline: no guide, the capture still works */ });
+      }).then(function (p) {
+        if (!p || (view && p.view !== view)) return null;
+        // Captions name the photo's day (its entry's date), not its upload time.
+        if (p.date || !p.entry) return p;
+        return api("entries/" + p.entry + "/").then(function (entry) { p.date = entry.date; return p; },
+                                                     function () { return p; });
+      }).catch(function () { return null; /* offline: no guide, the capture still works */ });
     }
     return state.earlier[key];
   }
