@@ -19,12 +19,19 @@ from accounts.consent import consent_give
 from accounts.models import User
 from footlog.diary.models import Photo
 from footlog.lib.dates import today_in
-from tests.browser.conftest import ConsoleWatch, shoot, sign_in, until
+from tests.browser.conftest import SCREENSHOTS, ConsoleWatch, sign_in, until
 from tests.diary.photo_samples import skin_photo
 from tests.exports.builders import add_photo, log_entry
 from tests.support.browser import ARGS, CHROMIUM, PHONE
 
 pytestmark = pytest.mark.browser
+
+
+def shoot_screen(page: Any, name: str) -> None:
+    """What the phone's screen shows: a full-page shot would draw an open dialog mid-page."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
 
 # What the fake camera films: two flat halves, far from the ghost's green, so a ghost drawn into the captured
 # photo at 40 % would show at once.
@@ -138,7 +145,7 @@ def test_live_capture_shows_the_ghost_and_keeps_it_out_of_the_photo(
     video, over = page.locator("#capture-video").bounding_box(), page.locator("#capture-ghost").bounding_box()
     assert video == over
     assert "20 cm" in page.locator("#capture-prompt").inner_text()
-    shoot(page, "40-capture-ghost")
+    shoot_screen(page, "40-capture-ghost")
 
     switch = dialog.get_by_label("as a guide")
     switch.uncheck()
@@ -186,7 +193,7 @@ def test_without_a_camera_the_chosen_picture_shows_under_the_ghost_and_a_blurred
     until(page, "document.getElementById('capture-still').naturalWidth > 0")
     assert page.locator("#capture-still").is_visible() and page.locator("#capture-ghost").is_visible()
     assert abs(page.evaluate(GHOST_OPACITY) - 0.4) <= 0.05
-    shoot(page, "41-capture-chosen-under-ghost")
+    shoot_screen(page, "41-capture-chosen-under-ghost")
     dialog.get_by_role("button", name="Use this photo").click()
     page.get_by_role("img", name="New photo of Left heel").wait_for()
     page.get_by_role("button", name="Save today").click()
@@ -197,7 +204,8 @@ def test_without_a_camera_the_chosen_picture_shows_under_the_ghost_and_a_blurred
     today = today_in(member.timezone)
     blurred = Photo.objects.get(user=member, entry__date=today)
     assert blurred.quality_sharp is False
-    shoot(page, "42-retake-prompt")
+    warning.scroll_into_view_if_needed()
+    shoot_screen(page, "42-retake-prompt")
     with page.expect_file_chooser() as chooser:
         warning.get_by_role("button", name="Retake").click()
     until(page, "/is deleted/.test(document.getElementById('save-status').textContent)")

@@ -12,10 +12,16 @@ from accounts.consent import consent_give
 from accounts.models import User
 from footlog.diary.models import Photo
 from footlog.lib.dates import today_in
-from tests.browser.conftest import shoot, sign_in, until
+from tests.browser.conftest import SCREENSHOTS, shoot, sign_in, until
 from tests.exports.builders import add_photo, log_entry
 
 pytestmark = pytest.mark.browser
+
+
+def shoot_screen(page: Any, name: str) -> None:
+    """What the phone's screen shows: a full-page shot would draw an open dialog mid-page."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
 @pytest.fixture
@@ -86,7 +92,7 @@ def test_enlarge_then_delete_after_confirming(page: Any, member: User, live_serv
     until(page, "document.getElementById('viewer-img').naturalWidth > 0")
     assert page.locator("#viewer-img").get_attribute("src") == f"/api/v1/photos/{gone.pk}/image"  # display rendition
     assert page.locator("#viewer-img").bounding_box()["width"] > 300
-    shoot(page, "46-gallery-enlarged")
+    shoot_screen(page, "46-gallery-enlarged")
 
     asked: list[str] = []
     page.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
