@@ -128,7 +128,8 @@ def test_live_capture_shows_the_ghost_and_keeps_it_out_of_the_photo(
 ) -> None:
     page = camera_page
     ghost = earlier_photo(member, 3, "overview")
-    earlier_photo(member, 5, "closeup", colour=(250, 250, 250))  # another kind: never the overview's ghost
+    # A later close-up: the latest photo of the spot, but another kind, so never the overview's ghost.
+    close_up = earlier_photo(member, 1, "closeup", colour=(250, 250, 250))
     sign_in(page.context, member, live_server.url)
     open_left_heel(page, live_server.url)
     assert page.evaluate("document.getElementById('today-form').dataset.camera") == "live"
@@ -169,14 +170,14 @@ def test_live_capture_shows_the_ghost_and_keeps_it_out_of_the_photo(
     top, bottom = mean(image, (0.1, 0.1, 0.9, 0.4)), mean(image, (0.1, 0.6, 0.9, 0.9))
     assert near(top, TOP) and near(bottom, BOTTOM), (top, bottom)  # the camera's frame, with no green ghost in it
 
-    # The hint under the spot shows the last photo of an earlier day, never the one just taken.
+    # The hint under the spot shows the last photo (of any kind) of an earlier day, never the one just taken.
     page.reload()
     until(page, "document.getElementById('today-form').dataset.loaded === 'true'")
     page.get_by_role("button", name="Left heel: 1").click()
     page.locator("#previous-photo img").wait_for()
-    assert page.locator("#previous-photo img").get_attribute("src") == f"/api/v1/photos/{ghost.pk}/image?size=thumb"
-    day = ghost.entry.date
-    assert f"{day.day} {day:%b}" in page.locator("#previous-caption").inner_text()
+    assert page.locator("#previous-photo img").get_attribute("src") == f"/api/v1/photos/{close_up.pk}/image?size=thumb"
+    day = close_up.entry.date
+    assert page.locator("#previous-caption").inner_text() == f"Last photo of this spot, close-up, {day.day} {day:%b}"
 
 
 def test_without_a_camera_the_chosen_picture_shows_under_the_ghost_and_a_blurred_one_offers_a_retake(
