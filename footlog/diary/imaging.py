@@ -50,9 +50,9 @@ _SRGB = ImageCms.createProfile("sRGB")
 # Quality is measured on a grey reduction with a long edge of about QUALITY_EDGE: sensor noise averages out and
 # the figures do not depend on the phone's resolution. Calibrated on generated skin photos (skin tone, pores,
 # creases, 1-3 mm white bumps, grain added after the optics: tests/diary/photo_samples.skin_photo) at 1200, 2400
-# and 4000 px: sharp ones read a Laplacian variance of 42-102 (43-400 in dim light once scaled, see below),
-# the same photos blurred by a Gaussian of 1 px at the measuring size 8-15, and less when blurred more. The
-# threshold sits between.
+# and 4000 px: sharp ones read a Laplacian variance of 40-100 (33-87 in dim light once scaled, see below),
+# the same photos blurred by a Gaussian of 1 px at the measuring size 7-13, and less when blurred more; a flat
+# colour reads 0. The threshold sits between (tests/diary/test_photo_quality.py pins these).
 QUALITY_EDGE = 1024
 SHARP_MIN_LAPLACIAN_VARIANCE = 25.0
 # Detail contrast falls with the light: below this mean the variance is scaled up by (mean/this)^-2, so a dim but
@@ -189,7 +189,14 @@ def measure(image: Image.Image) -> Quality:
     histogram = grey.histogram()
     pixels = sum(histogram) or 1
     mean = sum(level * n for level, n in enumerate(histogram)) / pixels
-    laplacian_variance = ImageStat.Stat(grey.filter(_LAPLACIAN)).var[0]
+    width, height = grey.size
+    if width < 3 or height < 3:
+        laplacian_variance = 0.0
+    else:
+        # Pillow's 3x3 filter copies the outermost pixels unfiltered: leave them out, or a flat grey image would
+        # read as detailed (its border against the offset of 128).
+        edges = grey.filter(_LAPLACIAN).crop((1, 1, width - 1, height - 1))
+        laplacian_variance = ImageStat.Stat(edges).var[0]
     if mean < SHARPNESS_REFERENCE_MEAN:
         laplacian_variance *= (SHARPNESS_REFERENCE_MEAN / max(mean, 16.0)) ** 2
     if mean < DARK_MEAN or sum(histogram[:9]) / pixels > CLIPPED_SHARE:

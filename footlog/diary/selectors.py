@@ -103,6 +103,12 @@ def photos_for(
     return photos.order_by("entry__date", "created", "id")
 
 
+def photo_series(user: User, site: str, view: str | None) -> QuerySet[Photo]:
+    """The user's photos of one site and one view, oldest first as in `photos_for`; `view=None` means the photos
+    whose view was not noted (not "any view"). Its first is the baseline the report compares against."""
+    return photos_for(user, site).filter(view=view) if view else photos_for(user, site).filter(view__isnull=True)
+
+
 def photo_by_id(photo_id: uuid.UUID) -> Photo | None:
     """Any user's photo by id: only for idempotency checks in services, never for answering a request."""
     return Photo.objects.filter(pk=photo_id).first()

@@ -91,7 +91,14 @@ def account_document(user: Any, missing_photos: frozenset[Any] = frozenset()) ->
 
 
 def photo_json(photo: Any, *, missing: bool) -> dict[str, Any]:
-    listed = {"id": str(photo.pk), "date": photo.entry.date.isoformat(), "site": photo.site}
+    listed = {
+        "id": str(photo.pk),
+        "date": photo.entry.date.isoformat(),
+        "site": photo.site,
+        "view": photo.view,
+        "scale_in_frame": photo.scale_in_frame,
+        "quality": photo.quality,
+    }
     return {**listed, "file": None, "missing": True} if missing else {**listed, "file": photo_name(photo)}
 
 
