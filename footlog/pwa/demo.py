@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw, ImageFilter
 from accounts.consent import consent_give
 from accounts.models import User
 from footlog.diary import services as diary_services
-from footlog.diary.models import Entry, Photo, RoutineStep
+from footlog.diary.models import Entry, RoutineStep
 from footlog.lib.dates import today_in
 
 DAYS = 56
@@ -71,11 +71,12 @@ def skin_photo(count: int, seed: int, *, close_up: bool) -> bytes:
     draw.ellipse(
         (1000 - coin, 750 - coin, 1000 + coin, 750 + coin), fill=(196, 170, 90), outline=(140, 120, 60), width=4
     )
-    image = image.filter(ImageFilter.GaussianBlur(1.2))
-    # Sensor grain, as a phone adds it: without it the flat generated skin reads as blurred at ingest.
-    image = Image.blend(image, Image.effect_noise(size, 40).convert("RGB"), 0.1)
+    # Softened a little, then fine skin grain on top (as a camera adds it after the optics): the demo's photos
+    # read as sharp and well exposed to footlog's quality measure, like a good phone photo would.
+    soft = image.filter(ImageFilter.GaussianBlur(0.8))
+    grain = Image.effect_noise(size, 48).convert("RGB")
     out = io.BytesIO()
-    image.save(out, "JPEG", quality=85)
+    Image.blend(soft, grain, 0.06).save(out, "JPEG", quality=85)
     return out.getvalue()
 
 
@@ -128,10 +129,12 @@ def create_demo(email: str, password: str, *, timezone: str = "Europe/Berlin", s
             for plan in PLANS[:2]:
                 count = next(o["count"] for o in observations if o["site"] == plan.site)
                 for close_up in (False, True):
-                    upload = diary_services.PhotoUpload(skin_photo(count, seed + offset, close_up=close_up), plan.site)
-                    photo, _ = diary_services.photo_ingest(user, entry, upload)
-                    # Tagged as the app tags them (the generated photo always has its coin).
-                    view = "closeup" if close_up else "overview"
-                    Photo.objects.filter(pk=photo.pk).update(view=view, scale_in_frame=True)
+                    upload = diary_services.PhotoUpload(
+                        skin_photo(count, seed + offset, close_up=close_up),
+                        plan.site,
+                        view="closeup" if close_up else "overview",
+                        scale_in_frame=True,  # the coin
+                    )
+                    diary_services.photo_ingest(user, entry, upload)
                     photos += 1
     return user, entries, photos
