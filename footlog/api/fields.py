@@ -30,6 +30,32 @@ class StrictBooleanField(serializers.BooleanField):
         return data
 
 
+class FormBooleanField(serializers.BooleanField):
+    """A boolean in a multipart form, where every value is text: exactly "true" or "false", nothing else
+    (DRF would also take "1", "yes", "on", "T", ...). A JSON-style bool is taken too, for tests and clients
+    that parse forms into objects. Left out, it is left out (DRF's BooleanField reads a missing form field as
+    False: "not said" would become "no scale")."""
+
+    default_empty_html = serializers.empty
+
+    def get_value(self, dictionary: Any) -> Any:
+        # DRF reads an empty form value of an optional field as "left out"; here it is neither true nor false.
+        value = super().get_value(dictionary)
+        if value is serializers.empty and self.field_name in dictionary and dictionary.get(self.field_name) == "":
+            return ""
+        return value
+
+    def to_internal_value(self, data: Any) -> bool:
+        if isinstance(data, bool):
+            return data
+        if data == "true":
+            return True
+        if data == "false":
+            return False
+        self.fail("invalid", input=data)
+        raise AssertionError("unreachable")  # fail() raises
+
+
 class StrictCharField(serializers.CharField):
     def to_internal_value(self, data: Any) -> str:
         if not isinstance(data, str):

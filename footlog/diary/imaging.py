@@ -11,6 +11,8 @@ Contract of `ingest(data)`:
   only decoded pixels are re-encoded.
 - JPEG sources are decoded in draft mode (libjpeg's DCT scaling) straight to the smallest scale that still covers
   the display size, which keeps 48 MP photos fast and small in memory.
+- The result carries a `Quality` measured on the decoded pixels (sharpness, exposure): advice for the user, never a
+  reason to refuse a photo.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 import pillow_heif
-from PIL import Image, ImageCms, ImageFile, ImageOps
+from PIL import Image, ImageCms, ImageFile, ImageFilter, ImageOps, ImageStat
 
 MAX_PIXELS = 50_000_000
 DISPLAY_EDGE = 2048
@@ -45,6 +47,25 @@ _DECODE_LOCK = threading.Lock()
 _SRGB = ImageCms.createProfile("sRGB")
 
 
+# Quality is measured on a grey reduction with a long edge of about QUALITY_EDGE: sensor noise averages out and
+# the figures do not depend on the phone's resolution. Calibrated on generated skin photos (skin tone, pores,
+# creases, 1-3 mm white bumps, grain added after the optics: tests/diary/photo_samples.skin_photo) at 1200, 2400
+# and 4000 px: sharp ones read a Laplacian variance of 40-100 (33-87 in dim light once scaled, see below),
+# the same photos blurred by a Gaussian of 1 px at the measuring size 7-13, and less when blurred more; a flat
+# colour reads 0. The threshold sits between (tests/diary/test_photo_quality.py pins these).
+QUALITY_EDGE = 1024
+SHARP_MIN_LAPLACIAN_VARIANCE = 25.0
+# Detail contrast falls with the light: below this mean the variance is scaled up by (mean/this)^-2, so a dim but
+# sharp photo is not called blurred (it may be called dark).
+SHARPNESS_REFERENCE_MEAN = 128.0
+# Luminance 0-255 (ITU-R 601, Pillow's "L"). Well-lit skin reads about 120-200 on light skin, 65-110 on dark skin:
+# "dark" is set low enough that dark skin in good light is not called dark.
+DARK_MEAN = 55.0
+BRIGHT_MEAN = 215.0
+CLIPPED_SHARE = 0.25  # more than this share of pixels at 0-8 (dark) or 247-255 (bright) is badly exposed too
+_LAPLACIAN = ImageFilter.Kernel((3, 3), [0, 1, 0, 1, -4, 1, 0, 1, 0], scale=1, offset=128)
+
+
 class ImageRejected(ValueError):
     """The upload is not an image footlog stores; `str(exc)` is a message meant for the user."""
 
@@ -57,10 +78,22 @@ class Rendition:
 
 
 @dataclass(frozen=True)
+class Quality:
+    """How usable the photo is for comparison. `laplacian_variance` (scaled for dim light) and `mean_luminance` are
+    the measured figures, for tests and calibration; only `sharp` and `exposure` are stored."""
+
+    sharp: bool
+    exposure: str  # "ok" | "dark" | "bright" (footlog.diary.models.EXPOSURES)
+    laplacian_variance: float
+    mean_luminance: float
+
+
+@dataclass(frozen=True)
 class IngestedImage:
     source_format: str  # "JPEG" | "PNG" | "WEBP" | "HEIF"
     display: Rendition  # long edge at most DISPLAY_EDGE
     thumb: Rendition  # long edge at most THUMB_EDGE
+    quality: Quality | None = None  # None only when ingest was asked not to measure (the benchmark)
 
 
 _ACCEPTED_TEXT = "a JPEG, PNG, WebP or HEIC photo"
@@ -96,11 +129,15 @@ def sniff(head: bytes) -> str:
     raise ImageRejected(f"This file is not an image; {_ACCEPTED_TEXT} is accepted.")
 
 
-def ingest(data: bytes) -> IngestedImage:
-    """Validate, decode and re-encode `data`; see the module docstring for the guarantees."""
+def ingest(data: bytes, *, measure_quality: bool = True) -> IngestedImage:
+    """Validate, decode and re-encode `data`; see the module docstring for the guarantees.
+
+    `measure_quality=False` skips the quality measure (`quality` is then None): only for bench/photo_ingest.py,
+    which times ingest with and without it.
+    """
     source_format = sniff(data[:32])
     try:
-        return _ingest(data, source_format)
+        return _ingest(data, source_format, measure_quality)
     except ImageRejected:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -114,7 +151,7 @@ def _too_many_pixels() -> str:
     return f"The image is too large: at most {MAX_PIXELS // 1_000_000} megapixels are accepted."
 
 
-def _ingest(data: bytes, source_format: str) -> IngestedImage:
+def _ingest(data: bytes, source_format: str, measure_quality: bool) -> IngestedImage:
     # Again per call: a test runner or library may reset the process-wide filters set at import.
     with _strict_decoding(), warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -134,6 +171,45 @@ def _ingest(data: bytes, source_format: str) -> IngestedImage:
         source_format=source_format,
         display=_encode(display, DISPLAY_QUALITY),
         thumb=_encode(thumb, THUMB_QUALITY),
+        quality=measure(display) if measure_quality else None,
+    )
+
+
+def measure(image: Image.Image) -> Quality:
+    """Sharpness and exposure of a decoded RGB or grey image, measured on a ~QUALITY_EDGE px grey reduction.
+
+    Sharpness: variance of the 3x3 Laplacian (fine detail: pores, bump edges); a blurred or shaken photo has
+    little. Exposure: mean luminance, and the share of pixels clipped to black or to white. About 5 ms for a
+    2048 px display rendition.
+    """
+    grey = image.convert("L")
+    factor = max(1, round(max(grey.size) / QUALITY_EDGE))
+    if factor > 1:
+        grey = grey.reduce(factor)  # box average: cheap, and it averages the sensor noise out
+    histogram = grey.histogram()
+    pixels = sum(histogram) or 1
+    mean = sum(level * n for level, n in enumerate(histogram)) / pixels
+    width, height = grey.size
+    if width < 3 or height < 3:
+        laplacian_variance = 0.0
+    else:
+        # Pillow's 3x3 filter copies the outermost pixels unfiltered: leave them out, or a flat grey image would
+        # read as detailed (its border against the offset of 128).
+        edges = grey.filter(_LAPLACIAN).crop((1, 1, width - 1, height - 1))
+        laplacian_variance = ImageStat.Stat(edges).var[0]
+    if mean < SHARPNESS_REFERENCE_MEAN:
+        laplacian_variance *= (SHARPNESS_REFERENCE_MEAN / max(mean, 16.0)) ** 2
+    if mean < DARK_MEAN or sum(histogram[:9]) / pixels > CLIPPED_SHARE:
+        exposure = "dark"
+    elif mean > BRIGHT_MEAN or sum(histogram[247:]) / pixels > CLIPPED_SHARE:
+        exposure = "bright"
+    else:
+        exposure = "ok"
+    return Quality(
+        sharp=laplacian_variance >= SHARP_MIN_LAPLACIAN_VARIANCE,
+        exposure=exposure,
+        laplacian_variance=round(laplacian_variance, 2),
+        mean_luminance=round(mean, 1),
     )
 
 

@@ -79,9 +79,14 @@ def entry_by_id(entry_id: uuid.UUID) -> Entry | None:
 
 
 def photos_for(
-    user: User, site: str | None = None, start: dt.date | None = None, end: dt.date | None = None
+    user: User,
+    site: str | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    *,
+    view: str | None = None,
 ) -> QuerySet[Photo]:
-    """The user's photos, optionally of one site and within entry dates [start, end], oldest first.
+    """The user's photos, optionally of one site, of one view and within entry dates [start, end], oldest first.
 
     Ordered by the entry's date (the user's own calendar), then upload time: the order to compare a site over
     time. Stable name: the exports and the PWA use it.
@@ -89,11 +94,19 @@ def photos_for(
     photos = Photo.objects.filter(user=user).select_related("entry")
     if site:
         photos = photos.filter(site=site)
+    if view:
+        photos = photos.filter(view=view)
     if start:
         photos = photos.filter(entry__date__gte=start)
     if end:
         photos = photos.filter(entry__date__lte=end)
     return photos.order_by("entry__date", "created", "id")
+
+
+def photo_series(user: User, site: str, view: str | None) -> QuerySet[Photo]:
+    """The user's photos of one site and one view, oldest first as in `photos_for`; `view=None` means the photos
+    whose view was not noted (not "any view"). Its first is the baseline the report compares against."""
+    return photos_for(user, site).filter(view=view) if view else photos_for(user, site).filter(view__isnull=True)
 
 
 def photo_by_id(photo_id: uuid.UUID) -> Photo | None:

@@ -10,6 +10,7 @@ from rest_framework import serializers
 
 from footlog.api.errors import PayloadTooLarge
 from footlog.api.fields import (
+    FormBooleanField,
     StrictBooleanField,
     StrictCharField,
     StrictFloatField,
@@ -17,7 +18,16 @@ from footlog.api.fields import (
     StrictUUIDField,
     WholeItemsList,
 )
-from footlog.diary.models import MAX_NOTES, MAX_TARGET_PER_WEEK, Entry, Observation, Photo, RoutineStep
+from footlog.diary.models import (
+    EXPOSURES,
+    MAX_NOTES,
+    MAX_TARGET_PER_WEEK,
+    PHOTO_VIEWS,
+    Entry,
+    Observation,
+    Photo,
+    RoutineStep,
+)
 from footlog.diary.selectors import routine_steps_for
 from footlog.diary.services import EntryData, PhotoUpload
 from footlog.diary.sites import SITE_KEYS, SITES
@@ -171,17 +181,36 @@ class ObservationOut(serializers.ModelSerializer[Observation]):
         fields = ("site", "count", "largest_mm", "itch", "pain", "redness", "bleeding", "spreading", "note")
 
 
+VIEW_HELP = "What the shot is: `overview` (the whole site, ~20 cm) or `closeup`; null: not said"
+SCALE_HELP = "A coin or ruler is in the frame (gives the size); null: not said"
+
+
+class PhotoQualityOut(serializers.Serializer[Any]):
+    """Measured when the photo was stored. Advice only: a blurred or dark photo is kept all the same."""
+
+    sharp = serializers.BooleanField(help_text="Enough fine detail (false: blurred or shaken; offer a retake)")
+    exposure = serializers.ChoiceField(choices=EXPOSURES, help_text="`dark` or `bright`: offer a retake in daylight")
+
+
 class PhotoOut(serializers.ModelSerializer[Photo]):
     """A stored photo. URLs are root-relative API paths, answered to the owner only."""
 
     # Keys only (as in ObservationIO), so the schema has one site enum.
     site = serializers.ChoiceField(choices=SITE_KEYS, allow_null=True, read_only=True)
+    view = serializers.ChoiceField(choices=PHOTO_VIEWS, allow_null=True, read_only=True, help_text=VIEW_HELP)
+    scale_in_frame = serializers.BooleanField(allow_null=True, read_only=True, help_text=SCALE_HELP)
+    quality = PhotoQualityOut(
+        allow_null=True, read_only=True, help_text="null for photos stored before quality was measured"
+    )
     image_url = serializers.SerializerMethodField()
     thumbnail_url = serializers.SerializerMethodField()
 
     class Meta:
         model = Photo
-        fields = ("id", "entry", "site", "width", "height", "image_url", "thumbnail_url", "created")
+        fields = (
+            "id", "entry", "site", "view", "scale_in_frame", "quality", "width", "height", "image_url",
+            "thumbnail_url", "created",
+        )  # fmt: skip
 
     def get_image_url(self, photo: Photo) -> str:
         return reverse("photo-image", kwargs={"pk": photo.pk})
@@ -218,6 +247,8 @@ class PhotoIn(serializers.Serializer[Any]):
     image = serializers.FileField(allow_empty_file=True, help_text="JPEG, PNG, WebP or HEIC/HEIF, at most 15 MB")
     site = serializers.ChoiceField(choices=SITE_KEYS, required=False, allow_null=True, allow_blank=True)
     id = StrictUUIDField(required=False, help_text="Client-made id; replaying it with the same image is a 200")
+    view = serializers.ChoiceField(choices=PHOTO_VIEWS, required=False, allow_blank=True, help_text=VIEW_HELP)
+    scale_in_frame = FormBooleanField(required=False, help_text="`true` or `false` (nothing else): " + SCALE_HELP)
 
     def validate_image(self, value: Any) -> Any:
         limit = settings.FOOTLOG_PHOTO_MAX_BYTES
@@ -228,11 +259,35 @@ class PhotoIn(serializers.Serializer[Any]):
     def to_upload(self) -> PhotoUpload:
         image = self.validated_data["image"]
         image.seek(0)
-        return PhotoUpload(data=image.read(), site=self.validated_data.get("site") or None)
+        return PhotoUpload(
+            data=image.read(),
+            site=self.validated_data.get("site") or None,
+            view=self.validated_data.get("view") or None,
+            scale_in_frame=self.validated_data.get("scale_in_frame"),
+        )
+
+
+class PhotoPatchIn(serializers.Serializer[Any]):
+    """The JSON body of PATCH photos/{id}/: any of these; null (or "" for the two choices) clears one."""
+
+    site = serializers.ChoiceField(choices=SITE_KEYS, required=False, allow_null=True, allow_blank=True)
+    view = serializers.ChoiceField(
+        choices=PHOTO_VIEWS, required=False, allow_null=True, allow_blank=True, help_text=VIEW_HELP
+    )
+    scale_in_frame = StrictBooleanField(required=False, allow_null=True, help_text=SCALE_HELP)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        unknown = sorted(set(self.initial_data) - set(self.fields)) if isinstance(self.initial_data, dict) else []
+        if unknown:
+            raise serializers.ValidationError(
+                {name: ["Not editable: only site, view and scale_in_frame are."] for name in unknown}
+            )
+        return attrs
 
 
 class PhotoListQuery(serializers.Serializer[Any]):
     site = serializers.ChoiceField(choices=SITE_KEYS, required=False, allow_blank=True)  # blank: every site
+    view = serializers.ChoiceField(choices=PHOTO_VIEWS, required=False, allow_blank=True)  # blank: every view
 
 
 class PhotoImageQuery(serializers.Serializer[Any]):

@@ -22,6 +22,7 @@ from footlog.diary import imaging, photo_storage
 from footlog.diary.builtin import DEFAULT_TARGET
 from footlog.diary.models import (
     MAX_TARGET_PER_WEEK,
+    PHOTO_VIEWS,
     Entry,
     Observation,
     Photo,
@@ -31,6 +32,7 @@ from footlog.diary.models import (
     RoutineStepTarget,
 )
 from footlog.diary.selectors import entry_by_id, photo_by_id
+from footlog.diary.sites import SITE_KEYS
 from footlog.lib.errors import Conflict, InvalidInput, PayloadTooLarge, PreconditionFailed, QuotaExceeded
 
 logger = logging.getLogger(__name__)
@@ -233,14 +235,21 @@ def routine_step_archive(step: RoutineStep) -> None:
 
 @dataclass(frozen=True)
 class PhotoUpload:
-    """An uploaded photo: its raw bytes (at most FOOTLOG_PHOTO_MAX_BYTES) and the optional body site."""
+    """An uploaded photo: its raw bytes (at most FOOTLOG_PHOTO_MAX_BYTES), the optional body site, what the shot
+    is (`view`: models.PHOTO_VIEWS or None) and whether a coin or ruler is in frame (None: not said)."""
 
     data: bytes
     site: str | None = None
+    view: str | None = None
+    scale_in_frame: bool | None = None
 
     def fingerprint(self, entry: Entry) -> str:
         digest = hashlib.sha256(self.data)
         digest.update(f"|{entry.pk}|{self.site or ''}".encode())
+        # Added later: in the fingerprint only when given, so that an upload queued before (bytes, entry and site
+        # only) still replays as the same photo.
+        if self.view is not None or self.scale_in_frame is not None:
+            digest.update(f"|view={self.view or ''}|scale={self.scale_in_frame}".encode())
         return digest.hexdigest()
 
 
@@ -249,17 +258,21 @@ def photo_ingest(
 ) -> tuple[Photo, bool]:
     """Store a photo of `entry` (which must be `user`'s); returns (photo, created).
 
-    The image is validated and re-encoded by `imaging.ingest` (400 naming the problem), limited to
+    The image is validated and re-encoded by `imaging.ingest` (400 naming the problem), which also measures its
+    quality (stored as advice: a blurred or dark photo is kept all the same); limited to
     FOOTLOG_PHOTO_MAX_BYTES (413) and to the user's quotas (429). Idempotent by client id: the same id with the
-    same bytes, entry and site returns the stored photo (created=False); any other use of a taken id, including
-    another user's, raises Conflict without telling what is stored. Files are written before the row and removed
-    again when the row is not created, so a failed call leaves nothing behind. Call it outside a transaction.
+    same bytes, entry, site, view and scale_in_frame returns the stored photo (created=False); any other use of a
+    taken id, including another user's, raises Conflict without telling what is stored. Files are written before
+    the row and removed again when the row is not created, so a failed call leaves nothing behind. Call it outside
+    a transaction.
     """
     if entry.user_id != user.pk:
         raise ValueError("photo_ingest: the entry belongs to another user")
     max_bytes = settings.FOOTLOG_PHOTO_MAX_BYTES
     if len(upload.data) > max_bytes:
         raise PayloadTooLarge(f"The photo is over {max_bytes // (1024 * 1024)} MB.")
+    if upload.view is not None and upload.view not in PHOTO_VIEWS:
+        raise InvalidInput({"view": [f"Must be one of: {', '.join(PHOTO_VIEWS)}."]})
     fingerprint = upload.fingerprint(entry)
     photo_id = photo_id or uuid.uuid4()
     existing = photo_by_id(photo_id)
@@ -279,6 +292,10 @@ def photo_ingest(
                 user=user,
                 entry=entry,
                 site=upload.site or None,
+                view=upload.view,
+                scale_in_frame=upload.scale_in_frame,
+                quality_sharp=image.quality.sharp if image.quality else None,
+                quality_exposure=image.quality.exposure if image.quality else None,
                 width=image.display.width,
                 height=image.display.height,
                 display_key=keys[0],
@@ -418,6 +435,29 @@ def _record_upload(user: User) -> None:
     """Count a stored photo for the daily cap (kept when the photo is deleted); forget the user's old ones."""
     PhotoUploadRecord.objects.filter(user=user, at__lt=timezone.now() - UPLOAD_WINDOW).delete()
     PhotoUploadRecord.objects.create(user=user)
+
+
+PHOTO_EDITABLE = ("site", "view", "scale_in_frame")
+
+
+def photo_update(photo: Photo, changes: dict[str, Any]) -> Photo:
+    """Set any of `site` (a key, or None/""), `view` (PHOTO_VIEWS, or None/"") and `scale_in_frame` (bool or None)
+    on the photo; other keys are a ValueError. The pixels and the measured quality never change."""
+    unknown = set(changes) - set(PHOTO_EDITABLE)
+    if unknown:
+        raise ValueError(f"photo_update: not editable: {', '.join(sorted(unknown))}")
+    if changes.get("view") and changes["view"] not in PHOTO_VIEWS:
+        raise InvalidInput({"view": [f"Must be one of: {', '.join(PHOTO_VIEWS)}."]})
+    if changes.get("site") and changes["site"] not in SITE_KEYS:
+        raise InvalidInput({"site": ["Unknown body site."]})
+    with transaction.atomic():
+        locked = Photo.objects.select_for_update().select_related("entry").get(pk=photo.pk)
+        for name, value in changes.items():
+            # "" means "none" for the two choices (as at upload); False is a real answer for scale_in_frame.
+            setattr(locked, name, value if name == "scale_in_frame" else (value or None))
+        if changes:
+            locked.save(update_fields=list(changes))
+    return locked
 
 
 def photo_delete(photo: Photo) -> None:

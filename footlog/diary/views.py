@@ -25,7 +25,7 @@ from footlog.api.permissions import WITHOUT_CONSENT
 from footlog.api.schema import ERROR
 from footlog.api.scoping import get_owned, user_of
 from footlog.diary import selectors, services
-from footlog.diary.models import MAX_TARGET_PER_WEEK, Entry, Photo, RoutineStep
+from footlog.diary.models import MAX_TARGET_PER_WEEK, PHOTO_VIEWS, Entry, Photo, RoutineStep
 from footlog.diary.photo_storage import photo_response
 from footlog.diary.serializers import (
     EntryCreateIn,
@@ -35,6 +35,7 @@ from footlog.diary.serializers import (
     PhotoIn,
     PhotoListQuery,
     PhotoOut,
+    PhotoPatchIn,
     RoutineStepIn,
     RoutineStepOut,
     RoutineStepTargetIn,
@@ -209,7 +210,11 @@ class EntryPhotoList(APIView):
         request={"multipart/form-data": PhotoIn},
         responses={201: PhotoOut, 200: PhotoOut, 400: ERROR, 404: ERROR, 409: ERROR, 413: ERROR, 429: ERROR},
         summary="Add a photo to an entry",
-        description="One image per request. Replaying the same client `id` with the same image answers 200.",
+        description=(
+            "One image per request. Replaying the same client `id` with the same image, site, view and "
+            "scale_in_frame answers 200. `quality` is measured on the stored pixels; it is advice (a blurred or "
+            "dark photo is stored all the same)."
+        ),
     )
     def post(self, request: Request, pk: str) -> Response:
         entry = get_owned(Entry.objects.all(), user_of(request), pk=pk)  # 404 before the body is read
@@ -225,7 +230,11 @@ class PhotoList(GenericAPIView[Photo]):
     serializer_class = PhotoOut
 
     @extend_schema(
-        parameters=[OpenApiParameter("site", str, enum=list(SITE_KEYS), description="Only this site"), *DATE_RANGE],
+        parameters=[
+            OpenApiParameter("site", str, enum=list(SITE_KEYS), description="Only this site"),
+            OpenApiParameter("view", str, enum=list(PHOTO_VIEWS), description="Only this view"),
+            *DATE_RANGE,
+        ],
         responses={200: PhotoOut(many=True), 400: ERROR},
         summary="Photos, oldest first (by entry date), to compare a site over time",
     )
@@ -233,7 +242,9 @@ class PhotoList(GenericAPIView[Photo]):
         query = PhotoListQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
         start, end = parse_date_range(request.query_params, today=today_in(user_of(request).timezone))
-        photos = selectors.photos_for(user_of(request), query.validated_data.get("site"), start, end)
+        photos = selectors.photos_for(
+            user_of(request), query.validated_data.get("site"), start, end, view=query.validated_data.get("view")
+        )
         page = self.paginate_queryset(photos)
         return self.get_paginated_response(PhotoOut(page, many=True).data)
 
@@ -242,6 +253,20 @@ class PhotoDetail(APIView):
     @extend_schema(responses={200: PhotoOut, 404: ERROR})
     def get(self, request: Request, pk: str) -> Response:
         return Response(PhotoOut(get_owned(Photo.objects.all(), user_of(request), pk=pk)).data)
+
+    @extend_schema(
+        request=PhotoPatchIn,
+        responses={200: PhotoOut, 400: ERROR, 404: ERROR},
+        summary="Say what a photo is: its site, view and whether a scale is in frame",
+        description=(
+            "Only `site`, `view` and `scale_in_frame` can change; null clears one. Another user's photo is a 404."
+        ),
+    )
+    def patch(self, request: Request, pk: str) -> Response:
+        photo = get_owned(Photo.objects.all(), user_of(request), pk=pk)
+        body = PhotoPatchIn(data=request.data, partial=True)
+        body.is_valid(raise_exception=True)
+        return Response(PhotoOut(services.photo_update(photo, dict(body.validated_data))).data)
 
     @extend_schema(responses={204: None, 404: ERROR}, summary="Delete a photo and its files")
     def delete(self, request: Request, pk: str) -> Response:

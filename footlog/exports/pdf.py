@@ -58,11 +58,12 @@ def report_html(report: Report) -> str:
     return render_to_string("exports/report.html", {"report": report, "static_prefix": STATIC_SCHEME})
 
 
-def render_pdf(report: Report, photo_reader: Callable[[str], bytes] | None = None) -> bytes:
-    """The report as PDF bytes. `photo_reader(photo_id)` returns a photo's JPEG; only `report.photo_ids` load."""
+def render_pdf(report: Report, photo_reader: Callable[..., bytes] | None = None) -> bytes:
+    """The report as PDF bytes. `photo_reader(photo_id, size)` returns a photo's JPEG in the rendition the report
+    asks for (`report.photo_sizes`: "display" for close-ups, else "thumb"); only `report.photo_ids` load."""
     photos: dict[str, Callable[[], bytes]] = {}
     if photo_reader is not None:
         for photo_id in report.photo_ids:
-            photos[photo_id] = partial(photo_reader, photo_id)
+            photos[photo_id] = partial(photo_reader, photo_id, report.photo_sizes.get(photo_id, "thumb"))
     html = HTML(string=report_html(report), base_url=STATIC_SCHEME, url_fetcher=ReportFetcher(photos))
     return html.write_pdf()

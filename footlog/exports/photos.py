@@ -8,13 +8,14 @@ from footlog.api.scoping import get_owned
 
 
 def owned_photo_reader(user: Any, size: str = "thumb") -> Any:
-    """A reader of the user's own photos by id; another user's id raises Http404 (never their bytes)."""
+    """A reader of the user's own photos: `read(photo_id, size=None)` (None: the reader's `size`); another
+    user's id raises Http404 (never their bytes)."""
     from footlog.diary.models import Photo
     from footlog.diary.photo_storage import photo_open
 
-    def read(photo_id: str) -> bytes:
+    def read(photo_id: str, rendition: str | None = None) -> bytes:
         photo = get_owned(Photo.objects.all(), user, pk=photo_id)
-        with photo_open(photo, size) as handle:
+        with photo_open(photo, rendition or size) as handle:
             return handle.read()
 
     return read

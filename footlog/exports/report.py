@@ -41,6 +41,10 @@ PAGE_ONE_NOTE_CHARS = 110  # ... each cut to this on page 1, and then given in f
 PAGE_ONE_QUESTION_CHARS = 150
 
 
+VIEW_LABELS = {"overview": "Overview", "closeup": "Close-up", None: "View not noted"}
+UNTAGGED_STRIP = 8  # photos without a site: the latest few, small
+
+
 @dataclass
 class PhotoCell:
     id: str
@@ -48,13 +52,62 @@ class PhotoCell:
     src: str  # a URL the renderer can load: a fetcher scheme in the PDF, a share-scoped URL on the page
     width: int
     height: int
+    size: str = "thumb"  # the rendition shown: "display" for close-ups (sharp at print size), else "thumb"
+    role: str = ""  # "baseline" | "middle" | "latest" | "" (the only one, or the untagged strip)
+    before_range: bool = False  # the baseline lies before the report's first day
+    view: str | None = None
+    scale_in_frame: bool | None = None
+    count: int | None = None  # that day's count at the photo's site; None: the site was not logged that day
+    largest_mm: float | None = None
+
+    @property
+    def view_label(self) -> str:
+        return VIEW_LABELS.get(self.view, VIEW_LABELS[None])
+
+    @property
+    def scale_text(self) -> str:
+        if self.scale_in_frame is None:
+            return "scale not noted"
+        return "scale in frame" if self.scale_in_frame else "no scale"
+
+    @property
+    def count_text(self) -> str:
+        if self.count is None:
+            return "count not logged"
+        if self.count == 0:
+            return "none seen"
+        size = f", largest {self.largest_mm:g} mm" if self.largest_mm is not None else ""
+        return f"{self.count} bump{'s' if self.count != 1 else ''}{size}"
+
+    @property
+    def role_text(self) -> str:
+        if self.role == "baseline":
+            return "Baseline, before this period" if self.before_range else "Baseline"
+        return {"middle": "Middle", "latest": "Latest"}.get(self.role, "")
+
+
+@dataclass
+class PhotoGroup:
+    """One site's photos of one view: baseline, middle (when there are 3 or more) and latest, shown alike."""
+
+    view: str | None
+    photos: list[PhotoCell]
+    total: int  # photos of this site and view, in the range plus a baseline from before it
+
+    @property
+    def label(self) -> str:
+        return VIEW_LABELS.get(self.view, VIEW_LABELS[None])
 
 
 @dataclass
 class PhotoSheet:
     site: str
     label: str
-    photos: list[PhotoCell]
+    groups: list[PhotoGroup]
+
+    @property
+    def photos(self) -> list[PhotoCell]:
+        return [cell for group in self.groups for cell in group.photos]
 
 
 @dataclass
@@ -98,6 +151,9 @@ class Report:
     daily_log: list[LogDay]
     include_photos: bool
     photo_ids: set[str] = field(default_factory=set)
+    photo_sizes: dict[str, str] = field(default_factory=dict)  # id -> the rendition the PDF embeds
+    untagged_photos: list[PhotoCell] = field(default_factory=list)  # no site given: a small strip
+    untagged_more: int = 0  # untagged photos in the range not in the strip
     coverage: str = ""  # "58 of 90 days logged; last entry 30 Nov 2026"
     sparse: str = ""  # a note when under half the days were logged
     care: str = display.ROUTINE_NOT_RECORDED  # care adherence against what the user meant to do
@@ -157,11 +213,13 @@ def build_report(
     *,
     questions: str = "",
     include_photos: bool = True,
-    photo_src: Callable[[Any], str] = lambda photo: f"footlog-photo:{photo.pk}",
+    photo_src: Callable[[Any, str], str] = lambda photo, size: f"footlog-photo:{photo.pk}",
 ) -> Report:
-    """Gather the report for `user` over [start, end]. `photo_src(photo)` says how templates reference a photo."""
+    """Gather the report for `user` over [start, end]. `photo_src(photo, size)` says how templates reference a
+    photo's rendition ("thumb" or "display")."""
     timeline = timeline_for(user, start, end)
-    sheets = _photo_sheets(user, start, end, photo_src) if include_photos else []
+    sheets, untagged, untagged_more = _photo_sheets(user, start, end, photo_src) if include_photos else ([], [], 0)
+    shown = [p for sheet in sheets for p in sheet.photos] + untagged
     labels = {key: site.label for key, site in SITES.items()}
     entries = list(history_entries(user, start, end))
     visits = list(visits_for(user, start, end))
@@ -184,7 +242,7 @@ def build_report(
         chart_svg=render_timeline_chart(
             timeline.series,
             timeline.adherence,
-            markers=[Marker(p.date, "photo", "photo") for sheet in sheets for p in sheet.photos]
+            markers=[Marker(d, "photo", "photo") for d in sorted({p.date for p in shown if p.date >= start})]
             + visit_markers(visits),
             site_labels=labels,
             width=680,
@@ -192,7 +250,10 @@ def build_report(
         photo_sheets=sheets,
         daily_log=_daily_log(entries),
         include_photos=include_photos,
-        photo_ids={p.id for sheet in sheets for p in sheet.photos},
+        photo_ids={p.id for p in shown},
+        photo_sizes={p.id: p.size for p in shown},
+        untagged_photos=untagged,
+        untagged_more=untagged_more,
         coverage=display.coverage_text(timeline.coverage),
         sparse=display.sparse_text(timeline.coverage),
         care=display.care_text(timeline.care_adherence),
@@ -230,27 +291,77 @@ def _page_one_notes(entries: list[Any], flag_days: set[dt.date]) -> list[Note]:
     return sorted(notes, key=lambda n: n.date, reverse=True)
 
 
-def _pick_three(items: list[Any]) -> list[Any]:
-    """First, middle and latest: the comparison a dermatologist makes (fewer when there are fewer)."""
-    if len(items) <= 3:
-        return items
-    return [items[0], items[len(items) // 2], items[-1]]
+def _pick(items: list[Any]) -> list[tuple[str, Any]]:
+    """Baseline (the first), the middle when there are 3 or more, and the latest: the comparison a dermatologist
+    makes. One photo is just itself."""
+    if len(items) == 1:
+        return [("", items[0])]
+    picked = [("baseline", items[0])]
+    if len(items) >= 3:
+        picked.append(("middle", items[(len(items) - 1) // 2]))
+    return [*picked, ("latest", items[-1])]
 
 
-def _photo_sheets(user: Any, start: dt.date, end: dt.date, photo_src: Callable[[Any], str]) -> list[PhotoSheet]:
+PhotoSheets = tuple[list[PhotoSheet], list[PhotoCell], int]
+
+
+def _photo_sheets(user: Any, start: dt.date, end: dt.date, photo_src: Callable[[Any, str], str]) -> PhotoSheets:
+    """Per site and view (view not noted is a group of its own): the pick of `_pick`, where the baseline is the
+    site and view's first photo ever, marked when it lies before `start`. Photos without a site: the latest
+    UNTAGGED_STRIP, for a small strip, and how many more there are."""
+    from footlog.diary.models import Observation
     from footlog.diary.selectors import photos_for
 
-    by_site: dict[str, list[Any]] = defaultdict(list)
+    groups: dict[tuple[str, str | None], list[Any]] = defaultdict(list)
+    untagged: list[Any] = []
     for photo in photos_for(user, None, start, end):
-        by_site[photo.site or ""].append(photo)
+        if photo.site:
+            groups[(photo.site, photo.view)].append(photo)
+        else:
+            untagged.append(photo)
+    # The baseline: the first photo ever of each site and view shown, when it predates the range.
+    earlier = photos_for(user, None, None, start - dt.timedelta(days=1)).exclude(site=None)
+    baselines: dict[tuple[str | None, str | None], Any] = {}
+    for photo in earlier.filter(site__in={site for site, _ in groups}):
+        baselines.setdefault((photo.site, photo.view), photo)
+    for key, photo in baselines.items():
+        if key in groups:
+            groups[key].insert(0, photo)
+
+    picked = {key: _pick(photos) for key, photos in groups.items()}
+    untagged_shown = untagged[-UNTAGGED_STRIP:]
+    entry_ids = {p.entry_id for pairs in picked.values() for _, p in pairs}
+    observed = {(o.entry_id, o.site): o for o in Observation.objects.filter(entry_id__in=entry_ids, entry__user=user)}
+
+    def cell(photo: Any, role: str) -> PhotoCell:
+        size = "display" if photo.view == "closeup" else "thumb"
+        seen = observed.get((photo.entry_id, photo.site))
+        return PhotoCell(
+            id=str(photo.pk),
+            date=photo.entry.date,
+            src=photo_src(photo, size),
+            width=photo.width,
+            height=photo.height,
+            size=size,
+            role=role,
+            before_range=photo.entry.date < start,
+            view=photo.view,
+            scale_in_frame=photo.scale_in_frame,
+            count=seen.count if seen else None,
+            largest_mm=seen.largest_mm if seen else None,
+        )
+
+    view_order = {"overview": 0, "closeup": 1, None: 2}
     sheets = []
-    for site_key in sorted(by_site, key=lambda k: (k == "", k)):
-        cells = [
-            PhotoCell(str(p.pk), p.entry.date, photo_src(p), p.width, p.height) for p in _pick_three(by_site[site_key])
+    for site_key in sorted({site for site, _ in groups}):
+        keys = sorted((k for k in groups if k[0] == site_key), key=lambda k: view_order.get(k[1], 3))
+        sheet_groups = [
+            PhotoGroup(view, [cell(p, role) for role, p in picked[(site, view)]], len(groups[(site, view)]))
+            for site, view in keys
         ]
-        label = SITES[site_key].label if site_key in SITES else "No site given"
-        sheets.append(PhotoSheet(site_key, label, cells))
-    return sheets
+        sheets.append(PhotoSheet(site_key, SITES[site_key].label if site_key in SITES else site_key, sheet_groups))
+    strip = [cell(p, "") for p in untagged_shown]
+    return sheets, strip, len(untagged) - len(untagged_shown)
 
 
 def _daily_log(entries: list[Any]) -> list[LogDay]:

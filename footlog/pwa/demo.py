@@ -71,8 +71,12 @@ def skin_photo(count: int, seed: int, *, close_up: bool) -> bytes:
     draw.ellipse(
         (1000 - coin, 750 - coin, 1000 + coin, 750 + coin), fill=(196, 170, 90), outline=(140, 120, 60), width=4
     )
+    # Softened a little, then fine skin grain on top (as a camera adds it after the optics): the demo's photos
+    # read as sharp and well exposed to footlog's quality measure, like a good phone photo would.
+    soft = image.filter(ImageFilter.GaussianBlur(0.8))
+    grain = Image.effect_noise(size, 48).convert("RGB")
     out = io.BytesIO()
-    image.filter(ImageFilter.GaussianBlur(1.2)).save(out, "JPEG", quality=85)
+    Image.blend(soft, grain, 0.06).save(out, "JPEG", quality=85)
     return out.getvalue()
 
 
@@ -125,7 +129,12 @@ def create_demo(email: str, password: str, *, timezone: str = "Europe/Berlin", s
             for plan in PLANS[:2]:
                 count = next(o["count"] for o in observations if o["site"] == plan.site)
                 for close_up in (False, True):
-                    upload = diary_services.PhotoUpload(skin_photo(count, seed + offset, close_up=close_up), plan.site)
+                    upload = diary_services.PhotoUpload(
+                        skin_photo(count, seed + offset, close_up=close_up),
+                        plan.site,
+                        view="closeup" if close_up else "overview",
+                        scale_in_frame=True,  # the coin
+                    )
                     diary_services.photo_ingest(user, entry, upload)
                     photos += 1
     return user, entries, photos

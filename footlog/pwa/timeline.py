@@ -14,6 +14,7 @@ from footlog.clinical.selectors import visits_for
 from footlog.diary import selectors as diary_selectors
 from footlog.diary.sites import SITES
 from footlog.lib.svg_chart import Marker, render_timeline_chart
+from footlog.pwa.gallery import photo_sites
 from footlog.timeline import display
 from footlog.timeline import selectors as timeline_selectors
 from footlog.timeline.analysis import LEVEL_TEXT, TimelineResult
@@ -76,12 +77,21 @@ def timeline_page(user: Any, start: dt.date, end: dt.date) -> dict[str, Any]:
     visits = list(visits_for(user, start, end))
     markers = [Marker(p.after.entry.date, f"photo {p.label}", "photo") for p in pairs] + visit_markers(visits)
     level = result.recommendation.level
+    galleries = {row["site"]: row for row in photo_sites(user)}
     return {
         "result": result,
         "banner": LEVEL_TEXT[level],
         "level": level,
         "reasons": [r for r in result.recommendation.reasons if r.code not in SHOWN_ELSEWHERE],
-        "sites": [{"summary": s, "label": SITES[s.site].label, "stale": display.stale_text(s)} for s in result.sites],
+        "sites": [
+            {
+                "summary": s,
+                "label": SITES[s.site].label,
+                "stale": display.stale_text(s),
+                "photos": galleries.get(s.site),
+            }
+            for s in result.sites
+        ],
         "chart": chart(result, markers),
         "pairs": pairs,
         "logged_days": result.coverage.logged_days,

@@ -11,6 +11,7 @@ urlpatterns = [
     # Shape only: an impossible date (2026-02-30) is the view's 404.
     re_path(r"^day/(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})/$", views.day, name="day"),
     path("timeline/", views.timeline, name="timeline"),
+    path("photos/<slug:site>/", views.photos, name="photos"),
     path("settings/", views.settings_page, name="settings"),
     path("export/", views.export_page, name="export"),
     path("welcome/", views.welcome, name="welcome"),

@@ -47,6 +47,7 @@ from footlog.lib.links import absolute_url
 from footlog.lib.private import private_response
 from footlog.pwa import forms
 from footlog.pwa.access import app_page
+from footlog.pwa.gallery import photo_sites, site_gallery
 from footlog.pwa.history import history_days, month_view
 from footlog.pwa.timeline import timeline_page
 from footlog.sharing import selectors as share_selectors
@@ -64,7 +65,8 @@ THEME = "#0f5f5c"
 TIMELINE_DAYS = 56  # eight weeks: long enough for the duration rules, short enough to read on a phone
 # Raise when what the Today form posts changes shape, even if no listed file changed: a new service worker then
 # drops every kept copy of the old form. 2: bleeding/spreading per spot, only touched routine steps.
-SHELL_GENERATION = 3  # 3: the form serves any day (date from the URL), offline too
+# 3: the form serves any day (date from the URL), offline too; 4: photos carry their view and scale mark.
+SHELL_GENERATION = 4
 # Files the service worker keeps so that the Today page opens without a network.
 SHELL_ASSETS = [
     "footlog/app.css",
@@ -77,6 +79,7 @@ SHELL_ASSETS = [
     "footlog/daynav.js",
     "footlog/tzbanner.js",
     "footlog/onset.js",
+    "footlog/capture.js",
 ]
 
 
@@ -211,8 +214,25 @@ def history(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "pwa/history.html",
-        {"days": days, "end": end, "earlier": earlier, "later": min(later, last) if later else None},
+        {
+            "days": days,
+            "end": end,
+            "earlier": earlier,
+            "later": min(later, last) if later else None,
+            "photo_sites": photo_sites(user),
+        },
     )
+
+
+@require_safe
+@cache_control(private=True, no_store=True)  # the photos, their dates and tags are health data
+@app_page
+def photos(request: HttpRequest, site: str) -> HttpResponse:
+    """`/photos/<site>/`: a site's photos over time, by view, to enlarge, compare, retag or delete (the script
+    does the last two through the API). An unknown site is the styled 404."""
+    if site not in SITES:
+        raise Http404("No such spot.")
+    return render(request, "pwa/photos.html", site_gallery(user_of(request), site))
 
 
 @require_safe

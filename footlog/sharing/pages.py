@@ -142,7 +142,9 @@ def _share_page(request: HttpRequest, share: Share, token: str) -> HttpResponse:
         share.end,
         include_photos=share.include_photos,
         questions=share.questions,
-        photo_src=lambda photo: f"/share/{token}/photos/{photo.pk}",
+        photo_src=lambda photo, size: (
+            f"/share/{token}/photos/{photo.pk}" + ("?size=display" if size == "display" else "")
+        ),
     )
     return render(
         request, "share/page.html", {"report": report, "share": share, "pdf_url": f"/share/{token}/report.pdf"}

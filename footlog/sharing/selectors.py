@@ -36,7 +36,18 @@ def share_ciphertext(share_id: Any) -> tuple[Share, str] | None:
 
 
 def shared_photo(share: Share, photo_id: Any) -> Any:
-    """The share owner's photo `photo_id` if its day lies in the shared range; None otherwise."""
-    from footlog.diary.selectors import photos_for
+    """The share owner's photo `photo_id` if its day lies in the shared range, or if it is the baseline the report
+    shows: the first photo ever of a site and view that has photos in the range. None otherwise."""
+    from footlog.diary.selectors import photo_series, photos_for
 
-    return photos_for(share.user, None, share.start, share.end).filter(pk=photo_id).first()
+    photo = photos_for(share.user).filter(pk=photo_id).first()
+    if photo is None:
+        return None
+    if share.start <= photo.entry.date <= share.end:
+        return photo
+    if photo.site is None or photo.entry.date > share.end:
+        return None
+    series = photo_series(share.user, photo.site, photo.view)
+    is_baseline = series.values_list("pk", flat=True).first() == photo.pk
+    in_range = series.filter(entry__date__gte=share.start, entry__date__lte=share.end).exists()
+    return photo if is_baseline and in_range else None

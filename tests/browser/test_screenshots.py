@@ -21,6 +21,7 @@ PAGES = [
     ("32-timeline", "/timeline/"),
     ("33-export", "/export/"),
     ("34-settings", "/settings/"),
+    ("37-photos-gallery", "/photos/left_ankle_outer/"),
 ]
 UNLABELLED = """() => [...document.querySelectorAll(
   'input:not([type=hidden]), select, textarea, button, [role=button]')]

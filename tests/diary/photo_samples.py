@@ -99,3 +99,45 @@ def wide_gamut_profile() -> bytes:
     name = "sRGB built-in".encode("utf-16-be")  # the description tag is UTF-16
     assert srgb.count(name) == 1
     return srgb.replace(name, "Wide built-in".encode("utf-16-be"))
+
+
+SKIN = (214, 160, 130)
+
+
+def skin_photo(
+    width: int = 2400, height: int = 1800, *, seed: int = 1, blur: float = 0.0, brightness: float = 1.0
+) -> bytes:
+    """A phone-like JPEG of skin: tone with soft light fall-off, fine texture, pores, creases and 1-3 mm white
+    bumps (4-10 px at this size), then optionally `blur` (a Gaussian radius, in px: focus or shake) and a
+    `brightness` factor (0.3 = a dark room, 1.7 = flash too close), and sensor grain last, as a camera adds it
+    after the optics. The images footlog.diary.imaging's quality thresholds were calibrated on."""
+    import random
+
+    from PIL import ImageDraw, ImageEnhance, ImageFilter
+
+    rnd = random.Random(seed)
+    light = Image.radial_gradient("L").resize((width, height)).point(lambda v: 255 - v // 3)
+    image = Image.composite(
+        Image.new("RGB", (width, height), SKIN), Image.new("RGB", (width, height), (150, 105, 85)), light
+    )
+    texture = Image.effect_noise((width // 2, height // 2), 40).resize((width, height), Image.Resampling.BICUBIC)
+    tinted = Image.merge("RGB", (texture, texture.point(lambda v: v * 4 // 5), texture.point(lambda v: v * 7 // 10)))
+    image = Image.blend(image, tinted, 0.12)
+    draw = ImageDraw.Draw(image)
+    for _ in range(width * height // 4000):  # pores
+        x, y, r = rnd.randrange(width), rnd.randrange(height), rnd.randint(1, 2)
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=(170, 120, 98))
+    for _ in range(40):  # creases
+        x, y = rnd.randrange(width), rnd.randrange(height)
+        draw.line((x, y, x + rnd.randint(-200, 200), y + rnd.randint(-30, 30)), fill=(180, 128, 104), width=2)
+    for _ in range(12):  # milia
+        x, y, r = rnd.randint(width // 4, 3 * width // 4), rnd.randint(height // 4, 3 * height // 4), rnd.randint(4, 10)
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=(248, 240, 222), outline=(200, 160, 140))
+    if blur:
+        image = image.filter(ImageFilter.GaussianBlur(blur))
+    if brightness != 1.0:
+        image = ImageEnhance.Brightness(image).enhance(brightness)
+    grain = Image.effect_noise((width, height), 12).convert("RGB")
+    image = Image.blend(image, grain, 0.04)
+    # Blend pulls towards grey 128 by 4 %; it stays skin-like, and identical for every variant.
+    return encode(image, "JPEG", quality=88)

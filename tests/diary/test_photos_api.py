@@ -66,7 +66,10 @@ def test_owner_uploads_a_photo_and_both_renditions_are_stored_under_uuid_keys(
     response = upload(api, entry.id, samples.jpeg(3000, 2000), name="my-holiday.jpg", site="left_heel")
     assert response.status_code == 201, response.json()
     body = response.json()
-    assert set(body) == {"id", "entry", "site", "width", "height", "image_url", "thumbnail_url", "created"}
+    assert set(body) == {
+        "id", "entry", "site", "view", "scale_in_frame", "quality", "width", "height", "image_url", "thumbnail_url",
+        "created",
+    }  # fmt: skip
     assert (body["entry"], body["site"], body["width"], body["height"]) == (str(entry.id), "left_heel", 2048, 1365)
     assert body["image_url"] == f"{PHOTOS}{body['id']}/image"
     assert body["thumbnail_url"] == f"{PHOTOS}{body['id']}/image?size=thumb"

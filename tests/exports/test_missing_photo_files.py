@@ -55,9 +55,13 @@ def test_account_export_completes_and_lists_the_photo_as_missing(api, photos):
         "id": str(lost.pk),
         "date": "2026-10-04",
         "site": "right_heel",
+        "view": None,
+        "scale_in_frame": None,
+        "quality": lost.quality,
         "file": None,
         "missing": True,
     }
+    assert set(lost.quality or {}) == {"sharp", "exposure"}
     assert listed[str(kept.pk)]["file"] in archive.namelist() and "missing" not in listed[str(kept.pk)]
     assert [name for name in archive.namelist() if name.startswith("photos/")] == [listed[str(kept.pk)]["file"]]
     assert archive.read(listed[str(kept.pk)]["file"]).startswith(b"\xff\xd8")

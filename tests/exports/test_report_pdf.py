@@ -76,7 +76,7 @@ def test_later_pages_hold_the_chart_photos_section_and_daily_log(api, history):
     pages = pdf_pages(api.get(URL, {"from": "2026-09-01", "to": "2026-10-26"}))
     rest = "\n".join(pages[1:])
     assert "Timeline" in pages[1] and "Timeline" not in pages[0]  # the chart starts on its own page
-    assert "Photos: first, middle and latest per site" in rest
+    assert "Photos: baseline, middle and latest per site and view" in rest
     assert "Daily log" in rest
     assert "2026-09-04" in rest and "after the gym" in rest
     assert all("Not a diagnosis" in page for page in pages)
@@ -126,8 +126,8 @@ def test_photo_sheet_shows_first_middle_and_latest_per_site(api, user):
         add_photo(user, entry, "left_heel", colour=(40 * day, 120, 160))
     response = api.get(URL, {"from": "2026-09-01", "to": "2026-10-05"})
     pages = pdf_pages(response)
-    photo_page = next(p for p in pages if "Photos: first, middle and latest per site" in p)
-    sheet = photo_page.split("Photos: first, middle and latest per site")[1].split("Daily log")[0]
+    photo_page = next(p for p in pages if "Photos: baseline, middle and latest per site and view" in p)
+    sheet = photo_page.split("Photos: baseline, middle and latest per site and view")[1].split("Daily log")[0]
     assert "Left heel" in sheet
     assert [d for d in ("1 Sep 2026", "8 Sep 2026", "15 Sep 2026", "22 Sep 2026", "29 Sep 2026") if d in sheet] == [
         "1 Sep 2026",

@@ -55,6 +55,7 @@ PAGES = {
     "pwa:timeline": PRIVATE,
     "pwa:settings": PRIVATE,
     "pwa:export": PRIVATE,
+    "pwa:photos": PRIVATE,
     "pwa:welcome": SHELL,
     "pwa:offline": SHELL,
     "pwa:manifest": SHELL,
@@ -66,6 +67,9 @@ PAGES = {
     "shl-manifest": PRIVATE,  # a SMART Health Link's manifest (POST) and its encrypted file
     "shl-file": PRIVATE,
 }
+
+# Routes that take an argument, with one that shows the log.
+PAGE_KWARGS = {"pwa:photos": {"site": "left_heel"}}
 
 
 def page_routes():
@@ -93,7 +97,7 @@ def test_pages_that_show_the_log_are_private(name, api, consented):
     from tests.exports.builders import log_entry
 
     log_entry(consented, "2026-11-20", observations=[{"site": "left_heel", "count": 2}], notes="heel sore")
-    response = api.get(reverse(name))
+    response = api.get(reverse(name, kwargs=PAGE_KWARGS.get(name)))
     assert response.status_code == 200, (name, response.status_code)
     assert {"private", "no-store"} <= {d.strip() for d in response["Cache-Control"].split(",")}, name
 

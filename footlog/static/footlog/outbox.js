@@ -72,7 +72,8 @@
         s.add({ kind: "entry", id: entry.id, method: entry.method, version: entry.version || null, body: entry.body });
         (photos || []).forEach(function (p) {
           s.add({ kind: "photo", id: p.id, entry: entry.id, date: entry.body.date, site: p.site, blob: p.blob,
-                  name: p.name });
+                  name: p.name, view: p.view || null,
+                  scale_in_frame: typeof p.scale_in_frame === "boolean" ? p.scale_in_frame : null });
         });
       });
     });
@@ -148,6 +149,9 @@
       form.append("image", item.blob, item.name || "photo.jpg");
       form.append("id", item.id);
       if (item.site) form.append("site", item.site);
+      if (item.view) form.append("view", item.view);
+      // Multipart booleans are exactly "true"/"false" (the API refuses anything else).
+      if (typeof item.scale_in_frame === "boolean") form.append("scale_in_frame", item.scale_in_frame ? "true" : "false");
       return fetch(API + "entries/" + item.entry + "/photos/", { method: "POST", headers: headers, body: form,
         credentials: "same-origin" });
     }
@@ -160,8 +164,35 @@
       body: JSON.stringify(body), credentials: "same-origin" });
   }
 
+  /* Photos the server found blurred, dark or too bright (its answer's `quality`), kept until the person
+     chose Retake or Keep on that day's page, even when the service worker sent them. Good ones are not kept. */
+  var FLAWED = "flawed-photos";
+  function isFlawed(q) { return !!q && (q.sharp === false || (q.exposure && q.exposure !== "ok")); }
+  function noteFlaw(item, res) {
+    return res.json().then(function (photo) {
+      if (!isFlawed(photo.quality)) return;
+      return getMeta(FLAWED).then(function (list) {
+        list = (list || []).filter(function (r) { return r.id !== photo.id; });
+        list.push({ id: photo.id, date: item.date, site: photo.site || item.site || null,
+                    view: photo.view || item.view || null, quality: photo.quality });
+        return setMeta(FLAWED, list.slice(-50));
+      });
+    }).catch(function () { /* stored all the same: only the warning is lost */ });
+  }
+  function flawed(date) {
+    return getMeta(FLAWED).then(function (list) {
+      return (list || []).filter(function (r) { return r.date === date; });
+    });
+  }
+  function settleFlaw(id) {
+    return getMeta(FLAWED).then(function (list) {
+      return setMeta(FLAWED, (list || []).filter(function (r) { return r.id !== id; }));
+    }).catch(function () {});
+  }
+
   /* What to do with one answer: "done", "retry" (stop for now) or a follow-up change to the item. */
   function settle(item, res) {
+    if (res.ok && item.kind === "photo") return noteFlaw(item, res).then(function () { return "done"; });
     if (res.ok) return Promise.resolve("done");
     if (res.status === 412 && item.kind === "entry") return hold(item, { conflict: true }, item.id);
     if (res.status === 409 && item.kind === "entry") {
@@ -234,5 +265,5 @@
 
   scope.FootlogOutbox = { enqueue: enqueue, flush: flush, count: count, all: all, clear: clear, setMeta: setMeta,
                           held: held, stuck: stuck, discard: discard, keepMine: keepMine, noteDays: noteDays,
-                          dayOffline: dayOffline };
+                          dayOffline: dayOffline, flawed: flawed, settleFlaw: settleFlaw };
 })(self);

@@ -12,7 +12,7 @@
   // The day comes from the URL (/day/2026-11-30/), else it is today in the account's zone: never the phone's
   // own date, which a traveller's phone gets wrong. The same kept copy of this page serves every day offline.
   var state = { date: dayFromUrl() || todayIn(config.timezone), id: uuid(), method: "POST", version: null, obs: {},
-                site: null, photos: [], steps: config.steps, done: {}, touched: {}, previous: null,
+                site: null, photos: [], steps: config.steps, done: {}, touched: {}, earlier: {}, live: false,
                 copied: { sites: {}, steps: {} } };
   var fields = ["count", "largest_mm", "itch", "pain", "redness", "bleeding", "spreading", "site-note"];
 
@@ -39,6 +39,10 @@
       });
   }
   function say(text) { $("save-status").textContent = text; }
+  function csrf() {
+    var m = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return m ? decodeURIComponent(m[1]) : "";
+  }
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -82,6 +86,7 @@
     $("itch-out").textContent = o.itch; $("pain-out").textContent = o.pain;
     $("site-panel").hidden = false;
     paint();
+    chooseView(site);
     showPrevious(site);
     $("count").focus({ preventScroll: true });
     // Scroll only when the count would be out of sight: the map stays in view for the next spot.
@@ -132,7 +137,9 @@
     state.photos.forEach(function (p) {
       if (p.site !== state.site) return;
       var li = el("li"), img = el("img", { src: p.url, alt: "New photo of " + labels[p.site], width: 72, height: 72 });
-      li.appendChild(img); thumbs.appendChild(li);
+      li.appendChild(img);
+      li.appendChild(el("span", { class: "cap" }, (VIEW_WORDS[p.view] || "") + (p.scale_in_frame ? " · ⌀" : "")));
+      thumbs.appendChild(li);
     });
   }
 
@@ -183,36 +190,176 @@
       return c.convertToBlob({ type: "image/jpeg", quality: 0.88 });
     }).catch(function () { return file; });
   }
+  var VIEW_WORDS = { overview: "overview", closeup: "close-up" };
+  function longDate(iso) {
+    return new Date(iso + "T12:00:00Z").toLocaleDateString("en-GB",
+      { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  }
+  function shortDate(iso) {
+    return new Date(iso + "T12:00:00Z").toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+  }
+  // The entry's day, never the upload time (a back-filled day is uploaded later than its date).
+  function photoDate(p) { return p.date || null; }
+  function currentView() {
+    var checked = form.querySelector("input[name=photo-view]:checked");
+    return checked ? checked.value : "overview";
+  }
+  function setView(view) {
+    form.querySelectorAll("input[name=photo-view]").forEach(function (r) { r.checked = r.value === view; });
+  }
+  /* Overview first, then a close-up: once this spot has an overview waiting, offer the close-up. */
+  function chooseView(site) {
+    var has = state.photos.some(function (p) { return p.site === site && p.view === "overview"; });
+    setView(has ? "closeup" : "overview");
+  }
+
+  /* The latest photo of `site` (and `view`, when given) from a day before this one: the ghost and the
+     "last photo" hint. Never this day's own photos, and back-filled days count by their own date. The list is
+     oldest first: ask the count with one photo a page, then that last page. */
+  function earlier(site, view) {
+    var key = site + "|" + (view || "");
+    if (!state.earlier[key]) {
+      var q = "photos/?site=" + site + (view ? "&view=" + view : "") + "&to=" + shiftDate(state.date, -1) + "&page_size=1";
+      state.earlier[key] = api(q).then(function (page) {
+        if (!page.count) return null;
+        return page.count === 1 ? page.results[0] : api(q + "&page=" + page.count).then(function (last) {
+          return last.results[0] || null;
+        });
+      }).then(function (p) {
+        if (!p || (view && p.view !== view)) return null;
+        // Captions name the photo's day (its entry's date), not its upload time.
+        if (p.date || !p.entry) return p;
+        return api("entries/" + p.entry + "/").then(function (entry) { p.date = entry.date; return p; },
+                                                     function () { return p; });
+      }).catch(function () { return null; /* offline: no guide, the capture still works */ });
+    }
+    return state.earlier[key];
+  }
+  function ghostOf(p, view) {
+    if (!p) return null;
+    var day = photoDate(p);
+    return { url: p.image_url, label: "Last " + VIEW_WORDS[view] + " of this spot" + (day ? ", " + longDate(day) : ""),
+             short: "the " + (day ? shortDate(day) + " " : "last ") + VIEW_WORDS[view] };
+  }
+
+  function addPhoto(blob, name, site, view, scale) {
+    state.photos.push({ id: uuid(), site: site, view: view, scale_in_frame: scale, blob: blob, name: name,
+                        url: URL.createObjectURL(blob) });
+    if (state.site === site) chooseView(site);
+    paint();
+    var waiting = state.photos.length;
+    say(waiting + (waiting === 1 ? " photo" : " photos") + " ready: press " + $("save").textContent + ".");
+  }
+
+  /* The capture screen for the open spot and the chosen kind; `still` is a picture already chosen (no live
+     camera), shown under the ghost for a look before it is used. */
+  function openCapture(still) {
+    var site = state.site, view = currentView();
+    var session = {
+      title: labels[site] + " · " + VIEW_WORDS[view], view: view, scale: $("photo-scale").checked, still: still,
+      prepare: shrink,
+      onScale: function (on) { $("photo-scale").checked = on; },
+      onUse: function (blob, name) { addPhoto(blob, name, site, view, $("photo-scale").checked); },
+    };
+    window.FootlogCapture.open(session);
+    earlier(site, view).then(function (p) { window.FootlogCapture.setGhost(ghostOf(p, view), session); });
+  }
+  if (window.FootlogCapture) {
+    window.FootlogCapture.hasCamera().then(function (yes) { state.live = yes; form.dataset.camera = yes ? "live" : "none"; });
+  }
+  // With a live camera the button opens the guided capture; otherwise it is the file input's own label.
+  $("photo-add").addEventListener("click", function (e) {
+    if (!state.live || !state.site) return;
+    e.preventDefault();
+    openCapture(null);
+  });
   $("photo").addEventListener("change", function () {
-    var file = this.files[0], site = state.site;
+    var file = this.files[0], site = state.site, view = currentView();
     this.value = "";
     if (!file || !site) return;
-    shrink(file).then(function (blob) {
-      state.photos.push({ id: uuid(), site: site, blob: blob, name: blob === file ? file.name : "photo.jpg",
-                          url: URL.createObjectURL(blob) });
-      paint();
-      say(state.photos.length + " photo(s) ready: press Save today.");
+    Promise.all([shrink(file), earlier(site, view)]).then(function (found) {
+      var blob = found[0];
+      if (found[1] && window.FootlogCapture && state.site === site) { openCapture(blob); return; }
+      addPhoto(blob, blob === file ? file.name : "photo.jpg", site, view, $("photo-scale").checked);
     });
   });
 
-  /* The latest earlier photo of the spot, so the new one can be framed the same way. */
+  /* The latest earlier photo of the spot (any kind), so the new one can be framed the same way, and the way to
+     all of them. */
   function showPrevious(site) {
     var fig = $("previous-photo");
     fig.hidden = true;
-    var load = state.previous || (state.previous = api("entries/?page_size=120").then(function (page) {
-      var latest = {};
-      page.results.forEach(function (entry) {
-        (entry.photos || []).forEach(function (p) { if (p.site && !latest[p.site]) latest[p.site] = p; });
-      });
-      return latest;
-    }).catch(function () { return {}; }));
-    load.then(function (latest) {
-      var p = latest[site];
+    $("gallery-link").href = "/photos/" + site + "/";
+    earlier(site, null).then(function (p) {
       if (!p || state.site !== site) return;
-      var img = fig.querySelector("img");
+      var img = fig.querySelector("img"), day = photoDate(p);
       img.src = p.thumbnail_url || p.image_url;
-      img.alt = "Earlier photo of " + labels[site] + " from " + (p.created || "").slice(0, 10);
+      img.alt = "Earlier photo of " + labels[site] + (day ? " from " + day : "");
+      $("previous-caption").textContent = "Last photo of this spot" + (p.view ? ", " + VIEW_WORDS[p.view] : "") +
+        (day ? ", " + shortDate(day) : "");
       fig.hidden = false;
+    });
+  }
+
+  /* --- photo quality --------------------------------------------------------------------------- */
+  /* The server measures each photo (quality.sharp, quality.exposure) and never refuses one for it. A blurred,
+     dark or too bright one is offered a retake here: Retake deletes it and opens the capture again for the
+     same spot and kind; Keep keeps it. The outbox notes such answers, even those sent by the service worker. */
+  function flaw(q) {
+    var words = [];
+    if (q.sharp === false) words.push("blurred");
+    if (q.exposure === "dark") words.push("dark");
+    if (q.exposure === "bright") words.push("too bright");
+    return words.join(" and ");
+  }
+  function showQuality(storedIds) {
+    if (!box || !box.flawed) return Promise.resolve();
+    return box.flawed(state.date).then(function (list) {
+      if (storedIds) {
+        // Gone from the server (deleted in the gallery, say): nothing left to decide.
+        list.filter(function (r) { return storedIds.indexOf(r.id) < 0; }).forEach(function (r) { box.settleFlaw(r.id); });
+        list = list.filter(function (r) { return storedIds.indexOf(r.id) >= 0; });
+      }
+      var holder = $("quality-warn");
+      holder.textContent = "";
+      holder.hidden = !list.length;
+      list.forEach(function (r) {
+        var row = el("div", { class: "qw", "data-photo": r.id });
+        row.appendChild(el("img", { src: "/api/v1/photos/" + r.id + "/image?size=thumb", alt: "", width: 64, height: 64 }));
+        var text = el("p");
+        text.appendChild(el("b", {}, "This photo of " + (labels[r.site] || "the day") + " looks " + flaw(r.quality) +
+          " — retake?"));
+        text.appendChild(el("span", { class: "hint" }, " Keep it if it is the best you can do: nothing is refused."));
+        row.appendChild(text);
+        var buttons = el("div", { class: "row2" });
+        var retake = el("button", { type: "button" }, "Retake"), keepIt = el("button", { type: "button", class: "secondary" }, "Keep");
+        retake.addEventListener("click", function () { retakePhoto(r, row); });
+        keepIt.addEventListener("click", function () { box.settleFlaw(r.id); dropWarning(row); });
+        buttons.appendChild(retake); buttons.appendChild(keepIt);
+        row.appendChild(buttons);
+        holder.appendChild(row);
+      });
+    }).catch(function () {});
+  }
+  function dropWarning(row) {
+    var holder = $("quality-warn");
+    row.remove();
+    holder.hidden = !holder.children.length;
+  }
+  function retakePhoto(r, row) {
+    dropWarning(row);
+    if (r.site && labels[r.site]) select(r.site);
+    if (r.view) setView(r.view);
+    // Open the capture within the tap (a file chooser needs it), then delete the flawed photo.
+    if (state.site && state.live) openCapture(null);
+    else if (state.site) $("photo").click();
+    fetch("/api/v1/photos/" + r.id + "/", { method: "DELETE", credentials: "same-origin",
+      headers: { "X-CSRFToken": csrf(), Accept: "application/json" } }).then(function (res) {
+      if (!res.ok && res.status !== 404) throw new Error(res.status);
+      box.settleFlaw(r.id);
+      say("The " + flaw(r.quality) + " photo is deleted. Take the new one, then press " + $("save").textContent + ".");
+    }).catch(function () {
+      say("Could not delete the " + flaw(r.quality) + " photo now. Try again from the spot's photos.");
     });
   }
 
@@ -285,6 +432,9 @@
       else if (found[0]) fill(found[0]);
       state.saved = snapshot();
       form.dataset.loaded = "true";  // the day's stored entry is in the form (tests wait for this)
+      if (found[0] !== undefined) {
+        showQuality(found[0] ? (found[0].photos || []).map(function (p) { return p.id; }) : []);
+      }
       document.dispatchEvent(new CustomEvent("footlog:day-loaded", { detail: { stored: found[0], waiting: found[1] } }));
     });
   }
@@ -357,7 +507,9 @@
       say(stop.text); $(stop.field).focus();
       return;
     }
-    var photos = state.photos.map(function (p) { return { id: p.id, site: p.site, blob: p.blob, name: p.name }; });
+    var photos = state.photos.map(function (p) {
+      return { id: p.id, site: p.site, view: p.view, scale_in_frame: p.scale_in_frame, blob: p.blob, name: p.name };
+    });
     $("save").disabled = true;
     var saving = snapshot();
     box.enqueue({ id: state.id, method: state.method, version: state.version, body: body() }, photos).then(function () {
@@ -383,6 +535,8 @@
       if (waiting) { say("Saved on this phone. It will be sent when you are back online."); return; }
       say("Saved.");
       checkLevel(state.date);
+      state.earlier = {};  // a photo of another day may have been sent: ask again
+      showQuality(null);
       return api("entries/?from=" + state.date + "&to=" + state.date).then(function (page) {
         if (page.results[0]) { state.id = page.results[0].id; state.method = "PUT"; state.version = page.results[0].version; }
       }).catch(function () {});

@@ -1,0 +1,74 @@
+"""Reads for a site's gallery (`/photos/<site>/`) and for the links to it from History and the Timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count
+from django.urls import reverse
+
+from footlog.diary import selectors as diary_selectors
+from footlog.diary.models import PHOTO_VIEW_CHOICES, Photo
+from footlog.diary.sites import SITES
+
+VIEW_LABELS = dict(PHOTO_VIEW_CHOICES)
+# Shown in this order; photos stored before views existed come last, as "Not tagged".
+VIEW_ORDER: tuple[str | None, ...] = ("overview", "closeup", None)
+
+
+@dataclass(frozen=True)
+class ViewGroup:
+    view: str | None
+    label: str
+    photos: list[Photo]
+
+
+def photo_item(photo: Photo) -> dict[str, Any]:
+    """What the gallery's script needs of one photo (ids, date, tags, the owner-only image addresses)."""
+    image = reverse("photo-image", kwargs={"pk": photo.pk})
+    return {
+        "id": str(photo.pk),
+        "date": photo.entry.date.isoformat(),
+        "view": photo.view,
+        "scale_in_frame": photo.scale_in_frame,
+        "sharp": photo.quality_sharp,
+        "exposure": photo.quality_exposure,
+        "width": photo.width,
+        "height": photo.height,
+        "image_url": image,
+        "thumbnail_url": image + "?size=thumb",
+        "day_url": reverse("pwa:day", kwargs={"date": photo.entry.date.isoformat()}),
+    }
+
+
+def site_gallery(user: Any, site: str) -> dict[str, Any]:
+    """The site's photos oldest first (by the entry's date), grouped by view."""
+    photos = list(diary_selectors.photos_for(user, site))
+    groups = [
+        ViewGroup(view, VIEW_LABELS.get(view or "", "Not tagged"), [p for p in photos if p.view == view])
+        for view in VIEW_ORDER
+    ]
+    return {
+        "site": SITES[site],
+        "groups": [g for g in groups if g.photos],
+        "count": len(photos),
+        "items": [photo_item(p) for p in photos],
+        "views": PHOTO_VIEW_CHOICES,
+    }
+
+
+def photo_sites(user: Any) -> list[dict[str, Any]]:
+    """Sites with at least one photo, in the map's order, with their counts (one query)."""
+    counts = dict(
+        Photo.objects.filter(user=user)
+        .exclude(site=None)
+        .values_list("site")
+        .annotate(n=Count("id"))
+        .values_list("site", "n")
+    )
+    return [
+        {"site": key, "label": site.label, "count": counts[key], "url": reverse("pwa:photos", kwargs={"site": key})}
+        for key, site in SITES.items()
+        if key in counts
+    ]
