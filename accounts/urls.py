@@ -4,5 +4,6 @@ from accounts import views
 
 urlpatterns = [
     path("account/", views.AccountDetail.as_view(), name="account"),
+    path("account/delete-code", views.AccountDeleteCode.as_view(), name="account-delete-code"),
     path("account/consent", views.AccountConsent.as_view(), name="account-consent"),
 ]
