@@ -6,6 +6,9 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from accounts.passkeys import make_webauthn_parsing_total
+        from allauth.mfa.signals import authenticator_added
+
+        from accounts.passkeys import make_webauthn_parsing_total, recovery_codes_for_passkey_signup
 
         make_webauthn_parsing_total()
+        authenticator_added.connect(recovery_codes_for_passkey_signup, dispatch_uid="footlog-passkey-signup-codes")

@@ -55,3 +55,17 @@ def make_webauthn_parsing_total() -> None:
         func = getattr(auth, name)
         if not getattr(func, "footlog_total", False):
             setattr(auth, name, _refusing_malformed(func))
+
+
+def recovery_codes_for_passkey_signup(sender: Any, request: Any, user: Any, authenticator: Any, **kwargs: Any) -> None:
+    """allauth makes recovery codes with the first passkey added in Settings, but not with the one made at a
+    passkey sign-up: such an account (no password) would be locked out with its phone lost. Make them here too;
+    Settings offers them, shown once. During sign-up the person is not signed in yet, which is also allauth's test
+    (recovery_codes.internal.flows.auto_generate_recovery_codes) for leaving this path to us."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+    if authenticator.type != Authenticator.Type.WEBAUTHN or request.user.is_authenticated:
+        return
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists():
+        RecoveryCodes.activate(user)

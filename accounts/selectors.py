@@ -9,9 +9,12 @@ from accounts.models import User
 
 
 def sign_in_state(user: User) -> dict[str, object]:
-    """How the person signs in: their passkeys' count, whether a password is set, how deletion is confirmed."""
+    """How the person signs in: their passkeys' count, whether a password is set, how deletion is confirmed, and
+    whether recovery codes wait to be seen (shown once)."""
+    codes = Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).first()
     return {
         "passkeys": Authenticator.objects.filter(user=user, type=Authenticator.Type.WEBAUTHN).count(),
+        "unseen_recovery_codes": bool(codes and not codes.wrap().did_view),
         "has_password": user.has_usable_password(),
         "delete_by_code": needs_code(user),
     }

@@ -16,6 +16,9 @@ from django.db.models import FileField, Model
 
 # Never exported: secrets and internal fingerprints, which are no use to the user and a risk in a zip.
 SECRET_FIELDS = frozenset({"password", "token_hash", "create_fingerprint", "secret", "auth", "p256dh"})
+# Secrets under a generic field name, by model: allauth's MFA keeps the recovery codes' seed (unencrypted by
+# default) and the passkey's credential in `data`; the export keeps the row (type, added, last used) without them.
+SECRET_FIELDS_OF = {"mfa.authenticator": frozenset({"data"})}
 
 
 @dataclass
@@ -57,8 +60,9 @@ def collect_user_rows(user: Model) -> UserRows:
 def plain_row(instance: Model) -> dict[str, Any]:
     """A JSON-ready dict of a row's concrete fields, without secrets."""
     data: dict[str, Any] = {}
+    secret_here = SECRET_FIELDS_OF.get(instance._meta.label_lower, frozenset())
     for model_field in instance._meta.concrete_fields:
-        if model_field.name in SECRET_FIELDS:
+        if model_field.name in SECRET_FIELDS or model_field.name in secret_here:
             continue
         value = getattr(instance, model_field.attname)
         data[model_field.name] = value if isinstance(value, (int, float, bool, type(None))) else str(value)

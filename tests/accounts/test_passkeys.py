@@ -230,6 +230,23 @@ def test_recovery_codes_are_shown_once(user, settings):
     assert client.get("/accounts/2fa/recovery-codes/download/").status_code == 403
 
 
+def test_account_export_keeps_the_passkey_rows_but_not_their_secrets(user):
+    import io
+    import zipfile
+
+    client = localhost()
+    app_add_passkey(client, user, SoftPasskey())
+    seed = Authenticator.objects.get(user=user, type=Authenticator.Type.RECOVERY_CODES).data["seed"]
+    client.force_login(user)
+    response = client.get("/api/v1/account/export")
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    data = zipfile.ZipFile(io.BytesIO(body)).read("footlog-data.json").decode()
+    rows = json.loads(data)
+    assert seed not in data and "attestationObject" not in data
+    assert "mfa.authenticator" in json.dumps(rows)
+
+
 # --- A passkey-only account (made by passkey sign-up) deletes itself with an emailed code ------------------------
 
 

@@ -132,6 +132,16 @@ def test_sign_up_with_a_passkey_alone(context, page, smtp_sink, live_server):
     sign_in_with_passkey(page, base)
     assert page.evaluate("fetch('/api/v1/account/').then(r => r.json())")["email"] == address
 
+    # Recovery codes came with the sign-up passkey; Settings offers them, and seeing them asks for the passkey.
+    page.goto(f"{base}/settings/")
+    page.get_by_role("link", name="See your recovery codes").click()
+    page.wait_for_url("**/reauthenticate/**")
+    page.get_by_role("button", name="Confirm with your passkey").click()
+    page.wait_for_url("**/accounts/2fa/recovery-codes/")
+    assert len(page.get_by_label("Your codes").input_value().split()) == 10
+    page.goto(f"{base}/settings/")
+    assert page.get_by_role("link", name="See your recovery codes").count() == 0
+
     # No password to confirm with: deleting the account asks for a mailed code instead.
     page.goto(f"{base}/settings/#danger")
     page.get_by_role("button", name="Email me a code").click()
