@@ -322,6 +322,35 @@ def test_passkey_signup_page_creates_an_account_without_a_password(db, settings)
     assert EmailAddress.objects.filter(user=user, verified=False).exists()
 
 
+def test_app_client_signs_up_with_a_passkey_alone(db):
+    client = localhost()
+    address = f"pk-app-{secrets.token_hex(4)}@example.com"
+    started = app_call(client, "POST", "/auth/webauthn/signup", body={"email": address})
+    assert started.status_code == 401, started.content
+    token = started.json()["meta"]["session_token"]
+    message = [m for m in mail.outbox if address in m.to][-1]
+    code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4}|[A-Z0-9]{6})\s*$", message.body, re.MULTILINE)
+    assert code, message.body
+    verified = app_call(client, "POST", "/auth/email/verify", token, {"key": code.group(1)})
+    assert verified.status_code == 401, verified.content  # verified; the passkey is still to come
+    pending = [f["id"] for f in verified.json()["data"]["flows"] if f.get("is_pending")]
+    assert pending == ["mfa_signup_webauthn"]
+    token = verified.json()["meta"].get("session_token", token)
+
+    passkey = SoftPasskey()
+    options = app_call(client, "GET", "/auth/webauthn/signup", token)
+    assert options.status_code == 200, options.content
+    credential = passkey.create(options.json()["data"]["creation_options"])
+    done = app_call(client, "PUT", "/auth/webauthn/signup", token, {"name": "App phone", "credential": credential})
+    assert done.status_code == 200, done.content
+    assert done.json()["meta"]["is_authenticated"] is True
+    user = User.objects.get(email=address)
+    assert not user.has_usable_password()
+    # The sign-up passkey brings recovery codes too (accounts.passkeys), and then signs in alone.
+    assert Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists()
+    assert app_passkey_login(localhost(), passkey).status_code == 200
+
+
 # --- The insecure-origin switch: development only ----------------------------------------------------------------
 
 
