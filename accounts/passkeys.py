@@ -1,10 +1,12 @@
-"""Passkeys come from allauth's MFA (settings: MFA_*); this module only makes its WebAuthn parsing total.
-
-allauth 65.21.1 turns most malformed credentials into its "incorrect_code" form error, but not all: a credential
-without `rawId`, or with binary fields that are not what they claim, escapes fido2 as KeyError, struct.error and
-the like and becomes a 500. Both the pages' forms and the headless inputs call these functions through the module
-(`auth.parse_authentication_response(...)`), so wrapping them there covers every entry point. Installed once, by
+"""Passkeys come from allauth's MFA (settings: MFA_*); this module adds two things to it, installed once by
 accounts.apps.AccountsConfig.ready().
+
+- Total WebAuthn parsing. allauth 65.21.1 turns most malformed credentials into its "incorrect_code" form error,
+  but not all: a credential without `rawId`, or with binary fields that are not what they claim, escapes fido2 as
+  KeyError, struct.error and the like and becomes a 500. Both the pages' forms and the headless inputs call these
+  functions through the module (`auth.parse_authentication_response(...)`), so wrapping them there covers every
+  entry point.
+- Recovery codes for an account made with a passkey (see `recovery_codes_for_passkey_signup`).
 """
 
 from __future__ import annotations
