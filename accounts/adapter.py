@@ -18,6 +18,16 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_email_verification_redirect_url(self, email_address: Any) -> str:
         return settings.LOGIN_REDIRECT_URL
 
+    def get_reauthentication_methods(self, user: Any) -> list[dict]:
+        """The first is where a sensitive change sends the person: the password when there is one, else the
+        passkey (allauth's order would ask an account made with a passkey for a recovery code first)."""
+        methods = super().get_reauthentication_methods(user)
+        words = {"mfa_reauthenticate:webauthn": "Use your passkey", "mfa_reauthenticate": "Use a recovery code"}
+        order = ["reauthenticate", "mfa_reauthenticate:webauthn", "mfa_reauthenticate"]
+        for method in methods:
+            method["description"] = words.get(method["id"], method["description"])
+        return sorted(methods, key=lambda m: order.index(m["id"]) if m["id"] in order else len(order))
+
     def get_client_ip(self, request: HttpRequest) -> str:
         # allauth's rate limits key on this: behind our proxies, the client they name (FOOTLOG_TRUSTED_PROXIES).
         return client_ip(request)

@@ -20,7 +20,10 @@ class SignupBase(forms.Form):
 
     def is_valid(self) -> bool:
         valid = super().is_valid()
-        if valid and getattr(self, "account_already_exists", False) and not getattr(self, "_hashed", False):
+        # A passkey sign-up has no password field, and a new passkey account hashes nothing: neither path hashes.
+        has_password = "password1" in self.fields or "password" in self.fields
+        known = getattr(self, "account_already_exists", False)
+        if valid and has_password and known and not getattr(self, "_hashed", False):
             self._hashed = True
             make_password(self.cleaned_data.get("password1") or self.cleaned_data.get("password") or "")
         return valid

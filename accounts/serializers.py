@@ -32,7 +32,10 @@ class AccountSerializer(serializers.ModelSerializer):
 
 
 class AccountDeleteIn(serializers.Serializer):
-    password = StrictCharField(max_length=4096, trim_whitespace=False)
+    """The password, or for an account without one (passkeys only) the code from `POST account/delete-code`."""
+
+    password = StrictCharField(max_length=4096, trim_whitespace=False, required=False, default="")
+    code = StrictCharField(max_length=32, required=False, default="")
 
 
 class ImportJobOut(serializers.Serializer):

@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib.sessions.models import Session
 from django.db import transaction
 
+from accounts.deletion_code import deletion_code_check, needs_code
 from accounts.models import User
 from accounts.userdata import collect_user_rows
 from footlog.diary.models import Entry
@@ -25,16 +26,20 @@ def account_update(user: User, changes: dict[str, Any]) -> User:
     return user
 
 
-def account_delete(user: User, password: str) -> None:
+def account_delete(user: User, password: str = "", *, code: str = "") -> None:
     """Delete the user and everything they stored: every row (entries, photos, shares, reminders, push
     subscriptions, pending deliveries, jobs), every stored file and every session, including allauth headless
     session tokens (which are Django sessions).
 
-    The user's cached timelines are dropped too. A wrong password raises InvalidInput and changes nothing.
+    The user's cached timelines are dropped too. The person confirms with the password, or, for an account
+    without one (made with a passkey), with the code mailed by `deletion_code_send`; a wrong one raises
+    InvalidInput and changes nothing.
     Files are removed only after the rows are gone for good (on commit), so a failed transaction never leaves
     rows pointing at deleted files.
     """
-    if not user.check_password(password):
+    if needs_code(user):
+        deletion_code_check(user, code)
+    elif not user.check_password(password):
         raise InvalidInput({"password": ["The password is not correct."]})
     files = list(collect_user_rows(user).files())
     # Deleting sets user.pk to None; the cache is keyed by the old id, so keep it for after the commit.

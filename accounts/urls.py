@@ -4,6 +4,7 @@ from accounts import views
 
 urlpatterns = [
     path("account/", views.AccountDetail.as_view(), name="account"),
+    path("account/delete-code", views.AccountDeleteCode.as_view(), name="account-delete-code"),
     path("account/consent", views.AccountConsent.as_view(), name="account-consent"),
     path("account/import", views.AccountImport.as_view(), name="account-import"),
     path("account/import/<uuid:pk>", views.AccountImportDetail.as_view(), name="account-import-detail"),

@@ -19,6 +19,9 @@ SECRET_FIELDS = frozenset(
     {"password", "token_hash", "create_fingerprint", "secret", "auth", "p256dh"}
     | {"passcode_hash", "shl_id_hash", "shl_jwe"}  # a share's passcode hash and SMART Health Link (no key: useless)
 )
+# Secrets under a generic field name, by model: allauth's MFA keeps the recovery codes' seed (unencrypted by
+# default) and the passkey's credential in `data`; the export keeps the row (type, added, last used) without them.
+SECRET_FIELDS_OF = {"mfa.authenticator": frozenset({"data"})}
 
 
 @dataclass
@@ -60,8 +63,9 @@ def collect_user_rows(user: Model) -> UserRows:
 def plain_row(instance: Model) -> dict[str, Any]:
     """A JSON-ready dict of a row's concrete fields, without secrets."""
     data: dict[str, Any] = {}
+    secret_here = SECRET_FIELDS_OF.get(instance._meta.label_lower, frozenset())
     for model_field in instance._meta.concrete_fields:
-        if model_field.name in SECRET_FIELDS:
+        if model_field.name in SECRET_FIELDS or model_field.name in secret_here:
             continue
         value = getattr(instance, model_field.attname)
         data[model_field.name] = value if isinstance(value, (int, float, bool, type(None))) else str(value)

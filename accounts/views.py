@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from accounts import account_import
 from accounts.consent import consent_record, consent_state
+from accounts.deletion_code import deletion_code_send
 from accounts.serializers import AccountDeleteIn, AccountSerializer, ConsentIn, ConsentOut, ImportIn, ImportJobOut
 from accounts.services import account_delete, account_update
 from footlog.api.errors import QuotaExceeded
@@ -40,8 +41,8 @@ class AccountDetail(APIView):
 
     @extend_schema(
         request=AccountDeleteIn,
-        responses={204: None, 400: OpenApiResponse(description="Wrong password"), 429: OpenApiResponse()},
-        summary="Delete the account and everything stored (password re-check)",
+        responses={204: None, 400: OpenApiResponse(description="Wrong password or code"), 429: OpenApiResponse()},
+        summary="Delete the account and everything stored (password re-check; the mailed code without a password)",
     )
     def delete(self, request: Request) -> Response:
         body = AccountDeleteIn(data=request.data)
@@ -49,9 +50,26 @@ class AccountDetail(APIView):
         # A few tries per minute: the password check must not become a guessing oracle for a stolen session.
         if rate_limit_hit("account-delete", str(user_of(request).pk), limit=5):
             raise QuotaExceeded("Too many attempts; wait a minute.")
-        account_delete(user_of(request), body.validated_data["password"])
+        account_delete(user_of(request), body.validated_data["password"], code=body.validated_data["code"])
         logout(request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class AccountDeleteCode(APIView):
+    permission_classes = WITHOUT_CONSENT
+
+    @extend_schema(
+        request=None,
+        responses={202: None, 400: ERROR, 429: ERROR},
+        summary="Mail a code to confirm the account's deletion (accounts without a password: passkeys only)",
+    )
+    def post(self, request: Request) -> Response:
+        user = user_of(request)
+        # Each mail is one; a few per minute are plenty for a person and no flood for the inbox.
+        if rate_limit_hit("account-delete-code", str(user.pk), limit=3):
+            raise QuotaExceeded("Too many codes asked for; wait a minute.")
+        deletion_code_send(user)
+        return Response(status=status.HTTP_202_ACCEPTED)
 
 
 class AccountConsent(APIView):

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "csp",
     "allauth",
     "allauth.account",
+    "allauth.mfa",  # passkeys (WebAuthn) and recovery codes; its migrations come with it
     "allauth.headless",
     "accounts",
     "footlog.diary",
@@ -209,6 +210,16 @@ LOGIN_REDIRECT_URL = "/"
 # Not `/` (the landing, signed out): the service worker keeps `/`, and signing out leaves this phone's caches empty.
 ACCOUNT_LOGOUT_REDIRECT_URL = "/accounts/login/"
 LOGIN_URL = "/accounts/login/"
+# Passkeys (allauth's MFA, README "Accounts"): a passkey is a second factor after the password, or a password-free
+# sign-in (and sign-up) of its own. Recovery codes are made with the first passkey and shown once.
+MFA_SUPPORTED_TYPES = ["webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+# allauth's checks want email-by-code verification, `email*` and mandatory verification for this (all set above).
+MFA_PASSKEY_SIGNUP_ENABLED = True
+MFA_RECOVERY_CODES_SHOW_ONCE = True
+# WebAuthn wants https, or http on `localhost` (what the tests serve). Accepting any origin is for development
+# under DEBUG only (refused at start-up otherwise) and `check --deploy` refuses it (footlog.E001).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = config.parse_debug_only_bool("FOOTLOG_WEBAUTHN_INSECURE_ORIGIN", debug=DEBUG)
 HEADLESS_CLIENTS = ("app", "browser")
 HEADLESS_ONLY = False
 HEADLESS_SERVE_SPECIFICATION = False

@@ -202,13 +202,14 @@ class PhotoOut(serializers.ModelSerializer[Photo]):
     quality = PhotoQualityOut(
         allow_null=True, read_only=True, help_text="null for photos stored before quality was measured"
     )
+    date = serializers.DateField(source="entry.date", read_only=True, help_text="the date of the photo's entry")
     image_url = serializers.SerializerMethodField()
     thumbnail_url = serializers.SerializerMethodField()
 
     class Meta:
         model = Photo
         fields = (
-            "id", "entry", "site", "view", "scale_in_frame", "quality", "width", "height", "image_url",
+            "id", "entry", "date", "site", "view", "scale_in_frame", "quality", "width", "height", "image_url",
             "thumbnail_url", "created",
         )  # fmt: skip
 

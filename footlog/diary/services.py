@@ -327,6 +327,7 @@ class StoredRenditions:
     display_bytes: int
     thumb_key: str
     thumb_bytes: int
+    quality: imaging.Quality | None = None  # measured while decoding, as for an upload
 
     @property
     def keys(self) -> list[str]:
@@ -364,6 +365,7 @@ def photo_renditions_store(data: bytes) -> StoredRenditions:
         len(image.display.data),
         thumb_key,
         len(image.thumb.data),
+        image.quality,
     )
 
 
@@ -380,6 +382,8 @@ def photo_create_stored(
         raise ValueError("photo_create_stored: the entry belongs to another user")
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     _check_photo_bytes(user, stored.stored_bytes)
+    if stored.quality is not None:  # what this server measured outranks what the file says
+        fields = {**fields, "quality_sharp": stored.quality.sharp, "quality_exposure": stored.quality.exposure}
     return Photo.objects.create(
         id=photo_id,
         user=user,

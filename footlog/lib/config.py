@@ -49,6 +49,14 @@ def parse_bool(name: str, *, default: bool) -> bool:
     raise _refuse(name, "true or false", raw)
 
 
+def parse_debug_only_bool(name: str, *, debug: bool) -> bool:
+    """A development switch (default off) that may only be turned on together with DJANGO_DEBUG."""
+    value = parse_bool(name, default=False)
+    if value and not debug:
+        raise ImproperlyConfigured(f"{name} may only be true with DJANGO_DEBUG=true (it is for development)")
+    return value
+
+
 def parse_int(name: str, min: int, max: int, *, default: int) -> int:
     """A whole number from `min` to `max` inclusive (the bounds are part of the variable's contract)."""
     raw = _raw(name)

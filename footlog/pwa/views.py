@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from rest_framework import serializers
 
 from accounts import consent
+from accounts.selectors import sign_in_state
 from accounts.serializers import AccountSerializer
 from accounts.services import account_update
 from footlog.api.scoping import get_owned, user_of
@@ -347,6 +348,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         # What the person typed, kept when it was refused, so that the error and the field agree.
         "profile": {**AccountSerializer(user).data, **forms.profile_data(request.POST)},
         "errors": errors,
+        "sign_in": sign_in_state(user),
     }
     return private_response(render(request, "pwa/settings.html", context, status=400 if errors else 200))
 

@@ -23,6 +23,7 @@ from tests.hardening.test_authorization_matrix import allowed_methods, api_route
 OPEN_WITHOUT_CONSENT = {
     "account": "read the consent state, set the time zone, delete the account",
     "account-consent": "give consent",
+    "account-delete-code": "delete the account (the mailed code of an account without a password)",
     "account-export": "take one's own data out",
     "site-list": "the fixed list of body sites",
     "push-public-key": "the server's public key",

@@ -67,10 +67,11 @@ def test_owner_uploads_a_photo_and_both_renditions_are_stored_under_uuid_keys(
     assert response.status_code == 201, response.json()
     body = response.json()
     assert set(body) == {
-        "id", "entry", "site", "view", "scale_in_frame", "quality", "width", "height", "image_url", "thumbnail_url",
-        "created",
+        "id", "entry", "date", "site", "view", "scale_in_frame", "quality", "width", "height", "image_url",
+        "thumbnail_url", "created",
     }  # fmt: skip
     assert (body["entry"], body["site"], body["width"], body["height"]) == (str(entry.id), "left_heel", 2048, 1365)
+    assert body["date"] == entry.date.isoformat()  # the day the photo belongs to, not its upload time
     assert body["image_url"] == f"{PHOTOS}{body['id']}/image"
     assert body["thumbnail_url"] == f"{PHOTOS}{body['id']}/image?size=thumb"
     photo = Photo.objects.get(pk=body["id"])

@@ -102,6 +102,8 @@ ROUTES: dict[str, tuple[str, Callable[[Owner], Owned]]] = {
     "visit-list": (OWN, visit_list),
     "visit-detail": (OBJECT, visit),
     "account-consent": (OWN, own_data),
+    # Mails a deletion code to the caller's own address (accounts without a password); nothing of anyone else's.
+    "account-delete-code": (OWN, own_data),
 }
 
 

@@ -15,7 +15,8 @@ from tests.hardening.owned import Owner, photo
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CHROMIUM = Path("/usr/bin/chromium")
-ANONYMOUS_PAGES = ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/", "/privacy/"]
+ANONYMOUS_PAGES = ["/accounts/login/", "/accounts/signup/", "/accounts/signup/passkey/", "/accounts/password/reset/"]
+ANONYMOUS_PAGES += ["/privacy/"]
 SIGNED_IN_PAGES = ["/", "/history/", "/timeline/", "/settings/", "/export/", "/offline/", "/welcome/"]
 SIGNED_IN_PAGES += ["/accounts/email/", "/accounts/password/change/"]
 

@@ -1,6 +1,7 @@
 /* Settings: turn on push for this device, and delete the account through the API (which re-checks the
- * password and rate-limits tries); import an export zip as a job whose progress is shown; offer this phone's
- * time zone as the default for a new choice. Everything else on the page is a plain form. */
+ * password, or the mailed code of an account without one, and rate-limits tries); import an export zip as a
+ * job whose progress is shown; offer this phone's time zone as the default for a new choice. Everything else on
+ * the page is a plain form. */
 (function () {
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
@@ -53,15 +54,31 @@
   if (del) del.addEventListener("submit", function (event) {
     event.preventDefault();
     if (!window.confirm(del.dataset.question)) return;
-    send("DELETE", "account/", { password: $("delete-password").value }).then(function (res) {
+    // A password account confirms with its password; one without (passkeys only) with the mailed code.
+    var proof = $("delete-password") ? { password: $("delete-password").value } : { code: $("delete-code").value };
+    send("DELETE", "account/", proof).then(function (res) {
       if (res.status === 204) {
         var box = window.FootlogOutbox;
         return (box ? box.clear() : Promise.resolve()).then(function () { location.href = "/accounts/signup/"; });
       }
       return res.json().then(function (body) {
-        var field = body.errors && body.errors.password;
+        var field = body.errors && (body.errors.password || body.errors.code);
         $("delete-status").textContent = field ? field.join(" ") : body.detail;
       });
+    });
+  });
+  var codeButton = $("delete-code-send");
+  if (codeButton) codeButton.addEventListener("click", function () {
+    codeButton.disabled = true;
+    send("POST", "account/delete-code").then(function (res) {
+      if (res.status === 202) return "We sent a code to your email address. It works for 10 minutes.";
+      return res.json().then(function (body) {
+        var field = body.errors && body.errors.code;
+        return field ? field.join(" ") : body.detail;
+      });
+    }).catch(function () { return "The code could not be sent; try again."; }).then(function (message) {
+      $("delete-status").textContent = message;
+      codeButton.disabled = false;
     });
   });
 
