@@ -304,10 +304,30 @@ def _history(user: User, stamp: _Stamp, first: dt.date, end: dt.date) -> list[Da
         low, high = _month_bounds(stale[0].month)[0], _month_bounds(stale[-1].month)[1]
         for day in _day_logs(user, low, high):
             read[_month_of(day.date)].append(day)
-        fresh = {m.month: tuple(read.get(m.month, ())) for m in stale}
+        fresh = {m.month: _shared(read.get(m.month, [])) for m in stale}
         chunks.update(fresh)
         _cache_set_many({keys[m.month]: (m, fresh[m.month]) for m in stale})
     return [day for m in stamp.months for day in chunks[m.month] if first <= day.date <= end]
+
+
+def _shared(days: list[DayLog]) -> tuple[DayLog, ...]:
+    """The days with equal observations, routine marks and routine lists as one object each: pickle writes such
+    an object once and reads it back as a reference, so a cached month costs fewer objects to rebuild (most
+    days repeat the same routine). Keyed with the types of the values too, so that 2 never stands for 2.0."""
+    seen: dict[tuple[object, ...], Any] = {}
+
+    def one(value: T) -> T:
+        key = (value, *map(type, value))  # type: ignore[call-overload]
+        return cast(T, seen.setdefault(key, value))
+
+    return tuple(
+        DayLog(
+            day.date,
+            tuple(one(o) for o in day.observations),
+            one(tuple(one(mark) for mark in day.routine)),
+        )
+        for day in days
+    )
 
 
 def _month_key(user: User, month: str) -> str:
