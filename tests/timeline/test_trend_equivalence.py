@@ -122,3 +122,15 @@ def test_whole_answers_equal_those_of_the_reference_statistics(monkeypatch, seed
         simple = core.analyse(days, start, end, th)
         assert fast == simple
         assert fast.to_dict() == simple.to_dict()
+
+
+def test_medians_of_three_equal_the_builtins_spelling_even_for_odd_values() -> None:
+    rng = random.Random(15)
+    odd = [0, 1, 1.0, 2, -0.0, 0.0, 3, float("inf"), float("nan")]
+    for _ in range(20000):
+        values = [rng.choice(odd) for _ in range(rng.randint(0, 6))]
+        fast, simple = trend._medians_of_3(values), ref._medians_of_3(values)
+        assert len(fast) == len(simple)
+        assert all(a is b for a, b in zip(fast, simple, strict=True)), values  # the very same objects
+        if len(values) == 3:
+            assert repr(trend._median_of(values)) == repr(ref._median_of(values)), values
