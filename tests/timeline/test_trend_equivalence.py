@@ -92,6 +92,11 @@ def test_fast_changes_equal_the_reference_from_any_day_on() -> None:
         for _, found in fast:
             flagged[found.by] += 1
     assert flagged["size"] > 100 and flagged["count"] > 100  # the comparison is not vacuous
+    for _ in range(300):  # at the first representable dates, where a span reaches before day 1
+        shift = dt.date(1, 1, 2) - DAY
+        checks = [(d + shift, o) for d, o in _episode(rng, rng.choice([3, 10, 40]))]
+        since = dt.date(1, 1, 1) + dt.timedelta(days=rng.randint(0, 60))
+        assert trend.fast_changes(checks, since) == ref.fast_changes(checks, since)
 
 
 def _history(rng: random.Random) -> list[DayLog]:

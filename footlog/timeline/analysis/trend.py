@@ -206,16 +206,19 @@ def fast_changes(episode_checks: Sequence[Check], since: dt.date) -> list[tuple[
     """
     n = safety.FAST_CHANGE_MIN_VALUES
     span = safety.FAST_CHANGE_WINDOW_DAYS - 1
-    days = [d.toordinal() for d, _ in episode_checks]
-    first_j = bisect_left(days, since.toordinal())  # checks are in date order: those from `since` on
-    if first_j == len(days):
+    first_j = bisect_left(episode_checks, since, key=_day)  # checks are in date order: those from `since` on
+    if first_j == len(episode_checks):
         return []
-    base = bisect_left(days, days[first_j] - span)  # the first check any of those spans holds
-    counts = [o.count for _, o in episode_checks[base:]]
-    size_days = [d.toordinal() for d, o in episode_checks if o.largest_mm is not None]
-    sizes = [o.largest_mm for _, o in episode_checks if o.largest_mm is not None]
-    size_base = bisect_left(size_days, days[first_j] - span)
-    count_medians, size_medians = _medians_of_3(counts), _medians_of_3(sizes[size_base:])
+    # Only checks from the first day any of those spans holds matter: every index below counts from there.
+    lowest = episode_checks[first_j][0].toordinal() - span
+    base = bisect_left(episode_checks, dt.date.fromordinal(lowest), key=_day) if lowest >= 1 else 0
+    tail = episode_checks[base:]
+    first_j -= base
+    days = [d.toordinal() for d, _ in tail]
+    counts = [o.count for _, o in tail]
+    size_days = [d.toordinal() for d, o in tail if o.largest_mm is not None]
+    sizes = [o.largest_mm for _, o in tail if o.largest_mm is not None]
+    count_medians, size_medians = _medians_of_3(counts), _medians_of_3(sizes)
     # last - first never exceeds max - min (rounding and float subtraction are monotone)
     sizes_can = bool(size_medians) and round(max(size_medians) - min(size_medians), 6) >= safety.FAST_CHANGE_MM
     counts_can = bool(count_medians) and max(count_medians) - min(count_medians) >= safety.FAST_CHANGE_COUNT_PLUS
@@ -227,14 +230,14 @@ def fast_changes(episode_checks: Sequence[Check], since: dt.date) -> list[tuple[
         if sizes_can:
             s_lo, s_hi = bisect_left(size_days, today - span), bisect_right(size_days, today)
             if s_hi - s_lo >= n:
-                first, last = size_medians[s_lo - size_base], size_medians[s_hi - n - size_base]
+                first, last = size_medians[s_lo], size_medians[s_hi - n]
                 if round(last - first, 6) >= safety.FAST_CHANGE_MM:  # exactly +2 mm must count
-                    found.append((episode_checks[j][0], FastChange("size", first, last, s_hi - s_lo)))
+                    found.append((tail[j][0], FastChange("size", first, last, s_hi - s_lo)))
                     continue
         if counts_can:
             lo = bisect_left(days, today - span)
             if j + 1 - lo >= n:
-                first, last = count_medians[lo - base], count_medians[j + 1 - n - base]
+                first, last = count_medians[lo], count_medians[j + 1 - n]
                 if last >= safety.FAST_CHANGE_COUNT_RATIO * first and last - first >= safety.FAST_CHANGE_COUNT_PLUS:
-                    found.append((episode_checks[j][0], FastChange("count", first, last, j + 1 - lo)))
+                    found.append((tail[j][0], FastChange("count", first, last, j + 1 - lo)))
     return found
