@@ -102,7 +102,9 @@ def seed(today: dt.date):  # type: ignore[no-untyped-def]
     from footlog.diary.models import Entry, Observation, RoutineLog, RoutineStep
 
     call_command("migrate", verbosity=0)
-    user = User.objects.create_user("bench@example.com", "bench passphrase 42", timezone="UTC")
+    from accounts.consent import consent_give
+
+    user = consent_give(User.objects.create_user("bench@example.com", "bench passphrase 42", timezone="UTC"))
     rng = random.Random(4)
     first = today - dt.timedelta(days=YEARS_DAYS - 1)
     entries = Entry.objects.bulk_create(

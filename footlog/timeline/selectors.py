@@ -13,7 +13,7 @@ from typing import Any, NamedTuple, TypeVar, cast
 
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import CharField, Count, Func, Max, Min, QuerySet, Sum
+from django.db.models import Model, QuerySet
 
 from accounts.models import User
 from footlog.api.scoping import owned
@@ -32,7 +32,7 @@ from footlog.timeline.models import THRESHOLD_FIELDS, TimelineSettings
 
 logger = logging.getLogger(__name__)
 # Bump when the analysis or TimelineResult changes, so no stale shape is read back after a deploy.
-CACHE_VERSION = "v4"
+CACHE_VERSION = "v5"
 CACHE_SECONDS = 6 * 3600
 # Windows cached side by side per user and form: each window hashes to one of these slots, so the keys of a user
 # are known without an index to maintain (timeline_cache_forget deletes them all); two windows sharing a slot
@@ -76,10 +76,12 @@ def timeline_for(user: User, start: dt.date, end: dt.date) -> TimelineResult:
     return _cached(user, start, end, "result", lambda result: result)
 
 
-def timeline_json(user: User, start: dt.date, end: dt.date) -> bytes:
+def timeline_json(user: User, start: dt.date, end: dt.date, read: Prepared | None = None) -> bytes:
     """`timeline_for(...).to_dict()` rendered as the API's JSON body, cached as bytes so that a cached answer
-    costs one cache read (no re-rendering of every day). Same queries as `timeline_for`."""
-    return _cached(user, start, end, "json", render_json)
+    costs one cache read (no re-rendering of every day). Same queries as `timeline_for`; none before the cache
+    read when given the `prepare(user, start)` the caller made (as the API view does), 2 more on a miss that
+    reads months from the database."""
+    return _cached(user, start, end, "json", render_json, read)
 
 
 def render_json(result: TimelineResult) -> bytes:
@@ -95,12 +97,34 @@ def cache_keys(user_id: int) -> list[str]:
     return results + [f"timeline:{CACHE_VERSION}:{user_id}:days:{slot}" for slot in range(MONTH_SLOTS)]
 
 
-def _cached(user: User, start: dt.date, end: dt.date, form: str, make: Callable[[TimelineResult], T]) -> T:
-    """`make(analyse(...))` for the window, from the cache when its fingerprint still matches."""
-    thresholds = thresholds_for(user)
-    first = days_before(start, lookback_days(thresholds))
-    stamp = _log_stamp(user, first, end)
-    first_entry = _first_entry(user, stamp, start)
+def _cached(
+    user: User,
+    start: dt.date,
+    end: dt.date,
+    form: str,
+    make: Callable[[TimelineResult], T],
+    read: Prepared | None = None,
+) -> T:
+    """`make(analyse(...))` for the window, from the cache when its fingerprint still matches.
+
+    Without `read`: the thresholds (1 query), the month stamps (1) and, when no entry of the look-back lies on or
+    before `start`, the first entry ever (1). With a `read` from `prepare` that covers the look-back: no query.
+    """
+    if read is None:
+        thresholds = thresholds_for(user)
+        first = days_before(start, lookback_days(thresholds))
+        months = _month_rows(user, first, end)
+        stamp = _stamp_of(months, first, end)
+        first_entry = _first_entry(user, stamp, start)
+    else:
+        thresholds = read.thresholds
+        first = days_before(start, lookback_days(thresholds))
+        if first < read.since:  # thresholds with a longer look-back than the default: read those months too
+            read = prepare(user, first)
+        stamp = _stamp_of(read.months, first, end)
+        first_entry = (
+            stamp.first_date if stamp.first_date is not None and stamp.first_date <= start else read.first_ever
+        )
     fingerprint = (start, end, thresholds, stamp, first_entry)
     key = _slot_key(user, form, start, end)
     cached = _cache_get(key)
@@ -122,7 +146,13 @@ class _MonthStamp(NamedTuple):
     month: str  # "YYYY-MM"
     entries: int
     versions: int
-    last_updated: dt.datetime
+    last_updated: object  # MAX(updated) as the database driver returns it (text on SQLite): compared, never read
+
+
+class _MonthRow(NamedTuple):
+    stamp: _MonthStamp
+    first: dt.date  # the month's earliest entry
+    latest: dt.date  # ... and its latest
 
 
 class _Stamp(NamedTuple):
@@ -130,35 +160,123 @@ class _Stamp(NamedTuple):
     first_date: dt.date | None  # the earliest entry of those months
 
 
-class _Month(Func):
-    """A date's month as "YYYY-MM", in SQL built into each backend (Django's TruncMonth calls back into Python
-    for every row on SQLite)."""
+class Prepared(NamedTuple):
+    """What a timeline request needs before its cache read, from one query (`prepare`)."""
 
-    output_field = CharField()
-    template = "to_char(%(expressions)s, 'YYYY-MM')"
+    thresholds: Thresholds
+    since: dt.date  # the first day of the first month `months` covers
+    months: tuple[_MonthRow, ...]  # every month from `since` on that has entries (after any `end` too), in order
+    first_ever: dt.date | None  # the user's first entry ever
 
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        # "%%%%" reaches SQLite as "%": once through Func's template, once through the backend's placeholders.
-        return self.as_sql(compiler, connection, template="strftime('%%%%Y-%%%%m', %(expressions)s)", **extra)
+    @property
+    def latest(self) -> dt.date | None:
+        """The user's latest entry (`diary.selectors.log_end`: one after today moves the default window)."""
+        return self.months[-1].latest if self.months else None
 
 
-def _log_stamp(user: User, first: dt.date, end: dt.date) -> _Stamp:
-    """The stamps of the whole months that [first, end] touches, in one grouped query."""
-    rows = (
-        owned(Entry.objects.all(), user)
-        .filter(date__gte=_month_bounds(_month_of(first))[0], date__lte=_month_bounds(_month_of(end))[1])
-        .annotate(month=_Month("date"))
-        .order_by()
-        .values("month")
-        .annotate(n=Count("id"), versions=Sum("version"), last=Max("updated"), first=Min("date"))
-        .order_by("month")
-        .values_list("month", "n", "versions", "last", "first")
+def prepare(user: User, start: dt.date) -> Prepared:
+    """The user's thresholds, the stamps of every month from the default look-back before `start` on, their
+    latest entry and their first entry ever: all a cached timeline answer costs, in one query.
+
+    Hand-written SQL rather than three ORM queries, whose building cost more than the whole cached answer
+    (bench/timeline.py); scoped to the user like `owned` (every part filters on their id, tests/timeline).
+    `_cached` reads the months again, from further back, for thresholds whose look-back is longer.
+    """
+    since = _month_bounds(_month_of(days_before(start, lookback_days(Thresholds()))))[0]
+    connection = connections[Entry.objects.db]
+    day = connection.ops.adapt_datefield_value(since)
+    with connection.cursor() as cursor:
+        cursor.execute(_prepare_sql(connection.vendor), [user.pk, user.pk, user.pk, day])
+        rows = cursor.fetchall()
+    saved = rows[0][7:]
+    thresholds = Thresholds(*saved) if saved[0] is not None else Thresholds()
+    months = tuple(
+        _MonthRow(_MonthStamp(month, n, versions, last), _date(first), _date(latest))
+        for month, n, versions, last, first, latest in (row[:6] for row in rows)
+        if month is not None
     )
-    months, firsts = [], []
-    for month, n, versions, last, first_date in rows:
-        months.append(_MonthStamp(month, n, versions, last))
-        firsts.append(_date(first_date))
-    return _Stamp(tuple(months), min(firsts, default=None))
+    first_ever = rows[0][6]
+    return Prepared(thresholds, since, months, _date(first_ever) if first_ever is not None else None)
+
+
+def _column(model: type[Model], name: str) -> str:
+    """The quoted column of a model field, for the hand-written SQL."""
+    column = getattr(model._meta.get_field(name), "column", None)
+    assert isinstance(column, str), name
+    return str(connections[Entry.objects.db].ops.quote_name(column))
+
+
+def _table(model: type[Model]) -> str:
+    return str(connections[Entry.objects.db].ops.quote_name(model._meta.db_table))
+
+
+def _month_sql(vendor: str) -> str:
+    """A date column's month as "YYYY-MM" (Django's TruncMonth calls back into Python for every row on SQLite).
+    "%%" reaches the database as "%" through the backend's placeholders."""
+    date = _column(Entry, "date")
+    return f"strftime('%%Y-%%m', {date})" if vendor == "sqlite" else f"to_char({date}, 'YYYY-MM')"
+
+
+def _stamps_select(vendor: str) -> str:
+    """Month, entries, sum of versions, last update, first and latest date per month of one user's entries from
+    a date on (parameters: user id, first date); `_month_rows` adds the last date."""
+    qn = connections[Entry.objects.db].ops.quote_name
+    date, version, updated = (_column(Entry, name) for name in ("date", "version", "updated"))
+    # Only names from the models' metadata are formatted in; every value is a parameter.
+    return (
+        f"SELECT {_month_sql(vendor)} AS {qn('month')}, COUNT(*) AS n, SUM({version}) AS versions, "  # noqa: S608
+        f"MAX({updated}) AS last_updated, MIN({date}) AS first_date, MAX({date}) AS latest_date "
+        f"FROM {_table(Entry)} WHERE {_column(Entry, 'user')} = %s AND {date} >= %s"
+    )
+
+
+_SQL: dict[tuple[str, str], str] = {}
+
+
+def _prepare_sql(vendor: str) -> str:
+    """Parameters: user id (first entry), user id (settings), user id and first date (months). One row per month
+    (or one row of NULL months), each with the first entry ever and the user's saved thresholds (NULL if none)."""
+    if (sql := _SQL.get(("prepare", vendor))) is None:
+        qn = connections[Entry.objects.db].ops.quote_name
+        entries, user_column, date = _table(Entry), _column(Entry, "user"), _column(Entry, "date")
+        settings_table, settings_user = _table(TimelineSettings), _column(TimelineSettings, "user")
+        columns = ", ".join(f"t.{_column(TimelineSettings, name)}" for name in THRESHOLD_FIELDS)
+        sql = _SQL[("prepare", vendor)] = (  # names from the models' metadata, values as parameters
+            f"SELECT s.*, f.first_ever, {columns} "  # noqa: S608
+            f"FROM (SELECT MIN({date}) AS first_ever FROM {entries} WHERE {user_column} = %s) f "
+            f"LEFT JOIN {settings_table} t ON t.{settings_user} = %s "
+            f"LEFT JOIN ({_stamps_select(vendor)} GROUP BY 1) s ON 1 = 1 "
+            f"ORDER BY s.{qn('month')}"
+        )
+    return sql
+
+
+def _month_rows(user: User, first: dt.date, end: dt.date) -> tuple[_MonthRow, ...]:
+    """The stamps of the whole months that [first, end] touches, in one grouped query (the same SQL as
+    `prepare`, so both give equal stamps and share the month cache)."""
+    connection = connections[Entry.objects.db]
+    if (sql := _SQL.get(("months", connection.vendor))) is None:
+        date = _column(Entry, "date")
+        sql = _SQL[("months", connection.vendor)] = (
+            f"{_stamps_select(connection.vendor)} AND {date} <= %s GROUP BY 1 ORDER BY 1"
+        )
+    ops = connection.ops
+    low, high = _month_bounds(_month_of(first))[0], _month_bounds(_month_of(end))[1]
+    params = [user.pk, ops.adapt_datefield_value(low), ops.adapt_datefield_value(high)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return tuple(
+        _MonthRow(_MonthStamp(month, n, versions, last), _date(low_date), _date(high_date))
+        for month, n, versions, last, low_date, high_date in rows
+    )
+
+
+def _stamp_of(months: tuple[_MonthRow, ...], first: dt.date, end: dt.date) -> _Stamp:
+    """The stamps of the whole months that [first, end] touches."""
+    low, high = _month_of(first), _month_of(end)
+    inside = [m for m in months if low <= m.stamp.month <= high]
+    return _Stamp(tuple(m.stamp for m in inside), min((m.first for m in inside), default=None))
 
 
 def _month_of(date: dt.date) -> str:
@@ -186,10 +304,30 @@ def _history(user: User, stamp: _Stamp, first: dt.date, end: dt.date) -> list[Da
         low, high = _month_bounds(stale[0].month)[0], _month_bounds(stale[-1].month)[1]
         for day in _day_logs(user, low, high):
             read[_month_of(day.date)].append(day)
-        fresh = {m.month: tuple(read.get(m.month, ())) for m in stale}
+        fresh = {m.month: _shared(read.get(m.month, [])) for m in stale}
         chunks.update(fresh)
         _cache_set_many({keys[m.month]: (m, fresh[m.month]) for m in stale})
     return [day for m in stamp.months for day in chunks[m.month] if first <= day.date <= end]
+
+
+def _shared(days: list[DayLog]) -> tuple[DayLog, ...]:
+    """The days with equal observations, routine marks and routine lists as one object each: pickle writes such
+    an object once and reads it back as a reference, so a cached month costs fewer objects to rebuild (most
+    days repeat the same routine). Keyed with the types of the values too, so that 2 never stands for 2.0."""
+    seen: dict[tuple[object, ...], Any] = {}
+
+    def one(value: T) -> T:
+        key = (value, *map(type, value))  # type: ignore[call-overload]
+        return cast(T, seen.setdefault(key, value))
+
+    return tuple(
+        DayLog(
+            day.date,
+            tuple(one(o) for o in day.observations),
+            one(tuple(one(mark) for mark in day.routine)),
+        )
+        for day in days
+    )
 
 
 def _month_key(user: User, month: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from footlog.timeline.analysis.types import Adherence, DayLog, Kind
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tally:
     label: str
     kind: Kind
@@ -44,9 +44,17 @@ def _tally(days: Sequence[DayLog]) -> dict[str, _Tally]:
 
 def step_adherence(days: Sequence[DayLog]) -> tuple[Adherence, ...]:
     """Per step over `days`: done, days recorded, and the score against the target (the API's `rate`)."""
-    return tuple(
-        Adherence(step, t.label, t.kind, t.done, t.recorded, t.score, t.target) for step, t in _tally(days).items()
-    )
+    return _adherence(_tally(days))
+
+
+def window_care(days: Sequence[DayLog]) -> tuple[tuple[Adherence, ...], Care]:
+    """`step_adherence(days)` and `care_since(days, first day)` from one tally of the days."""
+    tally = _tally(days)
+    return _adherence(tally), _care(tally)
+
+
+def _adherence(tally: dict[str, _Tally]) -> tuple[Adherence, ...]:
+    return tuple(Adherence(step, t.label, t.kind, t.done, t.recorded, t.score, t.target) for step, t in tally.items())
 
 
 @dataclass(frozen=True)
@@ -64,7 +72,10 @@ class Care:
 
 
 def care_since(days: Sequence[DayLog], since: dt.date) -> Care:
-    tally = _tally([d for d in days if d.date >= since])
+    return _care(_tally([d for d in days if d.date >= since]))
+
+
+def _care(tally: dict[str, _Tally]) -> Care:
     scored = {step: t.score for step, t in tally.items() if t.score is not None}
     recorded = any(t.kind == "care" for t in tally.values())
     if not scored:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from footlog.timeline.analysis.care import care_since, step_adherence
+from footlog.timeline.analysis.care import window_care
 from footlog.timeline.analysis.episodes import Check, Episode, checks_by_site, episodes_of, open_episode, persists
 from footlog.timeline.analysis.redflags import red_flags
 from footlog.timeline.analysis.rules import RULES, Facts, level_of
@@ -59,18 +59,19 @@ def analyse(
     reasons = [reason for rule in RULES for reason in rule(facts)]
     # Red flags first, then the strongest level, so a client showing only the first reason shows the urgent one.
     reasons.sort(key=lambda r: (not r.red_flag, -LEVEL_ORDER[r.level]))
+    adherence, care = window_care(window)  # every day of the window is from `start` on
     return TimelineResult(
         start=start,
         end=end,
         series=_series(window, start, end),
         sites=tuple(sites.values()),
-        adherence=step_adherence(window),
+        adherence=adherence,
         recommendation=Recommendation(level_of(reasons), tuple(reasons)),
         thresholds=th,
         coverage=coverage,
         # Every event in the window, and any older one a reason rests on (a short window must not hide it).
         red_flags=tuple(flags),
-        care_adherence=care_since(window, start).adherence,
+        care_adherence=care.adherence,
     )
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import statistics
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from footlog.timeline.analysis import safety
 from footlog.timeline.analysis.episodes import Check
@@ -50,7 +51,29 @@ class Change:
 def theil_sen(points: Sequence[tuple[float, float]]) -> float:
     """Median of the slopes between every pair of points with different x (0 when there is none)."""
     slopes = [(y2 - y1) / (x2 - x1) for i, (x1, y1) in enumerate(points) for x2, y2 in points[i + 1 :] if x2 != x1]
-    return statistics.median(slopes) if slopes else 0.0
+    return _median(slopes) if slopes else 0.0
+
+
+def _median(values: list[float]) -> float:
+    """`statistics.median`, without its overhead: the middle value, or the mean of the two middle ones."""
+    ordered = sorted(values)
+    half = len(ordered) // 2
+    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
+
+
+def mann_kendall_s(values: Sequence[float]) -> int:
+    """The Mann-Kendall S: pairs (i < j) with values[j] above values[i], minus those below; ties count 0.
+
+    Counted against the values to the right kept sorted (bisect), O(n log n) comparisons rather than every pair.
+    """
+    if any(v != v for v in values):  # NaN compares false both ways: count pair by pair, as the definition does
+        return sum((b > a) - (b < a) for i, a in enumerate(values) for b in values[i + 1 :])
+    right: list[float] = []
+    s = 0
+    for a in reversed(values):
+        s += len(right) - bisect_right(right, a) - bisect_left(right, a)
+        insort(right, a)
+    return s
 
 
 def mann_kendall_z(values: Sequence[float]) -> float:
@@ -60,7 +83,7 @@ def mann_kendall_z(values: Sequence[float]) -> float:
     trend: a slope alone, extrapolated over the window, is too easily made by a few odd values.
     """
     n = len(values)
-    s = sum((b > a) - (b < a) for i, a in enumerate(values) for b in values[i + 1 :])
+    s = mann_kendall_s(values)
     ties = Counter(values).values()
     variance = (n * (n - 1) * (2 * n + 5) - sum(t * (t - 1) * (2 * t + 5) for t in ties)) / 18
     if variance <= 0 or s == 0:
@@ -68,14 +91,24 @@ def mann_kendall_z(values: Sequence[float]) -> float:
     return (s - 1 if s > 0 else s + 1) / math.sqrt(variance)
 
 
+@cache
+def _perfect_z(n: int) -> float:
+    """The z of n values in perfect order, the most n values can reach."""
+    return mann_kendall_z(list(range(n)))
+
+
 def required_z(n: int, span_days: int) -> float:
     """TREND_Z; or, for the 4-5 values of a weekly logger's month, where even a perfectly ordered series cannot
     reach it, that perfect order (every value above, or below, the one before) - but only across at least
     `FEW_VALUES_MIN_SPAN` days: four rising counts on four days in a row are noise, not a trend."""
-    perfect = mann_kendall_z(list(range(n)))
+    perfect = _perfect_z(n)
     if perfect >= TREND_Z:
         return TREND_Z
     return perfect if span_days >= FEW_VALUES_MIN_SPAN else math.inf
+
+
+def _day(check: Check) -> dt.date:
+    return check[0]
 
 
 def window_checks(checks: Sequence[Check], last: dt.date, days: int) -> list[Check]:
@@ -84,6 +117,8 @@ def window_checks(checks: Sequence[Check], last: dt.date, days: int) -> list[Che
 
 
 def _median_of(values: Sequence[float]) -> float:
+    if len(values) == 3:  # what statistics.median does (sorted(values)[n // 2]), without its overhead
+        return float(sorted(values)[1])
     return float(statistics.median(values))
 
 
@@ -91,7 +126,9 @@ def change(episode_checks: Sequence[Check], th: Thresholds) -> Change | None:
     """The change over the episode's last `trend_window_days`, ending at its last check; None with < 4 checks."""
     if not episode_checks:
         return None
-    checks = window_checks(episode_checks, episode_checks[-1][0], th.trend_window_days)
+    last = episode_checks[-1][0]
+    # window_checks(episode_checks, last, ...): checks are in date order, so the window is a suffix
+    checks = list(episode_checks[bisect_left(episode_checks, days_before(last, th.trend_window_days - 1), key=_day) :])
     if len(checks) < MIN_TREND_CHECKS:
         return None
     origin = checks[0][0]
@@ -147,8 +184,15 @@ class FastChange:
 
 
 def _medians_of_3(values: Sequence[float]) -> list[float]:
-    """median(values[i:i+3]) for every i with three values: computed once per episode, looked up per day."""
-    return [max(min(a, b), min(max(a, b), c)) for a, b, c in zip(values, values[1:], values[2:], strict=False)]
+    """median(values[i:i+3]) for every i with three values: computed once per episode, looked up per day.
+
+    max(min(a, b), min(max(a, b), c)) spelled out with the builtins' own comparisons (min(a, b) is `b if b < a
+    else a`, max(a, b) is `b if b > a else a`): the same value, without four calls per triple.
+    """
+    return [
+        (m if (m := (c if c < (h := (b if b > a else a)) else h)) > (lo := (b if b < a else a)) else lo)
+        for a, b, c in zip(values, values[1:], values[2:], strict=False)
+    ]
 
 
 def fast_changes(episode_checks: Sequence[Check], since: dt.date) -> list[tuple[dt.date, FastChange]]:
@@ -156,29 +200,44 @@ def fast_changes(episode_checks: Sequence[Check], since: dt.date) -> list[tuple[
 
     With >= 3 values in that span: the median of the last 3 sizes >= 2 mm above the median of the first 3, or
     the median of the last 3 counts >= 2x and >= +5 over the first 3 (fixed, `safety`). One sweep with bisect
-    and precomputed medians of 3, so a long history costs O(n log n), not a scan per day.
+    and medians of 3 precomputed from the first span that a check from `since` on can see, so a long history
+    costs O(n log n), not a scan per day. A test that no span can pass (the medians' whole range is below its
+    threshold) is not run day by day: its answer is "no" for every day.
     """
     n = safety.FAST_CHANGE_MIN_VALUES
     span = safety.FAST_CHANGE_WINDOW_DAYS - 1
-    days = [d.toordinal() for d, _ in episode_checks]
-    counts = [o.count for _, o in episode_checks]
-    size_days = [d.toordinal() for d, o in episode_checks if o.largest_mm is not None]
-    sizes = [o.largest_mm for _, o in episode_checks if o.largest_mm is not None]
+    first_j = bisect_left(episode_checks, since, key=_day)  # checks are in date order: those from `since` on
+    if first_j == len(episode_checks):
+        return []
+    # Only checks from the first day any of those spans holds matter: every index below counts from there.
+    lowest = episode_checks[first_j][0].toordinal() - span
+    base = bisect_left(episode_checks, dt.date.fromordinal(lowest), key=_day) if lowest >= 1 else 0
+    tail = episode_checks[base:]
+    first_j -= base
+    days = [d.toordinal() for d, _ in tail]
+    counts = [o.count for _, o in tail]
+    size_days = [d.toordinal() for d, o in tail if o.largest_mm is not None]
+    sizes = [o.largest_mm for _, o in tail if o.largest_mm is not None]
     count_medians, size_medians = _medians_of_3(counts), _medians_of_3(sizes)
+    # last - first never exceeds max - min (rounding and float subtraction are monotone)
+    sizes_can = bool(size_medians) and round(max(size_medians) - min(size_medians), 6) >= safety.FAST_CHANGE_MM
+    counts_can = bool(count_medians) and max(count_medians) - min(count_medians) >= safety.FAST_CHANGE_COUNT_PLUS
+    if not (sizes_can or counts_can):
+        return []
     found = []
-    for j, (date, _) in enumerate(episode_checks):
-        if date < since:
-            continue
+    for j in range(first_j, len(days)):
         today = days[j]
-        s_lo, s_hi = bisect_left(size_days, today - span), bisect_right(size_days, today)
-        if s_hi - s_lo >= n:
-            first, last = size_medians[s_lo], size_medians[s_hi - n]
-            if round(last - first, 6) >= safety.FAST_CHANGE_MM:  # exactly +2 mm must count
-                found.append((date, FastChange("size", first, last, s_hi - s_lo)))
-                continue
-        lo = bisect_left(days, today - span)
-        if j + 1 - lo >= n:
-            first, last = count_medians[lo], count_medians[j + 1 - n]
-            if last >= safety.FAST_CHANGE_COUNT_RATIO * first and last - first >= safety.FAST_CHANGE_COUNT_PLUS:
-                found.append((date, FastChange("count", first, last, j + 1 - lo)))
+        if sizes_can:
+            s_lo, s_hi = bisect_left(size_days, today - span), bisect_right(size_days, today)
+            if s_hi - s_lo >= n:
+                first, last = size_medians[s_lo], size_medians[s_hi - n]
+                if round(last - first, 6) >= safety.FAST_CHANGE_MM:  # exactly +2 mm must count
+                    found.append((tail[j][0], FastChange("size", first, last, s_hi - s_lo)))
+                    continue
+        if counts_can:
+            lo = bisect_left(days, today - span)
+            if j + 1 - lo >= n:
+                first, last = count_medians[lo], count_medians[j + 1 - n]
+                if last >= safety.FAST_CHANGE_COUNT_RATIO * first and last - first >= safety.FAST_CHANGE_COUNT_PLUS:
+                    found.append((tail[j][0], FastChange("count", first, last, j + 1 - lo)))
     return found

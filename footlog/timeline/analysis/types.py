@@ -30,7 +30,8 @@ def days_before(date: dt.date, days: int) -> dt.date:
 
 
 # The input types are NamedTuples, not dataclasses: a 3-year timeline miss builds ~1,000 of them, and a frozen
-# dataclass costs several times more to construct (bench/timeline.py).
+# dataclass costs several times more to construct (bench/timeline.py). They pickle (the timeline's month cache)
+# as `tuple.__new__(cls, values)`, which unpickling runs in C, rather than through the Python-level __new__.
 
 
 class SiteObservation(NamedTuple):
@@ -44,6 +45,9 @@ class SiteObservation(NamedTuple):
     redness: bool = False
     bleeding: bool = False
     spreading: bool = False
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple.__new__, (type(self), tuple(self)))
 
 
 class RoutineMark(NamedTuple):
@@ -59,6 +63,9 @@ class RoutineMark(NamedTuple):
     label: str = ""
     target_per_week: int | None = None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple.__new__, (type(self), tuple(self)))
+
     @property
     def target(self) -> int:
         if self.target_per_week is not None:
@@ -72,6 +79,9 @@ class DayLog(NamedTuple):
     date: dt.date
     observations: tuple[SiteObservation, ...] = ()
     routine: tuple[RoutineMark, ...] = ()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple.__new__, (type(self), tuple(self)))
 
 
 @dataclass(frozen=True)
