@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from footlog.timeline.analysis.care import window_care
@@ -10,7 +11,7 @@ from footlog.timeline.analysis.episodes import Check, Episode, checks_by_site, e
 from footlog.timeline.analysis.redflags import red_flags
 from footlog.timeline.analysis.rules import RULES, Facts, level_of
 from footlog.timeline.analysis.safety import EARLIER_RED_FLAG_DAYS, STALE_AFTER_DAYS
-from footlog.timeline.analysis.trend import Change, change, trend_of
+from footlog.timeline.analysis.trend import Change, _day, change, trend_of
 from footlog.timeline.analysis.types import (
     LEVEL_ORDER,
     Coverage,
@@ -84,7 +85,7 @@ def _site_summary(
     end: dt.date,
     th: Thresholds,
 ) -> SiteSummary:
-    in_window = [(d, o) for d, o in checks if d >= start]
+    in_window = checks[bisect_left(checks, start, key=_day) :]  # checks are in date order
     present = [d for d, o in in_window if o.count > 0]
     current = open_episode(episodes)
     trend = trend_of(ch, th) if current else "unknown"

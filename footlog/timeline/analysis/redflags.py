@@ -11,11 +11,12 @@ Pain 1-3 or redness on a single day is not a red flag (`rules.single_symptom` no
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from footlog.timeline.analysis import safety
 from footlog.timeline.analysis.episodes import Check, Episode
-from footlog.timeline.analysis.trend import fast_changes
+from footlog.timeline.analysis.trend import _day, fast_changes
 from footlog.timeline.analysis.types import RedFlag
 
 
@@ -25,11 +26,12 @@ def _repeated(dates: Sequence[dt.date], date: dt.date) -> bool:
     return any(other != date and abs((other - date).days) <= span for other in dates)
 
 
-def _symptom_flags(site: str, checks: Sequence[Check]) -> list[RedFlag]:
+def _symptom_flags(site: str, checks: Sequence[Check], since: dt.date) -> list[RedFlag]:
+    """The events of the checks from `since` on (in date order); a repeat's partner may lie before `since`."""
     pain_days = [d for d, o in checks if o.pain > 0]
     redness_days = [d for d, o in checks if o.redness]
     flags: list[RedFlag] = []
-    for date, obs in checks:
+    for date, obs in checks[bisect_left(checks, since, key=_day) :]:
         if obs.bleeding:
             flags.append(RedFlag(date, site, "bleeding", True))
         if obs.spreading:
@@ -55,6 +57,6 @@ def red_flags(checks: dict[str, list[Check]], episodes: dict[str, list[Episode]]
     """Every red-flag event from `since` on (the history before it gives context), by date then site."""
     flags: list[RedFlag] = []
     for site, site_checks in checks.items():
-        flags += [flag for flag in _symptom_flags(site, site_checks) if flag.date >= since]
+        flags += _symptom_flags(site, site_checks, since)
         flags += _fast_change_flags(site, episodes.get(site, []), since)
     return sorted(flags, key=lambda f: (f.date, f.site, f.kind))

@@ -108,6 +108,7 @@ def required_z(n: int, span_days: int) -> float:
 
 
 def _day(check: Check) -> dt.date:
+    """A check's date: the key to bisect a site's checks, which are in date order."""
     return check[0]
 
 
