@@ -13,16 +13,16 @@ from gunicorn.glogging import Logger
 # gunicorn reads this file before the project is on sys.path; the variables go through footlog's one strict
 # parser like every other, so `PORT=eighty` stops start-up naming PORT instead of a ValueError traceback.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from footlog.lib import config
+from footlog.lib import config as _env  # not `config`: gunicorn would read that name as its --config setting
 
-bind = f"{config.parse_str('HOST', default='127.0.0.1')}:{config.parse_int('PORT', 1, 65535, default=8000)}"
-workers = config.parse_int("WEB_CONCURRENCY", 1, 64, default=2)
-threads = config.parse_int("WEB_THREADS", 1, 64, default=4)
+bind = f"{_env.parse_str('HOST', default='127.0.0.1')}:{_env.parse_int('PORT', 1, 65535, default=8000)}"
+workers = _env.parse_int("WEB_CONCURRENCY", 1, 64, default=2)
+threads = _env.parse_int("WEB_THREADS", 1, 64, default=4)
 timeout = 60
 graceful_timeout = 30
 keepalive = 5
 # Recycle workers now and then so a slow leak (image decoding, PDF rendering) cannot grow without bound.
-max_requests = config.parse_int("WEB_MAX_REQUESTS", 0, 1_000_000, default=2000)  # 0: never recycle
+max_requests = _env.parse_int("WEB_MAX_REQUESTS", 0, 1_000_000, default=2000)  # 0: never recycle
 max_requests_jitter = max_requests // 10
 # Heartbeat files in memory, not on a possibly slow disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
@@ -33,7 +33,7 @@ limit_request_fields = 100
 # because share links and unsubscribe links carry their token in the path.
 accesslog = None
 errorlog = "-"
-forwarded_allow_ips = config.parse_str("FORWARDED_ALLOW_IPS", default="127.0.0.1")
+forwarded_allow_ips = _env.parse_str("FORWARDED_ALLOW_IPS", default="127.0.0.1")
 
 
 # gunicorn's own lines (start-up, worker timeouts, "Error handling request <path>") in the same JSON shape and
@@ -46,7 +46,7 @@ class FootlogLogger(Logger):
         from footlog.lib.logredact import RedactShareLinks
 
         for handler in self.error_log.handlers:
-            if config.parse_choice("FOOTLOG_LOG_FORMAT", ("json", "plain"), default="json") == "json":
+            if _env.parse_choice("FOOTLOG_LOG_FORMAT", ("json", "plain"), default="json") == "json":
                 handler.setFormatter(JsonFormatter())
             handler.addFilter(RedactShareLinks())
 

@@ -222,18 +222,29 @@ def test_a_malformed_port_stops_start_up_naming_it(tmp_path) -> None:
     assert "PORT" in result.stderr
 
 
-@pytest.mark.parametrize("name,value", [("PORT", "eighty"), ("WEB_CONCURRENCY", "0"), ("WEB_THREADS", "many")])
-def test_gunicorn_settings_go_through_the_same_parser(tmp_path, name, value) -> None:
-    """footlog/gunicorn.conf.py reads HOST, PORT and WEB_* itself (gunicorn loads it before Django), through
-    footlog.lib.config: a bad value stops gunicorn naming the variable."""
+def gunicorn_check(tmp_path, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "FOOTLOG_", "PORT", "WEB_"))}
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "gunicorn", "footlog.wsgi", "--config", "footlog/gunicorn.conf.py", "--check-config"],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**clean, "FOOTLOG_DATA_DIR": str(tmp_path), name: value},
+        env={**clean, "FOOTLOG_DATA_DIR": str(tmp_path), **env},
         timeout=60,
     )
+
+
+@pytest.mark.parametrize("name,value", [("PORT", "eighty"), ("WEB_CONCURRENCY", "0"), ("WEB_THREADS", "many")])
+def test_gunicorn_settings_go_through_the_same_parser(tmp_path, name, value) -> None:
+    """footlog/gunicorn.conf.py reads HOST, PORT and WEB_* itself (gunicorn loads it before Django), through
+    footlog.lib.config: a bad value stops gunicorn naming the variable."""
+    result = gunicorn_check(tmp_path, **{name: value})
     assert result.returncode != 0
     assert f"{name} must be" in result.stderr, result.stderr[-500:]
+
+
+def test_gunicorn_takes_its_config_file(tmp_path) -> None:
+    """Every module-level name in the config file is read as a gunicorn setting if it is one (a name such as
+    `config` once broke every start): the file as shipped must load."""
+    result = gunicorn_check(tmp_path, PORT="8123", WEB_CONCURRENCY="3")
+    assert result.returncode == 0, result.stderr[-800:]

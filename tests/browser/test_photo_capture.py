@@ -230,7 +230,7 @@ def test_keep_leaves_a_blurred_photo_alone(page: Any, member: User, live_server:
     page.get_by_role("button", name="Save today").click()
     warning = page.get_by_role("alert").filter(has_text="looks blurred — retake?")
     warning.get_by_role("button", name="Keep").click()
-    assert page.locator("#quality-warn").is_hidden()
+    page.locator("#quality-warn").wait_for(state="hidden")  # once "kept" is stored
     assert Photo.objects.filter(user=member).count() == 1
     page.reload()  # kept means no longer asked
     until(page, "document.getElementById('today-form').dataset.loaded === 'true'")

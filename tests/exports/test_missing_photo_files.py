@@ -50,7 +50,16 @@ def test_account_export_completes_and_lists_the_photo_as_missing(api, photos):
     assert response.status_code == 200
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     listed = {p["id"]: p for p in json.loads(archive.read("footlog-data.json"))["photos"]}
-    named = ("id", "date", "site", "file", "missing")  # format 2 adds the entry, view, size ... around them
+    named = (
+        "id",
+        "date",
+        "site",
+        "view",
+        "scale_in_frame",
+        "quality",
+        "file",
+        "missing",
+    )  # format 2 adds the entry, size ...
     assert {k: v for k, v in listed[str(lost.pk)].items() if k in named} == {
         "id": str(lost.pk),
         "date": "2026-10-04",

@@ -334,7 +334,8 @@
         var buttons = el("div", { class: "row2" });
         var retake = el("button", { type: "button" }, "Retake"), keepIt = el("button", { type: "button", class: "secondary" }, "Keep");
         retake.addEventListener("click", function () { retakePhoto(r, row); });
-        keepIt.addEventListener("click", function () { box.settleFlaw(r.id); dropWarning(row); });
+        // The warning goes once "kept" is written: a reload right after the tap must not ask again.
+        keepIt.addEventListener("click", function () { box.settleFlaw(r.id).then(function () { dropWarning(row); }); });
         buttons.appendChild(retake); buttons.appendChild(keepIt);
         row.appendChild(buttons);
         holder.appendChild(row);
