@@ -55,6 +55,10 @@ class Visit(models.Model):
     # booked: the appointment's date (may lie ahead); visited: the day of the visit (never ahead).
     date = models.DateField()
     note = models.CharField(max_length=MAX_NOTE, blank=True)
+    # What the dermatologist proposed ("retinoid nightly") and when they want to see the patient again. After a
+    # `visited` visit the booking advice rests until new evidence or until `review_on` passes.
+    plan = models.CharField(max_length=MAX_NOTE, blank=True)
+    review_on = models.DateField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -125,6 +125,9 @@ class Observation(models.Model):
     bleeding = models.BooleanField(default=False)
     spreading = models.BooleanField(default=False)
     note = models.CharField(max_length=500, blank=True)
+    # The user confirmed a value far outside their own history at this site ("30 mm where 2 mm is usual"). Not
+    # part of the replay fingerprint: it says the user meant the value, not what the value is.
+    outlier_confirmed = models.BooleanField(default=False)
 
     class Meta:
         ordering = ("site",)
