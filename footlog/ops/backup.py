@@ -375,7 +375,10 @@ def _unpack_checked(tar_path: Path, staged: Path) -> dict[str, Any]:
 
 
 def _check_database(path: Path, counts: dict[str, int]) -> None:
+    from django.db.backends.sqlite3._functions import register
+
     connection = sqlite3.connect(path)
+    register(connection)  # the check evaluates constraints that call Django's SQL functions (django_date_extract)
     try:
         if connection.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             raise BackupError("the archive's database fails SQLite's integrity check: nothing was restored")
