@@ -74,8 +74,8 @@ class DatabaseCollector(Collector):
             labels=["channel", "outcome"],
         )
         recent = DeliveryAttempt.objects.filter(at__gte=now - RECENT)
-        for row in recent.values("delivery__channel", "outcome").annotate(n=Count("id")).order_by():
-            attempts.add_metric([row["delivery__channel"], row["outcome"]], row["n"])
+        for tried in recent.values("delivery__channel", "outcome").annotate(n=Count("id")).order_by():
+            attempts.add_metric([tried["delivery__channel"], tried["outcome"]], tried["n"])
         yield attempts
 
         backlog = GaugeMetricFamily(
@@ -107,10 +107,10 @@ class DatabaseCollector(Collector):
             "How long the oldest running job of each kind has been running (0 when none).",
             labels=["kind"],
         )
-        for row in ReportJob.objects.values("state").annotate(n=Count("id")).order_by():
-            jobs.add_metric(["report", row["state"]], row["n"])
-        for row in ImportJob.objects.values("status").annotate(n=Count("id")).order_by():
-            jobs.add_metric(["import", row["status"]], row["n"])
+        for report in ReportJob.objects.values("state").annotate(n=Count("id")).order_by():
+            jobs.add_metric(["report", report["state"]], report["n"])
+        for imported in ImportJob.objects.values("status").annotate(n=Count("id")).order_by():
+            jobs.add_metric(["import", imported["status"]], imported["n"])
         first = ReportJob.objects.filter(state=ReportJob.State.RUNNING).aggregate(first=Min("started"))["first"]
         running.add_metric(["report"], _age(now, first))
         first = ImportJob.objects.filter(status=ImportJob.Status.RUNNING).aggregate(first=Min("started"))["first"]

@@ -24,7 +24,8 @@ def test_rules_file_has_prometheus_shape_and_names_only_served_metrics(db, setti
             assert rule["annotations"]["summary"]
             assert re.fullmatch(r"\d+[smh]", rule.get("for", "0m"))
     alerts = {rule["alert"] for rule in rules if "alert" in rule}
-    assert {"FootlogHigh5xxRate", "FootlogReminderBacklog", "FootlogDeliveriesFailing", "FootlogReportJobStuck"} <= alerts
+    wanted = {"FootlogHigh5xxRate", "FootlogReminderBacklog", "FootlogDeliveriesFailing", "FootlogReportJobStuck"}
+    assert wanted <= alerts
 
     settings.FOOTLOG_METRICS_TOKEN = "rules-test-token-0123456789"
     Client().get("/healthz")
