@@ -55,3 +55,28 @@ class FootlogLogger(Logger):
 
 
 logger_class = FootlogLogger
+
+
+# /metrics (footlog/ops/metrics.py) with several workers: each worker writes its counters to files that the scraped
+# worker adds up (prometheus-client's multiprocess mode). Set before any worker imports prometheus_client; the
+# folder is emptied when gunicorn starts and a dead worker's gauges are dropped.
+_METRICS_DIR = None
+if _env.parse_str("FOOTLOG_METRICS_TOKEN", default="") and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    _data_dir = _env.parse_path("FOOTLOG_DATA_DIR", default=Path(__file__).resolve().parents[1] / "var")
+    _METRICS_DIR = _data_dir / "prometheus"
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(_METRICS_DIR)
+
+
+def on_starting(server: Any) -> None:
+    if _METRICS_DIR is not None:
+        import shutil
+
+        shutil.rmtree(_METRICS_DIR, ignore_errors=True)
+        _METRICS_DIR.mkdir(parents=True)
+
+
+def child_exit(server: Any, worker: Any) -> None:
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

@@ -16,6 +16,7 @@ from django.utils.functional import SimpleLazyObject, empty
 
 from footlog.lib.client_ip import client_ip
 from footlog.lib.jsonbody import TooDeep, loads_bounded
+from footlog.lib.metrics import observe_request
 from footlog.lib.private import private_response
 
 logger = logging.getLogger("footlog.request")
@@ -50,8 +51,12 @@ class RequestLogMiddleware:
         response = self.get_response(request)
         match = getattr(request, "resolver_match", None)
         status = response.status_code
+        elapsed = time.perf_counter() - began
+        observe_request(_route(request), request.method or "", status, elapsed)
+        # Probes (/healthz, /readyz) come every few seconds and a 503 there is an answer, not an error.
+        probe = getattr(response, "footlog_probe", False)
         logger.log(
-            logging.ERROR if status >= 500 else logging.INFO,
+            logging.DEBUG if probe else logging.ERROR if status >= 500 else logging.INFO,
             "%s %s %s",
             request.method,
             _route(request),
@@ -62,7 +67,7 @@ class RequestLogMiddleware:
                 "route": _route(request),
                 "view": match.view_name if match else None,
                 "status": status,
-                "duration_ms": round((time.perf_counter() - began) * 1000, 1),
+                "duration_ms": round(elapsed * 1000, 1),
                 "user": _user_id(request),
                 "client_ip": client_ip(request),
             },

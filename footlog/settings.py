@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "footlog.exports",
     "footlog.pwa",
     "reminders",
+    "footlog.ops",  # probes, metrics, error reports, backup/restore (docs/deploy.md "Operations")
 ]
 
 MIDDLEWARE = [
@@ -425,3 +426,16 @@ LOGGING = {
         "fontTools": {"level": "WARNING", "handlers": ["strip_text"]},
     },
 }
+
+# --- Operations (footlog/ops; docs/deploy.md "Operations") -----------------------------------------
+# /healthz and /readyz answer probes over plain http too (a load balancer's local check).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# /metrics exists only with a token (Authorization: Bearer <token>); unset means 404.
+FOOTLOG_METRICS_TOKEN = config.parse_token("FOOTLOG_METRICS_TOKEN", min_length=16)
+# Error reports to Sentry (or a compatible service) only when a DSN is set; scrubbed of request data, note texts
+# and local variables before they leave (footlog/ops/sentry.py).
+SENTRY_DSN = config.parse_optional_url("SENTRY_DSN", schemes=("http", "https"))
+if SENTRY_DSN:
+    from footlog.ops.sentry import init_sentry
+
+    init_sentry(SENTRY_DSN)

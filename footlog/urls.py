@@ -28,6 +28,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include(sharing_urls.urlpatterns)),
     path("privacy/", legal.privacy, name="privacy"),
+    path("", include("footlog.ops.urls")),  # /healthz, /readyz, /metrics
     path("", include("footlog.pwa.urls")),
 ]
 

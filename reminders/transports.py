@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from pywebpush import WebPushException, webpush
 
 from accounts.models import User
+from footlog.lib.metrics import shared_count
 from reminders.endpoints import AddressNotAllowed, GuardedSession
 from reminders.messages import ReminderMessage
 from reminders.models import Channel, PushSubscription
@@ -155,6 +156,7 @@ class PushTransport:
             if status in (404, 410):
                 logger.info("push subscription %s is gone (%s); deleting it", subscription.pk, status)
                 subscription.delete()
+                shared_count("footlog_push_subscriptions_gone")
                 raise PermanentError(f"push subscription gone {status}") from exc
             if status is None or status == 429 or status >= 500:
                 raise TransientError(f"push service {status}") from exc

@@ -38,6 +38,16 @@ def parse_str(name: str, *, default: str) -> str:
     return _raw(name) or default
 
 
+def parse_token(name: str, *, min_length: int) -> str:
+    """A secret such as a bearer token: empty when unset, else at least `min_length` characters without blanks."""
+    raw = _raw(name)
+    if raw is None:
+        return ""
+    if len(raw) < min_length or any(c.isspace() for c in raw):
+        raise ImproperlyConfigured(f"{name} must be at least {min_length} characters without blanks")
+    return raw
+
+
 def parse_bool(name: str, *, default: bool) -> bool:
     raw = _raw(name)
     if raw is None:

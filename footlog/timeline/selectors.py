@@ -18,6 +18,7 @@ from django.db.models import Model, QuerySet
 from accounts.models import User
 from footlog.api.scoping import owned
 from footlog.diary.models import Entry, RoutineLog
+from footlog.lib.metrics import TIMELINE_CACHE
 from footlog.timeline.analysis import (
     DayLog,
     RoutineMark,
@@ -129,7 +130,9 @@ def _cached(
     key = _slot_key(user, form, start, end)
     cached = _cache_get(key)
     if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == fingerprint:
+        TIMELINE_CACHE.labels("hit").inc()
         return cast(T, cached[1])
+    TIMELINE_CACHE.labels("miss").inc()
     value = make(analyse(_history(user, stamp, first, end), start, end, thresholds, first_entry=first_entry))
     _cache_set(key, (fingerprint, value))
     return value

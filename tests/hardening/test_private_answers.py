@@ -66,6 +66,10 @@ PAGES = {
     "share-photo": PRIVATE,
     "shl-manifest": PRIVATE,  # a SMART Health Link's manifest (POST) and its encrypted file
     "shl-file": PRIVATE,
+    # Operations (footlog/ops): probes and metrics hold no log data; all three answer never-cache headers.
+    "healthz": SHELL,
+    "readyz": SHELL,
+    "metrics": SHELL,
 }
 
 # Routes that take an argument, with one that shows the log.

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class OpsConfig(AppConfig):
+    name = "footlog.ops"
+    label = "ops"
+    verbose_name = "operations"
+
+    def ready(self) -> None:
+        from footlog.ops import heartbeat
+
+        heartbeat.connect()
