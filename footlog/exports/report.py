@@ -25,17 +25,19 @@ from footlog.diary.models import Entry
 from footlog.diary.sites import SITES
 from footlog.exports import findings
 from footlog.exports.findings import Findings
+from footlog.exports.flag_rows import FlagRow, flag_rows
 from footlog.exports.selectors import history_entries
 from footlog.lib.svg_chart import Marker, render_timeline_chart
 from footlog.timeline import display
 from footlog.timeline.analysis import LEVEL_TEXT, RedFlag
+from footlog.timeline.analysis import wording as timeline_wording
 from footlog.timeline.analysis.wording import day_text
 from footlog.timeline.selectors import timeline_for
 
 # Said once, under the coverage line, so not repeated among the reasons.
 SHOWN_ELSEWHERE = {"sparse_logging"}
 NOTE_CHARS = 160  # the daily log is compact: long notes are cut (the CSV and the data export keep them whole)
-PAGE_ONE_ITEMS = 5  # red flags and questions on page 1; the rest follow on a later page
+PAGE_ONE_ITEMS = 5  # questions on page 1; the rest follow on a later page (red flags are grouped, never cut)
 PAGE_ONE_NOTES = 3  # notes are longer: fewer of them, so that page 1 holds a heavy history whole
 PAGE_ONE_NOTE_CHARS = 110  # ... each cut to this on page 1, and then given in full on the later page
 PAGE_ONE_QUESTION_CHARS = 150
@@ -141,7 +143,7 @@ class Report:
     end: dt.date
     generated: dt.datetime
     findings: Findings
-    red_flags: list[display.RedFlagLine]
+    red_flags: list[display.RedFlagLine]  # every dated event of the range, newest first (the appendix)
     level: str
     level_text: str
     reasons: list[str]
@@ -160,20 +162,14 @@ class Report:
     notes: list[Note] = field(default_factory=list)
     visits: list[str] = field(default_factory=list)  # "Visited a dermatologist on 3 Oct 2026", newest first
     earlier_red_flags: str = ""  # "Earlier red flags: 2, latest 3 Mar 2026" (before the range)
+    red_flag_rows: list[FlagRow] = field(default_factory=list)  # page 1: every kind and site, grouped
 
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
-    # Page 1 holds a few of each; the rest follow after the chart ("n more on page 3").
-    @property
-    def red_flags_first(self) -> list[display.RedFlagLine]:
-        return self.red_flags[:PAGE_ONE_ITEMS]
-
-    @property
-    def red_flags_more(self) -> list[display.RedFlagLine]:
-        return self.red_flags[PAGE_ONE_ITEMS:]
-
+    # Page 1 holds a few notes and questions; the rest follow after the chart ("n more on a later page"). Red
+    # flags are grouped on page 1 (every kind and site) and listed event by event after the chart.
     @property
     def notes_first(self) -> list[Note]:
         return self.notes[:PAGE_ONE_NOTES]
@@ -203,7 +199,7 @@ class Report:
 
     @property
     def has_more(self) -> bool:
-        return bool(self.red_flags_more or self.notes_in_full or self.questions_in_full)
+        return bool(self.red_flags or self.notes_in_full or self.questions_in_full)
 
 
 def build_report(
@@ -232,11 +228,12 @@ def build_report(
         generated=timezone.now(),
         findings=findings.gather(user, timeline, start, end),
         red_flags=display.red_flag_lines(in_range),
+        red_flag_rows=flag_rows(in_range),
         earlier_red_flags=_earlier_red_flags(user, start, [f for f in timeline.red_flags if f.date < start]),
         notes=_page_one_notes(entries, {f.date for f in in_range}),
-        visits=[visit_text(v) for v in visits],
+        visits=[_visit_line(v) for v in visits],
         level=timeline.recommendation.level,
-        level_text=LEVEL_TEXT[timeline.recommendation.level],
+        level_text=clinician_level_text(timeline.recommendation.level),
         reasons=[r.message for r in timeline.recommendation.reasons if r.code not in SHOWN_ELSEWHERE],
         questions=[line.strip() for line in questions.splitlines() if line.strip()],
         chart_svg=render_timeline_chart(
@@ -258,6 +255,28 @@ def build_report(
         sparse=display.sparse_text(timeline.coverage),
         care=display.care_text(timeline.care_adherence),
     )
+
+
+def clinician_level_text(level: str) -> str:
+    """The headline for the report's reader (a clinician), from the timeline's one wording table keyed by audience.
+
+    The one place the report reads that table: `wording.level_text(level, audience)` when the analysis offers it;
+    until then the patient's text, which only the "none" level words with "your", said of the patient's log.
+    """
+    keyed = getattr(timeline_wording, "level_text", None)
+    if callable(keyed):
+        return str(keyed(level, audience="clinician"))
+    return LEVEL_TEXT[level].replace("your log", "the patient's log")
+
+
+def _visit_line(visit: Any) -> str:
+    """ "Visited a dermatologist on 1 Dec 2026 (note); plan: retinoid nightly; review on 5 Jan 2027"."""
+    text = visit_text(visit)
+    if getattr(visit, "plan", ""):
+        text += f"; plan: {visit.plan}"
+    if getattr(visit, "review_on", None):
+        text += f"; review on {day_text(visit.review_on)}"
+    return text
 
 
 def _earlier_red_flags(user: Any, start: dt.date, known: list[RedFlag]) -> str:
@@ -375,6 +394,7 @@ def _daily_log(entries: list[Any]) -> list[LogDay]:
             + (" red" if o.redness else "")
             + (f" pain {o.pain}" if o.pain else "")
             + (f" itch {o.itch}" if o.itch else "")
+            + (f" (“{o.note}”)" if o.note.strip() else "")
             for o in entry.observations.all()
         ]
         routine = list(entry.routine.all())
