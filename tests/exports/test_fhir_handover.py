@@ -61,9 +61,7 @@ def resources(bundle: Bundle, kind: str) -> list:
 
 def coded(bundle: Bundle, system: str, code: str) -> list:
     return [
-        o
-        for o in resources(bundle, "Observation")
-        if any(c.system == system and c.code == code for c in o.code.coding)
+        o for o in resources(bundle, "Observation") if any(c.system == system and c.code == code for c in o.code.coding)
     ]
 
 
@@ -93,11 +91,15 @@ def test_routine_adherence_and_exposures(api, history):
 
 def test_red_flag_events_derive_from_that_days_count(api, history):
     bundle = bundle_of(api.get(URL, RANGE))
-    flags = {(str(o.effectiveDateTime), o.valueCodeableConcept.coding[0].code) for o in coded(bundle, FOOTLOG, "red-flag")}
+    flags = {
+        (str(o.effectiveDateTime), o.valueCodeableConcept.coding[0].code) for o in coded(bundle, FOOTLOG, "red-flag")
+    }
     assert ("2026-10-05", "bleeding") in flags
     assert ("2026-10-09", "pain") in flags and ("2026-10-10", "pain") in flags
     urls = {e.fullUrl: e.resource for e in bundle.entry}
-    bleeding = next(o for o in coded(bundle, FOOTLOG, "red-flag") if o.valueCodeableConcept.coding[0].code == "bleeding")
+    bleeding = next(
+        o for o in coded(bundle, FOOTLOG, "red-flag") if o.valueCodeableConcept.coding[0].code == "bleeding"
+    )
     source = urls[bleeding.derivedFrom[0].reference]
     assert source.code.coding[0].code == "bump-count" and str(source.effectiveDateTime) == "2026-10-05"
     assert bleeding.bodySite.text == "Left heel"
@@ -105,8 +107,7 @@ def test_red_flag_events_derive_from_that_days_count(api, history):
 
 def test_entry_notes_are_the_patients_words(api, history):
     notes = {
-        str(o.effectiveDateTime): o.valueString
-        for o in coded(bundle_of(api.get(URL, RANGE)), FOOTLOG, "diary-note")
+        str(o.effectiveDateTime): o.valueString for o in coded(bundle_of(api.get(URL, RANGE)), FOOTLOG, "diary-note")
     }
     assert notes == {"2026-10-01": "first day of logging", "2026-10-05": "bled after walking"}
 

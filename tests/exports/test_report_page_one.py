@@ -158,5 +158,10 @@ def test_heavy_history_keeps_page_one_to_five_of_each(api, user):
     assert "2 more on a later page." in first.split("Questions for the visit")[1]
     assert "Page 1 of" in first  # all of it on page 1
     rest = " ".join(pages[1:])
-    assert "Red flags, every event" in rest and rest.count("Left sole pain 5/10") == 30 and "Questions in full" in rest and "Notes in full" in rest
+    assert (
+        "Red flags, every event" in rest
+        and rest.count("Left sole pain 5/10") == 30
+        and "Questions in full" in rest
+        and "Notes in full" in rest
+    )
     assert "day 29 " + "long note " * 79 in rest + " "  # a note in full, not cut
