@@ -90,6 +90,7 @@ class SiteFacts:
     notes: list[SiteNote] = field(default_factory=list)  # the latest few, newest first
     notes_more: int = 0  # older notes at this site in the range (all in the daily log)
     pair: str = ""  # on the first of a symmetric pair shown together: "Both outer ankles"
+    caveats: list[str] = field(default_factory=list)  # "30 mm on 12 Nov 2026 only (usual 2 mm)"
     paired: bool = False
 
 
@@ -149,6 +150,8 @@ def gather(user: Any, timeline: TimelineResult, start: dt.date, end: dt.date) ->
     firsts = _first_present_day(user)
     onsets = {o.site: o for o in SiteOnset.objects.filter(user=user)}
     facts = [_site_facts(s, checks.get(s.site, []), firsts.get(s.site), onsets.get(s.site), start) for s in shown]
+    for fact in facts:
+        fact.caveats = outlier_caveats(getattr(timeline, "outliers", ()), fact.key, start)
     facts.sort(key=lambda f: (f.since or f.first_logged or dt.date.max, f.key))
     care, exposures = _tried(user, timeline.adherence, start, end)
     return Findings(
@@ -244,6 +247,18 @@ def _site_facts(
 
 
 SITE_NOTES = 3  # per site on page 1: the latest few, newest first
+
+
+def outlier_caveats(outliers: Iterable[Any], site: str, start: dt.date) -> list[str]:
+    """The analysis' one-day values far outside the site's own history (when it gives them), as page-1 caveats."""
+    out = []
+    for o in outliers:
+        if o.site != site or o.date < start:
+            continue
+        unit = " mm" if o.field == "largest_mm" else (" bumps" if o.value != 1 else " bump")
+        usual = f"{o.usual:g} mm" if o.field == "largest_mm" else f"{o.usual:g}"
+        out.append(f"{o.value:g}{unit} on {day_text(o.date)} only (usual {usual})")
+    return out
 
 
 def _span_dates(first: dt.date, last: dt.date) -> str:

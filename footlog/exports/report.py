@@ -163,6 +163,7 @@ class Report:
     visits: list[str] = field(default_factory=list)  # "Visited a dermatologist on 3 Oct 2026", newest first
     earlier_red_flags: str = ""  # "Earlier red flags: 2, latest 3 Mar 2026" (before the range)
     red_flag_rows: list[FlagRow] = field(default_factory=list)  # page 1: every kind and site, grouped
+    slight_symptoms: list[str] = field(default_factory=list)  # one-day slight symptoms: noted, not red flags
 
     @property
     def days(self) -> int:
@@ -220,6 +221,7 @@ def build_report(
     entries = list(history_entries(user, start, end))
     visits = list(visits_for(user, start, end))
     in_range = [f for f in timeline.red_flags if f.date >= start]
+    summaries = {(v.date, v.kind): v for v in getattr(timeline, "visits", ())}  # as the analysis reads each visit
     return Report(
         # Never the email: the report is handed to someone else (a clinician, a share link's reader).
         owner=user.display_name or "the patient",
@@ -231,9 +233,10 @@ def build_report(
         red_flag_rows=flag_rows(in_range),
         earlier_red_flags=_earlier_red_flags(user, start, [f for f in timeline.red_flags if f.date < start]),
         notes=_page_one_notes(entries, {f.date for f in in_range}),
-        visits=[_visit_line(v) for v in visits],
+        visits=[_visit_line(v, summaries.get((v.date, v.kind))) for v in visits],
         level=timeline.recommendation.level,
-        level_text=clinician_level_text(timeline.recommendation.level),
+        level_text=clinician_headline(timeline.recommendation),
+        slight_symptoms=slight_symptom_lines(timeline, start),
         reasons=[r.message for r in timeline.recommendation.reasons if r.code not in SHOWN_ELSEWHERE],
         questions=[line.strip() for line in questions.splitlines() if line.strip()],
         chart_svg=render_timeline_chart(
@@ -257,26 +260,57 @@ def build_report(
     )
 
 
+# The report's reader is a clinician: the two functions below are the one place it reads the timeline's wording
+# table keyed by audience (`headline_text(level, audience)` and `Recommendation.headline_for(audience)` as the
+# analysis offers them; before that, the patient's table with its one "your" said of the patient's log).
 def clinician_level_text(level: str) -> str:
-    """The headline for the report's reader (a clinician), from the timeline's one wording table keyed by audience.
-
-    The one place the report reads that table: `wording.level_text(level, audience)` when the analysis offers it;
-    until then the patient's text, which only the "none" level words with "your", said of the patient's log.
-    """
-    keyed = getattr(timeline_wording, "level_text", None)
+    """A level's words for the clinician."""
+    keyed = getattr(timeline_wording, "headline_text", None)
     if callable(keyed):
-        return str(keyed(level, audience="clinician"))
+        return str(keyed(level, "clinician"))
     return LEVEL_TEXT[level].replace("your log", "the patient's log")
 
 
-def _visit_line(visit: Any) -> str:
-    """ "Visited a dermatologist on 1 Dec 2026 (note); plan: retinoid nightly; review on 5 Jan 2027"."""
+def clinician_headline(recommendation: Any) -> str:
+    """The recommendation's headline for the clinician (after a visit: "Seen by a dermatologist on …")."""
+    headline_for = getattr(recommendation, "headline_for", None)
+    if callable(headline_for):
+        return str(headline_for("clinician"))
+    return clinician_level_text(recommendation.level)
+
+
+def _visit_line(visit: Any, summary: Any = None) -> str:
+    """ "Visited a dermatologist on 1 Dec 2026 (note); plan: retinoid nightly; review on 5 Jan 2027; since then:
+    5 → 2 at Left top of foot" (the change per site since the visit, when the analysis gives it)."""
     text = visit_text(visit)
     if getattr(visit, "plan", ""):
         text += f"; plan: {visit.plan}"
     if getattr(visit, "review_on", None):
         text += f"; review on {day_text(visit.review_on)}"
+    since = [
+        f"{s.before:g} → {s.after:g} at {label_of(s.site)}" for s in getattr(summary, "since", ()) if s.checks_after
+    ]
+    if since:
+        text += f"; since then: {', '.join(since)}"
     return text
+
+
+def label_of(site: str) -> str:
+    return SITES[site].label if site in SITES else site.replace("_", " ")
+
+
+def slight_symptom_lines(timeline: Any, start: dt.date) -> list[str]:
+    """One-day slight symptoms the analysis notes below the red-flag floor (when it does): "Left heel: pain 1/10
+    on 3 Nov 2026", listed so that nothing logged is hidden, never as a red flag."""
+    lines = []
+    for note in getattr(timeline, "slight_symptoms", ()):
+        if note.date < start:
+            continue
+        what = [f"pain {note.pain}/10"] if note.pain else []
+        if note.redness:
+            what.append("redness")
+        lines.append(f"{label_of(note.site)}: {' with '.join(what) or 'noted'} on {day_text(note.date)}")
+    return lines
 
 
 def _earlier_red_flags(user: Any, start: dt.date, known: list[RedFlag]) -> str:
