@@ -77,6 +77,11 @@ ITCH_SCORE = {
     "coding": [{"system": SCORE_CODES, "code": "itch-score", "display": "Itch score 0-10, rated by the patient"}],
     "text": "Itch at this site, rated 0-10 by the patient (0 = none)",
 }
+BUNDLE_TAG = {
+    "system": FOOTLOG_CODES,
+    "code": "patient-kept-log",
+    "display": "The patient's own log, recorded in footlog. Not a diagnosis.",
+}
 # Stable ids inside one export: uuid5 of a footlog namespace, so re-exporting gives the same fullUrls.
 NAMESPACE = uuid.UUID("6f0c1d1e-5b7a-4f0e-9d59-2f4b7c1e8a10")
 
@@ -503,6 +508,8 @@ def build_bundle(
     return Bundle.model_validate(
         {
             "resourceType": "Bundle",
+            # Said on every bundle, whatever it holds: what the receiver reads is the patient's own log.
+            "meta": {"tag": [BUNDLE_TAG]},
             "type": "collection",
             "timestamp": timezone.now().isoformat(),
             "entry": validated,

@@ -150,3 +150,9 @@ def test_outsider_gets_none_of_it(outsider, history):
     bundle = bundle_of(outsider.get(URL, {**RANGE, "with_report": "1"}))
     assert [e.resource.get_resource_type() for e in bundle.entry] == ["Patient", "DocumentReference"]
     assert not resources(bundle, "Encounter") and not resources(bundle, "Observation")
+
+
+def test_every_bundle_says_it_is_the_patients_log_not_a_diagnosis(api):
+    bundle = bundle_of(api.get(URL, RANGE))  # nothing logged: still said
+    [tag] = bundle.meta.tag
+    assert tag.code == "patient-kept-log" and "Not a diagnosis." in tag.display
