@@ -94,6 +94,7 @@ def bleeding_heads_the_red_flags_and_repeated_pain_is_one_row(heavy_pages):
     assert "Red flags, every event" in rest
     for day in (PAIN_FROM, BLEEDING, PAIN_TO):
         assert f"{day.day} {day:%b %Y} Left sole pain" in rest  # each dated event in the appendix
+    assert rest.count("Left sole pain") == 22 and rest.count("Left sole bleeding") == 1
 
 
 def site_notes_are_on_page_one_as_the_patients_words(heavy_pages):
@@ -123,5 +124,7 @@ def test_the_share_page_shows_the_same_page_one(api, heavy):
     assert "latest: none since 24 Oct 2026" in text
     assert "bleeding on 22 Nov 2026" in text and "pain 4–6/10 on 22 days" in text
     assert "“bled after walking”" in text and "In the patient's words" in text
+    appendix = text.split("Red flags, every event")[1]
+    assert appendix.count("Left sole pain") == 22 and appendix.count("Left sole bleeding") == 1
     assert "Both outer ankles" in text
     assert not re.search(r"\byour\b", text, re.IGNORECASE)
