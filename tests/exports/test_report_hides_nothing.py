@@ -59,14 +59,15 @@ def heavy(user):
     heavy_history(user)
 
 
-def test_page_one_hides_nothing(api, heavy):
-    """One rendering, each part checked by its own function below (90 logged days are costly to write)."""
+def test_page_one_hides_nothing_in_the_pdf_and_on_the_share_page(api, heavy):
+    """One history (90 logged days are costly to write), each part checked by its own function below."""
     pages = pages_of(api.get(URL, RANGE))
     stale_and_cleared_sites_are_on_page_one_with_peak_and_latest_state(pages)
     bleeding_heads_the_red_flags_and_repeated_pain_is_one_row(pages)
     site_notes_are_on_page_one_as_the_patients_words(pages)
     both_sides_of_a_region_are_grouped(pages)
     the_report_never_says_your(pages)
+    the_share_page_shows_the_same_page_one(api)
 
 
 def stale_and_cleared_sites_are_on_page_one_with_peak_and_latest_state(heavy_pages):
@@ -115,7 +116,7 @@ def the_report_never_says_your(heavy_pages):
     assert "Seek care promptly." in heavy_pages[0]
 
 
-def test_the_share_page_shows_the_same_page_one(api, heavy):
+def the_share_page_shows_the_same_page_one(api):
     created = api.post("/api/v1/shares/", {**RANGE, "include_photos": False, "expires_in_days": 7}, format="json")
     assert created.status_code == 201, created.content
     html = APIClient().get(urlsplit(created.json()["url"]).path).content.decode()
