@@ -6,18 +6,24 @@ Mapping (docs/fhir.md explains each choice):
 - Observation "bump count" per site and day: valueQuantity (UCUM "1"), the largest size as a component
   (mm), redness, bleeding and spreading as boolean components; `bodySite` is SNOMED CT with laterality (and
   medial/lateral for the ankle) as a post-coordinated expression, plus the plain label.
-- Observation pain (LOINC 72514-3, 0-10) and itch (SNOMED CT 418290006 Itching, 0-10) per site and day when
-  bumps were present or a score was logged.
+- Observation pain and itch scores (0-10) per site and day when bumps were present or a score was logged, coded
+  as scores (footlog's `pain-score` / `itch-score`, plus LOINC 72514-3 for pain), never as the finding: 0 says
+  "rated 0", it asserts nothing.
+- Observation per routine step over the range (done / recorded days, plan per week, adherence %), and per day an
+  exposure (trigger) was logged.
+- Observation per red-flag event of the range (what the analysis lists), `derivedFrom` that day's count.
+- Observation per entry note (the patient's words for the day).
+- Encounter per recorded visit (booked: planned; visited: finished), with a CarePlan (plan, review date, note).
 - Media for each photo, its site as `bodySite`, taken by the Patient (`operator`), pointing at the owner-only
   API URL (the bytes are never put in the bundle).
 - Observation "bumps first noticed" per site the user answered: valueDateTime the month ("2026-03"), or
   dataAbsentReason `asked-unknown` for "not sure"; patient-reported like the rest (no Condition: footlog
   records what the person said, it does not state a condition).
-- DocumentReference for the PDF report of the same range.
+- DocumentReference with the PDF report of the same range inside (`attachment.data`) when asked for.
 
-A share's SMART Health Link (footlog.sharing.shl) builds the same Bundle for the share's range with the photos'
-display renditions inside their Media (`content.data`, base64 JPEG) when the share includes photos, none
-otherwise, and no DocumentReference (its URL is the owner's, which a receiver cannot open).
+A share's SMART Health Link (footlog.sharing.services) builds the same Bundle for the share's range once, when
+the share is made, with the photos' display renditions inside their Media (`content.data`, base64 JPEG) when the
+share includes photos, none otherwise, and the share's PDF inside its DocumentReference.
 """
 
 from __future__ import annotations
@@ -30,14 +36,19 @@ from typing import Any
 
 from django.utils import timezone
 from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.careplan import CarePlan
 from fhir.resources.R4B.documentreference import DocumentReference
+from fhir.resources.R4B.encounter import Encounter
 from fhir.resources.R4B.media import Media
 from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.patient import Patient
 
-from footlog.clinical.selectors import site_onsets_for
+from footlog.clinical.selectors import site_onsets_for, visits_for
 from footlog.diary.sites import LATERALITY, QUALIFIERS, SITES, SNOMED
+from footlog.exports.flag_rows import KIND_WORDS
 from footlog.exports.selectors import iter_history
+from footlog.timeline.analysis import RedFlag, TimelineResult
+from footlog.timeline.selectors import timeline_for
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -46,8 +57,31 @@ OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-catego
 MEDIA_TYPE = "http://terminology.hl7.org/CodeSystem/media-type"
 LATERALITY_ATTRIBUTE = "272741003"  # SNOMED CT "Laterality" attribute
 TOPOGRAPHICAL_MODIFIER = "106233006"  # SNOMED CT "Topographical modifier" attribute
-PAIN = {"system": LOINC, "code": "72514-3", "display": "Pain severity - 0-10 verbal numeric rating [Score] - Reported"}
-ITCH = {"system": SNOMED, "code": "418290006", "display": "Itching (finding)"}
+SCORE_CODES = "https://footlog.app/fhir/CodeSystem/score"
+RED_FLAG_KINDS = "https://footlog.app/fhir/CodeSystem/red-flag-kind"
+ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+LOINC_PAIN = {
+    "system": LOINC,
+    "code": "72514-3",
+    "display": "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+}
+# Scores, not findings: "itch 0" says the patient rated it 0, it does not assert (or deny) itching.
+PAIN_SCORE = {
+    "coding": [
+        {"system": SCORE_CODES, "code": "pain-score", "display": "Pain score 0-10, rated by the patient"},
+        LOINC_PAIN,
+    ],
+    "text": "Pain at this site, rated 0-10 by the patient (0 = none)",
+}
+ITCH_SCORE = {
+    "coding": [{"system": SCORE_CODES, "code": "itch-score", "display": "Itch score 0-10, rated by the patient"}],
+    "text": "Itch at this site, rated 0-10 by the patient (0 = none)",
+}
+BUNDLE_TAG = {
+    "system": FOOTLOG_CODES,
+    "code": "patient-kept-log",
+    "display": "The patient's own log, recorded in footlog. Not a diagnosis.",
+}
 # Stable ids inside one export: uuid5 of a footlog namespace, so re-exporting gives the same fullUrls.
 NAMESPACE = uuid.UUID("6f0c1d1e-5b7a-4f0e-9d59-2f4b7c1e8a10")
 
@@ -63,10 +97,10 @@ def body_site(site_key: str) -> dict[str, Any]:
     if site.qualifier:
         refinements.append(f"{TOPOGRAPHICAL_MODIFIER}={QUALIFIERS[site.qualifier][0]}")
     expression = f"{site.snomed_code}:{','.join(refinements)}"
-    return {
-        "coding": [{"system": SNOMED, "code": expression, "display": f"{site.snomed_display}, {site.side}"}],
-        "text": site.label,
-    }
+    display = f"{site.snomed_display}, {site.side}"
+    if site.qualifier:  # inner and outer ankle share the structure: the display names which
+        display += f", {QUALIFIERS[site.qualifier][1].lower()} ({site.label.split(' ', 1)[1]})"
+    return {"coding": [{"system": SNOMED, "code": expression, "display": display}], "text": site.label}
 
 
 def _quantity(value: float, unit: str, code: str) -> dict[str, Any]:
@@ -123,16 +157,149 @@ def count_observation(patient: str, date: dt.date, obs: Any) -> dict[str, Any]:
     return resource
 
 
-def score_observation(patient: str, date: dt.date, site: str, coding: dict[str, str], score: int) -> dict[str, Any]:
+def score_observation(patient: str, date: dt.date, site: str, code: dict[str, Any], score: int) -> dict[str, Any]:
     return {
         "resourceType": "Observation",
         "status": "final",
         **_patient_reported(patient),
-        "code": {"coding": [coding], "text": coding["display"]},
+        "code": code,
         "effectiveDateTime": date.isoformat(),
         "bodySite": body_site(site),
         "valueInteger": score,
     }
+
+
+def _footlog_code(code: str, display: str, text: str = "") -> dict[str, Any]:
+    return {"coding": [{"system": FOOTLOG_CODES, "code": code, "display": display}], "text": text or display}
+
+
+def _count(value: int) -> dict[str, Any]:
+    return {"value": value, "unit": "days", "system": UCUM, "code": "d"}
+
+
+def care_observation(patient: str, start: dt.date, end: dt.date, adherence: Any, details: list[str]) -> dict[str, Any]:
+    """A routine care step over the range: days done and recorded, the plan per week, and the adherence against
+    that plan (when the step is recorded and planned)."""
+    label = adherence.label or adherence.step
+    components: list[dict[str, Any]] = [
+        {"code": _footlog_code("days-done", "Days done"), "valueQuantity": _count(adherence.done)},
+        {
+            "code": _footlog_code("days-recorded", "Days recorded (done or not)"),
+            "valueQuantity": _count(adherence.logged),
+        },
+        {
+            "code": _footlog_code("planned-per-week", "Planned days per week (0 = as needed)"),
+            "valueInteger": adherence.target_per_week,
+        },
+    ]
+    resource: dict[str, Any] = {
+        "resourceType": "Observation",
+        "status": "final",
+        **_patient_reported(patient),
+        "code": _footlog_code("care-step", "Routine care step", f"Routine care step: {label}"),
+        "effectivePeriod": {"start": start.isoformat(), "end": end.isoformat()},
+        "component": components,
+    }
+    if adherence.rate is not None:
+        resource["valueQuantity"] = {"value": round(adherence.rate * 100), "unit": "%", "system": UCUM, "code": "%"}
+    else:
+        resource["dataAbsentReason"] = {"coding": [{"system": DATA_ABSENT, "code": "not-applicable"}]}
+    if details:
+        resource["note"] = [{"text": f"Products or details logged: {', '.join(details)}"}]
+    return resource
+
+
+def exposure_observation(patient: str, date: dt.date, label: str) -> dict[str, Any]:
+    """A trigger the patient logged as present that day: a dated exposure, never a cause."""
+    return {
+        "resourceType": "Observation",
+        "status": "final",
+        **_patient_reported(patient),
+        "code": _footlog_code("exposure", "Exposure logged", f"Exposure logged: {label}"),
+        "effectiveDateTime": date.isoformat(),
+        "valueBoolean": True,
+    }
+
+
+def red_flag_observation(patient: str, flag: RedFlag, derived_from: str | None) -> dict[str, Any]:
+    """One red-flag event as the analysis lists it (any kind it knows, its code as words), on its day and site."""
+    kind = str(flag.kind)
+    words = KIND_WORDS.get(kind, kind.replace("_", " "))
+    resource: dict[str, Any] = {
+        "resourceType": "Observation",
+        "status": "final",
+        **_patient_reported(patient),
+        "code": _footlog_code("red-flag", "Red flag in the patient's log", f"Red flag logged: {words}"),
+        "effectiveDateTime": flag.date.isoformat(),
+        "valueCodeableConcept": {"coding": [{"system": RED_FLAG_KINDS, "code": kind, "display": words}], "text": words},
+    }
+    if flag.site in SITES:
+        resource["bodySite"] = body_site(flag.site)
+    detail = getattr(flag, "detail", "")
+    if detail:
+        resource["note"] = [{"text": str(detail)}]
+    if derived_from:
+        resource["derivedFrom"] = [{"reference": derived_from}]
+    return resource
+
+
+def note_observation(patient: str, date: dt.date, text: str, for_clinician: bool) -> dict[str, Any]:
+    """The patient's note for the day, in their words."""
+    resource: dict[str, Any] = {
+        "resourceType": "Observation",
+        "status": "final",
+        **_patient_reported(patient),
+        "code": _footlog_code("diary-note", "The patient's note for the day"),
+        "effectiveDateTime": date.isoformat(),
+        "valueString": text,
+    }
+    if for_clinician:
+        resource["note"] = [{"text": "Marked by the patient for the dermatologist."}]
+    return resource
+
+
+def visit_resources(patient: str, visit: Any) -> list[tuple[str, dict[str, Any]]]:
+    """A recorded visit as an Encounter (booked: planned; visited: finished) and, when it has a plan, a review
+    date or a note, a CarePlan linked to it. Both as the patient recorded them."""
+    booked = visit.kind == "booked"
+    encounter_url = _urn("visit", visit.pk)
+    encounter: dict[str, Any] = {
+        "resourceType": "Encounter",
+        "status": "planned" if booked else "finished",
+        "class": {"system": ACT_CODE, "code": "AMB", "display": "ambulatory"},
+        "type": [{"text": "Visit to a dermatologist, as recorded by the patient"}],
+        "subject": {"reference": patient},
+        "period": {"start": visit.date.isoformat(), "end": visit.date.isoformat()},
+    }
+    out = [(encounter_url, encounter)]
+    plan, review_on, note = getattr(visit, "plan", ""), getattr(visit, "review_on", None), visit.note
+    if plan or review_on or note:
+        careplan: dict[str, Any] = {
+            "resourceType": "CarePlan",
+            "status": "active" if not booked else "draft",
+            "intent": "plan",
+            "subject": {"reference": patient},
+            "encounter": {"reference": encounter_url},
+            "title": "Plan from the visit, as recorded by the patient",
+            "created": visit.date.isoformat(),
+        }
+        if plan:
+            careplan["description"] = plan
+        if review_on:
+            careplan["activity"] = [
+                {
+                    "detail": {
+                        "kind": "Appointment",
+                        "status": "scheduled",
+                        "description": "Review with the dermatologist",
+                        "scheduledPeriod": {"start": review_on.isoformat()},
+                    }
+                }
+            ]
+        if note:
+            careplan["note"] = [{"text": note}]
+        out.append((_urn("careplan", visit.pk), careplan))
+    return out
 
 
 DATA_ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
@@ -184,7 +351,8 @@ def media(patient: str, photo: Any, data: bytes | None = None) -> dict[str, Any]
     return resource
 
 
-def report_reference(patient: str, start: dt.date, end: dt.date) -> dict[str, Any]:
+def report_reference(patient: str, start: dt.date, end: dt.date, pdf: bytes) -> dict[str, Any]:
+    """The PDF report of the range, inside the bundle (a receiver can open it without any footlog login)."""
     return {
         "resourceType": "DocumentReference",
         "status": "current",
@@ -196,7 +364,8 @@ def report_reference(patient: str, start: dt.date, end: dt.date) -> dict[str, An
             {
                 "attachment": {
                     "contentType": "application/pdf",
-                    "url": f"/api/v1/exports/report.pdf?from={start.isoformat()}&to={end.isoformat()}",
+                    "data": base64.b64encode(pdf).decode("ascii"),
+                    "size": len(pdf),
                     "title": f"footlog report {start.isoformat()} to {end.isoformat()}",
                 }
             }
@@ -210,10 +379,55 @@ def _entries_for_day(patient: str, entry: Any) -> list[tuple[str, dict[str, Any]
     for obs in entry.observations.all():
         out.append((_urn("count", entry.pk, obs.site), count_observation(patient, entry.date, obs)))
         if obs.count > 0 or obs.pain or obs.itch:
-            for name, coding, score in (("pain", PAIN, obs.pain), ("itch", ITCH, obs.itch)):
+            for name, code, score in (("pain", PAIN_SCORE, obs.pain), ("itch", ITCH_SCORE, obs.itch)):
                 out.append(
-                    (_urn(name, entry.pk, obs.site), score_observation(patient, entry.date, obs.site, coding, score))
+                    (_urn(name, entry.pk, obs.site), score_observation(patient, entry.date, obs.site, code, score))
                 )
+    for log in entry.routine.all():
+        if log.done and log.step.kind == "trigger":
+            out.append(
+                (_urn("exposure", entry.pk, log.step_id), exposure_observation(patient, entry.date, log.step.label))
+            )
+    if entry.notes.strip():
+        out.append((_urn("note", entry.pk), note_observation(patient, entry.date, entry.notes, entry.for_clinician)))
+    return out
+
+
+def _care_details(entries_seen: list[Any]) -> dict[str, list[str]]:
+    details: dict[str, list[str]] = {}
+    for entry in entries_seen:
+        for log in entry.routine.all():
+            text = log.detail.strip()
+            if log.done and text and text not in details.setdefault(log.step.key, []):
+                details[log.step.key].append(text)
+    return details
+
+
+def _summary_entries(
+    patient: str,
+    user: Any,
+    start: dt.date,
+    end: dt.date,
+    timeline: TimelineResult,
+    counts: dict[tuple[dt.date, str], str],
+    details: dict[str, list[str]],
+) -> list[tuple[str, dict[str, Any]]]:
+    """Care steps over the range, red-flag events of the range, and the visits."""
+    out = [
+        (_urn("care", user.pk, a.step, start, end), care_observation(patient, start, end, a, details.get(a.step, [])))
+        for a in timeline.adherence
+        if a.kind == "care" and a.logged
+    ]
+    out += [
+        (
+            _urn("red-flag", user.pk, f.date, f.site, f.kind),
+            red_flag_observation(patient, f, counts.get((f.date, f.site))),
+        )
+        for f in timeline.red_flags
+        if start <= f.date <= end
+    ]
+    for visit in visits_for(user, start, end):
+        out += visit_resources(patient, visit)
     return out
 
 
@@ -247,12 +461,12 @@ def build_bundle(
     end: dt.date,
     *,
     photos: str = "link",
-    report_link: bool = True,
+    report_pdf: bytes | None = None,
 ) -> Bundle:
     """The user's history in [start, end] as a validated FHIR R4 collection Bundle.
 
     `photos`: "link" (Media pointing at the owner's API), "data" (the display JPEG inside each Media) or "none";
-    `report_link`: whether to add the DocumentReference of the owner's PDF report.
+    `report_pdf`: the PDF report of the range, put inside a DocumentReference (none without it).
     """
     from footlog.diary.photo_storage import photo_bytes
     from footlog.diary.selectors import photos_for
@@ -263,20 +477,29 @@ def build_bundle(
         patient_resource["name"] = [{"text": user.display_name}]
     entries: list[tuple[str, dict[str, Any]]] = [(patient, patient_resource)]
     entries += [(_urn("onset", user.pk, o.site), onset_observation(patient, o)) for o in site_onsets_for(user)]
+    counts: dict[tuple[dt.date, str], str] = {}
+    seen: list[Any] = []
     for entry in iter_history(user, start, end):
         entries += _entries_for_day(patient, entry)
+        counts.update({(entry.date, o.site): _urn("count", entry.pk, o.site) for o in entry.observations.all()})
+        if any(log.detail.strip() for log in entry.routine.all()):
+            seen.append(entry)
+    timeline = timeline_for(user, start, end)
+    entries += _summary_entries(patient, user, start, end, timeline, counts, _care_details(seen))
     if photos == "link":
         entries += [(_urn("media", p.pk), media(patient, p)) for p in photos_for(user, None, start, end)]
     elif photos == "data":
         entries += _embedded_media(patient, photos_for(user, None, start, end), photo_bytes)
-    if report_link:
-        entries.append((_urn("report", user.pk, start, end), report_reference(patient, start, end)))
+    if report_pdf is not None:
+        entries.append((_urn("report", user.pk, start, end), report_reference(patient, start, end, report_pdf)))
     # Each resource is validated by its own model, then the Bundle validates the whole.
     models: dict[str, Any] = {
         "Patient": Patient,
         "Observation": Observation,
         "Media": Media,
         "DocumentReference": DocumentReference,
+        "Encounter": Encounter,
+        "CarePlan": CarePlan,
     }
     validated = [
         {"fullUrl": url, "resource": models[resource["resourceType"]].model_validate(resource)}
@@ -285,8 +508,20 @@ def build_bundle(
     return Bundle.model_validate(
         {
             "resourceType": "Bundle",
+            # Said on every bundle, whatever it holds: what the receiver reads is the patient's own log.
+            "meta": {"tag": [BUNDLE_TAG]},
             "type": "collection",
             "timestamp": timezone.now().isoformat(),
             "entry": validated,
         }
     )
+
+
+def report_pdf(user: Any, start: dt.date, end: dt.date, *, questions: str = "", include_photos: bool = True) -> bytes:
+    """The PDF report of [start, end] as the owner would download it, for a DocumentReference."""
+    from footlog.exports.pdf import render_pdf  # WeasyPrint loads only when a bundle carries the report
+    from footlog.exports.photos import owned_photo_reader
+    from footlog.exports.report import build_report
+
+    report = build_report(user, start, end, questions=questions, include_photos=include_photos)
+    return render_pdf(report, owned_photo_reader(user) if include_photos else None)

@@ -19,6 +19,7 @@ from django.db.models import Min
 from footlog.clinical.models import SiteOnset
 from footlog.diary.models import Observation, RoutineLog
 from footlog.diary.sites import SITES
+from footlog.exports.flag_rows import site_group_label, span_text
 from footlog.timeline.analysis import Adherence, SiteSummary, Thresholds, TimelineResult
 from footlog.timeline.analysis.wording import day_text
 
@@ -53,11 +54,20 @@ class Check(NamedTuple):
     largest_mm: float | None
     itch: int
     pain: int
+    note: str = ""
+
+
+@dataclass
+class SiteNote:
+    """The patient's own words about a site on a day (the observation's note), shown as written."""
+
+    date: dt.date
+    text: str
 
 
 @dataclass
 class SiteFacts:
-    """One site with bumps in the range, in numbers."""
+    """One site with bumps in the range, in numbers: active, cleared since, or not checked recently."""
 
     key: str
     label: str
@@ -74,6 +84,14 @@ class SiteFacts:
     pain: str
     recurrences: int
     stale: str = ""
+    peak: str = ""  # "12 (3 Nov 2026)": the highest count in the range and its (latest) day
+    latest: str = ""  # "5 on 30 Nov 2026", "none since 21 Oct 2026 (last checked 30 Nov 2026)", "not checked since …"
+    spell: str = ""  # a cleared site: "bumps 1 Sep – 20 Oct 2026"
+    notes: list[SiteNote] = field(default_factory=list)  # the latest few, newest first
+    notes_more: int = 0  # older notes at this site in the range (all in the daily log)
+    pair: str = ""  # on the first of a symmetric pair shown together: "Both outer ankles"
+    caveats: list[str] = field(default_factory=list)  # "30 mm on 12 Nov 2026 only (usual 2 mm)"
+    paired: bool = False
 
 
 @dataclass
@@ -117,20 +135,29 @@ class Findings:
     thresholds: list[str] = field(default_factory=list)  # only those the user changed, with the default
 
 
+def had_bumps(summary: SiteSummary) -> bool:
+    """A site page 1 must show in the sites table: bumps logged in the range (cleared or not checked since
+    included), or an episode still open from before it."""
+    return summary.status not in ("clear", "stale") or summary.days_present > 0 or summary.since is not None
+
+
 def gather(user: Any, timeline: TimelineResult, start: dt.date, end: dt.date) -> Findings:
-    """The page-1 facts of `timeline` for `user` over [start, end]."""
-    active = [s for s in timeline.sites if s.status not in ("clear", "stale")]
-    earliest = min([start, *(s.since for s in active if s.since)])
+    """The page-1 facts of `timeline` for `user` over [start, end]: every site with bumps in the range, cleared
+    and stale ones included; the sites without bumps in one line each."""
+    shown = [s for s in timeline.sites if had_bumps(s)]
+    earliest = min([start, *(s.since for s in shown if s.since)])
     checks = _checks_by_site(user, earliest, end)
     firsts = _first_present_day(user)
     onsets = {o.site: o for o in SiteOnset.objects.filter(user=user)}
-    facts = [_site_facts(s, checks.get(s.site, []), firsts.get(s.site), onsets.get(s.site), start) for s in active]
-    facts.sort(key=lambda f: (f.since or dt.date.max, f.key))
+    facts = [_site_facts(s, checks.get(s.site, []), firsts.get(s.site), onsets.get(s.site), start) for s in shown]
+    for fact in facts:
+        fact.caveats = outlier_caveats(getattr(timeline, "outliers", ()), fact.key, start)
+    facts.sort(key=lambda f: (f.since or f.first_logged or dt.date.max, f.key))
     care, exposures = _tried(user, timeline.adherence, start, end)
     return Findings(
-        sites=facts,
-        clear=_clear_line(s for s in timeline.sites if s.status == "clear"),
-        stale=[_stale_line(s) for s in timeline.sites if s.status == "stale"],
+        sites=_pairs_together(facts),
+        clear=_clear_line(s for s in timeline.sites if s.status == "clear" and not had_bumps(s)),
+        stale=[_stale_line(s) for s in timeline.sites if s.status == "stale" and not had_bumps(s)],
         care=care,
         exposures=exposures,
         thresholds=_changed_thresholds(timeline.thresholds),
@@ -141,12 +168,34 @@ def _checks_by_site(user: Any, start: dt.date, end: dt.date) -> dict[str, list[C
     rows = (
         Observation.objects.filter(entry__user=user, entry__date__gte=start, entry__date__lte=end)
         .order_by("entry__date")
-        .values_list("site", "entry__date", "count", "largest_mm", "itch", "pain")
+        .values_list("site", "entry__date", "count", "largest_mm", "itch", "pain", "note")
     )
     by_site: dict[str, list[Check]] = defaultdict(list)
-    for site, date, count, largest_mm, itch, pain in rows:
-        by_site[site].append(Check(date, count, largest_mm, itch, pain))
+    for site, date, count, largest_mm, itch, pain, note in rows:
+        by_site[site].append(Check(date, count, largest_mm, itch, pain, note.strip()))
     return by_site
+
+
+def _pairs_together(facts: list[SiteFacts]) -> list[SiteFacts]:
+    """Both sides of a region next to each other (the later one moved up to its partner), the first marked with
+    the pair's name ("Both outer ankles") so that the table groups them."""
+    keys = {f.key for f in facts}
+    placed: set[str] = set()
+    out: list[SiteFacts] = []
+    for fact in facts:
+        if fact.key in placed:
+            continue
+        out.append(fact)
+        placed.add(fact.key)
+        site = SITES.get(fact.key)
+        partner = f"{'right' if site.side == 'left' else 'left'}_{site.region}" if site else ""
+        if partner in keys and partner not in placed:
+            other = next(f for f in facts if f.key == partner)
+            fact.pair = site_group_label(sorted([fact.key, partner]))
+            fact.paired = other.paired = True
+            out.append(other)
+            placed.add(partner)
+    return out
 
 
 def _first_present_day(user: Any) -> dict[str, dt.date]:
@@ -162,7 +211,8 @@ def _first_present_day(user: Any) -> dict[str, dt.date]:
 def _site_facts(
     summary: SiteSummary, checks: list[Check], first_logged: dt.date | None, onset: SiteOnset | None, start: dt.date
 ) -> SiteFacts:
-    basis_end = summary.last_checked or (checks[-1].date if checks else start)
+    cleared = summary.status == "clear" and summary.last_seen is not None
+    basis_end = (summary.last_seen if cleared else summary.last_checked) or (checks[-1].date if checks else start)
     basis_start = max(summary.since or start, basis_end - dt.timedelta(days=BASIS_DAYS - 1))
     basis = [c for c in checks if basis_start <= c.date <= basis_end]
     in_range = [c for c in checks if c.date >= start]
@@ -184,7 +234,66 @@ def _site_facts(
         itch=_worst_text(in_range, "itch"),
         pain=_worst_text(in_range, "pain"),
         recurrences=summary.recurrences,
+        peak=_peak_text(in_range),
+        latest=_latest_text(summary, checks),
+        spell=(
+            f"bumps {_span_dates(summary.first_seen, summary.last_seen)}"
+            if cleared and summary.first_seen and summary.last_seen
+            else ""
+        ),
+        notes=[SiteNote(c.date, c.note) for c in reversed(in_range) if c.note][:SITE_NOTES],
+        notes_more=max(0, sum(1 for c in in_range if c.note) - SITE_NOTES),
     )
+
+
+SITE_NOTES = 3  # per site on page 1: the latest few, newest first
+
+
+def outlier_caveats(outliers: Iterable[Any], site: str, start: dt.date) -> list[str]:
+    """The analysis' one-day values far outside the site's own history (when it gives them), as page-1 caveats."""
+    out = []
+    for o in outliers:
+        if o.site != site or o.date < start:
+            continue
+        unit = " mm" if o.field == "largest_mm" else (" bumps" if o.value != 1 else " bump")
+        usual = f"{o.usual:g} mm" if o.field == "largest_mm" else f"{o.usual:g}"
+        out.append(f"{o.value:g}{unit} on {day_text(o.date)} only (usual {usual})")
+    return out
+
+
+def _span_dates(first: dt.date, last: dt.date) -> str:
+    return day_text(first) if first == last else span_text(first, last)
+
+
+def _peak_text(checks: list[Check]) -> str:
+    """ "12 (3 Nov 2026)": the highest count in the range, on the latest day it was reached."""
+    present = [c for c in checks if c.count > 0]
+    if not present:
+        return ""
+    top = max(present, key=lambda c: (c.count, c.date))
+    return f"{top.count} ({day_text(top.date)})"
+
+
+def _latest_text(summary: SiteSummary, checks: list[Check]) -> str:
+    """The site's state as last logged: "5 on 30 Nov 2026"; cleared: "none since 21 Oct 2026 (last checked …)";
+    not checked recently: "not checked since 9 Nov 2026 (5 then)"."""
+    if not checks:
+        return display_stale(summary)
+    last = checks[-1]
+    if summary.status == "stale":
+        return f"not checked since {day_text(last.date)} ({last.count} then)"
+    if last.count == 0:
+        bumps = [c.date for c in checks if c.count > 0]
+        clear_from = next((c.date for c in checks if bumps and c.date > bumps[-1]), last.date)
+        checked = f" (last checked {day_text(last.date)})" if clear_from != last.date else ""
+        return f"none since {day_text(clear_from)}{checked}"
+    return f"{last.count} on {day_text(last.date)}"
+
+
+def display_stale(summary: SiteSummary) -> str:
+    if summary.last_checked is None:
+        return "not checked in this period"
+    return f"not checked since {day_text(summary.last_checked)}"
 
 
 def _onset_text(onset: SiteOnset | None) -> str:

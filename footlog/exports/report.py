@@ -25,17 +25,19 @@ from footlog.diary.models import Entry
 from footlog.diary.sites import SITES
 from footlog.exports import findings
 from footlog.exports.findings import Findings
+from footlog.exports.flag_rows import FlagRow, flag_rows
 from footlog.exports.selectors import history_entries
 from footlog.lib.svg_chart import Marker, render_timeline_chart
 from footlog.timeline import display
 from footlog.timeline.analysis import LEVEL_TEXT, RedFlag
+from footlog.timeline.analysis import wording as timeline_wording
 from footlog.timeline.analysis.wording import day_text
 from footlog.timeline.selectors import timeline_for
 
 # Said once, under the coverage line, so not repeated among the reasons.
 SHOWN_ELSEWHERE = {"sparse_logging"}
 NOTE_CHARS = 160  # the daily log is compact: long notes are cut (the CSV and the data export keep them whole)
-PAGE_ONE_ITEMS = 5  # red flags and questions on page 1; the rest follow on a later page
+PAGE_ONE_ITEMS = 5  # questions on page 1; the rest follow on a later page (red flags are grouped, never cut)
 PAGE_ONE_NOTES = 3  # notes are longer: fewer of them, so that page 1 holds a heavy history whole
 PAGE_ONE_NOTE_CHARS = 110  # ... each cut to this on page 1, and then given in full on the later page
 PAGE_ONE_QUESTION_CHARS = 150
@@ -141,7 +143,7 @@ class Report:
     end: dt.date
     generated: dt.datetime
     findings: Findings
-    red_flags: list[display.RedFlagLine]
+    red_flags: list[display.RedFlagLine]  # every dated event of the range, newest first (the appendix)
     level: str
     level_text: str
     reasons: list[str]
@@ -160,20 +162,15 @@ class Report:
     notes: list[Note] = field(default_factory=list)
     visits: list[str] = field(default_factory=list)  # "Visited a dermatologist on 3 Oct 2026", newest first
     earlier_red_flags: str = ""  # "Earlier red flags: 2, latest 3 Mar 2026" (before the range)
+    red_flag_rows: list[FlagRow] = field(default_factory=list)  # page 1: every kind and site, grouped
+    slight_symptoms: list[str] = field(default_factory=list)  # one-day slight symptoms: noted, not red flags
 
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
-    # Page 1 holds a few of each; the rest follow after the chart ("n more on page 3").
-    @property
-    def red_flags_first(self) -> list[display.RedFlagLine]:
-        return self.red_flags[:PAGE_ONE_ITEMS]
-
-    @property
-    def red_flags_more(self) -> list[display.RedFlagLine]:
-        return self.red_flags[PAGE_ONE_ITEMS:]
-
+    # Page 1 holds a few notes and questions; the rest follow after the chart ("n more on a later page"). Red
+    # flags are grouped on page 1 (every kind and site) and listed event by event after the chart.
     @property
     def notes_first(self) -> list[Note]:
         return self.notes[:PAGE_ONE_NOTES]
@@ -203,7 +200,7 @@ class Report:
 
     @property
     def has_more(self) -> bool:
-        return bool(self.red_flags_more or self.notes_in_full or self.questions_in_full)
+        return bool(self.red_flags or self.notes_in_full or self.questions_in_full)
 
 
 def build_report(
@@ -224,6 +221,7 @@ def build_report(
     entries = list(history_entries(user, start, end))
     visits = list(visits_for(user, start, end))
     in_range = [f for f in timeline.red_flags if f.date >= start]
+    summaries = {(v.date, v.kind): v for v in getattr(timeline, "visits", ())}  # as the analysis reads each visit
     return Report(
         # Never the email: the report is handed to someone else (a clinician, a share link's reader).
         owner=user.display_name or "the patient",
@@ -232,11 +230,13 @@ def build_report(
         generated=timezone.now(),
         findings=findings.gather(user, timeline, start, end),
         red_flags=display.red_flag_lines(in_range),
+        red_flag_rows=flag_rows(in_range),
         earlier_red_flags=_earlier_red_flags(user, start, [f for f in timeline.red_flags if f.date < start]),
         notes=_page_one_notes(entries, {f.date for f in in_range}),
-        visits=[visit_text(v) for v in visits],
+        visits=[_visit_line(v, summaries.get((v.date, v.kind))) for v in visits],
         level=timeline.recommendation.level,
-        level_text=LEVEL_TEXT[timeline.recommendation.level],
+        level_text=clinician_headline(timeline.recommendation),
+        slight_symptoms=slight_symptom_lines(timeline, start),
         reasons=[r.message for r in timeline.recommendation.reasons if r.code not in SHOWN_ELSEWHERE],
         questions=[line.strip() for line in questions.splitlines() if line.strip()],
         chart_svg=render_timeline_chart(
@@ -258,6 +258,59 @@ def build_report(
         sparse=display.sparse_text(timeline.coverage),
         care=display.care_text(timeline.care_adherence),
     )
+
+
+# The report's reader is a clinician: the two functions below are the one place it reads the timeline's wording
+# table keyed by audience (`headline_text(level, audience)` and `Recommendation.headline_for(audience)` as the
+# analysis offers them; before that, the patient's table with its one "your" said of the patient's log).
+def clinician_level_text(level: str) -> str:
+    """A level's words for the clinician."""
+    keyed = getattr(timeline_wording, "headline_text", None)
+    if callable(keyed):
+        return str(keyed(level, "clinician"))
+    return LEVEL_TEXT[level].replace("your log", "the patient's log")
+
+
+def clinician_headline(recommendation: Any) -> str:
+    """The recommendation's headline for the clinician (after a visit: "Seen by a dermatologist on …")."""
+    headline_for = getattr(recommendation, "headline_for", None)
+    if callable(headline_for):
+        return str(headline_for("clinician"))
+    return clinician_level_text(recommendation.level)
+
+
+def _visit_line(visit: Any, summary: Any = None) -> str:
+    """ "Visited a dermatologist on 1 Dec 2026 (note); plan: retinoid nightly; review on 5 Jan 2027; since then:
+    5 → 2 at Left top of foot" (the change per site since the visit, when the analysis gives it)."""
+    text = visit_text(visit)
+    if getattr(visit, "plan", ""):
+        text += f"; plan: {visit.plan}"
+    if getattr(visit, "review_on", None):
+        text += f"; review on {day_text(visit.review_on)}"
+    since = [
+        f"{s.before:g} → {s.after:g} at {label_of(s.site)}" for s in getattr(summary, "since", ()) if s.checks_after
+    ]
+    if since:
+        text += f"; since then: {', '.join(since)}"
+    return text
+
+
+def label_of(site: str) -> str:
+    return SITES[site].label if site in SITES else site.replace("_", " ")
+
+
+def slight_symptom_lines(timeline: Any, start: dt.date) -> list[str]:
+    """One-day slight symptoms the analysis notes below the red-flag floor (when it does): "Left heel: pain 1/10
+    on 3 Nov 2026", listed so that nothing logged is hidden, never as a red flag."""
+    lines = []
+    for note in getattr(timeline, "slight_symptoms", ()):
+        if note.date < start:
+            continue
+        what = [f"pain {note.pain}/10"] if note.pain else []
+        if note.redness:
+            what.append("redness")
+        lines.append(f"{label_of(note.site)}: {' with '.join(what) or 'noted'} on {day_text(note.date)}")
+    return lines
 
 
 def _earlier_red_flags(user: Any, start: dt.date, known: list[RedFlag]) -> str:
@@ -375,6 +428,7 @@ def _daily_log(entries: list[Any]) -> list[LogDay]:
             + (" red" if o.redness else "")
             + (f" pain {o.pain}" if o.pain else "")
             + (f" itch {o.itch}" if o.itch else "")
+            + (f" (“{o.note}”)" if o.note.strip() else "")
             for o in entry.observations.all()
         ]
         routine = list(entry.routine.all())

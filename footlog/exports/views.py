@@ -19,7 +19,7 @@ from footlog.api.scoping import user_of
 from footlog.exports import report_jobs, selectors
 from footlog.exports.account_export import build_account_zip
 from footlog.exports.csv_export import csv_lines, encoded
-from footlog.exports.fhir import build_bundle
+from footlog.exports.fhir import build_bundle, report_pdf
 from footlog.exports.models import ReportJob
 from footlog.exports.pdf import render_pdf
 from footlog.exports.photos import owned_photo_reader
@@ -129,14 +129,22 @@ class HistoryFhir(FileDownloadView):
     renderer_classes = [FhirRenderer, JSONRenderer]
 
     @extend_schema(
-        parameters=DATE_RANGE,
+        parameters=[
+            *DATE_RANGE,
+            OpenApiParameter(
+                "with_report", OpenApiTypes.BOOL, description="1: the range's PDF report inside a DocumentReference"
+            ),
+        ],
         responses={(200, "application/fhir+json"): OpenApiTypes.OBJECT, 400: ERROR},
         summary="The history as a FHIR R4 Bundle (type collection); see docs/fhir.md for the mapping",
     )
     def get(self, request: Request) -> HttpResponse:
         start, end = parse_date_range(request.query_params, today=today_in(user_of(request).timezone))
         start, end = selectors.history_bounds(user_of(request), start, end, today=today_in(user_of(request).timezone))
-        bundle = build_bundle(user_of(request), start, end)
+        # The PDF inside the bundle only when asked: it costs a rendering and makes the file large.
+        with_report = request.query_params.get("with_report", "") in ("1", "true")
+        pdf = report_pdf(user_of(request), start, end) if with_report else None
+        bundle = build_bundle(user_of(request), start, end, report_pdf=pdf)
         response = HttpResponse(bundle.model_dump_json(), content_type="application/fhir+json")
         private_response(response, filename=f"footlog-fhir-{start}-{end}.json")
         return response

@@ -68,10 +68,13 @@ def passcode_problem(passcode: str) -> str | None:
     return None
 
 
-def _shl_bundle(user: Any, start: dt.date, end: dt.date, include_photos: bool) -> bytes:
-    from footlog.exports.fhir import build_bundle
+def _shl_bundle(user: Any, start: dt.date, end: dt.date, include_photos: bool, questions: str) -> bytes:
+    """The share's FHIR Bundle, built once when the share is made: its photos (when shared) and its PDF report
+    (the same questions and photos as the share page's) inside, so a receiver needs nothing else."""
+    from footlog.exports.fhir import build_bundle, report_pdf
 
-    bundle = build_bundle(user, start, end, photos="data" if include_photos else "none", report_link=False)
+    pdf = report_pdf(user, start, end, questions=questions, include_photos=include_photos)
+    bundle = build_bundle(user, start, end, photos="data" if include_photos else "none", report_pdf=pdf)
     return bundle.model_dump_json(exclude_none=True).encode()
 
 
@@ -92,7 +95,7 @@ def share_create(
     if passcode and passcode_problem(passcode):
         raise ValueError(passcode_problem(passcode))  # likewise
     token, shl_id, key = tokens.new_token(), tokens.new_token(), shl.new_key()
-    ciphertext = shl.encrypt(_shl_bundle(user, start, end, include_photos), key)
+    ciphertext = shl.encrypt(_shl_bundle(user, start, end, include_photos, questions), key)
     now = timezone.now()
     share = Share.objects.create(
         user=user,

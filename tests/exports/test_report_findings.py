@@ -11,8 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from footlog.exports.report import build_report
-from footlog.timeline.analysis import LEVEL_TEXT
+from footlog.exports.report import build_report, clinician_level_text
 from tests.exports.builders import log_entry
 
 URL = "/api/v1/exports/report.pdf"
@@ -43,14 +42,15 @@ def test_an_old_red_flag_is_listed_with_date_site_kind_and_score(api, old_red_fl
     text = pdf_text(api.get(URL, WINDOW))
     first_page = text.split("Page 1 of")[0]
     assert "None logged" not in text
-    assert "14 Nov 2026 Left heel pain 6/10" in first_page
-    assert "14 Nov 2026 Left heel redness" in first_page
+    assert "Left heel pain with redness 6/10 on 14 Nov 2026" in first_page  # one row on page 1
+    appendix = text.split("Red flags, every event")[1]
+    assert "14 Nov 2026 Left heel pain 6/10" in appendix and "14 Nov 2026 Left heel redness" in appendix
 
 
 def test_the_headline_is_the_wording_table_for_the_level(user, old_red_flag):
     report = build_report(user, dt.date.fromisoformat(WINDOW["from"]), END)
     assert report.level in ("book", "urgent")  # a red flag 16 days ago: at least "book"
-    assert report.level_text == LEVEL_TEXT[report.level]
+    assert report.level_text == clinician_level_text(report.level)  # the wording table, for the clinician
     listed = {(f.date, f.site, f.kind, f.value) for f in report.red_flags}
     assert listed == {(old_red_flag, "Left heel", "pain", "6/10"), (old_red_flag, "Left heel", "redness", "")}
 
@@ -92,5 +92,5 @@ def test_the_share_page_heads_with_the_wording_table(api, user):
     )
     assert created.status_code == 201, created.content
     html = api.get(urlsplit(created.json()["url"]).path).content.decode()
-    assert f'id="headline">{LEVEL_TEXT["urgent"]}</p>' in html
+    assert f'id="headline">{clinician_level_text("urgent")}</p>' in html
     assert "pain" in html and "5/10" in html

@@ -103,7 +103,12 @@ def test_a_receiver_decodes_fetches_decrypts_and_validates_the_bundle(api, histo
         ("2026-10-05", "Left heel", 4)
     ]
     assert resources(bundle, "Patient")[0].name[0].text == "Ana"
-    assert resources(bundle, "Media") == [] and resources(bundle, "DocumentReference") == []
+    assert resources(bundle, "Media") == []
+    # The share's PDF travels inside, built once with the bundle: a receiver needs no footlog login to open it.
+    [document] = resources(bundle, "DocumentReference")
+    attachment = document.content[0].attachment
+    assert attachment.contentType == "application/pdf" and attachment.url is None
+    assert attachment.data.startswith(b"%PDF") and attachment.size == len(attachment.data)
 
 
 def test_the_key_is_never_stored_and_the_stored_ciphertext_is_the_file(api, history):
