@@ -510,7 +510,7 @@ def _visits(user: User, document: ExportDocument) -> int:
     for visit in document.visits:
         if (visit["kind"], visit["date"], visit["note"]) in known:
             continue
-        visit_record(user, kind=visit["kind"], date=visit["date"], note=visit["note"])
+        visit_record(user, **visit)
         known.add((visit["kind"], visit["date"], visit["note"]))
         added += 1
     return added

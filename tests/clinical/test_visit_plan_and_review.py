@@ -156,3 +156,20 @@ def test_a_broker_that_is_down_loses_only_the_reset(api, user, monkeypatch, djan
         response = post_visit(api, kind="visited", date="2026-12-01")
     assert response.status_code == 201
     assert Visit.objects.filter(user=user).count() == 1
+
+
+def test_the_timeline_pages_visit_form_takes_plan_and_review_date(api, user, tasks):
+    page = api.get("/timeline/").content.decode()
+    assert 'name="plan"' in page and 'name="review_on"' in page
+    answer = api.post(
+        "/timeline/", {"kind": "visited", "date": "2026-12-01", "plan": "retinoid nightly", "review_on": "2027-01-12"}
+    )
+    assert answer.status_code == 302
+    stored = Visit.objects.get(user=user)
+    assert (stored.plan, stored.review_on) == ("retinoid nightly", dt.date(2027, 1, 12))
+    empty_review = api.post("/timeline/", {"kind": "booked", "date": "2026-12-20", "review_on": ""})
+    assert empty_review.status_code == 302
+    refused = api.post("/timeline/", {"kind": "visited", "date": "2026-12-01", "review_on": "2026-11-01"})
+    assert refused.status_code == 400
+    assert "The review date cannot be before the visit." in refused.content.decode()
+    assert Visit.objects.filter(user=user).count() == 2
