@@ -45,7 +45,7 @@ class Median(Aggregate):
     function = "percentile_cont"
     name = "Median"
     template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = FloatField()  # type: ignore[assignment]  # Django's stubs type it as a property
+    output_field = FloatField()
 
     def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
         return self.as_sql(compiler, connection, function=SQLITE_MEDIAN, template="%(function)s(%(expressions)s)")
@@ -194,9 +194,7 @@ def find_outliers(
     return found
 
 
-def _to_check(
-    observations: Sequence[Mapping[str, Any]], previous: Mapping[str, Mapping[str, Any]] | None
-) -> set[str]:
+def _to_check(observations: Sequence[Mapping[str, Any]], previous: Mapping[str, Mapping[str, Any]] | None) -> set[str]:
     """Sites with a value that could be asked about: not confirmed, non-zero, and changed."""
     sites = set()
     for obs in observations:

@@ -134,9 +134,7 @@ def _resolve_create_conflict(user: User, data: EntryData, entry_id: uuid.UUID, f
     raise Conflict("The entry could not be stored because it conflicts with a concurrent change; retry.")
 
 
-def entry_update(
-    entry: Entry, changes: dict[str, Any], *, if_match: str | None, ask_outliers: bool = True
-) -> Entry:
+def entry_update(entry: Entry, changes: dict[str, Any], *, if_match: str | None, ask_outliers: bool = True) -> Entry:
     """Apply `changes` (any of date, notes, for_clinician, observations, routine; lists replace) if `if_match` is
     current. New observations keep their stored `outlier_confirmed` mark where count and size are unchanged; a
     changed value far outside the user's history raises `outliers.OutlierNeedsConfirmation` (nothing written)."""

@@ -124,7 +124,9 @@ def test_format_3_carries_outlier_marks_and_visit_plans(api, user, stored):
     from footlog.diary.models import Observation
 
     Observation.objects.filter(entry=stored["entry"]).update(outlier_confirmed=True)
-    visit_record(user, kind="visited", date=dt.date(2026, 10, 3), plan="retinoid nightly", review_on=dt.date(2026, 11, 14))
+    visit_record(
+        user, kind="visited", date=dt.date(2026, 10, 3), plan="retinoid nightly", review_on=dt.date(2026, 11, 14)
+    )
     data = json.loads(open_zip(api.get(URL)).read("footlog-data.json"))
     assert {o["confirmed"] for o in data["history"][0]["observations"]} == {True}
     assert [(v["plan"], v["review_on"]) for v in data["visits"]] == [("retinoid nightly", "2026-11-14")]

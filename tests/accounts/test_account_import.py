@@ -396,7 +396,9 @@ def with_marks_and_plan(user):
     Observation.objects.filter(entry__user=user, site="left_heel", entry__date="2026-10-05").update(
         outlier_confirmed=True, largest_mm=30.0
     )
-    visit_record(user, kind="visited", date=dt.date(2026, 10, 4), plan="retinoid nightly", review_on=dt.date(2026, 11, 15))
+    visit_record(
+        user, kind="visited", date=dt.date(2026, 10, 4), plan="retinoid nightly", review_on=dt.date(2026, 11, 15)
+    )
     return user
 
 

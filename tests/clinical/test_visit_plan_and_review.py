@@ -89,7 +89,11 @@ def test_the_owner_patches_a_visit_and_an_outsider_gets_404(api, outsider, user,
         "retinoid nightly", "2027-01-12", "visited",
     )  # fmt: skip
     stored = Visit.objects.get(pk=visit_id)
-    assert (stored.plan, stored.review_on, stored.date) == ("retinoid nightly", dt.date(2027, 1, 12), dt.date(2026, 12, 1))
+    assert (stored.plan, stored.review_on, stored.date) == (
+        "retinoid nightly",
+        dt.date(2027, 1, 12),
+        dt.date(2026, 12, 1),
+    )
 
 
 @pytest.mark.parametrize(

@@ -101,13 +101,14 @@ def test_usual_counts_present_checks_of_the_90_days_before_only(user, other_user
         obs = {"site": SITE, "count": count, "largest_mm": size}
         entry_create(who, EntryData(date=DAY - dt.timedelta(days=days_back), observations=[obs]), ask_outliers=False)
 
-    for back in (90, 50, 10):  # day − 90 is inside the window
+    for back in (90, 50, 10):  # day - 90 is inside the window
         at(back, 2, 2.0)
     at(91, 40, 20.0)  # outside: older than 90 days
     at(5, 0, None)  # a check without bumps is not "present"
     at(3, 50, 25.0, who=other_user)  # another user's log
-    entry_create(user, EntryData(date=DAY, observations=[{"site": SITE, "count": 60, "largest_mm": 30.0}]),
-                 ask_outliers=False)  # the day itself is not "before"
+    entry_create(
+        user, EntryData(date=DAY, observations=[{"site": SITE, "count": 60, "largest_mm": 30.0}]), ask_outliers=False
+    )  # the day itself is not "before"
     assert outliers.usual_values(user.pk, DAY, [SITE])[SITE] == outliers.Usual(count=2.0, largest_mm=2.0)
     # A size is only needed on the checks that give one; a sizeless present check still counts for the count.
     at(20, 2, None)
@@ -183,8 +184,9 @@ def test_the_mark_is_not_part_of_the_replay_fingerprint(api, user):
     history(user, [2.0, 2.0, 2.0])
     entry_id = str(uuid.uuid4())
     obs = {"site": SITE, "count": 3, "largest_mm": 30.0}
-    first = api.post(URL, {"id": entry_id, "date": DAY.isoformat(), "observations": [{**obs, "confirmed": True}]},
-                     format="json")
+    first = api.post(
+        URL, {"id": entry_id, "date": DAY.isoformat(), "observations": [{**obs, "confirmed": True}]}, format="json"
+    )
     assert first.status_code == 201
     # The same body replayed (a lost answer) without the mark is the stored entry, not a question.
     again = api.post(URL, {"id": entry_id, "date": DAY.isoformat(), "observations": [obs]}, format="json")
