@@ -177,3 +177,9 @@ def test_the_timeline_pages_visit_form_takes_plan_and_review_date(api, user, tas
     assert refused.status_code == 400
     assert "The review date cannot be before the visit." in refused.content.decode()
     assert Visit.objects.filter(user=user).count() == 2
+
+
+def test_the_plan_and_review_date_read_with_the_visit_on_the_timeline_page(api, user, tasks):
+    post_visit(api, kind="visited", date="2026-12-01", note="heel", plan="retinoid nightly", review_on="2027-01-12")
+    page = api.get("/timeline/").content.decode()
+    assert "Visited a dermatologist on 1 Dec 2026 (heel); plan: retinoid nightly; review on 12 Jan 2027" in page
