@@ -450,7 +450,7 @@ def _create_entry(user: User, record: Any, plan: Plan) -> Entry:
         routine=routine,
         for_clinician=record.for_clinician,
     )
-    entry, created = diary.entry_create(user, data, entry_id)
+    entry, created = diary.entry_create(user, data, entry_id, ask_outliers=False)  # old zips carry no mark
     if not created:  # pragma: no cover - the plan was made under the user's lock
         raise Conflict(f"There is already an entry for {record.date.isoformat()}.")
     return entry
@@ -510,7 +510,7 @@ def _visits(user: User, document: ExportDocument) -> int:
     for visit in document.visits:
         if (visit["kind"], visit["date"], visit["note"]) in known:
             continue
-        visit_record(user, kind=visit["kind"], date=visit["date"], note=visit["note"])
+        visit_record(user, **visit)
         known.add((visit["kind"], visit["date"], visit["note"]))
         added += 1
     return added

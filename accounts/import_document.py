@@ -8,6 +8,8 @@ zip is refused before anything is queued, naming the problem. Versions (footlog/
   and `routine_steps`. What the readable part lacks (for_clinician, photo views, settings, site history,
   visits) is taken from `records` when present there.
 - 2: all of that in the readable part.
+- 3: observations carry `confirmed` (a value the user kept although far from their usual), visits `plan` and
+  `review_on`. Older formats have neither: their observations import unmarked, their visits without a plan.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from footlog.lib.dates import is_valid_timezone
 from footlog.lib.errors import FootlogError
 
 DATA_MEMBER = "footlog-data.json"
-FORMATS = (1, 2)
+FORMATS = (1, 2, 3)
 MAX_JSON_BYTES = 64 * 1024 * 1024
 STEP_KINDS = ("care", "trigger")
 VISIT_KINDS = ("booked", "visited")
@@ -312,6 +314,7 @@ class _Reader:
                     "bleeding": _bool(item.get("bleeding"), f"{at}.bleeding"),
                     "spreading": _bool(item.get("spreading"), f"{at}.spreading"),
                     "note": _text(item.get("note"), f"{at}.note", 500),
+                    "outlier_confirmed": _bool(item.get("confirmed"), f"{at}.confirmed"),
                 }
             )
         return found
@@ -470,11 +473,17 @@ class _Reader:
             where = f"visits[{i}]"
             item = _dict(value, where)
             _check(item.get("kind") in VISIT_KINDS, f"{where}.kind", "must be booked or visited")
+            day = _date(item.get("date"), f"{where}.date")
+            review = item.get("review_on")
+            review_on = None if review in (None, "None") else _date(review, f"{where}.review_on")
+            _check(review_on is None or review_on >= day, f"{where}.review_on", "is before the visit")
             found.append(
                 {
                     "kind": str(item["kind"]),
-                    "date": _date(item.get("date"), f"{where}.date"),
+                    "date": day,
                     "note": _text(item.get("note"), f"{where}.note", 500),
+                    "plan": _text(item.get("plan"), f"{where}.plan", 500),
+                    "review_on": review_on,
                 }
             )
         return found

@@ -50,6 +50,12 @@ _NUDGE_BODY = {
     "urgent": "Your log shows a red flag (bleeding, spreading, pain, redness or fast change); the timeline lists "
     "it with its date. footlog does not diagnose: please have it seen soon.",
 }
+# The reminder on a visit's review date (Delivery.level "review"): a date the user recorded, not advice.
+_REVIEW = (
+    "Your review date has come",
+    "You recorded {date} as the day the dermatologist wanted to see you again. The timeline shows what your log "
+    "says since the visit, and the report is ready to take along.",
+)
 
 
 def unsubscribe_token(user_id: int) -> str:
@@ -74,7 +80,9 @@ def unsubscribe_url(user_id: int) -> str:
 def message_for(kind: str, local_date: dt.date, user_id: int, *, level: str | None = None) -> ReminderMessage:
     """The message of one reminder. A visit nudge takes the `level` it was sent for ("book" when not given)."""
     title, body, path = _TEXT[Kind(kind)]
-    if kind == Kind.VISIT_NUDGE:
+    if kind == Kind.VISIT_NUDGE and level == "review":
+        title, body = _REVIEW
+    elif kind == Kind.VISIT_NUDGE:
         level = level if level in _NUDGE_BODY else "book"
         title, body = LEVEL_TEXT[level], _NUDGE_BODY[level]
     return ReminderMessage(

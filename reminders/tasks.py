@@ -27,3 +27,9 @@ def send_deliveries(delivery_ids: list[int]) -> dict[str, int]:
 def evaluate_visit_nudges(items: list[list[int | str]]) -> int:
     """`items` are [reminder id, local date ISO] pairs."""
     return sum(services.visit_nudge_evaluate(int(rid), dt.date.fromisoformat(str(day))) for rid, day in items)
+
+
+@shared_task(name="reminders.visit_recorded", acks_late=True, reject_on_worker_lost=True, ignore_result=True)
+def visit_recorded(user_id: int) -> None:
+    """Enqueued by name by footlog.clinical.services when a visit is recorded or changed."""
+    services.visit_nudge_reset(int(user_id))

@@ -1,5 +1,8 @@
 """The visit nudge: the hook into the timeline's recommendation and the once-per-episode rule.
 
+A recorded visit resets the state (`visit_nudge_reset`); its review date, when given, sends one reminder on that
+day (`review_due`, level "review").
+
 A nudge episode is a run of days at level "book" or above. It nudges once at its start and once more if it
 escalates to "urgent"; there is no repeat while the level stays put, and a drop back (urgent → book) is quiet.
 The episode ends after `QUIET_DAYS_TO_END` days in a row below "book"; a later rise starts a new one. The grace
@@ -68,26 +71,20 @@ def decide_nudge(
     return NudgeDecision(send=False, nudged_level=nudged_level)
 
 
-def after_visit(level: str, *, nudged_level: str) -> str:
-    """The nudged level once the user recorded a visit (booked or had) while the timeline reads `level`.
+def visit_nudge_reset(user_id: int) -> None:
+    """Start the user's visit-nudge state afresh after they recorded (or changed) a visit.
 
-    A recorded visit answers the nudge: it counts as if `level` had been nudged, so nothing is sent until the level
-    rises above it, and the run still ends after two weeks below "book" as usual.
+    The visit answered the nudge, and the timeline itself rests the booking advice after it (until new evidence,
+    or the review date); so the open run ends here, and new evidence after the visit starts a new one, which
+    nudges once as usual. Harmless when run twice.
     """
-    if LEVEL_ORDER.get(level, 0) < LEVEL_ORDER[NUDGE_FROM]:
-        return nudged_level
-    return max(level, nudged_level, key=lambda lv: LEVEL_ORDER.get(lv, 0))
-
-
-def visit_recorded(user: User, today: dt.date) -> None:
-    """Quiet the visit nudge after the user recorded a visit on `today` (their local date)."""
-    from django.db import transaction
-
     from reminders.models import Kind, Reminder
 
-    level = current_recommendation_level(user, today)
-    with transaction.atomic():
-        for reminder in Reminder.objects.select_for_update().filter(user=user, kind=Kind.VISIT_NUDGE):
-            reminder.nudge_level = after_visit(level, nudged_level=reminder.nudge_level)
-            reminder.nudge_quiet_since = None
-            reminder.save(update_fields=["nudge_level", "nudge_quiet_since"])
+    Reminder.objects.filter(user_id=user_id, kind=Kind.VISIT_NUDGE).update(nudge_level="", nudge_quiet_since=None)
+
+
+def review_due(user_id: int, local_date: dt.date) -> bool:
+    """Whether a visit of the user set its review date on `local_date` (the day the review reminder goes out)."""
+    from footlog.clinical.models import Visit
+
+    return Visit.objects.filter(user_id=user_id, review_on=local_date).exists()

@@ -10,12 +10,18 @@ from footlog.timeline.analysis.wording import day_text
 
 
 def visit_text(visit: Visit) -> str:
-    """ "Visit booked for 15 Jan 2027", "Visited a dermatologist on 3 Oct 2026 (note)"."""
+    """ "Visit booked for 15 Jan 2027", "Visited a dermatologist on 3 Oct 2026 (note); plan: retinoid nightly;
+    review on 14 Nov 2026" (the plan and review date only where recorded)."""
     if visit.kind == Visit.Kind.BOOKED:
         text = f"Visit booked for {day_text(visit.date)}"  # the appointment's date
     else:
         text = f"Visited a dermatologist on {day_text(visit.date)}"
-    return f"{text} ({visit.note})" if visit.note else text
+    text = f"{text} ({visit.note})" if visit.note else text
+    if visit.plan:
+        text += f"; plan: {visit.plan}"
+    if visit.review_on:
+        text += f"; review on {day_text(visit.review_on)}"
+    return text
 
 
 def visit_markers(visits: Iterable[Visit]) -> list[Marker]:

@@ -9,7 +9,7 @@ from rest_framework import serializers
 
 from footlog.api.fields import StrictBooleanField, StrictCharField
 from footlog.clinical.models import MAX_NOTE, SiteOnset, Visit
-from footlog.lib.dates import EARLIEST_DATE
+from footlog.lib.dates import EARLIEST_DATE, LATEST_DATE
 
 EARLIEST = EARLIEST_DATE  # footlog's calendar (footlog/lib/dates.py)
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -48,18 +48,52 @@ class SiteOnsetOut(serializers.ModelSerializer):
         fields = ("site", "noticed_since", "not_sure", "note")
 
 
+def _calendar_date(value: dt.date) -> dt.date:
+    if value < EARLIEST:
+        raise serializers.ValidationError("The date is too far in the past.")
+    if value > LATEST_DATE:
+        raise serializers.ValidationError("Give a date before the year 3000.")
+    return value
+
+
 class VisitIn(serializers.Serializer):
+    """The body of POST visits/ (PATCH visits/{id}/ takes any of its fields). The rules that involve the account's
+    today or two fields (a review not before the visit) are `services.visit_check`'s, shared with the pages."""
+
     kind = serializers.ChoiceField(choices=Visit.Kind.choices)
     date = serializers.DateField(input_formats=["%Y-%m-%d"])
     note = StrictCharField(max_length=MAX_NOTE, allow_blank=True, required=False, default="")
+    plan = StrictCharField(
+        max_length=MAX_NOTE,
+        allow_blank=True,
+        required=False,
+        default="",
+        help_text='What the dermatologist proposed, e.g. "retinoid nightly"',
+    )
+    review_on = serializers.DateField(
+        input_formats=["%Y-%m-%d"],
+        allow_null=True,
+        required=False,
+        default=None,
+        help_text="When the dermatologist wants to see you again; not before the visit",
+    )
 
     def validate_date(self, value: dt.date) -> dt.date:
-        if value < EARLIEST:
-            raise serializers.ValidationError("The date is too far in the past.")
-        return value
+        return _calendar_date(value)
+
+    def validate_review_on(self, value: dt.date | None) -> dt.date | None:
+        return None if value is None else _calendar_date(value)
+
+
+class VisitPatchIn(VisitIn):
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        unknown = sorted(set(self.initial_data) - set(self.fields)) if isinstance(self.initial_data, dict) else []
+        if unknown:
+            raise serializers.ValidationError({name: ["Not editable."] for name in unknown})
+        return attrs
 
 
 class VisitOut(serializers.ModelSerializer):
     class Meta:
         model = Visit
-        fields = ("id", "kind", "date", "note", "created")
+        fields = ("id", "kind", "date", "note", "plan", "review_on", "created")

@@ -1,18 +1,29 @@
-"""Writes of the onset per site and of recorded visits. Plain data in; footlog's own errors out."""
+"""Writes of the onset per site and of recorded visits. Plain data in; footlog's own errors out.
+
+Clinical sits below the timeline and the reminders: it reaches them only by name (the timeline's cache through
+`footlog.lib.usercache`, the reminders through Celery task names), never by import.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+import logging
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
-from footlog.clinical.models import SiteOnset, Visit
-from footlog.lib.dates import today_in
+from footlog.clinical.models import MAX_NOTE, SiteOnset, Visit
+from footlog.lib.dates import EARLIEST_DATE, LATEST_DATE, today_in
 from footlog.lib.errors import InvalidInput
+from footlog.lib.usercache import user_caches_forget
 
 if TYPE_CHECKING:
     from accounts.models import User
+
+logger = logging.getLogger(__name__)
+# Run by a worker (reminders/tasks.py): reset the user's visit-nudge state after a visit was recorded or changed.
+VISIT_RECORDED_TASK = "reminders.visit_recorded"
+VISIT_FIELDS = ("kind", "date", "note", "plan", "review_on")
 
 
 def site_onset_set(user: User, site: str, *, noticed_since: dt.date | None, not_sure: bool, note: str) -> SiteOnset:
@@ -32,20 +43,81 @@ def site_onset_set(user: User, site: str, *, noticed_since: dt.date | None, not_
     return onset
 
 
-def visit_record(user: User, *, kind: str, date: dt.date, note: str) -> Visit:
-    """Record a visit the user booked (its date may lie ahead, up to a year) or had (not after today)."""
+def visit_check(user: User, fields: dict[str, Any]) -> None:
+    """The rules of a visit's fields, wherever it comes from (API, page): raise InvalidInput naming the field.
+
+    A visit had is not after today; a booked one at most a year ahead; a review date is a real date of footlog's
+    calendar, not before the visit; note and plan at most 500 characters.
+    """
     today = today_in(user.timezone)
+    kind, date, review_on = fields["kind"], fields["date"], fields.get("review_on")
+    if not EARLIEST_DATE <= date <= LATEST_DATE:
+        raise InvalidInput({"date": ["Give a date between 1900 and 2999."]})
     if kind == Visit.Kind.VISITED and date > today:
         raise InvalidInput({"date": ["A visit you had cannot be in the future; record it as booked."]})
     if kind == Visit.Kind.BOOKED and date > today + dt.timedelta(days=366):
         raise InvalidInput({"date": ["A booked visit more than a year ahead looks like a typo."]})
-    visit = Visit.objects.create(user=user, kind=kind, date=date, note=note)
-    # The visit answers the visit nudge: no more nudges until the level rises (reminders.visit.after_visit).
-    from reminders.visit import visit_recorded
+    if review_on is not None:
+        if not EARLIEST_DATE <= review_on <= LATEST_DATE:
+            raise InvalidInput({"review_on": ["Give a date between 1900 and 2999."]})
+        if review_on < date:
+            raise InvalidInput({"review_on": ["The review date cannot be before the visit."]})
+    for name in ("note", "plan"):
+        if len(fields.get(name) or "") > MAX_NOTE:
+            raise InvalidInput({name: [f"At most {MAX_NOTE} characters."]})
 
-    transaction.on_commit(lambda: visit_recorded(user, today))
+
+def visit_record(
+    user: User, *, kind: str, date: dt.date, note: str = "", plan: str = "", review_on: dt.date | None = None
+) -> Visit:
+    """Record a visit the user booked (its date may lie ahead, up to a year) or had (not after today), with what
+    the dermatologist proposed (`plan`) and when they want to see the patient again (`review_on`)."""
+    fields = {"kind": kind, "date": date, "note": note, "plan": plan, "review_on": review_on}
+    visit_check(user, fields)
+    with transaction.atomic():
+        visit = Visit.objects.create(user=user, **fields)
+        _after_visit_write(user)
     return visit
 
 
+def visit_update(visit: Visit, changes: dict[str, Any]) -> Visit:
+    """Change any of kind, date, note, plan, review_on (others are a ValueError); the whole visit is checked."""
+    unknown = set(changes) - set(VISIT_FIELDS)
+    if unknown:
+        raise ValueError(f"visit_update: not editable: {', '.join(sorted(unknown))}")
+    with transaction.atomic():
+        locked = Visit.objects.select_for_update().select_related("user").get(pk=visit.pk)
+        fields = {name: changes.get(name, getattr(locked, name)) for name in VISIT_FIELDS}
+        visit_check(locked.user, fields)
+        for name, value in changes.items():
+            setattr(locked, name, value)
+        if changes:
+            locked.save(update_fields=list(changes))
+        _after_visit_write(locked.user)
+    return locked
+
+
 def visit_delete(visit: Visit) -> None:
-    visit.delete()
+    with transaction.atomic():
+        user_id = visit.user_id
+        visit.delete()
+        transaction.on_commit(lambda: user_caches_forget(user_id))
+
+
+def _after_visit_write(user: User) -> None:
+    """Once committed: the timeline forgets its cached answers (a visit changes the advice), and the visit-nudge
+    state starts afresh (the visit answered the nudge; new evidence after it starts a new run)."""
+    user_id = user.pk
+    transaction.on_commit(lambda: user_caches_forget(user_id))
+    transaction.on_commit(lambda: enqueue_task(VISIT_RECORDED_TASK, user_id))
+
+
+def enqueue_task(name: str, *args: Any) -> None:
+    """Hand a task to the broker by name (tests capture it here). A broker that is down loses only the nudge
+    reset, which the next visit nudge check does not need to be safe: logged, never raised."""
+    from footlog.celery import app
+
+    try:
+        app.send_task(name, args=list(args))
+    except Exception:  # the broker's connection errors
+        logger.warning("could not enqueue %s", name, exc_info=True)

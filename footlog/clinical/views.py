@@ -13,7 +13,7 @@ from footlog.api.params import parse_date_range
 from footlog.api.scoping import get_owned, user_of
 from footlog.clinical import selectors, services
 from footlog.clinical.models import Visit
-from footlog.clinical.serializers import SiteOnsetIn, SiteOnsetOut, VisitIn, VisitOut
+from footlog.clinical.serializers import SiteOnsetIn, SiteOnsetOut, VisitIn, VisitOut, VisitPatchIn
 from footlog.diary.sites import SITE_KEYS
 from footlog.lib.dates import today_in
 
@@ -53,7 +53,10 @@ class VisitList(APIView):
         request=VisitIn,
         responses={201: VisitOut, 400: ERROR},
         summary="Record a visit you booked or had",
-        description="A recorded visit stops visit nudges until the level rises again.",
+        description=(
+            "A recorded visit rests booking advice and visit nudges until new evidence or its `review_on` date, "
+            "when one reminder goes out. `plan` is what the dermatologist proposed."
+        ),
     )
     def post(self, request: Request) -> Response:
         body = VisitIn(data=request.data)
@@ -63,6 +66,18 @@ class VisitList(APIView):
 
 
 class VisitDetail(APIView):
+    @extend_schema(
+        request=VisitPatchIn,
+        responses={200: VisitOut, 400: ERROR, 404: ERROR},
+        summary="Change a recorded visit (e.g. add the plan and review date after it)",
+        description="Any of kind, date, note, plan, review_on; the whole visit is checked as on POST.",
+    )
+    def patch(self, request: Request, pk: str) -> Response:
+        visit = get_owned(Visit.objects.all(), user_of(request), pk=pk)
+        body = VisitPatchIn(data=request.data, partial=True)
+        body.is_valid(raise_exception=True)
+        return Response(VisitOut(services.visit_update(visit, dict(body.validated_data))).data)
+
     @extend_schema(responses={204: None, 404: ERROR}, summary="Remove a recorded visit")
     def delete(self, request: Request, pk: str) -> Response:
         services.visit_delete(get_owned(Visit.objects.all(), user_of(request), pk=pk))

@@ -108,6 +108,12 @@ class ObservationIO(serializers.Serializer[Any]):
     bleeding = StrictBooleanField(required=False, default=False)
     spreading = StrictBooleanField(required=False, default=False)
     note = StrictCharField(max_length=500, required=False, allow_blank=True, default="")
+    confirmed = StrictBooleanField(
+        source="outlier_confirmed",
+        required=False,
+        default=False,
+        help_text="The user confirmed a value far outside their usual at this site (answer to `confirm_outlier`)",
+    )
 
     class Meta:
         list_serializer_class = WholeItemsList
@@ -176,9 +182,15 @@ class EntryCreateIn(EntryIn):
 
 
 class ObservationOut(serializers.ModelSerializer[Observation]):
+    confirmed = serializers.BooleanField(
+        source="outlier_confirmed", read_only=True, help_text="A value the user confirmed as far from their usual"
+    )
+
     class Meta:
         model = Observation
-        fields = ("site", "count", "largest_mm", "itch", "pain", "redness", "bleeding", "spreading", "note")
+        fields = (
+            "site", "count", "largest_mm", "itch", "pain", "redness", "bleeding", "spreading", "note", "confirmed",
+        )  # fmt: skip
 
 
 VIEW_HELP = "What the shot is: `overview` (the whole site, ~20 cm) or `closeup`; null: not said"

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
-from footlog.diary import imaging, photo_storage
+from footlog.diary import imaging, outliers, photo_storage
 from footlog.diary.builtin import DEFAULT_TARGET
 from footlog.diary.models import (
     MAX_TARGET_PER_WEEK,
@@ -71,22 +71,30 @@ _LATER_FLAGS = ("bleeding", "spreading")
 
 
 def _observation_key(observation: dict[str, Any]) -> dict[str, Any]:
+    # The outlier mark says the user meant the value, not what it is: a replay with or without it is the same.
     key = {**_OBSERVATION_DEFAULTS, **observation}
+    key.pop("outlier_confirmed", None)
     for name in _LATER_FLAGS:
         if not key.get(name):
             key.pop(name, None)
     return key
 
 
-def entry_create(user: User, data: EntryData, entry_id: uuid.UUID | None = None) -> tuple[Entry, bool]:
+def entry_create(
+    user: User, data: EntryData, entry_id: uuid.UUID | None = None, *, ask_outliers: bool = True
+) -> tuple[Entry, bool]:
     """Create the user's entry for `data.date`; returns (entry, created).
 
     Idempotent by client id: the same id with the same body returns the stored entry (created=False); the same
     id with another body, or another user's id, raises Conflict; a date that already has an entry raises
     Conflict carrying that entry's id. Safe under concurrent replays: the database constraints decide.
+    With `ask_outliers` (all but the account import), a value far outside the user's history at its site and not
+    marked `outlier_confirmed` raises `outliers.OutlierNeedsConfirmation`, after the replay and conflict checks.
     """
     fingerprint = data.fingerprint()
     entry_id = entry_id or uuid.uuid4()
+    if ask_outliers:
+        _ask_outliers_before_create(user, data, entry_id, fingerprint)
     try:
         with transaction.atomic():
             entry = Entry.objects.create(
@@ -103,6 +111,17 @@ def entry_create(user: User, data: EntryData, entry_id: uuid.UUID | None = None)
         return _resolve_create_conflict(user, data, entry_id, fingerprint), False
 
 
+def _ask_outliers_before_create(user: User, data: EntryData, entry_id: uuid.UUID, fingerprint: str) -> None:
+    try:
+        outliers.outliers_check(user.pk, data.date, data.observations)
+    except outliers.OutlierNeedsConfirmation:
+        # A replay of a stored entry, or a taken date, answers as it always did (200 or 409), never a question.
+        if entry_by_id(entry_id) is not None or Entry.objects.filter(user=user, date=data.date).exists():
+            _resolve_create_conflict(user, data, entry_id, fingerprint)
+            return
+        raise
+
+
 def _resolve_create_conflict(user: User, data: EntryData, entry_id: uuid.UUID, fingerprint: str) -> Entry:
     existing = entry_by_id(entry_id)
     if existing is not None:
@@ -115,9 +134,10 @@ def _resolve_create_conflict(user: User, data: EntryData, entry_id: uuid.UUID, f
     raise Conflict("The entry could not be stored because it conflicts with a concurrent change; retry.")
 
 
-def entry_update(entry: Entry, changes: dict[str, Any], *, if_match: str | None) -> Entry:
+def entry_update(entry: Entry, changes: dict[str, Any], *, if_match: str | None, ask_outliers: bool = True) -> Entry:
     """Apply `changes` (any of date, notes, for_clinician, observations, routine; lists replace) if `if_match` is
-    current."""
+    current. New observations keep their stored `outlier_confirmed` mark where count and size are unchanged; a
+    changed value far outside the user's history raises `outliers.OutlierNeedsConfirmation` (nothing written)."""
     with transaction.atomic():
         locked = _lock_if_current(entry, if_match)
         for name in ("date", "notes", "for_clinician"):
@@ -136,6 +156,7 @@ def entry_update(entry: Entry, changes: dict[str, Any], *, if_match: str | None)
             date=locked.date, observations=changes.get("observations", []), routine=changes.get("routine", [])
         )
         if "observations" in changes:
+            partial.observations = _observations_checked(locked, partial.observations, ask=ask_outliers)
             locked.observations.all().delete()
         if "routine" in changes:
             locked.routine.all().delete()
@@ -156,6 +177,15 @@ def _lock_if_current(entry: Entry, if_match: str | None) -> Entry:
     if if_match is not None and if_match.strip() not in ("*", locked.etag, f"W/{locked.etag}"):
         raise PreconditionFailed()
     return locked
+
+
+def _observations_checked(entry: Entry, observations: list[dict[str, Any]], *, ask: bool) -> list[dict[str, Any]]:
+    """An edit's observations with the stored outlier marks kept; asks about changed outliers (see outliers)."""
+    previous = {row["site"]: row for row in entry.observations.values("site", *outliers.FIELDS, "outlier_confirmed")}
+    observations = outliers.confirmed_marks_kept(observations, previous)
+    if ask:
+        outliers.outliers_check(entry.user_id, entry.date, observations, previous=previous, leave_out=entry.pk)
+    return observations
 
 
 def _write_children(entry: Entry, data: EntryData) -> None:

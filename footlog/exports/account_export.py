@@ -17,8 +17,10 @@ from footlog.exports.selectors import history_entries
 # The zip's format, in "format" of footlog-data.json. Every version stays importable (accounts/account_import.py):
 # 1 — history, records, then photos (list), routine_steps, bleeding/spreading and missing photos were added;
 # 2 — entries carry for_clinician; photos their entry, view, scale_in_frame, quality and size; the account's
-#     settings (reminders, timeline thresholds), site history and visits in the readable part.
-FORMAT_VERSION = 2
+#     settings (reminders, timeline thresholds), site history and visits in the readable part;
+# 3 — observations carry `confirmed` (a value kept although far from the user's usual), visits `plan` and
+#     `review_on`.
+FORMAT_VERSION = 3
 
 
 def history_json(user: Any) -> list[dict[str, Any]]:
@@ -39,6 +41,7 @@ def history_json(user: Any) -> list[dict[str, Any]]:
                     "bleeding": o.bleeding,
                     "spreading": o.spreading,
                     "note": o.note,
+                    "confirmed": o.outlier_confirmed,
                 }
                 for o in entry.observations.all()
             ],
@@ -139,7 +142,14 @@ def visits_json(user: Any) -> list[dict[str, Any]]:
     from footlog.clinical.models import Visit
 
     return [
-        {"id": str(v.pk), "kind": v.kind, "date": v.date.isoformat(), "note": v.note}
+        {
+            "id": str(v.pk),
+            "kind": v.kind,
+            "date": v.date.isoformat(),
+            "note": v.note,
+            "plan": v.plan,
+            "review_on": v.review_on.isoformat() if v.review_on else None,
+        }
         for v in Visit.objects.filter(user=user).order_by("date", "created")
     ]
 

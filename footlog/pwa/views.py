@@ -277,6 +277,13 @@ def welcome(request: HttpRequest) -> HttpResponse:
     return render(request, "pwa/welcome.html", context, status=400 if error else 200)
 
 
+def _visit_form(post: Any) -> dict[str, Any]:
+    """The visit form's fields as the API's body: an empty review date is none."""
+    data: dict[str, Any] = {k: post.get(k, "") for k in ("kind", "date", "note", "plan")}
+    data["review_on"] = post.get("review_on", "") or None
+    return data
+
+
 @app_page
 @require_http_methods(["GET", "HEAD", "POST"])
 def timeline(request: HttpRequest) -> HttpResponse:
@@ -284,7 +291,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     errors: dict[str, Any] = {}
     if request.method == "POST":
-        body = VisitIn(data={k: request.POST.get(k, "") for k in ("kind", "date", "note")})
+        body = VisitIn(data=_visit_form(request.POST))
         try:
             if body.is_valid():
                 clinical_services.visit_record(user, **body.validated_data)

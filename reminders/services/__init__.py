@@ -6,7 +6,7 @@ from reminders.models import SWEEP_GRACE
 from reminders.services.delivery import MAX_ATTEMPTS, SEND_LANES, backoff_seconds, deliver
 from reminders.services.dispatch import STALE_AFTER, dispatch_due, requeue_stuck
 from reminders.services.enqueue import SEND_BATCH
-from reminders.services.nudge import visit_nudge_evaluate
+from reminders.services.nudge import visit_nudge_evaluate, visit_nudge_reset
 from reminders.services.preferences import (
     preferences_update,
     reminders_follow_timezone,
@@ -33,4 +33,5 @@ __all__ = [
     "reschedule",
     "unsubscribe_email",
     "visit_nudge_evaluate",
+    "visit_nudge_reset",
 ]

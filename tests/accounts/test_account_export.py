@@ -101,17 +101,32 @@ def test_anonymous_gets_401(anonymous):
     assert anonymous.get(URL).status_code == 401
 
 
-def test_format_2_carries_what_an_import_needs(api, user, stored):
+def test_format_3_carries_what_an_import_needs(api, user, stored):
     """for_clinician, each photo's entry, view, scale and size, the settings, site history and visits."""
     from footlog.diary.models import Photo
 
     Photo.objects.filter(pk=stored["photo"].pk).update(view="closeup", scale_in_frame=True)
     assert api.put("/api/v1/timeline/settings", {"consider_after_days": 21}, format="json").status_code == 200
     data = json.loads(open_zip(api.get(URL)).read("footlog-data.json"))
-    assert data["format"] == 2
+    assert data["format"] == 3
     assert data["history"][0]["for_clinician"] is False
     photo = data["photos"][0]
     assert (photo["entry"], photo["view"], photo["scale_in_frame"]) == (str(stored["entry"].pk), "closeup", True)
     assert photo["width"] == stored["photo"].width and photo["height"] == stored["photo"].height
     assert data["settings"]["timeline"]["consider_after_days"] == 21
     assert data["settings"]["reminders"] is None and data["site_history"] == [] and data["visits"] == []
+
+
+def test_format_3_carries_outlier_marks_and_visit_plans(api, user, stored):
+    import datetime as dt
+
+    from footlog.clinical.services import visit_record
+    from footlog.diary.models import Observation
+
+    Observation.objects.filter(entry=stored["entry"]).update(outlier_confirmed=True)
+    visit_record(
+        user, kind="visited", date=dt.date(2026, 10, 3), plan="retinoid nightly", review_on=dt.date(2026, 11, 14)
+    )
+    data = json.loads(open_zip(api.get(URL)).read("footlog-data.json"))
+    assert {o["confirmed"] for o in data["history"][0]["observations"]} == {True}
+    assert [(v["plan"], v["review_on"]) for v in data["visits"]] == [("retinoid nightly", "2026-11-14")]

@@ -324,8 +324,21 @@ def test_the_custom_step_is_matched_not_duplicated(make_user):
 # --- every export format version so far ---------------------------------------------------------------
 
 
+def as_version_2(document: dict) -> dict:
+    """The zip as version 2 wrote it (before outlier marks and visit plans)."""
+    document["format"] = 2
+    for entry in document["history"]:
+        for observation in entry["observations"]:
+            observation.pop("confirmed")
+    for visit in document.get("visits", []):
+        visit.pop("plan")
+        visit.pop("review_on")
+    return document
+
+
 def as_version_1(document: dict) -> dict:
     """The zip as version 1 wrote it (before for_clinician, photo views and settings in the readable part)."""
+    as_version_2(document)
     document["format"] = 1
     for name in ("settings", "site_history", "visits"):
         document.pop(name)
@@ -370,6 +383,67 @@ def test_the_first_version_1_imports_entries_and_steps(make_user):
     assert job["status"] == "done", job
     assert job["result"]["entries"] == 3 and job["result"]["photos"] == 0 and job["result"]["routine_steps"] == 1
     assert [e["notes"] for e in history_of(client)] == ["crème, day 1", "crème, day 2", "crème, day 5"]
+
+
+def with_marks_and_plan(user):
+    """rich_history plus a value kept although far from the usual, and a visit with a plan and a review date."""
+    import datetime as dt
+
+    from footlog.clinical.services import visit_record
+    from footlog.diary.models import Observation
+
+    rich_history(user)
+    Observation.objects.filter(entry__user=user, site="left_heel", entry__date="2026-10-05").update(
+        outlier_confirmed=True, largest_mm=30.0
+    )
+    visit_record(
+        user, kind="visited", date=dt.date(2026, 10, 4), plan="retinoid nightly", review_on=dt.date(2026, 11, 15)
+    )
+    return user
+
+
+def marks_and_plans(user) -> tuple[list, list]:
+    from footlog.clinical.models import Visit
+    from footlog.diary.models import Observation
+
+    marks = Observation.objects.filter(entry__user=user, outlier_confirmed=True).values_list("entry__date", "site")
+    plans = Visit.objects.filter(user=user).order_by("date").values_list("date", "note", "plan", "review_on")
+    return sorted(marks), list(plans)
+
+
+def test_version_3_carries_outlier_marks_plans_and_review_dates(make_user):
+    import datetime as dt
+
+    source = with_marks_and_plan(make_user())
+    target = make_user()
+    job = run(logged_in(target), export_zip(source))
+    assert job["status"] == "done", job
+    assert marks_and_plans(target) == marks_and_plans(source)
+    assert marks_and_plans(target)[0] == [(dt.date(2026, 10, 5), "left_heel")]
+    assert marks_and_plans(target)[1][-1][2:] == ("retinoid nightly", dt.date(2026, 11, 15))
+    # The mark is not part of what makes an entry the same: importing again changes nothing.
+    again = run(logged_in(target), export_zip(source))
+    assert again["status"] == "done" and again["result"]["entries"] == 0, again
+
+
+def test_version_2_imports_without_marks_or_plans_and_is_not_asked_about_outliers(make_user):
+    source = with_marks_and_plan(make_user())
+    target = make_user()
+    job = run(logged_in(target), rewrite(export_zip(source), as_version_2))
+    assert job["status"] == "done", job  # the 30 mm day is imported, not questioned
+    marks, plans = marks_and_plans(target)
+    assert marks == [] and [p[2:] for p in plans] == [("", None), ("", None)]
+
+
+def test_a_review_date_before_the_visit_refuses_the_zip(api, user):
+    def bad_review(document: dict) -> dict:
+        document["visits"][0]["review_on"] = "2026-01-01"
+        return document
+
+    content = rewrite(export_zip(with_marks_and_plan(user)), bad_review)
+    target_answer = upload(api, content)
+    assert target_answer.status_code == 400, target_answer.content
+    assert "review_on" in target_answer.json()["detail"]
 
 
 def test_a_photo_listed_as_missing_is_counted_not_refused(make_user):

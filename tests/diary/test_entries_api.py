@@ -57,6 +57,7 @@ def test_created_entry_is_returned_in_contract_shape(entry):
         "bleeding": False,
         "spreading": False,
         "note": "cluster",
+        "confirmed": False,
     }
     heel = next(o for o in entry["observations"] if o["site"] == "right_heel")
     assert heel["count"] == 0 and heel["largest_mm"] is None

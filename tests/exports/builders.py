@@ -30,7 +30,9 @@ def log_entry(
     for key, value in (routine or {}).items():
         done, detail = value if isinstance(value, tuple) else (value, "")
         logs.append({"step": steps[key], "done": done, "detail": detail})
-    entry, _ = entry_create(user, EntryData(date=day, notes=notes, observations=observations or [], routine=logs))
+    # Stored as the import stores (no outlier question): these builders set up a log, they do not test the door.
+    data = EntryData(date=day, notes=notes, observations=observations or [], routine=logs)
+    entry, _ = entry_create(user, data, ask_outliers=False)
     return entry
 
 

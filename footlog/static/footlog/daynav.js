@@ -64,7 +64,7 @@
   same.addEventListener("click", function () {
     if (!last) return;
     state.copied = { sites: {}, steps: {} };
-    last.observations.forEach(function (o) {
+    last.observations.filter(notConfirmedOutlier).forEach(function (o) {
       state.obs[o.site] = { count: o.count, largest_mm: o.largest_mm, itch: 0, pain: 0, redness: false,
                             bleeding: false, spreading: false, note: "", typed: {} };
       state.copied.sites[o.site] = true;
@@ -79,6 +79,8 @@
       ", marked until you change them. Itch, pain, redness, bleeding, spreading and notes are not copied: " +
       "check them today.";
   });
+  /* A value kept although far from the usual (a confirmed outlier) was true of that day only: never copied. */
+  function notConfirmedOutlier(o) { return !o.confirmed; }
   // A copied value stops being marked once the person touches it.
   $("today-form").addEventListener("input", untouch);
   $("today-form").addEventListener("change", untouch);
@@ -141,7 +143,9 @@
   function show(item) {
     notice.textContent = "";
     if (!item) { notice.hidden = true; return; }
-    if (item.conflict) {
+    if (item.confirm) {
+      askOutliers(item);
+    } else if (item.conflict) {
       notice.appendChild(el("h2", {}, "This day was changed elsewhere"));
       notice.appendChild(el("p", {}, "The server has a newer version than the one this phone started from. " +
         "Nothing was overwritten: choose which one to keep."));
@@ -171,6 +175,30 @@
         function () { return box.discard(item.seq); }));
     }
     notice.hidden = false;
+  }
+  /* The server asks whether values far from the person's usual at a spot are right ("30 mm is much larger than
+     your usual 2 mm at this spot — keep it?"): keep them (sent again with the mark) or correct them below. */
+  function askOutliers(item) {
+    notice.appendChild(el("h2", {}, "Is this right?"));
+    item.confirm.outliers.forEach(function (o) {
+      var line = el("p", { class: "outlier-question" }, siteLabel(o.site) + ": " + o.message);
+      if (o.suggest !== undefined) line.appendChild(el("span", {}, " Did you mean " + o.suggest.toFixed(1) + " mm?"));
+      notice.appendChild(line);
+    });
+    notice.appendChild(el("p", {}, "Nothing is stored until you choose; it is kept on this phone meanwhile."));
+    var choices = el("div", { class: "choices" });
+    choices.appendChild(button("Keep it", "", function () {
+      return box.keepOutliers(item.seq).then(function () { return window.footlogSync(); });
+    }));
+    var change = el("button", { type: "button", class: "secondary" }, "Change it");
+    change.addEventListener("click", function () {
+      var first = item.confirm.outliers[0];
+      form.say("Correct the value, then save again.");
+      if (first && window.footlogForm.select) window.footlogForm.select(first.site);
+      if (first && $(first.field)) $(first.field).focus();
+    });
+    choices.appendChild(change);
+    notice.appendChild(choices);
   }
   function refresh() { return box ? box.stuck(state.date).then(show).catch(function () {}) : Promise.resolve(); }
 

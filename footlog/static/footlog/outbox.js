@@ -39,7 +39,7 @@
   }
 
   function all() { return tx("outbox", "readonly", function (s) { return req(s.getAll()); }); }
-  function isHeld(item) { return !!(item.refused || item.conflict); }
+  function isHeld(item) { return !!(item.refused || item.conflict || item.confirm); }
   function entryHeld(items, entryId) {
     return items.some(function (it) { return it.kind === "entry" && it.id === entryId && isHeld(it); });
   }
@@ -210,6 +210,7 @@
     }
     // Any other 4xx will not get better by resending: keep it, with the server's words, until it is fixed.
     return res.json().catch(function () { return {}; }).then(function (body) {
+      if (isOutlierQuestion(item, res, body)) return hold(item, { confirm: { detail: body.detail, outliers: body.outliers } });
       return hold(item, { refused: { status: res.status, detail: body.detail || "Refused (" + res.status + ").",
                                      errors: body.errors || {} } });
     });
@@ -221,9 +222,27 @@
       credentials: "same-origin" }).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
       : Promise.resolve(null);
     return server.then(function (entry) {
-      if (entry) item.conflict = { server: entry }; else item.refused = why.refused;
+      if (entry) item.conflict = { server: entry }; else if (why.confirm) item.confirm = why.confirm;
+      else item.refused = why.refused;
       return put(item);
     }).then(function () { return "held"; }, function () { return "retry"; });
+  }
+
+  /* --- values far from the usual (the API's 400 "confirm_outlier") -------------------------------------
+     Such an entry is held as "confirm" until the person keeps the values (sent again with "confirmed": true on
+     each observation asked about) or corrects them on the day's form (a new save replaces the held item). */
+  function isOutlierQuestion(item, res, body) {
+    return item.kind === "entry" && res.status === 400 && body.code === "confirm_outlier" && Array.isArray(body.outliers);
+  }
+  function keepOutliers(seq) {
+    return all().then(function (items) {
+      var item = items.filter(function (it) { return it.seq === seq; })[0];
+      if (!item || !item.confirm) return;
+      var sites = item.confirm.outliers.map(function (o) { return o.site; });
+      (item.body.observations || []).forEach(function (o) { if (sites.indexOf(o.site) >= 0) o.confirmed = true; });
+      delete item.confirm;
+      return put(item);
+    });
   }
 
   var running = null;
@@ -265,5 +284,6 @@
 
   scope.FootlogOutbox = { enqueue: enqueue, flush: flush, count: count, all: all, clear: clear, setMeta: setMeta,
                           held: held, stuck: stuck, discard: discard, keepMine: keepMine, noteDays: noteDays,
-                          dayOffline: dayOffline, flawed: flawed, settleFlaw: settleFlaw };
+                          dayOffline: dayOffline, flawed: flawed, settleFlaw: settleFlaw,
+                          keepOutliers: keepOutliers };
 })(self);

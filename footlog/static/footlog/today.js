@@ -551,6 +551,6 @@
   });
   // daynav.js (day picker, "Same as last time", refused and conflicting outbox items) works on this state.
   window.footlogForm = { state: state, fill: fill, paint: paint, renderSteps: renderSteps, say: say, api: api,
-                         shiftDate: shiftDate, todayIn: todayIn, load: load };
+                         shiftDate: shiftDate, todayIn: todayIn, load: load, select: select };
   load();
 })();
