@@ -24,6 +24,7 @@ from typing import IO, Any
 
 from django.conf import settings
 
+from footlog.clinical.models import MAX_PLAN
 from footlog.diary.models import EXPOSURES, MAX_NOTES, MAX_TARGET_PER_WEEK, PHOTO_VIEWS
 from footlog.diary.sites import SITE_KEYS
 from footlog.lib import safezip
@@ -482,7 +483,7 @@ class _Reader:
                     "kind": str(item["kind"]),
                     "date": day,
                     "note": _text(item.get("note"), f"{where}.note", 500),
-                    "plan": _text(item.get("plan"), f"{where}.plan", 500),
+                    "plan": _text(item.get("plan"), f"{where}.plan", MAX_PLAN),
                     "review_on": review_on,
                 }
             )

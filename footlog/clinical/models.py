@@ -9,6 +9,7 @@ from django.db.models import Q
 from footlog.diary.sites import SITE_CHOICES, SITE_KEYS
 
 MAX_NOTE = 500
+MAX_PLAN = 1000  # the contract (API.md): a dermatologist's plan may run longer than a note
 
 
 class SiteOnset(models.Model):
@@ -57,7 +58,7 @@ class Visit(models.Model):
     note = models.CharField(max_length=MAX_NOTE, blank=True)
     # What the dermatologist proposed ("retinoid nightly") and when they want to see the patient again. After a
     # `visited` visit the booking advice rests until new evidence or until `review_on` passes.
-    plan = models.CharField(max_length=MAX_NOTE, blank=True)
+    plan = models.CharField(max_length=MAX_PLAN, blank=True)
     review_on = models.DateField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 

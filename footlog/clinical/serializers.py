@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from footlog.api.fields import StrictBooleanField, StrictCharField
-from footlog.clinical.models import MAX_NOTE, SiteOnset, Visit
+from footlog.clinical.models import MAX_NOTE, MAX_PLAN, SiteOnset, Visit
 from footlog.lib.dates import EARLIEST_DATE, LATEST_DATE
 
 EARLIEST = EARLIEST_DATE  # footlog's calendar (footlog/lib/dates.py)
@@ -64,7 +64,7 @@ class VisitIn(serializers.Serializer):
     date = serializers.DateField(input_formats=["%Y-%m-%d"])
     note = StrictCharField(max_length=MAX_NOTE, allow_blank=True, required=False, default="")
     plan = StrictCharField(
-        max_length=MAX_NOTE,
+        max_length=MAX_PLAN,
         allow_blank=True,
         required=False,
         default="",

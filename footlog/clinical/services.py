@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
-from footlog.clinical.models import MAX_NOTE, SiteOnset, Visit
+from footlog.clinical.models import MAX_NOTE, MAX_PLAN, SiteOnset, Visit
 from footlog.lib.dates import EARLIEST_DATE, LATEST_DATE, today_in
 from footlog.lib.errors import InvalidInput
 from footlog.lib.usercache import user_caches_forget
@@ -47,7 +47,7 @@ def visit_check(user: User, fields: dict[str, Any]) -> None:
     """The rules of a visit's fields, wherever it comes from (API, page): raise InvalidInput naming the field.
 
     A visit had is not after today; a booked one at most a year ahead; a review date is a real date of footlog's
-    calendar, not before the visit; note and plan at most 500 characters.
+    calendar, not before the visit; a note at most 500 characters, a plan 1000.
     """
     today = today_in(user.timezone)
     kind, date, review_on = fields["kind"], fields["date"], fields.get("review_on")
@@ -62,9 +62,9 @@ def visit_check(user: User, fields: dict[str, Any]) -> None:
             raise InvalidInput({"review_on": ["Give a date between 1900 and 2999."]})
         if review_on < date:
             raise InvalidInput({"review_on": ["The review date cannot be before the visit."]})
-    for name in ("note", "plan"):
-        if len(fields.get(name) or "") > MAX_NOTE:
-            raise InvalidInput({name: [f"At most {MAX_NOTE} characters."]})
+    for name, limit in (("note", MAX_NOTE), ("plan", MAX_PLAN)):
+        if len(fields.get(name) or "") > limit:
+            raise InvalidInput({name: [f"At most {limit} characters."]})
 
 
 def visit_record(

@@ -64,7 +64,7 @@ def test_plan_and_review_are_optional(api):
         ({"review_on": "2027-02-30"}, "review_on"),  # no such day
         ({"review_on": "12/01/2027"}, "review_on"),
         ({"review_on": 20270112}, "review_on"),
-        ({"plan": "p" * 501}, "plan"),
+        ({"plan": "p" * 1001}, "plan"),
         ({"plan": ["retinoid"]}, "plan"),
     ],
 )
@@ -103,7 +103,7 @@ def test_the_owner_patches_a_visit_and_an_outsider_gets_404(api, outsider, user,
         ({"date": "2027-02-01"}, "review_on"),  # the booking moved after its review date
         ({"kind": "bogus"}, "kind"),
         ({"id": "x"}, "id"),  # not editable
-        ({"plan": "p" * 501}, "plan"),
+        ({"plan": "p" * 1001}, "plan"),
     ],
 )
 def test_a_bad_patch_is_a_400_and_changes_nothing(api, user, change, field):

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='visit',
             name='plan',
-            field=models.CharField(blank=True, max_length=500),
+            field=models.CharField(blank=True, max_length=1000),
         ),
         migrations.AddField(
             model_name='visit',
