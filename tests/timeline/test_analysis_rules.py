@@ -114,12 +114,14 @@ CASES = [
     ),
     Case("three_clear_checks_clear_the_site", {H: "3" * 30 + "000"}, {H: "clear"}, "none", set(), since={H: None}),
     Case(
+        # Changed by issue 21 item 5: a return after a clear spell is named (`recurred`, consider).
         "a_return_after_clearing_is_a_new_episode_linked_to_the_first",
         {H: "3" * 10 + "000" + "3" * 10},
         {H: "new"},
-        "none",
-        set(),
+        "consider",
+        {"recurred"},
         since={H: 13},
+        says=("came back on 14 Jan 2026 after a clear spell (clear 11–13 Jan 2026, 3 clear checks)",),
     ),
     Case(
         "unlogged_gaps_do_not_break_an_episode",
@@ -216,7 +218,7 @@ CASES = [
         "urgent",
         {"red_flag_fast_change", "rising"},
         extra=sizes(H, [1 + 0.25 * i for i in range(11)]),
-        says=("largest size went from 1.25 to 3.25 mm",),
+        says=("the largest size 1.25 → 3.25 mm in 8 days, 2–10 Jan 2026",),  # wording changed by issue 21 item 8
     ),
     Case(
         "weekly_logger_rising_from_2_to_10_over_10_weeks_is_worsening",
@@ -241,7 +243,7 @@ CASES = [
         "urgent",
         {"red_flag_fast_change"},
         extra=sizes(H, [1.3, 1.3, 1.3, 3.3, 3.3, 3.3]),
-        says=("from 1.3 to 3.3 mm",),
+        says=("1.3 → 3.3 mm in 1 day, 3–4 Jan 2026",),  # wording changed by issue 21 item 8
     ),
     # --- red flags: a safety floor ----------------------------------------------------------------------------
     Case(
@@ -364,7 +366,7 @@ CASES = [
         "book",
         {"persisting_despite_care"},
         routine={**daily_care(49, "y"), "exfoliate": "ynnnynn" * 7, "sunscreen": "n" * 49},
-        says=("100% of what you planned",),
+        says=("100% of what was planned",),  # issue 21 item 8: no "you" in a text the clinician reads
     ),
     Case(
         "routine_never_ticked_is_not_recorded_not_zero",

@@ -64,9 +64,12 @@ def test_outsider_sees_none_of_the_owners_data(outsider, persisting) -> None:
     assert body["recommendation"] == {
         "level": "none",
         "headline": "Nothing in your log suggests booking a visit now.",
+        "headline_clinician": "Nothing in the patient's log suggests booking a visit now.",
+        "seen_on": None,
         "reasons": [],
     }
     assert body["red_flags"] == [] and body["care_adherence"] is None
+    assert body["visits"] == [] and body["slight_symptoms"] == [] and body["outliers"] == []
     assert body["coverage"]["logged_days"] == 0
 
 
