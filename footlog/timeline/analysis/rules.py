@@ -472,7 +472,9 @@ def rising_since_visit(f: Facts) -> list[Reason]:
         return []
     reasons = []
     for c in summary.since:
-        if c.checks_after >= safety.VISIT_RISE_MIN_CHECKS and c.after - c.before >= f.th.rise_min_count:
+        # A site clear at the visit (before 0) that has bumps now is a new site or a recurrence, not a rise.
+        rise = c.before > 0 and c.after - c.before >= f.th.rise_min_count
+        if c.checks_after >= safety.VISIT_RISE_MIN_CHECKS and rise:
             message = (
                 f"Since the visit on {day_text(visit.date)} the count at {label(c.site)} went {c.before:g} → "
                 f"{c.after:g} over {c.checks_after} checks. {LEVEL_TEXT['book']}"
@@ -509,6 +511,9 @@ def booked(f: Facts) -> list[Reason]:
     return [Reason("booked", "none", message, None, visit.date, {"visit": visit.date})]
 
 
+_AFTER_VISIT = ("review_due", "rising_since_visit")  # rules that read only what came after the visit
+
+
 def after_visits(f: Facts, reasons: list[Reason]) -> list[Reason]:
     """A recorded visit ends the nudge, not the vigilance (R5).
 
@@ -520,7 +525,7 @@ def after_visits(f: Facts, reasons: list[Reason]) -> list[Reason]:
     visit = f.visited
     if visit is not None:
         fresh = [r for r in reasons if r.since is not None and r.since > visit.date]
-        reasons = [r for r in reasons if r.red_flag or r.level == "none" or r.code == "review_due" or r in fresh]
+        reasons = [r for r in reasons if r.red_flag or r.level == "none" or r.code in _AFTER_VISIT or r in fresh]
         sites_new = {r.site for r in reasons if r.code == "new_site" and "visit" in r.evidence}
         reasons = [r for r in reasons if r.code != "new_site" or "visit" in r.evidence or r.site not in sites_new]
     if f.booked is not None:
