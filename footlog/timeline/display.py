@@ -35,7 +35,7 @@ class RedFlagLine:
 
     @property
     def what(self) -> str:
-        """ "pain 6/10", "bleeding", "fast change: the largest size went from 1 to 3.5 mm across 4 checks"."""
+        """ "pain 6/10", "bleeding", "fast change: the largest size 1 → 3.5 mm in 10 days, 1–11 Jan 2026"."""
         if not self.value:
             return self.kind
         return f"{self.kind} {self.value}" if self.value[0].isdigit() else f"{self.kind}: {self.value}"

@@ -110,7 +110,7 @@ def test_red_flag_16_days_ago_is_on_page_one_with_its_note(api, red_flag_16_days
     assert "14 Nov 2026 Left outer ankle pain 6/10" in first
     assert "None logged" not in first
     assert "spreading along the ankle bone" in first and "red-flag day" in first
-    assert "Book a visit with a dermatologist." in first
+    assert "Consider booking a visit with a dermatologist." in first
 
 
 def test_red_flags_before_the_range_get_one_line(api, user, red_flag_16_days_ago):
