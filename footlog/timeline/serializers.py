@@ -43,6 +43,8 @@ class SiteSummaryOut(serializers.Serializer[Any]):
     days_checked = serializers.IntegerField()
     latest_count = serializers.IntegerField(allow_null=True)
     since = serializers.DateField(allow_null=True, help_text="First day of the current episode; null when clear")
+    peak_count = serializers.IntegerField(allow_null=True, help_text="Highest count checked in the window")
+    peak_date = serializers.DateField(allow_null=True, help_text="First day of that peak (null when no bumps)")
 
 
 class AdherenceOut(serializers.Serializer[Any]):

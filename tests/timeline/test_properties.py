@@ -7,20 +7,21 @@ bounded number of examples, no deadline; the whole module stays well under the i
 HYPOTHESIS_PROFILE=dev for a longer random search. The number of histories generated per property is printed at
 the end of the module (`-rA` or any run that shows the terminal summary).
 
-Planted bugs, one per rule, each made by hand in footlog/timeline/analysis and caught here (then reverted):
+Planted bugs, one per rule, each made in footlog/timeline/analysis, run, and reverted (on 7 Dec 2026, with the
+script in the rules helper's report); every one fails the test named:
 
-| rule | planted bug | caught by |
-|---|---|---|
-| R1 red flags | `_repeated` window 7 -> 6 days (`REPEAT_WINDOW_DAYS - 2`) | P3 (and the table) |
-| R1 red flags | pain with redness at any score (`PAIN_WITH_REDNESS_MIN` 3 -> 1) | P4, P3 |
-| R2 windows | urgent window off by one (`f.within(date, URGENT_WITHIN_DAYS + 1)`) | P3 (urgent iff a flag in the last 14) and test_red_flag_windows_are_exact |
-| R3 sparse | `persists_sparse` returns False (the old rule) | P1 |
-| R4 recurred | `recurred` returns [] | test_recurrence_is_named_with_its_clear_spell (P-R4 below) |
-| R5 visits | `after_visits` keeps every reason | P5 |
-| R5 visits | red flags before a visit kept urgent (`f.after_visit` dropped in red_flags_recent) | P5 |
-| R6 outliers | fast change on one value (`FAST_CHANGE_MIN_VALUES` 3 -> 1) | P7 |
-| R7 sites | a stale site dropped from `sites` | P6 |
-| P2 monotone | `persisting` reason skipped when the trend is `rising` | P2 |
+- R1 red flags, repeat window 7 -> 6 days (`REPEAT_WINDOW_DAYS - 2` in `_repeated`): P3.
+- R1 red flags, pain with redness at any score (`PAIN_WITH_REDNESS_MIN = 1`): P4.
+- R2 windows, urgent window off by one (`f.within(flag.date, URGENT_WITHIN_DAYS + 1)`):
+  test_analysis_rules.test_red_flag_windows_are_exact (P3 alone did not find the one-day edge in 30 examples).
+- R3 sparse, the sparse rule removed (`days_checked >= 8` in `persists_sparse`): P1.
+- R4 recurred, never named (`recurred` skips every site): test_recurrence_is_named_with_its_clear_spell.
+- R5 visits, advice kept after a visit (`after_visits` ignores the visit): P5.
+- R5 visits, red flags before a visit kept urgent (`f.after_visit` dropped in `red_flags_recent`): P5.
+- R6 outliers, fast change from one value (`_medians_of_3` takes the max of each triple): P7.
+- R7 sites, stale sites dropped from `sites`: P6.
+- R8 monotone, pain above 6 not flagged (`PAIN_ALONE <= pain <= 6`): P2b.
+- R8 monotone, counts of 10 or more read as clear checks in `episodes_of`: P2a.
 """
 
 from __future__ import annotations

@@ -176,6 +176,7 @@ def _site_summary(
     current = open_episode(episodes)
     trend = trend_of(ch, th) if current else "unknown"
     last_checked = checks[-1][0] if checks else None
+    peak = max(in_window, key=lambda c: (c[1].count, -c[0].toordinal()), default=None)
     return SiteSummary(
         site=site,
         status=_status(current, trend, last_checked, end, th),
@@ -189,6 +190,8 @@ def _site_summary(
         last_checked=last_checked,
         first_onset=episodes[0].start if episodes else None,
         recurrences=max(len(episodes) - 1, 0),
+        peak_count=peak[1].count if peak else None,
+        peak_date=peak[0] if peak and peak[1].count > 0 else None,
     )
 
 

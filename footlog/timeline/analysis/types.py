@@ -135,6 +135,8 @@ class SiteSummary:
     last_checked: dt.date | None = None  # last day the site was checked, in the history read
     first_onset: dt.date | None = None  # start of the first episode in the history read
     recurrences: int = 0  # episodes that began after the first one (each after a clear run)
+    peak_count: int | None = None  # the highest count in the window (page 1: "peak 6 on 3 Nov")
+    peak_date: dt.date | None = None  # ... its first day
 
 
 @dataclass(frozen=True)
@@ -350,6 +352,8 @@ def _site_dict(s: SiteSummary) -> dict[str, Any]:
         "days_checked": s.days_checked,
         "latest_count": s.latest_count,
         "since": _iso(s.since),
+        "peak_count": s.peak_count,
+        "peak_date": _iso(s.peak_date),
     }
 
 
