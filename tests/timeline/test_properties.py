@@ -65,10 +65,13 @@ GENERATED: Counter[str] = Counter()
 @pytest.fixture(scope="module", autouse=True)
 def _report_counts(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        for name, count in sorted(GENERATED.items()):
-            reporter.write_line(f"property {name}: {count} generated histories")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    lines = [f"property {name}: {count} generated histories" for name, count in sorted(GENERATED.items())]
+    if capture is not None:
+        with capture.global_and_fixture_disabled():
+            print("\n" + "\n".join(lines))
+    else:
+        print("\n".join(lines))
 
 
 def level(result: TimelineResult) -> int:

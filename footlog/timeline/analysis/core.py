@@ -138,7 +138,7 @@ def _outliers(site: str, checks: Sequence[Check], start: dt.date) -> list[Outlie
 
             if far(obs.largest_mm) and not (following and far(following.largest_mm)):
                 found.append(Outlier(date, site, "largest_mm", obs.largest_mm, round(m, 2)))
-        m = _median([o.count for o in before])
+        m = _median([float(o.count) for o in before])
 
         def far_count(n: int, m: float = m) -> bool:
             return n >= safety.OUTLIER_COUNT_RATIO * m and n >= m + safety.OUTLIER_COUNT_PLUS
@@ -155,8 +155,8 @@ def _visit_summary(visit: Visit, checks: dict[str, list[Check]], end: dt.date) -
     if visit.date <= end:
         for site, site_checks in sorted(checks.items()):
             cut = bisect_left(site_checks, visit.date + dt.timedelta(days=1), key=_day)
-            before = [o.count for d, o in site_checks[:cut]][-3:]
-            after = [o.count for d, o in site_checks[cut:] if d <= end]
+            before: list[float] = [o.count for d, o in site_checks[:cut]][-3:]
+            after: list[float] = [o.count for d, o in site_checks[cut:] if d <= end]
             if before and after and (any(before) or any(after)):
                 since.append(SinceVisit(site, _median(before), _median(after[-3:]), len(after)))
     return VisitSummary(visit.date, visit.kind, visit.plan, visit.review_on, tuple(since))
