@@ -437,7 +437,12 @@ def _visits(user: User) -> list[AnalysisVisit]:
 
     rows = owned(Visit.objects.all(), user).order_by("date", "created").values_list("date", "kind", "plan", "review_on")
     return [
-        AnalysisVisit(_date(date), "visited" if kind == "visited" else "booked", plan or "", _date(review_on) if review_on else None)
+        AnalysisVisit(
+            _date(date),
+            "visited" if kind == "visited" else "booked",
+            plan or "",
+            _date(review_on) if review_on else None,
+        )
         for date, kind, plan, review_on in rows
     ]
 
