@@ -155,8 +155,8 @@ def _visit_summary(visit: Visit, checks: dict[str, list[Check]], end: dt.date) -
     if visit.date <= end:
         for site, site_checks in sorted(checks.items()):
             cut = bisect_left(site_checks, visit.date + dt.timedelta(days=1), key=_day)
-            before: list[float] = [o.count for d, o in site_checks[:cut]][-3:]
-            after: list[float] = [o.count for d, o in site_checks[cut:] if d <= end]
+            before = [float(o.count) for d, o in site_checks[:cut]][-3:]
+            after = [float(o.count) for d, o in site_checks[cut:] if d <= end]
             if before and after and (any(before) or any(after)):
                 since.append(SinceVisit(site, _median(before), _median(after[-3:]), len(after)))
     return VisitSummary(visit.date, visit.kind, visit.plan, visit.review_on, tuple(since))
