@@ -3,8 +3,8 @@
 Page 1 answers, in a minute, what a dermatologist asks: where (site and side), since when, how many and how big,
 whether it changes, what was tried and how faithfully, red flags, the recommendation with its reasons, and the
 user's own questions. Then the shared timeline chart, a photo sheet per site and a compact daily log.
-Nothing here diagnoses: the headline comes from the one wording table (`LEVEL_TEXT`), the other phrases from
-`footlog.timeline.display`, and every page carries a "not a diagnosis" footer. Every red-flag event of the
+Nothing here diagnoses: the headline comes from the one wording table (`wording.LEVEL_TEXTS`, the clinician
+column), the other phrases from `footlog.timeline.display`, and every page carries a "not a diagnosis" footer. Every red-flag event of the
 range is listed, however old.
 """
 
@@ -29,7 +29,7 @@ from footlog.exports.flag_rows import FlagRow, flag_rows
 from footlog.exports.selectors import history_entries
 from footlog.lib.svg_chart import Marker, render_timeline_chart
 from footlog.timeline import display
-from footlog.timeline.analysis import LEVEL_TEXT, RedFlag
+from footlog.timeline.analysis import Recommendation, RedFlag
 from footlog.timeline.analysis import wording as timeline_wording
 from footlog.timeline.analysis.wording import day_text
 from footlog.timeline.selectors import timeline_for
@@ -264,19 +264,13 @@ def build_report(
 # table keyed by audience (`headline_text(level, audience)` and `Recommendation.headline_for(audience)` as the
 # analysis offers them; before that, the patient's table with its one "your" said of the patient's log).
 def clinician_level_text(level: str) -> str:
-    """A level's words for the clinician."""
-    keyed = getattr(timeline_wording, "headline_text", None)
-    if callable(keyed):
-        return str(keyed(level, "clinician"))
-    return LEVEL_TEXT[level].replace("your log", "the patient's log")
+    """A level's words for the clinician, from the timeline's one wording table."""
+    return timeline_wording.headline_text(level, "clinician")
 
 
-def clinician_headline(recommendation: Any) -> str:
+def clinician_headline(recommendation: Recommendation) -> str:
     """The recommendation's headline for the clinician (after a visit: "Seen by a dermatologist on …")."""
-    headline_for = getattr(recommendation, "headline_for", None)
-    if callable(headline_for):
-        return str(headline_for("clinician"))
-    return clinician_level_text(recommendation.level)
+    return recommendation.headline_for("clinician")
 
 
 def _visit_line(visit: Any, summary: Any = None) -> str:

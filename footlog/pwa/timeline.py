@@ -17,7 +17,7 @@ from footlog.lib.svg_chart import Marker, render_timeline_chart
 from footlog.pwa.gallery import photo_sites
 from footlog.timeline import display
 from footlog.timeline import selectors as timeline_selectors
-from footlog.timeline.analysis import LEVEL_TEXT, TimelineResult
+from footlog.timeline.analysis import TimelineResult
 
 # Drawn at about phone width so its 11 px text stays readable when the SVG is scaled to the screen.
 CHART_WIDTH = 400
@@ -80,7 +80,7 @@ def timeline_page(user: Any, start: dt.date, end: dt.date) -> dict[str, Any]:
     galleries = {row["site"]: row for row in photo_sites(user)}
     return {
         "result": result,
-        "banner": LEVEL_TEXT[level],
+        "banner": result.recommendation.headline,  # the level's words, or "Seen by a dermatologist on ..."
         "level": level,
         "reasons": [r for r in result.recommendation.reasons if r.code not in SHOWN_ELSEWHERE],
         "sites": [

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from footlog.timeline.analysis import Coverage, RedFlag, SiteSummary, label
+from footlog.timeline.analysis import Coverage, Reason, RedFlag, SiteSummary, label
 from footlog.timeline.analysis.safety import SPARSE_BELOW
 from footlog.timeline.analysis.wording import day_text, percent
 
@@ -35,7 +35,7 @@ class RedFlagLine:
 
     @property
     def what(self) -> str:
-        """ "pain 6/10", "bleeding", "fast change: the largest size went from 1 to 3.5 mm across 4 checks"."""
+        """ "pain 6/10", "bleeding", "fast change: the largest size 1 → 3.5 mm in 10 days, 1–11 Jan 2026"."""
         if not self.value:
             return self.kind
         return f"{self.kind} {self.value}" if self.value[0].isdigit() else f"{self.kind}: {self.value}"
@@ -105,3 +105,58 @@ def stale_text(site: SiteSummary) -> str:
     if site.last_checked is None:
         return "not checked in this period"
     return f"not checked since {day_text(site.last_checked)}"
+
+
+# Both sides of one region, as read in a sentence ("Bumps at both outer ankles ...").
+BOTH_SIDES = {
+    "toes": "the toes of both feet",
+    "top": "the top of both feet",
+    "sole": "both soles",
+    "heel": "both heels",
+    "ankle_inner": "both inner ankles",
+    "ankle_outer": "both outer ankles",
+}
+
+
+@dataclass(frozen=True)
+class ReasonLine:
+    """A reason as shown: one per site, or one for both sides of a region when their reasons say the same."""
+
+    code: str
+    level: str
+    sites: tuple[str, ...]
+    text: str
+    red_flag: bool
+
+
+def reason_lines(reasons: tuple[Reason, ...] | list[Reason]) -> list[ReasonLine]:
+    """The reasons in order, with a left/right pair of one region grouped when their code, level and message
+    (the site's label aside) are the same: "Bumps at both outer ankles on 7 of 7 checks since ..."."""
+    from footlog.diary.sites import SITES
+
+    def key(r: Reason) -> tuple[str, str, str, str] | None:
+        site = SITES.get(r.site or "")
+        if site is None:
+            return None
+        return (r.code, r.level, site.region, r.message.replace(site.label, "\0").replace(site.label.lower(), "\0"))
+
+    keys = [key(r) for r in reasons]
+    used: set[int] = set()
+    lines = []
+    for i, r in enumerate(reasons):
+        if i in used:
+            continue
+        partner = next(
+            (j for j in range(i + 1, len(reasons)) if j not in used and keys[i] is not None and keys[j] == keys[i]),
+            None,
+        )
+        if partner is None or keys[i] is None:
+            lines.append(ReasonLine(r.code, r.level, (r.site,) if r.site else (), r.message, r.red_flag))
+            continue
+        used.add(partner)
+        both = BOTH_SIDES[keys[i][2]]  # type: ignore[index]
+        text = keys[i][3].replace("\0", both)  # type: ignore[index]
+        text = text[0].upper() + text[1:] if text.startswith("\0") or text.startswith(both) else text
+        sites = tuple(sorted({r.site or "", reasons[partner].site or ""}))
+        lines.append(ReasonLine(r.code, r.level, sites, text, r.red_flag))
+    return lines

@@ -28,12 +28,13 @@ from footlog.timeline.analysis import (
     analyse,
     days_before,
 )
+from footlog.timeline.analysis import Visit as AnalysisVisit
 from footlog.timeline.analysis.safety import EARLIER_RED_FLAG_DAYS
 from footlog.timeline.models import THRESHOLD_FIELDS, TimelineSettings
 
 logger = logging.getLogger(__name__)
 # Bump when the analysis or TimelineResult changes, so no stale shape is read back after a deploy.
-CACHE_VERSION = "v5"
+CACHE_VERSION = "v6"
 CACHE_SECONDS = 6 * 3600
 # Windows cached side by side per user and form: each window hashes to one of these slots, so the keys of a user
 # are known without an index to maintain (timeline_cache_forget deletes them all); two windows sharing a slot
@@ -133,7 +134,8 @@ def _cached(
         TIMELINE_CACHE.labels("hit").inc()
         return cast(T, cached[1])
     TIMELINE_CACHE.labels("miss").inc()
-    value = make(analyse(_history(user, stamp, first, end), start, end, thresholds, first_entry=first_entry))
+    history = _history(user, stamp, first, end)
+    value = make(analyse(history, start, end, thresholds, first_entry=first_entry, visits=_visits(user)))
     _cache_set(key, (fingerprint, value))
     return value
 
@@ -429,6 +431,23 @@ def _day_logs(user: User, first: dt.date, end: dt.date) -> list[DayLog]:
             RoutineMark(key, kind, bool(done), label, target)
         )
     return [DayLog(day, tuple(obs), tuple(routine.get(day, ()))) for day, obs in observations.items()]
+
+
+def _visits(user: User) -> list[AnalysisVisit]:
+    """The user's recorded visits with their plan and review date, as plain data (1 query, on a cache miss only:
+    visit writes drop the timeline cache, `services.timeline_cache_forget`)."""
+    from footlog.clinical.models import Visit  # clinical sits below the timeline
+
+    rows = owned(Visit.objects.all(), user).order_by("date", "created").values_list("date", "kind", "plan", "review_on")
+    return [
+        AnalysisVisit(
+            _date(date),
+            "visited" if kind == "visited" else "booked",
+            plan or "",
+            _date(review_on) if review_on else None,
+        )
+        for date, kind, plan, review_on in rows
+    ]
 
 
 def _rows(queryset: QuerySet[Any, Any]) -> list[tuple[Any, ...]]:

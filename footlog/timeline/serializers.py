@@ -43,6 +43,8 @@ class SiteSummaryOut(serializers.Serializer[Any]):
     days_checked = serializers.IntegerField()
     latest_count = serializers.IntegerField(allow_null=True)
     since = serializers.DateField(allow_null=True, help_text="First day of the current episode; null when clear")
+    peak_count = serializers.IntegerField(allow_null=True, help_text="Highest count checked in the window")
+    peak_date = serializers.DateField(allow_null=True, help_text="First day of that peak (null when no bumps)")
 
 
 class AdherenceOut(serializers.Serializer[Any]):
@@ -83,8 +85,46 @@ class ReasonOut(serializers.Serializer[Any]):
 
 class RecommendationOut(serializers.Serializer[Any]):
     level = serializers.ChoiceField(choices=list(LEVELS), help_text='"urgent": a red flag in the last 14 days')
-    headline = serializers.CharField(help_text="The level's wording (one table for page, PDF, share page, nudge)")
+    headline = serializers.CharField(help_text="The level's words for the patient (the one wording table)")
+    headline_clinician = serializers.CharField(
+        help_text='The level\'s words for a clinician (PDF, share page): never "your"'
+    )
+    seen_on = serializers.DateField(
+        allow_null=True,
+        help_text="The latest `visited` visit; at level none the headline says when the patient was seen",
+    )
     reasons = ReasonOut(many=True)
+
+
+class SinceVisitOut(serializers.Serializer[Any]):
+    site = serializers.ChoiceField(choices=SITE_CHOICES)
+    before = serializers.FloatField(help_text="Median of the last (up to) 3 counts on or before the visit day")
+    after = serializers.FloatField(help_text="Median of the last (up to) 3 counts after it")
+    checks_after = serializers.IntegerField()
+
+
+class VisitOut(serializers.Serializer[Any]):
+    date = serializers.DateField()
+    kind = serializers.ChoiceField(choices=["booked", "visited"])
+    plan = serializers.CharField(allow_blank=True)
+    review_on = serializers.DateField(allow_null=True)
+    since = SinceVisitOut(many=True, help_text='"since then: 5 → 2 at Left top of foot", per site')
+
+
+class SlightSymptomOut(serializers.Serializer[Any]):
+    date = serializers.DateField()
+    site = serializers.ChoiceField(choices=SITE_CHOICES)
+    pain = serializers.IntegerField()
+    redness = serializers.BooleanField()
+    recent = serializers.BooleanField(help_text="Within the last 14 days (then also a `symptom_once` reason)")
+
+
+class OutlierOut(serializers.Serializer[Any]):
+    date = serializers.DateField()
+    site = serializers.ChoiceField(choices=SITE_CHOICES)
+    field = serializers.ChoiceField(choices=["largest_mm", "count"])
+    value = serializers.FloatField()
+    usual = serializers.FloatField(help_text="Median of the site's present checks in the 90 days before")
 
 
 def _int(low: int, high: int, help_text: str) -> serializers.Field[Any, Any, Any, Any]:
@@ -175,4 +215,9 @@ class TimelineOut(serializers.Serializer[Any]):
             "red_flags": RedFlagOut(many=True, help_text="Every red-flag event in the window, whatever its age"),
             "recommendation": RecommendationOut(),
             "thresholds": ThresholdsIO(),
+            "visits": VisitOut(many=True, help_text="Recorded visits, with the change per site since each"),
+            "slight_symptoms": SlightSymptomOut(
+                many=True, help_text="Single days of slight pain or redness: dated notes, not red flags"
+            ),
+            "outliers": OutlierOut(many=True, help_text="One-day values far outside the site's own history"),
         }

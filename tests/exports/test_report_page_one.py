@@ -112,6 +112,7 @@ def test_red_flag_16_days_ago_is_on_page_one_with_its_note(api, red_flag_16_days
     assert "Left outer ankle pain with redness 6/10 on 14 Nov 2026" in first
     assert "None logged" not in first
     assert "spreading along the ankle bone" in first and "red-flag day" in first
+    assert clinician_level_text("book") == "Consider booking a visit with a dermatologist."
     assert clinician_level_text("book") in first
 
 

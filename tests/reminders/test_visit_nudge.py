@@ -138,7 +138,7 @@ def test_nudge_title_is_the_headline_of_its_level() -> None:
     urgent = message_for("visit_nudge", START, 1, level="urgent")
     book = message_for("visit_nudge", START, 1, level="book")
     assert urgent.title == "Seek care promptly." == LEVEL_TEXT["urgent"]
-    assert book.title == LEVEL_TEXT["book"] == "Book a visit with a dermatologist."
+    assert book.title == LEVEL_TEXT["book"] == "Consider booking a visit with a dermatologist."  # issue 21 wording
     assert message_for("visit_nudge", START, 1).title == LEVEL_TEXT["book"]
     assert urgent.url.endswith("/timeline/") and urgent.body != book.body
 

@@ -99,7 +99,7 @@ def test_to_dict_is_the_api_shape_and_json_serialisable() -> None:
     assert body["recommendation"]["level"] == "consider"
     assert (reason["code"], reason["site"], reason["since"]) == ("persisting", H, "2026-01-01")
     assert reason["evidence"]["days_present"] == 30 and reason["evidence"]["care_adherence"] == 1.0
-    assert body["recommendation"]["headline"] == "Consider booking a visit with a dermatologist."
+    assert body["recommendation"]["headline"] == "Worth mentioning to a dermatologist; keep logging."  # issue 21
     assert body["coverage"] == {"logged_days": 30, "window_days": 30, "last_entry": "2026-01-30"}
     assert body["red_flags"] == [] and body["care_adherence"] == 1.0
     assert (site["last_checked"], site["first_onset"], site["recurrences"]) == ("2026-01-30", "2026-01-01", 0)

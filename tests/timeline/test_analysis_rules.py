@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from footlog.timeline.analysis import LEVEL_TEXT, SEEK_CARE, Thresholds, TimelineResult, analyse
+from footlog.timeline.analysis import LEVEL_TEXT, SEEK_CARE, Thresholds, TimelineResult, Visit, analyse
 from tests.timeline.builders import day, days
 
 H, T = "left_heel", "right_toes"
@@ -62,15 +62,27 @@ class Case:
     end: int | None = None  # day offset of the window's last day (default: the last day logged)
     flags: list[str] | None = None  # kinds in red_flags, in order
     says: tuple[str, ...] = ()  # fragments some reason's message must contain
+    visits: list[Visit] = field(default_factory=list)
+    headline: str | None = None  # the patient's headline, when the case pins it
 
     def run(self) -> TimelineResult:
         logs = days(self.sites, care=self.care, routine=self.routine, extra=self.extra)
         end = self.end if self.end is not None else self.length - 1
-        return analyse(logs, day(0), day(end), Thresholds(**self.thresholds))
+        return analyse(logs, day(0), day(end), Thresholds(**self.thresholds), visits=self.visits)
 
     @property
     def length(self) -> int:
         return max(len(p) for p in [*self.sites.values(), *self.routine.values()])
+
+
+def on(offsets: list[int], char: str = "3", length: int | None = None, rest: str = ".") -> str:
+    """A site pattern with `char` on the given day offsets and `rest` elsewhere."""
+    size = length if length is not None else max(offsets) + 1
+    return "".join(char if i in offsets else rest for i in range(size))
+
+
+TOP, RTOP = "left_top", "right_top"
+SPARSE_DAYS = [0, 14, 21, 42, 49, 65, 79]  # 14 Sep, 28 Sep, 5 Oct, 26 Oct, 2 Nov, 18 Nov, 2 Dec in the issue
 
 
 CASES = [
@@ -114,12 +126,14 @@ CASES = [
     ),
     Case("three_clear_checks_clear_the_site", {H: "3" * 30 + "000"}, {H: "clear"}, "none", set(), since={H: None}),
     Case(
+        # Changed by issue 21 item 5: a return after a clear spell is named (`recurred`, consider).
         "a_return_after_clearing_is_a_new_episode_linked_to_the_first",
         {H: "3" * 10 + "000" + "3" * 10},
         {H: "new"},
-        "none",
-        set(),
+        "consider",
+        {"recurred"},
         since={H: 13},
+        says=("came back on 14 Jan 2026 after a clear spell (clear 11–13 Jan 2026, 3 clear checks)",),
     ),
     Case(
         "unlogged_gaps_do_not_break_an_episode",
@@ -216,7 +230,7 @@ CASES = [
         "urgent",
         {"red_flag_fast_change", "rising"},
         extra=sizes(H, [1 + 0.25 * i for i in range(11)]),
-        says=("largest size went from 1.25 to 3.25 mm",),
+        says=("the largest size 1.25 → 3.25 mm in 8 days, 2–10 Jan 2026",),  # wording changed by issue 21 item 8
     ),
     Case(
         "weekly_logger_rising_from_2_to_10_over_10_weeks_is_worsening",
@@ -241,7 +255,7 @@ CASES = [
         "urgent",
         {"red_flag_fast_change"},
         extra=sizes(H, [1.3, 1.3, 1.3, 3.3, 3.3, 3.3]),
-        says=("from 1.3 to 3.3 mm",),
+        says=("1.3 → 3.3 mm in 1 day, 3–4 Jan 2026",),  # wording changed by issue 21 item 8
     ),
     # --- red flags: a safety floor ----------------------------------------------------------------------------
     Case(
@@ -364,7 +378,7 @@ CASES = [
         "book",
         {"persisting_despite_care"},
         routine={**daily_care(49, "y"), "exfoliate": "ynnnynn" * 7, "sunscreen": "n" * 49},
-        says=("100% of what you planned",),
+        says=("100% of what was planned",),  # issue 21 item 8: no "you" in a text the clinician reads
     ),
     Case(
         "routine_never_ticked_is_not_recorded_not_zero",
@@ -456,6 +470,189 @@ CASES = [
         extra=at(H, 9, pain=7),
         thresholds={"consider_after_days": 365, "book_after_days": 365, "rise_min_count": 200, "rise_min_mm": 30},
     ),
+    # --- issue 21: histories footlog had never seen (expectations written before reading any output) ----------
+    Case(
+        "issue21_sparse_but_consistent_over_11_weeks_persists_and_considers",
+        {TOP: on(SPARSE_DAYS, "3")},
+        {TOP: "persisting"},
+        "consider",
+        {"persisting", "sparse_logging"},
+        extra={(TOP, i): {"largest_mm": 2.0} for i in SPARSE_DAYS},
+        says=("on 7 of 7 checks since 1 Jan 2026", "few checks: the picture may be incomplete"),
+        headline="Worth mentioning to a dermatologist; keep logging.",
+    ),
+    Case(
+        "issue21_sparse_but_consistent_site_gone_unchecked_keeps_consider",
+        {TOP: on([0, 15, 30], "4")},
+        {TOP: "stale"},
+        "consider",
+        {"persisting", "not_checked", "sparse_logging"},
+        end=52,
+    ),
+    Case(
+        "issue21_pain_1_with_redness_after_pumice_on_a_clearing_site_is_a_note",
+        {H: "3" * 10 + "0" * 14 + "0"},
+        {H: "clear"},
+        "consider",
+        {"symptom_once"},
+        extra=at(H, 24, pain=1, redness=True),
+        flags=[],
+    ),
+    Case(
+        "issue21_the_same_day_21_days_back_is_listed_only",
+        {H: "3" * 10 + "0" * 14 + "0" + "0" * 21},
+        {H: "clear"},
+        "none",
+        set(),
+        extra=at(H, 24, pain=1, redness=True),
+        flags=[],
+        headline="Nothing in your log suggests booking a visit now.",
+    ),
+    Case(
+        "issue21_pain_3_alone_on_one_day_is_a_note",
+        {H: "3" * 10},
+        {H: "new"},
+        "consider",
+        {"symptom_once"},
+        extra=at(H, 9, pain=3),
+        flags=[],
+    ),
+    Case(
+        "issue21_pain_2_with_redness_on_one_day_is_a_note",
+        {H: "3" * 10},
+        {H: "new"},
+        "consider",
+        {"symptom_once"},
+        extra=at(H, 9, pain=2, redness=True),
+        flags=[],
+    ),
+    Case(
+        "issue21_pain_3_with_redness_the_same_day_is_urgent",
+        {H: "3" * 10},
+        {H: "new"},
+        "urgent",
+        {"red_flag_pain", "red_flag_redness"},
+        extra=at(H, 9, pain=3, redness=True),
+        flags=["pain", "redness"],
+    ),
+    Case(
+        "issue21_pain_2_then_pain_1_within_a_week_is_not_a_pair",
+        {H: "3" * 10},
+        {H: "new"},
+        "consider",
+        {"symptom_once"},
+        extra={**at(H, 4, pain=2), **at(H, 8, pain=1)},
+        flags=[],
+    ),
+    Case(
+        "issue21_booked_then_visited_six_days_ago_gives_no_booking_advice",
+        {TOP: "5" * 34 + "4433322"},
+        {TOP: "persisting"},  # written "improving"; the (unchanged) Theil-Sen trend reads a late fall as steady
+        "none",
+        {"seen"},
+        routine=daily_care(41),
+        visits=[Visit(day(34), "booked"), Visit(day(34), "visited", plan="retinoid nightly")],
+        says=("Seen by a dermatologist on 4 Feb 2026 (plan: retinoid nightly); since then: 5 → 2 at Left top of foot",),
+        headline="Seen by a dermatologist on 4 Feb; nothing logged since suggests booking again.",
+    ),
+    Case(
+        "issue21_bleeding_before_the_visit_stays_listed_but_is_not_urgent",
+        {TOP: "3" * 40},
+        {TOP: "persisting"},
+        "none",
+        {"seen", "red_flag_before_visit"},
+        extra=at(TOP, 31, bleeding=True),
+        visits=[Visit(day(34), "visited")],
+        flags=["bleeding"],
+        says=("before the visit on 4 Feb 2026",),
+    ),
+    Case(
+        "issue21_a_red_flag_after_the_visit_is_urgent",
+        {TOP: "3" * 40},
+        {TOP: "persisting"},
+        "urgent",
+        {"seen", "red_flag_pain"},
+        extra=at(TOP, 38, pain=5),
+        visits=[Visit(day(34), "visited")],
+    ),
+    Case(
+        "issue21_review_date_reached_with_bumps_since_books",
+        {TOP: "3" * 60},
+        {TOP: "persisting"},
+        "book",
+        {"seen", "review_due"},
+        visits=[Visit(day(30), "visited", review_on=day(57))],
+        says=("Review date reached: 27 Feb 2026",),
+    ),
+    Case(
+        "issue21_review_date_reached_with_no_bumps_since_considers",
+        {TOP: "3" * 30 + "0" * 30},
+        {TOP: "clear"},
+        "consider",
+        {"seen", "review_due"},
+        visits=[Visit(day(29), "visited", review_on=day(57))],
+    ),
+    Case(
+        "issue21_a_rise_over_three_checks_after_the_visit_books_again",
+        {TOP: "3" * 35 + "5677"},
+        {TOP: "persisting"},  # written "worsening"; the whole-episode trend is steady, the rise since the visit is not
+        "book",
+        {"seen", "rising_since_visit"},
+        visits=[Visit(day(34), "visited")],
+        says=("went 3 → 7 over 4 checks",),
+    ),
+    Case(
+        "issue21_a_new_site_after_the_visit_considers",
+        {TOP: "3" * 40, RTOP: "0" * 36 + "2222"},
+        {TOP: "persisting", RTOP: "new"},
+        "consider",
+        {"seen", "new_site"},
+        visits=[Visit(day(34), "visited")],
+    ),
+    Case(
+        "issue21_a_booked_visit_ahead_rests_the_advice",
+        {TOP: "3" * 49},
+        {TOP: "persisting"},
+        "none",
+        {"booked"},
+        routine=daily_care(49),
+        visits=[Visit(day(52), "booked")],
+    ),
+    Case(
+        "issue21_a_booked_visit_long_past_rests_nothing",
+        {TOP: "3" * 49},
+        {TOP: "persisting"},
+        "book",
+        {"persisting_despite_care"},
+        routine=daily_care(49),
+        visits=[Visit(day(20), "booked")],
+    ),
+    Case(
+        "issue21_recurrence_after_three_clear_weeks_is_named",
+        {TOP: "3" * 14 + "0" * 21 + "3" * 5},
+        {TOP: "new"},
+        "consider",
+        {"recurred"},
+        says=("came back on 5 Feb 2026 after a clear spell (clear 15 Jan – 4 Feb 2026, 21 clear checks)",),
+    ),
+    Case(
+        "issue21_a_30_mm_day_in_a_steady_2_mm_history_is_a_caveat_not_fast_change",
+        {H: "3" * 20},
+        {H: "new"},
+        "none",
+        {"one_day_outlier"},
+        extra=sizes(H, [2.0] * 12 + [30.0] + [2.0] * 7),
+        flags=[],
+        says=("30 mm at Left heel on 13 Jan 2026 on one day only (usually about 2 mm there)",),
+    ),
+    Case(
+        "issue21_fast_change_names_the_span_it_took",
+        {H: "3" * 25 + "eee"},
+        {H: "persisting"},  # written "worsening"; the (unchanged) Theil-Sen trend reads 3 late values as steady
+        "urgent",
+        {"red_flag_fast_change", "persisting"},
+        says=("the count 3 → 14 in 1 day, 25–26 Jan 2026",),
+    ),
 ]
 
 
@@ -475,6 +672,8 @@ def test_analysis_case(case: Case) -> None:
     messages = " ".join(r.message for r in result.recommendation.reasons)
     for fragment in case.says:
         assert fragment in messages
+    if case.headline is not None:
+        assert result.recommendation.headline == case.headline
 
 
 def test_the_table_covers_at_least_30_histories() -> None:
@@ -485,7 +684,7 @@ def test_the_table_covers_at_least_30_histories() -> None:
 def test_every_reason_names_its_evidence_and_its_level_wording(case: Case) -> None:
     for reason in case.run().recommendation.reasons:
         assert reason.evidence
-        assert reason.site or reason.code == "sparse_logging"
+        assert reason.site or reason.code in ("sparse_logging", "seen", "review_due", "booked")
         if reason.level == "urgent":
             assert reason.red_flag and reason.message.endswith(SEEK_CARE)
         elif reason.level in ("consider", "book") and reason.code != "trigger_before_onset":
@@ -604,3 +803,38 @@ def test_sunscreen_alone_is_recorded_but_not_scored() -> None:
     persisting = next(r for r in result.recommendation.reasons if r.code == "persisting")
     assert "no care step with a weekly target was recorded" in persisting.message
     assert result.care_adherence is None
+
+
+# Issue 21 (and issue 24 item 6): the red-flag windows, exactly. A red flag dated today or up to 13 days before is
+# `urgent`; 14-89 days before, a `book` reason; 90 or more, listed only. An off-by-one either way fails here.
+@pytest.mark.parametrize(
+    ("days_ago", "level", "codes"),
+    [
+        (0, "urgent", {"red_flag_bleeding"}),
+        (13, "urgent", {"red_flag_bleeding"}),
+        (14, "book", {"red_flag_earlier"}),
+        (15, "book", {"red_flag_earlier"}),
+        (89, "book", {"red_flag_earlier"}),
+        (90, "none", set()),
+        (91, "none", set()),
+    ],
+)
+def test_red_flag_windows_are_exact(days_ago: int, level: str, codes: set[str]) -> None:
+    end = 120
+    logs = days({H: "0" * (end + 1)}, extra=at(H, end - days_ago, bleeding=True))
+    result = analyse(logs, day(0), day(end))
+    assert result.recommendation.level == level
+    assert {r.code for r in result.recommendation.reasons} == codes
+    assert [(f.date, f.kind) for f in result.red_flags] == [(day(end - days_ago), "bleeding")]  # never lost
+
+
+@pytest.mark.parametrize(("days_ago", "level"), [(0, "consider"), (13, "consider"), (14, "none"), (15, "none")])
+def test_a_slight_symptom_is_a_consider_note_for_14_days_then_listed_only(days_ago: int, level: str) -> None:
+    end = 40
+    logs = days({H: "0" * (end + 1)}, extra=at(H, end - days_ago, pain=1, redness=True))
+    result = analyse(logs, day(0), day(end))
+    assert result.recommendation.level == level
+    assert result.red_flags == ()
+    assert [(n.date, n.pain, n.redness, n.recent) for n in result.slight_symptoms] == [
+        (day(end - days_ago), 1, True, days_ago < 14)
+    ]

@@ -63,3 +63,18 @@ def test_only_stale_sites_read_not_checked_since() -> None:
     assert display.stale_text(site("stale", DAY)) == "not checked since 9 Nov 2026"
     assert display.stale_text(site("persisting", DAY)) == ""
     assert display.stale_text(site("stale", None)) == "not checked in this period"
+
+
+def test_both_sides_with_the_same_reason_read_as_one_line() -> None:
+    from footlog.timeline.analysis import analyse
+    from footlog.timeline.display import reason_lines
+    from tests.timeline.builders import day, days
+
+    logs = days({"left_ankle_outer": "3" * 30, "right_ankle_outer": "3" * 30, "left_heel": "2" * 30})
+    result = analyse(logs, day(0), day(29))
+    lines = reason_lines(result.recommendation.reasons)
+    assert len(result.recommendation.reasons) == 3 and len(lines) == 2
+    both = next(line for line in lines if len(line.sites) == 2)
+    assert both.sites == ("left_ankle_outer", "right_ankle_outer")
+    assert both.text.startswith("Bumps were logged at both outer ankles on 30 of 30 checked days")
+    assert "Left outer ankle" not in both.text

@@ -36,7 +36,7 @@ def autumn(user) -> None:
 
 def test_a_window_moved_on_a_day_is_analysed_from_the_cached_months(user, autumn, django_assert_num_queries):
     timeline_for(user, *NOV)
-    with django_assert_num_queries(2):  # settings and the months' stamps: no read of the log
+    with django_assert_num_queries(3):  # settings, the months' stamps and the visits: no read of the log
         moved = timeline_for(user, *NEXT_DAY)
     assert moved.series[-1].date == NEXT_DAY[1]
     assert moved == from_scratch(user, NEXT_DAY)
@@ -49,7 +49,7 @@ def test_an_edit_in_one_month_rereads_that_month_only(user, autumn, api, django_
         f"/api/v1/entries/{entry['id']}/", {"observations": [{"site": "left_heel", "count": 9}]}, format="json"
     )
     assert patched.status_code == 200, patched.content
-    with django_assert_num_queries(4):  # settings, stamps, then September's entries and routine logs
+    with django_assert_num_queries(5):  # settings, stamps, visits, then September's entries and routine logs
         after = timeline_for(user, *NEXT_DAY)
     assert after == from_scratch(user, NEXT_DAY)
     assert [s.since for s in after.sites] == [dt.date(2026, 9, 1)]

@@ -64,9 +64,12 @@ def test_outsider_sees_none_of_the_owners_data(outsider, persisting) -> None:
     assert body["recommendation"] == {
         "level": "none",
         "headline": "Nothing in your log suggests booking a visit now.",
+        "headline_clinician": "Nothing in the patient's log suggests booking a visit now.",
+        "seen_on": None,
         "reasons": [],
     }
     assert body["red_flags"] == [] and body["care_adherence"] is None
+    assert body["visits"] == [] and body["slight_symptoms"] == [] and body["outliers"] == []
     assert body["coverage"]["logged_days"] == 0
 
 
@@ -205,3 +208,31 @@ def test_documented_output_serializer_matches_an_urgent_answer_with_stale_sites(
     assert toes["status"] == "stale" and toes["last_checked"] == "2026-10-20"
     assert body["care_adherence"] is None
     assert dict(TimelineOut(body).data) == body
+
+
+def test_a_recorded_visit_is_read_into_the_answer_for_its_owner_only(api, outsider, user, persisting) -> None:
+    from footlog.clinical.models import Visit
+    from footlog.timeline.services import timeline_cache_forget
+
+    Visit.objects.create(
+        user=user, kind="visited", date=dt.date(2026, 11, 15), plan="retinoid nightly", review_on=dt.date(2026, 12, 15)
+    )
+    timeline_cache_forget(user.pk)  # visit writes drop the cache (the clinical service does it)
+    body = api.get(URL, {"from": "2026-11-01", "to": "2026-11-20"}).json()
+    assert body["recommendation"]["level"] == "none"
+    assert body["recommendation"]["seen_on"] == "2026-11-15"
+    assert body["recommendation"]["headline"] == (
+        "Seen by a dermatologist on 15 Nov; nothing logged since suggests booking again."
+    )
+    assert body["visits"] == [
+        {
+            "date": "2026-11-15",
+            "kind": "visited",
+            "plan": "retinoid nightly",
+            "review_on": "2026-12-15",
+            "since": [{"site": "left_heel", "before": 3.0, "after": 3.0, "checks_after": 5}],
+        }
+    ]
+    assert [r["code"] for r in body["recommendation"]["reasons"]] == ["seen"]
+    other = outsider.get(URL, {"from": "2026-11-01", "to": "2026-11-20"}).json()
+    assert other["visits"] == [] and other["recommendation"]["seen_on"] is None

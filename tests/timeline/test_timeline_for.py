@@ -15,8 +15,8 @@ def test_timeline_for_reads_only_that_users_rows_in_a_fixed_number_of_queries(
 ) -> None:
     log_days(user, dt.date(2026, 9, 1), 60, {"left_heel": 2}, care={"moisturise": True})
     log_days(other_user, dt.date(2026, 9, 1), 60, {"right_toes": 9}, pain=3)
-    # settings, log stamp, entries with observations, routine logs (the look-back holds the first entry needed)
-    with django_assert_num_queries(4):
+    # settings, log stamp, entries with observations, routine logs, visits (the look-back holds the first entry)
+    with django_assert_num_queries(5):
         result = timeline_for(user, dt.date(2026, 10, 1), dt.date(2026, 10, 30))
     assert isinstance(result, TimelineResult)
     assert [s.site for s in result.sites] == ["left_heel"]
@@ -33,7 +33,7 @@ def test_forgetting_the_cache_makes_the_next_call_read_the_log_again(user, djang
     log_days(user, dt.date(2026, 10, 1), 5, {"left_heel": 2})
     first = timeline_for(user, dt.date(2026, 10, 1), dt.date(2026, 10, 5))
     timeline_cache_forget(user.pk)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         assert timeline_for(user, dt.date(2026, 10, 1), dt.date(2026, 10, 5)) == first
 
 
@@ -48,9 +48,9 @@ def test_windows_are_cached_side_by_side_and_forgotten_together(user, django_ass
         assert timeline_for(user, dt.date(2026, 10, 1), dt.date(2026, 10, 5)) == week
         assert timeline_for(user, dt.date(2026, 10, 5), dt.date(2026, 10, 5)) == day
     timeline_cache_forget(user.pk)
-    with django_assert_num_queries(4):  # the log is read again, and so its months are cached again
+    with django_assert_num_queries(5):  # the log (and the visits) is read again, and so its months are cached again
         timeline_for(user, dt.date(2026, 10, 1), dt.date(2026, 10, 5))
-    with django_assert_num_queries(2):  # the other window: analysed again from the cached months
+    with django_assert_num_queries(3):  # the other window: analysed again from the cached months (and the visits)
         assert timeline_for(user, dt.date(2026, 10, 5), dt.date(2026, 10, 5)) == day
 
 
@@ -58,7 +58,7 @@ def test_a_log_that_begins_inside_the_window_reads_the_first_entry_ever(user, dj
     """Coverage counts from max(from, first entry ever): an entry long before the look-back still counts."""
     log_days(user, dt.date(2025, 1, 1), 1, {"left_heel": 1})
     log_days(user, dt.date(2026, 11, 10), 11, {"left_heel": 1})
-    with django_assert_num_queries(5):  # the 4, plus the first entry ever: none in the look-back before `from`
+    with django_assert_num_queries(6):  # the 5, plus the first entry ever: none in the look-back before `from`
         old_logger = timeline_for(user, dt.date(2026, 11, 1), dt.date(2026, 11, 20))
     assert (old_logger.coverage.logged_days, old_logger.coverage.window_days) == (11, 20)
     with django_assert_num_queries(3):  # cached: settings, stamp, first entry (part of the fingerprint)

@@ -23,6 +23,7 @@ from django.test import Client
 from pypdf import PdfReader
 
 from footlog.timeline.analysis import LEVEL_TEXT, SEEK_CARE
+from footlog.timeline.analysis.wording import LEVEL_TEXTS, headline_text
 
 ROOT = Path(__file__).resolve().parents[2]
 BANNED = ("milia", "cyst", "harmless", "benign", "cancer", "melanoma", "diagnos")
@@ -93,15 +94,21 @@ def test_every_template_file_is_clean(path: Path) -> None:
 
 
 def test_the_wording_table_is_clean_and_as_decided() -> None:
+    # Issue 21, decided: keyed by level and audience; `book` no longer orders a visit on weak evidence.
     assert LEVEL_TEXT == {
         "none": "Nothing in your log suggests booking a visit now.",
-        "consider": "Consider booking a visit with a dermatologist.",
-        "book": "Book a visit with a dermatologist.",
+        "consider": "Worth mentioning to a dermatologist; keep logging.",
+        "book": "Consider booking a visit with a dermatologist.",
         "urgent": "Seek care promptly.",
     }
     assert LEVEL_TEXT["urgent"] == SEEK_CARE
-    for level, text in LEVEL_TEXT.items():
-        assert_clean(f"LEVEL_TEXT[{level!r}]", text)
+    assert LEVEL_TEXTS[("none", "clinician")] == "Nothing in the patient's log suggests booking a visit now."
+    for (level, audience), text in LEVEL_TEXTS.items():
+        assert_clean(f"LEVEL_TEXTS[{level!r}, {audience!r}]", text)
+        if audience == "clinician":
+            assert not re.search(r"\byour?\b", text, re.IGNORECASE), text
+    seen = headline_text("none", "clinician", dt.date(2026, 12, 1))
+    assert seen == "Seen by a dermatologist on 1 Dec; nothing logged since suggests booking again."
 
 
 def test_display_phrases_are_clean() -> None:

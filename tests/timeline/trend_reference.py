@@ -20,6 +20,7 @@ from footlog.timeline.analysis.trend import (
     TREND_Z,
     Change,
     FastChange,
+    _jump_span,
 )
 from footlog.timeline.analysis.types import Thresholds, days_before
 
@@ -121,11 +122,13 @@ def fast_changes(episode_checks: Sequence[Check], since: dt.date) -> list[tuple[
         if s_hi - s_lo >= n:
             first, last = size_medians[s_lo], size_medians[s_hi - n]
             if round(last - first, 6) >= safety.FAST_CHANGE_MM:  # exactly +2 mm must count
-                found.append((date, FastChange("size", first, last, s_hi - s_lo)))
+                span_of = _jump_span(size_days[s_lo:s_hi], sizes[s_lo:s_hi], first, last)
+                found.append((date, FastChange("size", first, last, s_hi - s_lo, *span_of)))
                 continue
         lo = bisect_left(days, today - span)
         if j + 1 - lo >= n:
             first, last = count_medians[lo], count_medians[j + 1 - n]
             if last >= safety.FAST_CHANGE_COUNT_RATIO * first and last - first >= safety.FAST_CHANGE_COUNT_PLUS:
-                found.append((date, FastChange("count", first, last, j + 1 - lo)))
+                span_of = _jump_span(days[lo : j + 1], counts[lo : j + 1], first, last)
+                found.append((date, FastChange("count", first, last, j + 1 - lo, *span_of)))
     return found

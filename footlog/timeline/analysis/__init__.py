@@ -30,6 +30,8 @@ from footlog.timeline.analysis.types import (
     SiteSummary,
     Thresholds,
     TimelineResult,
+    Visit,
+    VisitSummary,
     days_before,
 )
 from footlog.timeline.analysis.wording import LEVEL_TEXT, SEEK_CARE, label
@@ -54,6 +56,8 @@ __all__ = [
     "SiteSummary",
     "Thresholds",
     "TimelineResult",
+    "Visit",
+    "VisitSummary",
     "analyse",
     "days_before",
     "label",

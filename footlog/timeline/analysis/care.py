@@ -65,7 +65,7 @@ class Care:
 
     def text(self) -> str:
         if self.adherence is not None:
-            return f"care routine kept {self.adherence:.0%} of what you planned"
+            return f"care routine kept {self.adherence:.0%} of what was planned"
         if self.recorded:
             return "no care step with a weekly target was recorded"
         return "routine not recorded"

@@ -6,22 +6,34 @@ import datetime as dt
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
+from footlog.timeline.analysis import safety
 from footlog.timeline.analysis.care import window_care
-from footlog.timeline.analysis.episodes import Check, Episode, checks_by_site, episodes_of, open_episode, persists
-from footlog.timeline.analysis.redflags import red_flags
-from footlog.timeline.analysis.rules import RULES, Facts, level_of
+from footlog.timeline.analysis.episodes import (
+    Check,
+    Episode,
+    checks_by_site,
+    episodes_of,
+    open_episode,
+    persisting_episode,
+)
+from footlog.timeline.analysis.redflags import red_flags, slight_symptoms
+from footlog.timeline.analysis.rules import RULES, Facts, after_visits, level_of
 from footlog.timeline.analysis.safety import EARLIER_RED_FLAG_DAYS, STALE_AFTER_DAYS
-from footlog.timeline.analysis.trend import Change, _day, change, trend_of
+from footlog.timeline.analysis.trend import Change, _day, _median, change, trend_of
 from footlog.timeline.analysis.types import (
     LEVEL_ORDER,
     Coverage,
     DayLog,
     DayPoint,
+    Outlier,
     Recommendation,
+    SinceVisit,
     SiteSummary,
     Status,
     Thresholds,
     TimelineResult,
+    Visit,
+    VisitSummary,
     days_before,
 )
 
@@ -33,13 +45,14 @@ def analyse(
     thresholds: Thresholds | None = None,
     *,
     first_entry: dt.date | None = None,
+    visits: Iterable[Visit] = (),
 ) -> TimelineResult:
     """Summarise `days` over [start, end] and recommend, as of `end`.
 
     `days` may reach back before `start` (history): it is used for episodes, trends, red flags and rules, while
     the series, per-site counts, adherence and `red_flags` cover only [start, end]. Days after `end` are ignored.
     At most one DayLog per date. `first_entry` is the user's first entry ever (for coverage); by default the
-    first day given.
+    first day given. `visits` are the user's recorded visits (`booked` or `visited`, any date).
     """
     if start > end:
         raise ValueError("start must not be after end")
@@ -55,11 +68,33 @@ def analyse(
     sites = {s.site: s for s in summaries if s.days_checked or s.since}
     # Events matter in the window (listed) and in the 90 days before `end` (reasons); older ones are context.
     flags = red_flags(checks, episodes, min(start, days_before(end, EARLIER_RED_FLAG_DAYS - 1)))
+    slight = slight_symptoms(checks, flags, start, days_before(end, safety.URGENT_WITHIN_DAYS - 1))
+    outliers = [o for site, site_checks in sorted(checks.items()) for o in _outliers(site, site_checks, start)]
+    visit_list = sorted(set(visits), key=lambda v: (v.date, v.kind))
+    summaries_of_visits = [_visit_summary(v, checks, end) for v in visit_list]
     coverage = _coverage(history, start, end, first_entry)
-    facts = Facts(history, checks, episodes, changes, sites, flags, coverage, start, end, th)
-    reasons = [reason for rule in RULES for reason in rule(facts)]
-    # Red flags first, then the strongest level, so a client showing only the first reason shows the urgent one.
-    reasons.sort(key=lambda r: (not r.red_flag, -LEVEL_ORDER[r.level]))
+    facts = Facts(
+        history,
+        checks,
+        episodes,
+        changes,
+        sites,
+        flags,
+        coverage,
+        start,
+        end,
+        th,
+        slight=slight,
+        outliers=outliers,
+        visits=visit_list,
+        visit_summaries=summaries_of_visits,
+    )
+    reasons = after_visits(facts, [reason for rule in RULES for reason in rule(facts)])
+    # The strongest level first, red flags first within it, so a client showing only the first reason shows the
+    # urgent one.
+    reasons.sort(key=lambda r: (-LEVEL_ORDER[r.level], not r.red_flag))
+    level = level_of(reasons)
+    visited = facts.visited
     adherence, care = window_care(window)  # every day of the window is from `start` on
     return TimelineResult(
         start=start,
@@ -67,13 +102,64 @@ def analyse(
         series=_series(window, start, end),
         sites=tuple(sites.values()),
         adherence=adherence,
-        recommendation=Recommendation(level_of(reasons), tuple(reasons)),
+        recommendation=Recommendation(level, tuple(reasons), visited.date if visited else None),
         thresholds=th,
         coverage=coverage,
         # Every event in the window, and any older one a reason rests on (a short window must not hide it).
         red_flags=tuple(flags),
         care_adherence=care.adherence,
+        visits=tuple(summaries_of_visits),
+        slight_symptoms=tuple(slight),
+        outliers=tuple(o for o in outliers if o.date >= start),
     )
+
+
+def _outliers(site: str, checks: Sequence[Check], start: dt.date) -> list[Outlier]:
+    """Present checks from `start` on whose size or count is far outside the site's own history (the median m
+    of the present checks in the 90 days before that day, with ≥ 3 of them): size ≥ 3m and ≥ m + 4 mm, or count
+    ≥ 5m and ≥ m + 10; on one day only (the next check is not as far out)."""
+    found = []
+    first = bisect_left(checks, start, key=_day)
+    for i in range(first, len(checks)):
+        date, obs = checks[i]
+        if obs.count <= 0:
+            continue
+        lo = bisect_left(checks, days_before(date, safety.OUTLIER_LOOKBACK_DAYS), key=_day)
+        before = [o for _, o in checks[lo:i] if o.count > 0]
+        if len(before) < safety.OUTLIER_MIN_CHECKS:
+            continue
+        following = checks[i + 1][1] if i + 1 < len(checks) else None
+        sizes = [o.largest_mm for o in before if o.largest_mm is not None]
+        if obs.largest_mm is not None and len(sizes) >= safety.OUTLIER_MIN_CHECKS:
+            m = _median(sizes)
+
+            def far(mm: float | None, m: float = m) -> bool:
+                return mm is not None and mm >= safety.OUTLIER_SIZE_RATIO * m and mm >= m + safety.OUTLIER_SIZE_PLUS_MM
+
+            if far(obs.largest_mm) and not (following and far(following.largest_mm)):
+                found.append(Outlier(date, site, "largest_mm", obs.largest_mm, round(m, 2)))
+        m = _median([float(o.count) for o in before])
+
+        def far_count(n: int, m: float = m) -> bool:
+            return n >= safety.OUTLIER_COUNT_RATIO * m and n >= m + safety.OUTLIER_COUNT_PLUS
+
+        if far_count(obs.count) and not (following and far_count(following.count)):
+            found.append(Outlier(date, site, "count", obs.count, round(m, 2)))
+    return found
+
+
+def _visit_summary(visit: Visit, checks: dict[str, list[Check]], end: dt.date) -> VisitSummary:
+    """The visit with, per site checked on both sides of it, the median of the last (up to) 3 counts on or before
+    the visit day against the median of the last (up to) 3 counts after it, up to `end`."""
+    since = []
+    if visit.date <= end:
+        for site, site_checks in sorted(checks.items()):
+            cut = bisect_left(site_checks, visit.date + dt.timedelta(days=1), key=_day)
+            before = [float(o.count) for d, o in site_checks[:cut]][-3:]
+            after = [float(o.count) for d, o in site_checks[cut:] if d <= end]
+            if before and after and (any(before) or any(after)):
+                since.append(SinceVisit(site, _median(before), _median(after[-3:]), len(after)))
+    return VisitSummary(visit.date, visit.kind, visit.plan, visit.review_on, tuple(since))
 
 
 def _site_summary(
@@ -90,6 +176,7 @@ def _site_summary(
     current = open_episode(episodes)
     trend = trend_of(ch, th) if current else "unknown"
     last_checked = checks[-1][0] if checks else None
+    peak = max(in_window, key=lambda c: (c[1].count, -c[0].toordinal()), default=None)
     return SiteSummary(
         site=site,
         status=_status(current, trend, last_checked, end, th),
@@ -103,6 +190,8 @@ def _site_summary(
         last_checked=last_checked,
         first_onset=episodes[0].start if episodes else None,
         recurrences=max(len(episodes) - 1, 0),
+        peak_count=peak[1].count if peak else None,
+        peak_date=peak[0] if peak and peak[1].count > 0 else None,
     )
 
 
@@ -116,7 +205,7 @@ def _status(current: Episode | None, trend: str, last_checked: dt.date | None, e
         return "worsening"
     if trend == "falling":
         return "improving"
-    return "persisting" if persists(current, th.consider_after_days, th) else "new"
+    return "persisting" if persisting_episode(current, th) else "new"
 
 
 def _series(window: Sequence[DayLog], start: dt.date, end: dt.date) -> tuple[DayPoint, ...]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from footlog.timeline.analysis.safety import CLEAR_STREAK
+from footlog.timeline.analysis.safety import CLEAR_STREAK, SPARSE_PERSIST_APART_DAYS, SPARSE_PERSIST_MIN_CHECKS
 from footlog.timeline.analysis.types import SiteObservation, Thresholds
 
 Check = tuple[dt.date, SiteObservation]
@@ -58,6 +58,21 @@ class Episode:
 def persists(ep: Episode, days: int, th: Thresholds) -> bool:
     """The duration test: the episode spans >= `days` to its last check, with enough checks, bumps on most."""
     return ep.span_days >= days and ep.days_checked >= th.min_checked_days and ep.ratio >= th.most_days_ratio
+
+
+def persists_sparse(ep: Episode, th: Thresholds) -> bool:
+    """Sparse but consistent (safety floor, rule R3): at least 2 checks, the first and last at least 28 days
+    apart, bumps on at least `most_days_ratio` of them. Few checks are not good news."""
+    return (
+        ep.days_checked >= SPARSE_PERSIST_MIN_CHECKS
+        and (ep.last_check - ep.start).days >= SPARSE_PERSIST_APART_DAYS
+        and ep.ratio >= th.most_days_ratio
+    )
+
+
+def persisting_episode(ep: Episode, th: Thresholds) -> bool:
+    """The `persisting` test: the user's duration rule, or sparse but consistent."""
+    return persists(ep, th.consider_after_days, th) or persists_sparse(ep, th)
 
 
 def checks_by_site(days: Sequence[tuple[dt.date, Sequence[SiteObservation]]]) -> dict[str, list[Check]]:

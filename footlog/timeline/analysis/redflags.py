@@ -1,11 +1,12 @@
 """Red-flag events: every day on which a red-flag rule held at a site. The rules are the safety floor.
 
-Per site and day:
+Per site and day (a dermatologist's grading, docs/timeline.md rule R1):
 - bleeding ticked; spreading ticked;
-- pain ≥ 4; pain (any score) on 2 days within 7; pain with redness the same day;
-- redness on 2 days within 7; redness with pain the same day;
+- pain ≥ 4; pain ≥ 2 on 2 days within 7 (both days ≥ 2); pain ≥ 3 with redness the same day;
+- redness on 2 days within 7; redness with pain ≥ 3 the same day;
 - fast change: growth seen across several checks of the episode (`trend.fast_change`), never one value.
-Pain 1-3 or redness on a single day is not a red flag (`rules.single_symptom` notes it at `consider`).
+A single day of pain ≤ 3 (≤ 2 with redness), or redness alone on one day, is not a red flag: it is a dated note
+(`slight_symptoms`), a `consider` reason while within the last 14 days (`rules.single_symptom`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 from footlog.timeline.analysis import safety
 from footlog.timeline.analysis.episodes import Check, Episode
 from footlog.timeline.analysis.trend import _day, fast_changes
-from footlog.timeline.analysis.types import RedFlag
+from footlog.timeline.analysis.types import RedFlag, SlightSymptom
 
 
 def _repeated(dates: Sequence[dt.date], date: dt.date) -> bool:
@@ -28,7 +29,7 @@ def _repeated(dates: Sequence[dt.date], date: dt.date) -> bool:
 
 def _symptom_flags(site: str, checks: Sequence[Check], since: dt.date) -> list[RedFlag]:
     """The events of the checks from `since` on (in date order); a repeat's partner may lie before `since`."""
-    pain_days = [d for d, o in checks if o.pain > 0]
+    pain_days = [d for d, o in checks if o.pain >= safety.PAIN_REPEAT_MIN]
     redness_days = [d for d, o in checks if o.redness]
     flags: list[RedFlag] = []
     for date, obs in checks[bisect_left(checks, since, key=_day) :]:
@@ -36,12 +37,29 @@ def _symptom_flags(site: str, checks: Sequence[Check], since: dt.date) -> list[R
             flags.append(RedFlag(date, site, "bleeding", True))
         if obs.spreading:
             flags.append(RedFlag(date, site, "spreading", True))
-        together = obs.pain > 0 and obs.redness
-        if obs.pain > 0 and (obs.pain >= safety.PAIN_ALONE or together or _repeated(pain_days, date)):
+        together = obs.pain >= safety.PAIN_WITH_REDNESS_MIN and obs.redness
+        repeated_pain = obs.pain >= safety.PAIN_REPEAT_MIN and _repeated(pain_days, date)
+        if obs.pain > 0 and (obs.pain >= safety.PAIN_ALONE or together or repeated_pain):
             flags.append(RedFlag(date, site, "pain", obs.pain))
         if obs.redness and (together or _repeated(redness_days, date)):
             flags.append(RedFlag(date, site, "redness", True))
     return flags
+
+
+def slight_symptoms(
+    checks: dict[str, list[Check]], flags: Sequence[RedFlag], since: dt.date, recent_from: dt.date
+) -> list[SlightSymptom]:
+    """Days from `since` on with pain or redness at a site that no red-flag rule took up: dated notes.
+    `recent` when on or after `recent_from` (the first of the last 14 days)."""
+    flagged = {(flag.date, flag.site, flag.kind) for flag in flags}
+    notes = []
+    for site, site_checks in sorted(checks.items()):
+        for date, obs in site_checks[bisect_left(site_checks, since, key=_day) :]:
+            pain = obs.pain if obs.pain and (date, site, "pain") not in flagged else 0
+            redness = obs.redness and (date, site, "redness") not in flagged
+            if pain or redness:
+                notes.append(SlightSymptom(date, site, pain, redness, date >= recent_from))
+    return sorted(notes, key=lambda n: (n.date, n.site))
 
 
 def _fast_change_flags(site: str, episodes: Sequence[Episode], since: dt.date) -> list[RedFlag]:

@@ -14,20 +14,31 @@ from itertools import groupby, pairwise
 
 from footlog.timeline.analysis import safety
 from footlog.timeline.analysis.care import Care, care_since
-from footlog.timeline.analysis.episodes import Check, Episode, clear_checks_before, open_episode, persists
+from footlog.timeline.analysis.episodes import (
+    Check,
+    Episode,
+    clear_checks_before,
+    open_episode,
+    persisting_episode,
+    persists,
+)
 from footlog.timeline.analysis.trend import Change, trend_of
 from footlog.timeline.analysis.types import (
     LEVEL_ORDER,
     Coverage,
     DayLog,
     Level,
+    Outlier,
     Reason,
     RedFlag,
     SiteSummary,
+    SlightSymptom,
     Thresholds,
+    Visit,
+    VisitSummary,
     days_before,
 )
-from footlog.timeline.analysis.wording import LEVEL_TEXT, day_text, days_text, label
+from footlog.timeline.analysis.wording import LEVEL_TEXT, day_text, days_text, label, span_text
 
 
 @dataclass(frozen=True)
@@ -44,9 +55,44 @@ class Facts:
     start: dt.date
     end: dt.date
     th: Thresholds
+    slight: Sequence[SlightSymptom] = ()
+    outliers: Sequence[Outlier] = ()
+    visits: Sequence[Visit] = ()
+    visit_summaries: Sequence[VisitSummary] = ()
 
-    def ago(self, days: int) -> dt.date:
-        return days_before(self.end, days)
+    def last(self, days: int) -> dt.date:
+        """The first day of the last `days` days ending on `end` (`end` itself is day 1): the one home of window
+        arithmetic. `d >= f.last(14)` holds for `end` and the 13 days before it."""
+        return days_before(self.end, days - 1)
+
+    def within(self, date: dt.date, days: int) -> bool:
+        """`date` is among the last `days` days (today and the `days - 1` before it)."""
+        return self.last(days) <= date <= self.end
+
+    @property
+    def visited(self) -> Visit | None:
+        """The latest `visited` visit on or before `end`."""
+        seen = [v for v in self.visits if v.kind == "visited" and v.date <= self.end]
+        return max(seen, key=lambda v: v.date, default=None)
+
+    @property
+    def booked(self) -> Visit | None:
+        """A `booked` visit that rests the booking advice: its date + 7 days not yet passed, and no `visited`
+        visit recorded on or after its date."""
+        seen = self.visited
+        waiting = [
+            v
+            for v in self.visits
+            if v.kind == "booked"
+            and self.end <= v.date + dt.timedelta(days=safety.BOOKED_GRACE_DAYS)
+            and (seen is None or seen.date < v.date)
+        ]
+        return min(waiting, key=lambda v: v.date, default=None)
+
+    def after_visit(self, date: dt.date) -> bool:
+        """`date` lies after the latest `visited` visit (True when there is none)."""
+        seen = self.visited
+        return seen is None or date > seen.date
 
     def open_episodes(self) -> list[tuple[str, Episode]]:
         return [(site, ep) for site, eps in sorted(self.episodes.items()) if (ep := open_episode(eps))]
@@ -68,7 +114,7 @@ def persisting(f: Facts) -> list[Reason]:
     reasons = []
     cares: dict[dt.date, Care] = {}  # sites whose episodes began the same day share one tally
     for site, ep in f.open_episodes():
-        if not persists(ep, f.th.consider_after_days, f.th):
+        if not persisting_episode(ep, f.th):
             continue
         summary = f.sites[site]
         care = cares.get(ep.start) or cares.setdefault(ep.start, care_since(f.history, ep.start))
@@ -80,11 +126,20 @@ def persisting(f: Facts) -> list[Reason]:
             "care_adherence": care.adherence,
             "care_steps": care.steps,
             "recurrences": summary.recurrences,
+            "few_checks": ep.days_checked < f.th.min_checked_days,
         }
-        seen = (
-            f"Bumps were logged at {label(site)} on {ep.days_present} of {ep.days_checked} checked days "
-            f"from {day_text(ep.start)} to {day_text(ep.last_check)} ({ep.span_days} days){_as_of(summary)}"
-        )
+        if ep.days_checked < f.th.min_checked_days:
+            # Sparse but consistent (R3): say so, with how many checks over how long.
+            seen = (
+                f"Bumps at {label(site)} on {ep.days_present} of {ep.days_checked} checks since "
+                f"{day_text(ep.start)}, over {ep.span_days} days to {day_text(ep.last_check)} "
+                f"(few checks: the picture may be incomplete){_as_of(summary)}"
+            )
+        else:
+            seen = (
+                f"Bumps were logged at {label(site)} on {ep.days_present} of {ep.days_checked} checked days "
+                f"from {day_text(ep.start)} to {day_text(ep.last_check)} ({ep.span_days} days){_as_of(summary)}"
+            )
         if summary.recurrences and summary.first_onset:
             first = day_text(summary.first_onset)
             seen += f"; they had cleared and come back {summary.recurrences} time(s) since {first}"
@@ -163,8 +218,9 @@ def _by_kind_and_site(flags: Sequence[RedFlag]) -> list[tuple[tuple[str, str], l
 
 
 def red_flags_recent(f: Facts) -> list[Reason]:
-    """Any red flag in the last 14 days → urgent, one reason per kind and site."""
-    recent = [flag for flag in f.flags if f.ago(safety.URGENT_WITHIN_DAYS - 1) <= flag.date <= f.end]
+    """Any red flag in the last 14 days (`end` and the 13 days before) → urgent, one reason per kind and site.
+    One dated before a recorded visit was seen there (`red_flags_before_visit`)."""
+    recent = [flag for flag in f.flags if f.within(flag.date, safety.URGENT_WITHIN_DAYS) and f.after_visit(flag.date)]
     reasons = []
     for (kind, site), flags in _by_kind_and_site(recent):
         # A repeat rule's partner day may lie just before the 14 days: name it, so "pain 2" reads as the pair it is.
@@ -177,11 +233,13 @@ def red_flags_recent(f: Facts) -> list[Reason]:
 
 
 def red_flags_earlier(f: Facts) -> list[Reason]:
-    """A red flag 15-90 days ago is not forgotten: book. Older ones stay listed in `red_flags` only."""
+    """A red flag 14-89 days before `end` is not forgotten: book. Older ones stay listed in `red_flags` only."""
     earlier = [
         flag
         for flag in f.flags
-        if f.ago(safety.EARLIER_RED_FLAG_DAYS - 1) <= flag.date < f.ago(safety.URGENT_WITHIN_DAYS - 1)
+        if f.within(flag.date, safety.EARLIER_RED_FLAG_DAYS)
+        and not f.within(flag.date, safety.URGENT_WITHIN_DAYS)
+        and f.after_visit(flag.date)
     ]
     reasons = []
     for (kind, site), flags in _by_kind_and_site(earlier):
@@ -195,30 +253,24 @@ def red_flags_earlier(f: Facts) -> list[Reason]:
 # --- symptoms below the floor ------------------------------------------------------------------------------------
 
 
-def _recent_checks(f: Facts, site: str) -> list[Check]:
-    first = f.ago(safety.URGENT_WITHIN_DAYS - 1)
-    return [(d, o) for d, o in f.checks[site] if first <= d <= f.end]
-
-
 def single_symptom(f: Facts) -> list[Reason]:
-    """Slight pain (1-3) or redness on one day, in the last 14 days, that is not a red flag → consider."""
-    flagged = {(flag.date, flag.site, flag.kind) for flag in f.flags}
+    """A dated note (pain ≤ 3, or ≤ 2 with redness, or redness alone, on one day: not a red flag) within the last
+    14 days → consider. Older notes are listed only (`slight_symptoms`): never a `book` reason, and never a reason
+    to keep a since-cleared site from reading `none`."""
     reasons = []
-    for site in sorted(f.checks):
-        for date, obs in _recent_checks(f, site):
-            found = []
-            if obs.pain and (date, site, "pain") not in flagged:
-                found.append(f"pain {obs.pain} out of 10")
-            if obs.redness and (date, site, "redness") not in flagged:
-                found.append("redness")
-            if found:
-                what = " and ".join(found)
-                message = (
-                    f"{what.capitalize()} was logged at {label(site)} on {day_text(date)}, on one day only. "
-                    f"{LEVEL_TEXT['consider']}"
-                )
-                evidence = {"date": date, "pain": obs.pain, "redness": obs.redness}
-                reasons.append(Reason("symptom_once", "consider", message, site, date, evidence))
+    for note in f.slight:
+        if not note.recent:
+            continue
+        found = [f"pain {note.pain} out of 10"] if note.pain else []
+        if note.redness:
+            found.append("redness")
+        what = " and ".join(found)
+        message = (
+            f"{what.capitalize()} was logged at {label(note.site)} on {day_text(note.date)}, on one day only. "
+            f"{LEVEL_TEXT['consider']}"
+        )
+        evidence = {"date": note.date, "pain": note.pain, "redness": note.redness}
+        reasons.append(Reason("symptom_once", "consider", message, note.site, note.date, evidence))
     return reasons
 
 
@@ -231,7 +283,7 @@ def itch_recurring(f: Facts) -> list[Reason]:
         pairs = [
             (a, b)
             for (a, _), (b, _) in pairwise(days)
-            if (b - a).days <= span and b >= f.ago(safety.URGENT_WITHIN_DAYS - 1)
+            if (b - a).days <= span and f.within(b, safety.URGENT_WITHIN_DAYS)
         ]
         if not pairs:
             continue
@@ -255,8 +307,8 @@ def new_site(f: Facts) -> list[Reason]:
     opened = dict(f.open_episodes())
     reasons = []
     for site, ep in opened.items():
-        if ep.start < f.ago(safety.NEW_SITE_RECENT_DAYS - 1):
-            continue
+        if not f.within(ep.start, safety.NEW_SITE_RECENT_DAYS) or len(f.episodes[site]) > 1:
+            continue  # an earlier episode there makes it a recurrence (`recurred`), not a new site
         clear_before = clear_checks_before(f.checks[site], ep.start)
         others = sorted(s for s, other in opened.items() if s != site and other.start < ep.start)
         if clear_before < safety.NEW_SITE_CLEAR_CHECKS or not others:
@@ -321,16 +373,184 @@ def sparse_logging(f: Facts) -> list[Reason]:
     return [Reason("sparse_logging", "none", message, None, None, evidence)]
 
 
+def recurred(f: Facts) -> list[Reason]:
+    """An open episode that began after a clear spell (an earlier episode closed by 3 clear checks) → consider,
+    naming the clear spell: "clear 3–24 Nov 2026, came back 25 Nov 2026"."""
+    reasons = []
+    for site, ep in f.open_episodes():
+        episodes = f.episodes[site]
+        if len(episodes) < 2:
+            continue
+        before = episodes[-2]
+        clear = [d for d, o in f.checks[site] if before.last_check < d < ep.start and o.count == 0]
+        if not clear:
+            continue
+        message = (
+            f"Bumps at {label(site)} came back on {day_text(ep.start)} after a clear spell "
+            f"(clear {span_text(clear[0], clear[-1])}, {len(clear)} clear checks){_as_of(f.sites[site])}. "
+            f"{LEVEL_TEXT['consider']}"
+        )
+        evidence = {"clear_from": clear[0], "clear_to": clear[-1], "clear_checks": len(clear), "came_back": ep.start}
+        reasons.append(Reason("recurred", "consider", message, site, ep.start, evidence))
+    return reasons
+
+
+def one_day_outlier(f: Facts) -> list[Reason]:
+    """A value far outside the site's own history on one day only: a caveat, never a trend or fast change."""
+    reasons = []
+    for o in f.outliers:
+        value = f"{o.value:g} mm" if o.field == "largest_mm" else f"{o.value:g} bumps"
+        usual = f"{o.usual:g} mm" if o.field == "largest_mm" else f"{o.usual:g}"
+        message = (
+            f"{value} at {label(o.site)} on {day_text(o.date)} on one day only (usually about {usual} there): "
+            "read with care."
+        )
+        evidence = {"date": o.date, "field": o.field, "value": o.value, "usual": o.usual}
+        reasons.append(Reason("one_day_outlier", "none", message, o.site, o.date, evidence))
+    return reasons
+
+
+# --- visits ------------------------------------------------------------------------------------------------------
+
+
+def _since_text(summary: VisitSummary) -> str:
+    return "; ".join(f"{c.before:g} → {c.after:g} at {label(c.site)}" for c in summary.since)
+
+
+def seen(f: Facts) -> list[Reason]:
+    """After a `visited` visit: when the patient was seen, the plan and what changed since, at level none."""
+    visit = f.visited
+    if visit is None:
+        return []
+    summary = next((v for v in f.visit_summaries if v.date == visit.date and v.kind == "visited"), None)
+    message = f"Seen by a dermatologist on {day_text(visit.date)}"
+    if visit.plan:
+        message += f" (plan: {visit.plan})"
+    if summary and summary.since:
+        message += f"; since then: {_since_text(summary)}"
+    message += "."
+    evidence = {"visit": visit.date, "plan": visit.plan, "review_on": visit.review_on}
+    return [Reason("seen", "none", message, None, visit.date, evidence)]
+
+
+def red_flags_before_visit(f: Facts) -> list[Reason]:
+    """Red flags of the last 90 days dated on or before the visit day: listed, not urgent (the visit saw them)."""
+    visit = f.visited
+    if visit is None:
+        return []
+    before = [flag for flag in f.flags if f.within(flag.date, safety.EARLIER_RED_FLAG_DAYS) and flag.date <= visit.date]
+    reasons = []
+    for (kind, site), flags in _by_kind_and_site(before):
+        message = f"{_flag_sentence(kind, site, flags)}, before the visit on {day_text(visit.date)}."
+        evidence = {"kind": kind, "dates": [x.date for x in flags], "values": [x.value for x in flags]}
+        reasons.append(Reason("red_flag_before_visit", "none", message, site, flags[0].date, evidence, red_flag=True))
+    return reasons
+
+
+def review_due(f: Facts) -> list[Reason]:
+    """The visit's review date reached: book when bumps were logged since the visit, else consider."""
+    visit = f.visited
+    if visit is None or visit.review_on is None or visit.review_on > f.end:
+        return []
+    bumps = sorted({site for site, checks in f.checks.items() for d, o in checks if d > visit.date and o.count > 0})
+    level: Level = "book" if bumps else "consider"
+    where = f"; bumps were logged since at {', '.join(label(s) for s in bumps)}" if bumps else ""
+    message = (
+        f"Review date reached: {day_text(visit.review_on)}, set at the visit on {day_text(visit.date)}{where}. "
+        f"{LEVEL_TEXT[level]}"
+    )
+    evidence = {"visit": visit.date, "review_on": visit.review_on, "sites_with_bumps": bumps}
+    return [Reason("review_due", level, message, None, visit.review_on, evidence)]
+
+
+def rising_since_visit(f: Facts) -> list[Reason]:
+    """New evidence after a visit: at least 3 checks after it whose last 3 (median) are `rise_min_count` above
+    the count at the visit → book."""
+    visit = f.visited
+    summary = next((v for v in f.visit_summaries if visit and v.date == visit.date and v.kind == "visited"), None)
+    if visit is None or summary is None:
+        return []
+    reasons = []
+    for c in summary.since:
+        # A site clear at the visit (before 0) that has bumps now is a new site or a recurrence, not a rise.
+        rise = c.before > 0 and c.after - c.before >= f.th.rise_min_count
+        if c.checks_after >= safety.VISIT_RISE_MIN_CHECKS and rise:
+            message = (
+                f"Since the visit on {day_text(visit.date)} the count at {label(c.site)} went {c.before:g} → "
+                f"{c.after:g} over {c.checks_after} checks. {LEVEL_TEXT['book']}"
+            )
+            evidence = {"visit": visit.date, "before": c.before, "after": c.after, "checks_after": c.checks_after}
+            reasons.append(Reason("rising_since_visit", "book", message, c.site, visit.date, evidence))
+    return reasons
+
+
+def new_since_visit(f: Facts) -> list[Reason]:
+    """Bumps at a site that had none at the visit (first logged there after it, or its episode opened after it
+    with no earlier one) → consider. A site that had cleared and came back reads `recurred`."""
+    visit = f.visited
+    if visit is None:
+        return []
+    reasons = []
+    for site, ep in f.open_episodes():
+        if ep.start <= visit.date or len(f.episodes[site]) > 1:
+            continue
+        message = (
+            f"Bumps were logged at {label(site)} from {day_text(ep.start)}, after the visit on "
+            f"{day_text(visit.date)}. {LEVEL_TEXT['consider']}"
+        )
+        evidence = {"visit": visit.date, "onset": ep.start}
+        reasons.append(Reason("new_site", "consider", message, site, ep.start, evidence))
+    return reasons
+
+
+def booked(f: Facts) -> list[Reason]:
+    visit = f.booked
+    if visit is None:
+        return []
+    message = f"A visit is booked for {day_text(visit.date)}: bring this log to it."
+    return [Reason("booked", "none", message, None, visit.date, {"visit": visit.date})]
+
+
+_AFTER_VISIT = ("review_due", "rising_since_visit")  # rules that read only what came after the visit
+
+
+def after_visits(f: Facts, reasons: list[Reason]) -> list[Reason]:
+    """A recorded visit ends the nudge, not the vigilance (R5).
+
+    After a `visited` visit, advice resting on evidence from before it is not repeated: only red flags after it
+    (their own rules), reasons whose evidence began after it (`since` later than the visit: a new site, a
+    recurrence, a rise, notes), and the review date reached advise again. A `booked` visit rests every non-red-flag
+    advice until its date + 7 days. Information (level none) always stays.
+    """
+    visit = f.visited
+    if visit is not None:
+        fresh = [r for r in reasons if r.since is not None and r.since > visit.date]
+        reasons = [r for r in reasons if r.red_flag or r.level == "none" or r.code in _AFTER_VISIT or r in fresh]
+        sites_new = {r.site for r in reasons if r.code == "new_site" and "visit" in r.evidence}
+        reasons = [r for r in reasons if r.code != "new_site" or "visit" in r.evidence or r.site not in sites_new]
+    if f.booked is not None:
+        reasons = [r for r in reasons if r.red_flag or r.level == "none"]
+    return reasons
+
+
 RULES: tuple[Callable[[Facts], list[Reason]], ...] = (
     red_flags_recent,
     red_flags_earlier,
+    red_flags_before_visit,
     persisting,
     rising,
+    recurred,
     single_symptom,
     itch_recurring,
     new_site,
     trigger_before_onset,
     not_checked,
+    one_day_outlier,
+    seen,
+    review_due,
+    rising_since_visit,
+    new_since_visit,
+    booked,
     sparse_logging,
 )
 

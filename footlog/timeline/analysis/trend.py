@@ -20,6 +20,7 @@ from functools import cache
 from footlog.timeline.analysis import safety
 from footlog.timeline.analysis.episodes import Check
 from footlog.timeline.analysis.types import Thresholds, Trend, days_before
+from footlog.timeline.analysis.wording import span_text
 
 MIN_TREND_CHECKS = 4
 MIN_SIZE_VALUES = 4  # the first 3 and the last 3 size values then differ by at least one value
@@ -176,12 +177,27 @@ class FastChange:
     first: float
     last: float
     values: int
+    # The span the change happened in: the last check still at the first level before the first check at the
+    # last level ("3 → 14 in 3 days, 2–5 Dec 2026"), not the whole window judged.
+    from_date: dt.date | None = None
+    to_date: dt.date | None = None
 
     def text(self) -> str:
-        if self.by == "size":
-            first, last = round(self.first, 2), round(self.last, 2)
-            return f"the largest size went from {first:g} to {last:g} mm across {self.values} checks"
-        return f"the count went from {self.first:g} to {self.last:g} across {self.values} checks"
+        first, last = round(self.first, 2), round(self.last, 2)
+        what = f"the largest size {first:g} → {last:g} mm" if self.by == "size" else f"the count {first:g} → {last:g}"
+        if self.from_date is None or self.to_date is None:
+            return f"{what} across {self.values} checks"
+        days = (self.to_date - self.from_date).days
+        return f"{what} in {days} day{'s' if days != 1 else ''}, {span_text(self.from_date, self.to_date)}"
+
+
+def _jump_span(days: Sequence[int], values: Sequence[float], first: float, last: float) -> tuple[dt.date, dt.date]:
+    """The dates (ordinals in `days`) the change took: from the last value at or below `first` before the first
+    value at or above `last`, to that value."""
+    up = last >= first
+    end = next(i for i, v in enumerate(values) if (v >= last if up else v <= last))
+    start = next((i for i in range(end - 1, -1, -1) if (values[i] <= first if up else values[i] >= first)), 0)
+    return dt.date.fromordinal(days[start]), dt.date.fromordinal(days[end])
 
 
 def _medians_of_3(values: Sequence[float]) -> list[float]:
@@ -233,12 +249,14 @@ def fast_changes(episode_checks: Sequence[Check], since: dt.date) -> list[tuple[
             if s_hi - s_lo >= n:
                 first, last = size_medians[s_lo], size_medians[s_hi - n]
                 if round(last - first, 6) >= safety.FAST_CHANGE_MM:  # exactly +2 mm must count
-                    found.append((tail[j][0], FastChange("size", first, last, s_hi - s_lo)))
+                    span_of = _jump_span(size_days[s_lo:s_hi], sizes[s_lo:s_hi], first, last)
+                    found.append((tail[j][0], FastChange("size", first, last, s_hi - s_lo, *span_of)))
                     continue
         if counts_can:
             lo = bisect_left(days, today - span)
             if j + 1 - lo >= n:
                 first, last = count_medians[lo], count_medians[j + 1 - n]
                 if last >= safety.FAST_CHANGE_COUNT_RATIO * first and last - first >= safety.FAST_CHANGE_COUNT_PLUS:
-                    found.append((tail[j][0], FastChange("count", first, last, j + 1 - lo)))
+                    span_of = _jump_span(days[lo : j + 1], counts[lo : j + 1], first, last)
+                    found.append((tail[j][0], FastChange("count", first, last, j + 1 - lo, *span_of)))
     return found

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
-from footlog.timeline.analysis.wording import LEVEL_TEXT
+from footlog.timeline.analysis.wording import Audience, headline_text
 
 Status = Literal["clear", "new", "improving", "persisting", "worsening", "stale"]
 Trend = Literal["rising", "falling", "steady", "unknown"]
@@ -84,6 +84,19 @@ class DayLog(NamedTuple):
         return (tuple.__new__, (type(self), tuple(self)))
 
 
+class Visit(NamedTuple):
+    """A visit the user recorded: `booked` (an appointment, its date may lie ahead) or `visited` (seen that day).
+    `plan` is what the dermatologist proposed, `review_on` when they want to see the patient again."""
+
+    date: dt.date
+    kind: Literal["booked", "visited"]
+    plan: str = ""
+    review_on: dt.date | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple.__new__, (type(self), tuple(self)))
+
+
 @dataclass(frozen=True)
 class Thresholds:
     """The user-tunable rule parameters (duration, trend and care rules). Defaults are documented in
@@ -122,6 +135,8 @@ class SiteSummary:
     last_checked: dt.date | None = None  # last day the site was checked, in the history read
     first_onset: dt.date | None = None  # start of the first episode in the history read
     recurrences: int = 0  # episodes that began after the first one (each after a clear run)
+    peak_count: int | None = None  # the highest count in the window (page 1: "peak 6 on 3 Nov")
+    peak_date: dt.date | None = None  # ... its first day
 
 
 @dataclass(frozen=True)
@@ -185,10 +200,60 @@ class Reason:
 class Recommendation:
     level: Level
     reasons: tuple[Reason, ...]
+    seen_on: dt.date | None = None  # the last `visited` visit, when nothing since suggests booking again
 
     @property
     def headline(self) -> str:
-        return LEVEL_TEXT[self.level]
+        """The patient's headline (the Timeline page, the nudge)."""
+        return self.headline_for("patient")
+
+    def headline_for(self, audience: Audience) -> str:
+        """The level's words for `audience` ("patient" or "clinician"), from the one wording table; rendered per
+        request from the level (and the visit date for `seen`), never cached as text."""
+        return headline_text(self.level, audience, self.seen_on)
+
+
+@dataclass(frozen=True)
+class SlightSymptom:
+    """One day of slight pain (≤ 3, or ≤ 2 with redness) or redness alone at a site: a dated note, not a red
+    flag. `recent` when within the last 14 days (then also a `symptom_once` reason at `consider`)."""
+
+    date: dt.date
+    site: str
+    pain: int
+    redness: bool
+    recent: bool
+
+
+@dataclass(frozen=True)
+class Outlier:
+    """A value far outside the site's own history on one day only ("30 mm on one day only")."""
+
+    date: dt.date
+    site: str
+    field: Literal["largest_mm", "count"]
+    value: float
+    usual: float
+
+
+@dataclass(frozen=True)
+class SinceVisit:
+    """How a site changed since a visit: the median of the last (up to) 3 checks on or before the visit day
+    against the median of the last (up to) 3 checks after it."""
+
+    site: str
+    before: float
+    after: float
+    checks_after: int
+
+
+@dataclass(frozen=True)
+class VisitSummary:
+    date: dt.date
+    kind: Literal["booked", "visited"]
+    plan: str
+    review_on: dt.date | None
+    since: tuple[SinceVisit, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -203,6 +268,9 @@ class TimelineResult:
     coverage: Coverage = Coverage(0, 0, None)
     red_flags: tuple[RedFlag, ...] = ()
     care_adherence: float | None = None  # over the window; None = routine not recorded
+    visits: tuple[VisitSummary, ...] = ()
+    slight_symptoms: tuple[SlightSymptom, ...] = ()  # dated notes below the red-flag floor, in the window
+    outliers: tuple[Outlier, ...] = ()  # one-day values far outside the site's own history, in the window
 
     def to_dict(self) -> dict[str, Any]:
         """The API JSON shape (see shared API contract, "Timeline"); dates as YYYY-MM-DD strings.
@@ -241,9 +309,32 @@ class TimelineResult:
             "recommendation": {
                 "level": self.recommendation.level,
                 "headline": self.recommendation.headline,
+                "headline_clinician": self.recommendation.headline_for("clinician"),
+                "seen_on": _iso(self.recommendation.seen_on),
                 "reasons": [_reason_dict(r) for r in self.recommendation.reasons],
             },
             "thresholds": self.thresholds.to_dict(),
+            "visits": [
+                {
+                    "date": v.date.isoformat(),
+                    "kind": v.kind,
+                    "plan": v.plan,
+                    "review_on": _iso(v.review_on),
+                    "since": [
+                        {"site": c.site, "before": c.before, "after": c.after, "checks_after": c.checks_after}
+                        for c in v.since
+                    ],
+                }
+                for v in self.visits
+            ],
+            "slight_symptoms": [
+                {"date": n.date.isoformat(), "site": n.site, "pain": n.pain, "redness": n.redness, "recent": n.recent}
+                for n in self.slight_symptoms
+            ],
+            "outliers": [
+                {"date": o.date.isoformat(), "site": o.site, "field": o.field, "value": o.value, "usual": o.usual}
+                for o in self.outliers
+            ],
         }
 
 
@@ -261,6 +352,8 @@ def _site_dict(s: SiteSummary) -> dict[str, Any]:
         "days_checked": s.days_checked,
         "latest_count": s.latest_count,
         "since": _iso(s.since),
+        "peak_count": s.peak_count,
+        "peak_date": _iso(s.peak_date),
     }
 
 
