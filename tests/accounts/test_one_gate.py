@@ -13,6 +13,7 @@ import functools
 import io
 import json
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -300,3 +301,75 @@ def test_what_the_api_refuses_the_import_refuses(make_user, own_media) -> None:
 def test_the_state_dependent_exceptions_are_named() -> None:
     """The exceptions are a short list, each with its reason (docs/validation.md says the same)."""
     assert len(EXCEPTIONS) == 7 and all(reason for reason in EXCEPTIONS.values())
+
+
+# --- the issue's reproductions, through the door, on a zip exported by main (faa8f60) -------------------
+
+FIXTURE = Path(__file__).parent / "fixtures" / "export-main-faa8f60.zip"
+
+
+def fixture_with(change: Any) -> bytes:
+    """The fixture zip with its footlog-data.json changed by `change(document)` (written with `dumps`)."""
+    source = zipfile.ZipFile(FIXTURE)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "footlog-data.json":
+                document = json.loads(data)
+                change(document)
+                data = dumps(document).encode()
+            target.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def setting(name: str, value: Any) -> Any:
+    return lambda document: document["settings"]["timeline"].__setitem__(name, value)
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "words"),
+    [
+        pytest.param(setting("consider_after_days", RAW + "Infinity"), "bad_json", "JSON", id="infinity"),
+        pytest.param(setting("consider_after_days", RAW + "1e999"), "bad_json", "JSON", id="1e999"),
+        pytest.param(setting("consider_after_days", 10**40), "invalid_data", "consider_after_days", id="10**40"),
+        pytest.param(setting("trend_window_days", 0), "invalid_data", "trend_window_days", id="trend-window-0"),
+        pytest.param(setting("min_checked_days", 0), "invalid_data", "min_checked_days", id="min-checked-0"),
+        pytest.param(
+            lambda d: d["site_history"][0].update(noticed_since="0001-01-01", not_sure=False),
+            "invalid_data",
+            "site_history[0].noticed_since",
+            id="onset-year-1",
+        ),
+        pytest.param(
+            lambda d: d["visits"][0].update(date="0001-01-01"), "invalid_data", "visits[0].date", id="visit-year-1"
+        ),
+    ],
+)
+def test_the_issues_reproductions_are_400_and_nothing_is_stored(make_user, own_media, change, code, words) -> None:
+    from footlog.clinical.models import SiteOnset, Visit
+    from footlog.diary.models import Entry
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    user = make_user()
+    upload = SimpleUploadedFile("footlog.zip", fixture_with(change), "application/zip")
+    answer = logged_in(user).post(IMPORT_URL, {"file": upload}, format="multipart")
+    assert answer.status_code == 400, answer.content
+    body = answer.json()
+    assert body["code"] == code and words in body["detail"], body
+    assert not (
+        Entry.objects.filter(user=user).exists()
+        or SiteOnset.objects.filter(user=user).exists()
+        or Visit.objects.filter(user=user).exists()
+    )
+
+
+def test_a_zip_exported_by_main_still_imports(make_user, own_media) -> None:
+    from tests.accounts.test_account_import import run
+
+    client = logged_in(make_user())
+    job = run(client, FIXTURE.read_bytes())
+    assert job["status"] == "done", job
+    assert job["result"]["entries"] == 3 and job["result"]["photos"] == 4 and job["result"]["visits"] == 1
+    assert client.get("/api/v1/timeline/settings").json()["consider_after_days"] == 21
