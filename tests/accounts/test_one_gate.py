@@ -152,7 +152,8 @@ def api_call(client: Any, photo_id: str, section: str, field: str, value: Any) -
             body["routine"] = [changed(ROUTINE, field, value)]
         return client.post("/api/v1/entries/", dumps(body), content_type="application/json")
     if section == "step":
-        return client.post("/api/v1/routine-steps/", dumps(changed(STEP, field, value)), content_type="application/json")
+        body = dumps(changed(STEP, field, value))
+        return client.post("/api/v1/routine-steps/", body, content_type="application/json")
     if section == "photo":
         body = dumps(changed(PHOTO, field, value))
         return client.patch(f"/api/v1/photos/{photo_id}/", body, content_type="application/json")
@@ -347,10 +348,10 @@ def setting(name: str, value: Any) -> Any:
     ],
 )
 def test_the_issues_reproductions_are_400_and_nothing_is_stored(make_user, own_media, change, code, words) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
     from footlog.clinical.models import SiteOnset, Visit
     from footlog.diary.models import Entry
-
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     user = make_user()
     upload = SimpleUploadedFile("footlog.zip", fixture_with(change), "application/zip")
