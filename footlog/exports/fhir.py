@@ -35,7 +35,7 @@ from fhir.resources.R4B.media import Media
 from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.patient import Patient
 
-from footlog.clinical.selectors import site_onsets_for
+from footlog.clinical.selectors import site_onsets_in_calendar
 from footlog.diary.sites import LATERALITY, QUALIFIERS, SITES, SNOMED
 from footlog.exports.selectors import iter_history
 
@@ -262,7 +262,7 @@ def build_bundle(
     if user.display_name:
         patient_resource["name"] = [{"text": user.display_name}]
     entries: list[tuple[str, dict[str, Any]]] = [(patient, patient_resource)]
-    entries += [(_urn("onset", user.pk, o.site), onset_observation(patient, o)) for o in site_onsets_for(user)]
+    entries += [(_urn("onset", user.pk, o.site), onset_observation(patient, o)) for o in site_onsets_in_calendar(user)]
     for entry in iter_history(user, start, end):
         entries += _entries_for_day(patient, entry)
     if photos == "link":

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from django.db.models import Min
 
 from footlog.clinical.models import SiteOnset
+from footlog.clinical.selectors import site_onsets_in_calendar
 from footlog.diary.models import Observation, RoutineLog
 from footlog.diary.sites import SITES
 from footlog.timeline.analysis import Adherence, SiteSummary, Thresholds, TimelineResult
@@ -123,7 +124,7 @@ def gather(user: Any, timeline: TimelineResult, start: dt.date, end: dt.date) ->
     earliest = min([start, *(s.since for s in active if s.since)])
     checks = _checks_by_site(user, earliest, end)
     firsts = _first_present_day(user)
-    onsets = {o.site: o for o in SiteOnset.objects.filter(user=user)}
+    onsets = {o.site: o for o in site_onsets_in_calendar(user)}
     facts = [_site_facts(s, checks.get(s.site, []), firsts.get(s.site), onsets.get(s.site), start) for s in active]
     facts.sort(key=lambda f: (f.since or dt.date.max, f.key))
     care, exposures = _tried(user, timeline.adherence, start, end)

@@ -26,6 +26,7 @@ from footlog.diary.sites import SITES
 from footlog.exports import findings
 from footlog.exports.findings import Findings
 from footlog.exports.selectors import history_entries
+from footlog.lib.dates import EARLIEST_DATE
 from footlog.lib.svg_chart import Marker, render_timeline_chart
 from footlog.timeline import display
 from footlog.timeline.analysis import LEVEL_TEXT, RedFlag
@@ -263,7 +264,10 @@ def build_report(
 def _earlier_red_flags(user: Any, start: dt.date, known: list[RedFlag]) -> str:
     """One line for the red flags logged before the range: how many, and the latest. Every one counts, however
     old: the history before `start` is read whole (its analysis lists each event)."""
-    first = Entry.objects.filter(user=user, date__lt=start).aggregate(first=Min("date"))["first"]
+    # From footlog's first day at the earliest: an entry stored before the import checked dates (year 1) would
+    # make this read 740,000 days (footlog_check_data lists such rows).
+    earlier = Entry.objects.filter(user=user, date__lt=start, date__gte=EARLIEST_DATE)
+    first = earlier.aggregate(first=Min("date"))["first"]
     flags = set(known)
     if first is not None:
         flags.update(timeline_for(user, first, start - dt.timedelta(days=1)).red_flags)
