@@ -42,6 +42,8 @@ class MonthField(serializers.Field):
 
 
 class SiteOnsetIn(serializers.Serializer):
+    """A month (1900-01 to 2999-12, not after the current one) or not_sure: true, never both."""
+
     noticed_since = MonthField(allow_null=True, required=False, default=None)
     not_sure = StrictBooleanField(required=False, default=False)
     note = StrictCharField(max_length=MAX_NOTE, allow_blank=True, required=False, default="")

@@ -97,6 +97,8 @@ class ThresholdsIO(serializers.Serializer[Any]):
     """The user's tunable rule thresholds (docs/timeline.md). On PUT, a field left out goes back to its default.
 
     A field of the safety floor (red-flag rules, clear streak, staleness) is refused with a 400 naming it.
+    Cross-field rule: book_after_days must not be less than consider_after_days (a field left out counts at its
+    default). Bounds: footlog/timeline/validation.py.
     """
 
     consider_after_days = _threshold("consider_after_days", "Bumps on most checked days for this many days → consider")
