@@ -253,10 +253,10 @@ class _Reader:
             target = item.get("target_per_week")
             key, label, kind = item.get("key"), item.get("label"), item.get("kind")
             _gate(diary_rules.routine_step_errors(key=key, label=label, kind=kind, target_per_week=target), where)
-            steps[key] = StepData(
-                key=key,
-                label=label,
-                kind=kind,
+            steps[str(key)] = StepData(
+                key=str(key),
+                label=str(label),
+                kind=str(kind),
                 builtin=_bool(item.get("builtin"), f"{where}.builtin"),
                 archived=_bool(item.get("archived"), f"{where}.archived"),
                 target=target,
