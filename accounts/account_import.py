@@ -29,7 +29,7 @@ from typing import IO, Any
 from django.conf import settings
 from django.core.files import File
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from accounts.import_document import ExportDocument, ImportRefused, StepData, open_export
@@ -40,6 +40,7 @@ from footlog.diary.models import Entry, Photo, RoutineStep
 from footlog.lib import safezip
 from footlog.lib.dates import today_in
 from footlog.lib.errors import Conflict, FootlogError, InvalidInput, QuotaExceeded, ServiceUnavailable
+from footlog.lib.heartbeat import beating
 
 logger = logging.getLogger(__name__)
 
@@ -105,17 +106,20 @@ def account_import_run(job_id: str) -> str:
 
     Claimed with a conditional UPDATE, so a redelivered message never imports twice; a finished job is left.
     """
-    stale = timezone.now() - dt.timedelta(seconds=TIME_LIMIT)
+    now = timezone.now()
     claimed = (
         ImportJob.objects.filter(pk=job_id)
-        .filter(Q(status=ImportJob.Status.QUEUED) | Q(status=ImportJob.Status.RUNNING, started__lt=stale))
-        .update(status=ImportJob.Status.RUNNING, started=timezone.now(), progress={"stage": "checking", "percent": 1})
+        .filter(Q(status=ImportJob.Status.QUEUED) | _lost(now))
+        .update(
+            status=ImportJob.Status.RUNNING, started=now, heartbeat=now, progress={"stage": "checking", "percent": 1}
+        )
     )
     job = ImportJob.objects.select_related("user").filter(pk=job_id).first() if claimed else None
     if job is None:
         return ImportJob.objects.filter(pk=job_id).values_list("status", flat=True).first() or "missing"
+    this_run = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.RUNNING, started=job.started)
     try:
-        with job.file.open("rb") as upload:
+        with job.file.open("rb") as upload, beating(lambda: this_run.update(heartbeat=timezone.now())):
             result = _run(job, upload)
     except FootlogError as exc:
         return _finish(job, ImportJob.Status.FAILED, error=_error_of(exc))
@@ -161,17 +165,53 @@ STUCK_AFTER = dt.timedelta(
     seconds=TIME_LIMIT + 600
 )  # far past the task's hard time limit: its message or worker was lost
 RETENTION = dt.timedelta(days=7)
+MAX_ATTEMPTS = 3  # runs of one job in all: the sweep re-queues a job whose worker stopped twice, then fails it
+
+
+def _lost(now: dt.datetime) -> Q:
+    """Running, but its worker stopped stamping it (FOOTLOG_JOB_STALE_S), or (from before heartbeats) started
+    past the task's hard time limit."""
+    stale = now - dt.timedelta(seconds=settings.FOOTLOG_JOB_STALE_S)
+    return Q(status=ImportJob.Status.RUNNING) & (
+        Q(heartbeat__lt=stale) | Q(heartbeat__isnull=True, started__lt=now - dt.timedelta(seconds=TIME_LIMIT))
+    )
+
+
+def _requeue_lost(now: dt.datetime) -> int:
+    """Jobs whose worker stopped (kill -9, out of memory) go back to the queue, their zip still kept; a job
+    already run MAX_ATTEMPTS times is left to fail below. Conditional, so two sweeps re-queue a job once."""
+    from accounts.tasks import run_import
+
+    requeued = 0
+    for pk in ImportJob.objects.filter(_lost(now), attempts__lt=MAX_ATTEMPTS).values_list("pk", flat=True):
+        taken = ImportJob.objects.filter(_lost(now), pk=pk, attempts__lt=MAX_ATTEMPTS).update(
+            status=ImportJob.Status.QUEUED, attempts=F("attempts") + 1, progress={"stage": "queued", "percent": 0}
+        )
+        if not taken:
+            continue
+        try:
+            run_import.delay(str(pk))
+        except BROKER_ERRORS:
+            logger.warning("import sweep: the broker is unavailable; %s re-queued so far", requeued)
+            break
+        requeued += 1
+    return requeued
 
 
 def import_jobs_sweep(now: dt.datetime | None = None) -> int:
     """Fail jobs whose message or worker was lost (their zip is deleted: the user uploads again) and delete
     finished jobs past RETENTION (each row takes its file, models._delete_import_file). Returns rows touched."""
     now = now or timezone.now()
+    requeued = _requeue_lost(now)
     lost = ImportJob.objects.filter(
         Q(status=ImportJob.Status.QUEUED, created__lt=now - STUCK_AFTER)
         | Q(status=ImportJob.Status.RUNNING, started__lt=now - STUCK_AFTER)
+        | (_lost(now) & Q(attempts__gte=MAX_ATTEMPTS))
     )
-    error = {"code": "import_failed", "detail": "The import did not finish; nothing was stored. Try again."}
+    error = {
+        "code": "import_failed",
+        "detail": "The import did not finish (its worker stopped); nothing was stored. Try again.",
+    }
     failed = 0
     for job in lost:
         name = job.file.name
@@ -179,7 +219,7 @@ def import_jobs_sweep(now: dt.datetime | None = None) -> int:
         if name:
             job.file.storage.delete(name)
     expired, _ = ImportJob.objects.filter(finished__lt=now - RETENTION).delete()
-    return failed + expired
+    return requeued + failed + expired
 
 
 # --- planning: what the zip changes in this account -----------------------------------------------------

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
-import json
 import uuid
 import zipfile
 from dataclasses import dataclass, field
@@ -24,18 +23,17 @@ from typing import IO, Any
 
 from django.conf import settings
 
-from footlog.clinical.models import MAX_PLAN
-from footlog.diary.models import EXPOSURES, MAX_NOTES, MAX_TARGET_PER_WEEK, PHOTO_VIEWS
-from footlog.diary.sites import SITE_KEYS
+from footlog.clinical import validation as clinical_rules
+from footlog.diary import validation as diary_rules
 from footlog.lib import safezip
+from footlog.lib.checks import Errors
 from footlog.lib.dates import is_valid_timezone
 from footlog.lib.errors import FootlogError
+from footlog.lib.jsonbody import loads_strict
 
 DATA_MEMBER = "footlog-data.json"
 FORMATS = (1, 2, 3)
 MAX_JSON_BYTES = 64 * 1024 * 1024
-STEP_KINDS = ("care", "trigger")
-VISIT_KINDS = ("booked", "visited")
 REMINDER_FIELDS = ("enabled", "time", "weekdays", "channels", "skip_if_logged", "weekly_photo", "photo_weekday")
 
 
@@ -120,8 +118,8 @@ def open_export(fileobj: IO[bytes]) -> tuple[zipfile.ZipFile, ExportDocument]:
 
 def parse_document(raw: bytes) -> ExportDocument:
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        data = loads_strict(raw.decode("utf-8"), max_depth=64)
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError, NotFinite, TooDeep
         raise ImportRefused("bad_json", f"{DATA_MEMBER} is not valid JSON ({type(exc).__name__}).") from None
     if not isinstance(data, dict) or "history" not in data or "format" not in data:
         raise ImportRefused("not_footlog", f"{DATA_MEMBER} is not a footlog export (no format or history).")
@@ -144,6 +142,14 @@ class _Bad(ValueError):
 def _check(condition: bool, where: str, message: str) -> None:
     if not condition:
         raise _Bad(f"{where}: {message}")
+
+
+def _gate(errors: Errors, where: str) -> None:
+    """The domain validators' verdict on one row (the same functions the API's serializers call), named by its
+    place in the document: `history[3].observations[0].count: Must be 0 to 200.`"""
+    if errors:
+        name, messages = next(iter(errors.items()))
+        raise _Bad(f"{where}.{name}: {messages[0]}")
 
 
 def _text(value: Any, where: str, max_length: int, *, blank: bool = True) -> str:
@@ -246,17 +252,16 @@ class _Reader:
         for i, raw in enumerate(_list(self.data.get("routine_steps"), "routine_steps")):
             where = f"routine_steps[{i}]"
             item = _dict(raw, where)
-            key = _text(item.get("key"), f"{where}.key", 64, blank=False)
-            kind = item.get("kind")
-            _check(kind in STEP_KINDS, f"{where}.kind", "must be care or trigger")
             target = item.get("target_per_week")
-            steps[key] = StepData(
-                key=key,
-                label=_text(item.get("label"), f"{where}.label", 100, blank=False),
+            key, label, kind = item.get("key"), item.get("label"), item.get("kind")
+            _gate(diary_rules.routine_step_errors(key=key, label=label, kind=kind, target_per_week=target), where)
+            steps[str(key)] = StepData(
+                key=str(key),
+                label=str(label),
                 kind=str(kind),
                 builtin=_bool(item.get("builtin"), f"{where}.builtin"),
                 archived=_bool(item.get("archived"), f"{where}.archived"),
-                target=None if target is None else _int(target, f"{where}.target_per_week", 0, MAX_TARGET_PER_WEEK),
+                target=target,
             )
         return steps
 
@@ -273,74 +278,65 @@ class _Reader:
             _check(day not in dates, f"{where}.date", f"{day} appears twice")
             dates.add(day)
             entry_id = _uuid(item.get("id"), f"{where}.id")
-            clinician = item.get("for_clinician", flags.get(str(entry_id)))
+            # Version 1 had no for_clinician in `history`: then `records` says, or it was not there yet (False).
+            clinician = item["for_clinician"] if "for_clinician" in item else flags.get(str(entry_id)) or False
+            notes = item.get("notes", "")
+            observations = _list(item.get("observations"), f"{where}.observations")
+            routine = _list(item.get("routine"), f"{where}.routine")
+            _gate(
+                diary_rules.entry_errors(
+                    date=day, notes=notes, for_clinician=clinician, observations=observations, routine=routine
+                ),
+                where,
+            )
             entries.append(
                 EntryRecord(
                     id=entry_id,
                     date=day,
-                    notes=_text(item.get("notes"), f"{where}.notes", MAX_NOTES),
-                    for_clinician=_bool(clinician, f"{where}.for_clinician"),
-                    observations=self.observations(item.get("observations"), where),
-                    routine=self.routine(item.get("routine"), where, steps),
+                    notes=notes,
+                    for_clinician=clinician,
+                    observations=self.observations(observations, where),
+                    routine=self.routine(routine, where, steps),
                 )
             )
         return entries
 
-    def observations(self, value: Any, where: str) -> list[dict[str, Any]]:
+    def observations(self, value: list[Any], where: str) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
-        sites: set[str] = set()
-        for j, raw in enumerate(_list(value, f"{where}.observations")):
+        for j, raw in enumerate(value):
             at = f"{where}.observations[{j}]"
             item = _dict(raw, at)
-            site = item.get("site")
-            _check(site in SITE_KEYS, f"{at}.site", "is not a body site footlog knows")
-            _check(site not in sites, f"{at}.site", "appears twice in one entry")
-            sites.add(str(site))
+            _gate(diary_rules.observation_errors(item), at)
             largest = item.get("largest_mm")
-            if largest is not None:
-                _check(
-                    isinstance(largest, (int, float)) and not isinstance(largest, bool),
-                    f"{at}.largest_mm",
-                    "must be a number",
-                )
-                _check(0 <= largest <= 30, f"{at}.largest_mm", "must be 0 to 30")
             found.append(
                 {
-                    "site": str(site),
-                    "count": _int(item.get("count"), f"{at}.count", 0, 200),
+                    "site": item["site"],
+                    "count": item["count"],
                     "largest_mm": None if largest is None else float(largest),
-                    "itch": _int(item.get("itch", 0), f"{at}.itch", 0, 10),
-                    "pain": _int(item.get("pain", 0), f"{at}.pain", 0, 10),
-                    "redness": _bool(item.get("redness"), f"{at}.redness"),
-                    "bleeding": _bool(item.get("bleeding"), f"{at}.bleeding"),
-                    "spreading": _bool(item.get("spreading"), f"{at}.spreading"),
-                    "note": _text(item.get("note"), f"{at}.note", 500),
-                    "outlier_confirmed": _bool(item.get("confirmed"), f"{at}.confirmed"),
+                    "itch": item.get("itch", 0),
+                    "pain": item.get("pain", 0),
+                    "redness": item.get("redness", False),
+                    "bleeding": item.get("bleeding", False),
+                    "spreading": item.get("spreading", False),
+                    "note": item.get("note", ""),
+                    "outlier_confirmed": item.get("confirmed", False),
                 }
             )
         return found
 
-    def routine(self, value: Any, where: str, steps: dict[str, StepData]) -> list[dict[str, Any]]:
+    def routine(self, value: list[Any], where: str, steps: dict[str, StepData]) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
-        keys: set[str] = set()
-        for j, raw in enumerate(_list(value, f"{where}.routine")):
+        for j, raw in enumerate(value):
             at = f"{where}.routine[{j}]"
             item = _dict(raw, at)
-            key = _text(item.get("step"), f"{at}.step", 64, blank=False)
-            _check(key not in keys, f"{at}.step", "appears twice in one entry")
-            keys.add(key)
+            _gate(diary_rules.routine_item_errors(item), at)
+            key = item["step"]
             if key not in steps:
                 # Version 1 before routine_steps: the log names the step and its label; kind is unknown.
-                label = _text(item.get("label") or key, f"{at}.label", 100, blank=False)
+                label = item.get("label") or key
+                _gate(diary_rules.routine_step_errors(label=label, kind="care"), at)
                 steps[key] = StepData(key=key, label=label, kind="care", builtin=False)
-            found.append(
-                {
-                    "step": key,
-                    "done": _bool(item.get("done"), f"{at}.done", default=None),
-                    "detail": _text(item.get("detail"), f"{at}.detail", 200),
-                }
-            )
-            _check(found[-1]["done"] is not None, f"{at}.done", "must be true or false")
+            found.append({"step": key, "done": item["done"], "detail": item.get("detail", "")})
         return found
 
     # --- photos ----------------------------------------------------------------------------------
@@ -355,39 +351,25 @@ class _Reader:
             _check(day in dates, f"{where}.date", "names a day with no entry in the history")
             photo_id = _uuid(item.get("id"), f"{where}.id")
             row = rows.get(str(photo_id), {})
-            site = item.get("site")
-            _check(site is None or site in SITE_KEYS, f"{where}.site", "is not a body site footlog knows")
-            view = item.get("view", row.get("view"))
-            _check(view in (None, *PHOTO_VIEWS), f"{where}.view", "must be overview or closeup")
             quality = item.get("quality")
             sharp, exposure = (
                 (quality.get("sharp"), quality.get("exposure"))
                 if isinstance(quality, dict)
                 else (row.get("quality_sharp"), row.get("quality_exposure"))
             )
-            _check(exposure in (None, *EXPOSURES), f"{where}.quality.exposure", "is not an exposure footlog knows")
+            fields = {
+                "site": item.get("site"),
+                "view": item.get("view", row.get("view")),
+                "scale_in_frame": item.get("scale_in_frame", row.get("scale_in_frame")),
+                "quality_sharp": sharp,
+                "quality_exposure": exposure,
+            }
+            _gate(diary_rules.photo_fields_errors(fields), where)
             member = item.get("file")
             if member is not None:
                 _check(isinstance(member, str) and member.startswith("photos/"), f"{where}.file", "must be photos/…")
                 _check(not safezip.unsafe_name(member), f"{where}.file", "leaves the archive")
-            found.append(
-                PhotoRecord(
-                    id=photo_id,
-                    date=day,
-                    member=member,
-                    fields={
-                        "site": site,
-                        "view": view,
-                        "scale_in_frame": _bool(
-                            item.get("scale_in_frame", row.get("scale_in_frame")),
-                            f"{where}.scale_in_frame",
-                            default=None,
-                        ),
-                        "quality_sharp": _bool(sharp, f"{where}.quality.sharp", default=None),
-                        "quality_exposure": exposure,
-                    },
-                )
-            )
+            found.append(PhotoRecord(id=photo_id, date=day, member=member, fields=fields))
         return found
 
     # --- settings, site history, visits ----------------------------------------------------------
@@ -410,6 +392,8 @@ class _Reader:
         weekdays = [_int(d, "settings.reminders.weekdays", 0, 6) for d in _list(item.get("weekdays"), "weekdays")]
         channels = _list(item.get("channels"), "settings.reminders.channels")
         _check(all(c in ("email", "push") for c in channels), "settings.reminders.channels", "must be email or push")
+        _check(len(set(channels)) == len(channels), "settings.reminders.channels", "each channel may appear once")
+        _check(len(weekdays) <= 7, "settings.reminders.weekdays", "has more than 7 days")
         return {
             "enabled": _bool(item.get("enabled"), "settings.reminders.enabled"),
             "time": at.replace(second=0, microsecond=0),
@@ -421,7 +405,7 @@ class _Reader:
         }
 
     def thresholds(self) -> dict[str, Any] | None:
-        from footlog.timeline.analysis import Thresholds
+        from footlog.timeline.validation import BOUNDS, REFUSED_FIELDS, thresholds_errors
 
         section = self.data.get("settings")
         raw = section.get("timeline") if isinstance(section, dict) else None
@@ -430,19 +414,13 @@ class _Reader:
             raw = rows[0] if rows else None
         if raw is None:
             return None
+        generic = not (isinstance(section, dict) and raw is section.get("timeline"))
         item = _dict(raw, "settings.timeline")
-        values: dict[str, Any] = {}
-        for name, default in Thresholds().to_dict().items():
-            if name not in item:
-                continue
-            value = item[name]
-            kind = "a whole number" if isinstance(default, int) else "a number"
-            _check(
-                isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0,
-                f"settings.timeline.{name}",
-                f"must be {kind}",
-            )
-            values[name] = type(default)(value)
+        # A generic row of version 1 also holds id, user and columns long gone; `settings.timeline` holds the
+        # thresholds only, so a safety-floor name there is refused as the API refuses it.
+        taken = BOUNDS.keys() if generic else BOUNDS.keys() | REFUSED_FIELDS
+        values = {name: value for name, value in item.items() if name in taken}
+        _gate(thresholds_errors(values), "settings.timeline")
         return values
 
     def site_history(self) -> list[dict[str, Any]]:
@@ -453,16 +431,16 @@ class _Reader:
         for i, value in enumerate(_list(raw, "site_history")):
             where = f"site_history[{i}]"
             item = _dict(value, where)
-            _check(item.get("site") in SITE_KEYS, f"{where}.site", "is not a body site footlog knows")
             since = item.get("noticed_since")
-            found.append(
-                {
-                    "site": str(item["site"]),
-                    "noticed_since": None if since in (None, "None") else _date(since, f"{where}.noticed_since"),
-                    "not_sure": _bool(item.get("not_sure"), f"{where}.not_sure"),
-                    "note": _text(item.get("note"), f"{where}.note", 500),
-                }
-            )
+            since = None if since in (None, "None") else _date(since, f"{where}.noticed_since")
+            row = {
+                "site": item.get("site"),
+                "noticed_since": since,
+                "not_sure": item.get("not_sure", False),
+                "note": item.get("note", ""),
+            }
+            _gate(clinical_rules.site_onset_errors(**row), where)
+            found.append(row)
         return found
 
     def visits(self) -> list[dict[str, Any]]:
@@ -473,18 +451,14 @@ class _Reader:
         for i, value in enumerate(_list(raw, "visits")):
             where = f"visits[{i}]"
             item = _dict(value, where)
-            _check(item.get("kind") in VISIT_KINDS, f"{where}.kind", "must be booked or visited")
-            day = _date(item.get("date"), f"{where}.date")
             review = item.get("review_on")
-            review_on = None if review in (None, "None") else _date(review, f"{where}.review_on")
-            _check(review_on is None or review_on >= day, f"{where}.review_on", "is before the visit")
-            found.append(
-                {
-                    "kind": str(item["kind"]),
-                    "date": day,
-                    "note": _text(item.get("note"), f"{where}.note", 500),
-                    "plan": _text(item.get("plan"), f"{where}.plan", MAX_PLAN),
-                    "review_on": review_on,
-                }
-            )
+            row = {
+                "kind": item.get("kind"),
+                "date": _date(item.get("date"), f"{where}.date"),
+                "note": item.get("note", ""),
+                "plan": item.get("plan", ""),
+                "review_on": None if review in (None, "None") else _date(review, f"{where}.review_on"),
+            }
+            _gate(clinical_rules.visit_errors(**row), where)
+            found.append(row)
         return found

@@ -90,6 +90,10 @@ class ImportJob(models.Model):
     size = models.PositiveBigIntegerField(default=0)
     created = models.DateTimeField(default=django_timezone.now)
     started = models.DateTimeField(null=True, blank=True)
+    # Stamped by the worker every FOOTLOG_JOB_HEARTBEAT_S while it imports (footlog/lib/heartbeat.py); the sweep
+    # re-queues a running job whose stamp is stale, at most MAX_ATTEMPTS times in all.
+    heartbeat = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=1)
     finished = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -34,6 +34,9 @@ limit_request_fields = 100
 accesslog = None
 errorlog = "-"
 forwarded_allow_ips = _env.parse_str("FORWARDED_ALLOW_IPS", default="127.0.0.1")
+# No control socket: gunicorn would otherwise create $XDG_RUNTIME_DIR/gunicorn.ctl or ~/.gunicorn/gunicorn.ctl,
+# outside the data dir, for a runtime tool (gunicornc) footlog does not use. Restart to change settings.
+control_socket_disable = True
 
 
 # gunicorn's own lines (start-up, worker timeouts, "Error handling request <path>") in the same JSON shape and

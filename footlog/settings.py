@@ -157,13 +157,18 @@ CELERY_TASK_TIME_LIMIT = 180
 CELERY_RESULT_EXPIRES = 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
+# Report and import jobs: the worker refreshes a job's heartbeat this often while it runs; a running job whose
+# heartbeat is older than FOOTLOG_JOB_STALE_S has lost its worker (kill -9, OOM) and the sweep re-queues it.
+FOOTLOG_JOB_HEARTBEAT_S = config.parse_int("FOOTLOG_JOB_HEARTBEAT_S", 1, 600, default=20)
+FOOTLOG_JOB_STALE_S = config.parse_int("FOOTLOG_JOB_STALE_S", 2, 86400, default=120)
 CELERY_BEAT_SCHEDULE: dict = {
     # reminders: every minute, claim the reminders that are due (reminders/services/dispatch.py dispatch_due).
     "reminders-tick": {"task": "reminders.tick", "schedule": 60.0},
     # report jobs: re-queue stuck ones, delete reports past 7 days and orphan files (footlog/exports/report_jobs.py).
-    "exports-sweep": {"task": "exports.sweep", "schedule": 300.0},
-    # account imports: fail lost jobs, delete finished ones past 7 days (accounts/account_import.py).
-    "exports-import-sweep": {"task": "exports.import_sweep", "schedule": 300.0},
+    # Every minute: a job whose heartbeat is older than FOOTLOG_JOB_STALE_S has lost its worker (issue 22).
+    "exports-sweep": {"task": "exports.sweep", "schedule": 60.0},
+    # account imports: re-queue or fail lost jobs, delete finished ones past 7 days (accounts/account_import.py).
+    "exports-import-sweep": {"task": "exports.import_sweep", "schedule": 60.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 # Web Push reaches public https hosts only (reminders/endpoints.py). Hosts named here are exempt (http and private

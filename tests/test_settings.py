@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
 
@@ -222,10 +223,11 @@ def test_a_malformed_port_stops_start_up_naming_it(tmp_path) -> None:
     assert "PORT" in result.stderr
 
 
-def gunicorn_check(tmp_path, **env: str) -> subprocess.CompletedProcess[str]:
+def gunicorn_check(tmp_path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "FOOTLOG_", "PORT", "WEB_"))}
+    command = [sys.executable, "-m", "gunicorn", "footlog.wsgi", "--config", "footlog/gunicorn.conf.py"]
     return subprocess.run(
-        [sys.executable, "-m", "gunicorn", "footlog.wsgi", "--config", "footlog/gunicorn.conf.py", "--check-config"],
+        [*command, *(args or ("--check-config",))],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -248,3 +250,11 @@ def test_gunicorn_takes_its_config_file(tmp_path) -> None:
     `config` once broke every start): the file as shipped must load."""
     result = gunicorn_check(tmp_path, PORT="8123", WEB_CONCURRENCY="3")
     assert result.returncode == 0, result.stderr[-800:]
+
+
+def test_gunicorn_writes_no_control_socket_outside_the_data_dir(tmp_path) -> None:
+    """gunicorn >= 25.1 opens a control socket under $XDG_RUNTIME_DIR or ~/.gunicorn by default: the shipped
+    config turns it off, so nothing is written outside FOOTLOG_DATA_DIR."""
+    result = gunicorn_check(tmp_path, "--print-config")
+    assert result.returncode == 0, result.stderr[-800:]
+    assert re.search(r"control_socket_disable\s*=\s*True", result.stdout), result.stdout[-2000:]

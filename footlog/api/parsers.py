@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from typing import Any
 
@@ -9,7 +8,14 @@ from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 
 from footlog.api.errors import PayloadTooLarge
-from footlog.lib.jsonbody import MAX_DEPTH, TooDeep, check_depth
+from footlog.lib.jsonbody import MAX_DEPTH, TooDeep, loads_strict
+
+
+def bad_json(detail: str) -> ParseError:
+    """400 with the stable code `bad_json` (the import answers the same code for its JSON)."""
+    error = ParseError(detail)
+    error.extra = {"code": "bad_json"}  # type: ignore[attr-defined]  # read by footlog.api.errors
+    return error
 
 
 class BoundedJSONParser(JSONParser):
@@ -29,9 +35,11 @@ class BoundedJSONParser(JSONParser):
         if len(raw) > limit:
             raise PayloadTooLarge(f"The JSON body is over {limit // 1024} KB.")
         try:
-            data = check_depth(super().parse(io.BytesIO(raw), media_type, parser_context))
+            data = loads_strict(raw.decode((parser_context or {}).get("encoding") or settings.DEFAULT_CHARSET))
         except (RecursionError, TooDeep):
-            raise ParseError(f"The JSON body nests deeper than {MAX_DEPTH} levels.") from None
+            raise bad_json(f"The JSON body nests deeper than {MAX_DEPTH} levels.") from None
+        except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, NotFinite, an integer too long to read
+            raise bad_json(f"JSON parse error - {str(exc)[:200]}") from None
         if not isinstance(data, (dict, list)):
-            raise ParseError("The JSON body must be an object.")
+            raise bad_json("The JSON body must be an object.")
         return data

@@ -27,9 +27,39 @@ ERROR_SCHEMA = {
 ERROR_CONTENT = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
 
 
+# footlog's calendar (footlog/lib/dates.py), as a pattern the schema can state: 1900-01-01 to 2999-12-31.
+DATE_PATTERN = r"^(19[0-9]{2}|2[0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+DATE_BOUNDS = "A date from 1900-01-01 to 2999-12-31 (footlog's calendar)."
+# Bodies that refuse a field they do not know (the others ignore unknown fields, as DRF does).
+CLOSED_BODIES = ("PatchedPhotoPatchInRequest",)
+
+
+def _bound_dates(node: Any) -> None:
+    """Every input date (request bodies and query parameters) carries the calendar's bounds."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and node.get("format") == "date" and "pattern" not in node:
+            node["pattern"] = DATE_PATTERN
+            node["description"] = " ".join(filter(None, [node.get("description"), DATE_BOUNDS]))
+        for value in node.values():
+            _bound_dates(value)
+    elif isinstance(node, list):
+        for value in node:
+            _bound_dates(value)
+
+
 def document_errors(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
     """drf-spectacular postprocessing hook (SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"])."""
-    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    for name, component in schemas.items():
+        if name.endswith("Request"):
+            _bound_dates(component)
+        if name in CLOSED_BODIES:
+            component["additionalProperties"] = False
+    for path_item in result.get("paths", {}).values():
+        for operation in path_item.values():
+            if isinstance(operation, dict):
+                _bound_dates(operation.get("parameters", []))
+    result["components"]["schemas"]["Error"] = ERROR_SCHEMA
     for path_item in result.get("paths", {}).values():
         for operation in path_item.values():
             responses = operation.setdefault("responses", {})

@@ -8,14 +8,21 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from footlog.api.fields import StrictBooleanField, StrictCharField
+from footlog.clinical import validation
 from footlog.clinical.models import MAX_NOTE, MAX_PLAN, SiteOnset, Visit
 from footlog.lib.dates import EARLIEST_DATE, LATEST_DATE
 
 EARLIEST = EARLIEST_DATE  # footlog's calendar (footlog/lib/dates.py)
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+MONTH_PATTERN = "^(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])$"  # 1900-01 to 2999-12, footlog's calendar
 
 
-@extend_schema_field({"type": "string", "pattern": "^\\d{4}-\\d{2}$", "nullable": True, "example": "2026-03"})
+def _refuse(errors: dict[str, list[str]]) -> None:
+    if errors:
+        raise serializers.ValidationError(errors)
+
+
+@extend_schema_field({"type": "string", "pattern": MONTH_PATTERN, "nullable": True, "example": "2026-03"})
 class MonthField(serializers.Field):
     """A calendar month as "YYYY-MM", held as the first day of that month."""
 
@@ -26,7 +33,7 @@ class MonthField(serializers.Field):
         if not match:
             self.fail("invalid")
         year, month = int(match[1]), int(match[2])
-        if not 1 <= month <= 12 or year < EARLIEST.year:
+        if not 1 <= month <= 12 or not EARLIEST.year <= year <= LATEST_DATE.year:
             self.fail("invalid")
         return dt.date(year, month, 1)
 
@@ -35,9 +42,15 @@ class MonthField(serializers.Field):
 
 
 class SiteOnsetIn(serializers.Serializer):
+    """A month (1900-01 to 2999-12, not after the current one) or not_sure: true, never both."""
+
     noticed_since = MonthField(allow_null=True, required=False, default=None)
     not_sure = StrictBooleanField(required=False, default=False)
     note = StrictCharField(max_length=MAX_NOTE, allow_blank=True, required=False, default="")
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        _refuse(validation.site_onset_errors(**attrs))
+        return attrs
 
 
 class SiteOnsetOut(serializers.ModelSerializer):
@@ -46,14 +59,6 @@ class SiteOnsetOut(serializers.ModelSerializer):
     class Meta:
         model = SiteOnset
         fields = ("site", "noticed_since", "not_sure", "note")
-
-
-def _calendar_date(value: dt.date) -> dt.date:
-    if value < EARLIEST:
-        raise serializers.ValidationError("The date is too far in the past.")
-    if value > LATEST_DATE:
-        raise serializers.ValidationError("Give a date before the year 3000.")
-    return value
 
 
 class VisitIn(serializers.Serializer):
@@ -79,10 +84,16 @@ class VisitIn(serializers.Serializer):
     )
 
     def validate_date(self, value: dt.date) -> dt.date:
-        return _calendar_date(value)
+        errors = validation.visit_errors(kind="booked", date=value)  # the calendar; kind and note: their fields
+        if errors.get("date"):
+            raise serializers.ValidationError(errors["date"])
+        return value
 
     def validate_review_on(self, value: dt.date | None) -> dt.date | None:
-        return None if value is None else _calendar_date(value)
+        errors = validation.visit_errors(kind="booked", date=value) if value is not None else {}
+        if errors.get("date"):
+            raise serializers.ValidationError(errors["date"])
+        return value
 
 
 class VisitPatchIn(VisitIn):

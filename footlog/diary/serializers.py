@@ -18,6 +18,7 @@ from footlog.api.fields import (
     StrictUUIDField,
     WholeItemsList,
 )
+from footlog.diary import validation
 from footlog.diary.models import (
     EXPOSURES,
     MAX_NOTES,
@@ -31,7 +32,24 @@ from footlog.diary.models import (
 from footlog.diary.selectors import routine_steps_for
 from footlog.diary.services import EntryData, PhotoUpload
 from footlog.diary.sites import SITE_KEYS, SITES
+from footlog.diary.validation import (
+    COUNT_MAX,
+    LARGEST_MM_MAX,
+    OBSERVATION_NOTE_MAX,
+    ROUTINE_DETAIL_MAX,
+    ROUTINE_PER_ENTRY_MAX,
+    SCORE_MAX,
+    STEP_KEY_MAX,
+    STEP_LABEL_MAX,
+)
+from footlog.lib.checks import Errors
 from footlog.lib.dates import entry_date_error, today_in
+
+
+def refuse(errors: Errors) -> None:
+    """Raise a domain validator's errors (footlog/diary/validation.py) as the API's 400."""
+    if errors:
+        raise serializers.ValidationError(errors)
 
 
 class SiteOut(serializers.Serializer[Any]):
@@ -43,9 +61,6 @@ class SiteOut(serializers.Serializer[Any]):
     snomed_display = serializers.CharField()
     laterality_code = serializers.CharField()
     qualifier = serializers.CharField(allow_null=True)
-
-
-TRIGGER_TARGET = "A trigger is not scored: its target_per_week can only be 0."
 
 
 class RoutineStepOut(serializers.ModelSerializer[RoutineStep]):
@@ -75,15 +90,14 @@ def _target_field(**kwargs: Any) -> StrictIntegerField:
 
 
 class RoutineStepIn(serializers.Serializer[Any]):
-    label = StrictCharField(max_length=100, trim_whitespace=True)  # type: ignore[assignment]  # our field named `label`, not Field.label
+    label = StrictCharField(max_length=STEP_LABEL_MAX, trim_whitespace=True)  # type: ignore[assignment]  # our field named `label`, not Field.label
     kind = serializers.ChoiceField(choices=RoutineStep.Kind.choices)
     target_per_week = _target_field(
         required=False, help_text="Times a week, 0-7; default 7 for care, 0 for a trigger (which takes only 0)"
     )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        if attrs["kind"] == RoutineStep.Kind.TRIGGER and attrs.get("target_per_week", 0) != 0:
-            raise serializers.ValidationError({"target_per_week": [TRIGGER_TARGET]})
+        refuse(validation.routine_step_errors(**attrs))
         return attrs
 
 
@@ -93,21 +107,22 @@ class RoutineStepTargetIn(serializers.Serializer[Any]):
     target_per_week = _target_field(help_text="Times a week, 0-7; 0 = as needed, not scored")
 
     def validate_target_per_week(self, value: int) -> int:
-        if self.context["step"].kind == RoutineStep.Kind.TRIGGER and value != 0:
-            raise serializers.ValidationError(TRIGGER_TARGET)
+        errors = validation.target_errors(self.context["step"].kind, value)
+        if errors:
+            raise serializers.ValidationError(errors["target_per_week"])
         return value
 
 
 class ObservationIO(serializers.Serializer[Any]):
     site = serializers.ChoiceField(choices=SITE_KEYS)
-    count = StrictIntegerField(min_value=0, max_value=200)
-    largest_mm = StrictFloatField(min_value=0, max_value=30, required=False, allow_null=True, default=None)
-    itch = StrictIntegerField(min_value=0, max_value=10, required=False, default=0)
-    pain = StrictIntegerField(min_value=0, max_value=10, required=False, default=0)
+    count = StrictIntegerField(min_value=0, max_value=COUNT_MAX)
+    largest_mm = StrictFloatField(min_value=0, max_value=LARGEST_MM_MAX, required=False, allow_null=True, default=None)
+    itch = StrictIntegerField(min_value=0, max_value=SCORE_MAX, required=False, default=0)
+    pain = StrictIntegerField(min_value=0, max_value=SCORE_MAX, required=False, default=0)
     redness = StrictBooleanField(required=False, default=False)
     bleeding = StrictBooleanField(required=False, default=False)
     spreading = StrictBooleanField(required=False, default=False)
-    note = StrictCharField(max_length=500, required=False, allow_blank=True, default="")
+    note = StrictCharField(max_length=OBSERVATION_NOTE_MAX, required=False, allow_blank=True, default="")
     confirmed = StrictBooleanField(
         source="outlier_confirmed",
         required=False,
@@ -118,14 +133,22 @@ class ObservationIO(serializers.Serializer[Any]):
     class Meta:
         list_serializer_class = WholeItemsList
 
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        refuse(validation.observation_errors(attrs))
+        return attrs
+
 
 class RoutineLogIn(serializers.Serializer[Any]):
-    step = StrictCharField(max_length=64)
+    step = StrictCharField(max_length=STEP_KEY_MAX)
     done = StrictBooleanField()
-    detail = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
+    detail = StrictCharField(max_length=ROUTINE_DETAIL_MAX, required=False, allow_blank=True, default="")
 
     class Meta:
         list_serializer_class = WholeItemsList
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        refuse(validation.routine_item_errors(attrs))
+        return attrs
 
 
 class RoutineLogOut(serializers.Serializer[Any]):
@@ -145,7 +168,7 @@ class EntryIn(serializers.Serializer[Any]):
         required=False, default=False, help_text="The notes are meant for the dermatologist (shown in the report)"
     )
     observations = ObservationIO(many=True, required=False, default=list, max_length=len(SITE_KEYS))  # type: ignore[call-arg]  # passed on to ListSerializer
-    routine = RoutineLogIn(many=True, required=False, default=list, max_length=200)  # type: ignore[call-arg]  # passed on to ListSerializer
+    routine = RoutineLogIn(many=True, required=False, default=list, max_length=ROUTINE_PER_ENTRY_MAX)  # type: ignore[call-arg]  # passed on to ListSerializer
 
     def validate_date(self, value: dt.date) -> dt.date:
         # No slack for a device ahead of the account's zone: an entry dated after the account's today would
@@ -156,22 +179,26 @@ class EntryIn(serializers.Serializer[Any]):
         return value
 
     def validate_observations(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        sites = [obs["site"] for obs in value]
-        duplicates = sorted({site for site in sites if sites.count(site) > 1})
-        if duplicates:
-            raise serializers.ValidationError(f"Each site may appear once per entry: {', '.join(duplicates)}.")
+        errors = validation.entry_errors(observations=value)
+        if errors:
+            raise serializers.ValidationError(errors["observations"])
         return value
 
     def validate_routine(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        errors = validation.entry_errors(routine=value)
+        if errors:
+            raise serializers.ValidationError(errors["routine"])
         keys = [item["step"] for item in value]
-        duplicates = sorted({key for key in keys if keys.count(key) > 1})
-        if duplicates:
-            raise serializers.ValidationError(f"Each step may appear once per entry: {', '.join(duplicates)}.")
         steps = {step.key: step for step in routine_steps_for(self.context["user"]).filter(key__in=keys)}
         unknown = [key for key in keys if key not in steps]
         if unknown:
             raise serializers.ValidationError(f"Unknown or archived routine step: {', '.join(unknown)}.")
         return [{**item, "step": steps[item["step"]]} for item in value]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        own = {name: attrs[name] for name in ("date", "notes", "for_clinician") if name in attrs}
+        refuse(validation.entry_errors(**own))
+        return attrs
 
     def to_entry_data(self) -> EntryData:
         return EntryData(**self.validated_data)
@@ -295,6 +322,7 @@ class PhotoPatchIn(serializers.Serializer[Any]):
             raise serializers.ValidationError(
                 {name: ["Not editable: only site, view and scale_in_frame are."] for name in unknown}
             )
+        refuse(validation.photo_fields_errors({k: v or None for k, v in attrs.items() if k != "scale_in_frame"}))
         return attrs
 
 

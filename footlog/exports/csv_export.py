@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from footlog.clinical.selectors import site_onsets_for
+from footlog.clinical.selectors import site_onsets_in_calendar
 from footlog.diary.models import RoutineStep
 from footlog.diary.sites import SITES
 from footlog.exports.selectors import DayRow, export_steps, iter_history_rows
@@ -78,7 +78,8 @@ def _yes_no(value: bool) -> str:
 def noticed_since(user: Any) -> dict[str, str]:
     """Per site, when the user first noticed bumps there: "2026-03", "not sure", or absent (not answered)."""
     return {
-        o.site: "not sure" if o.noticed_since is None else f"{o.noticed_since:%Y-%m}" for o in site_onsets_for(user)
+        o.site: "not sure" if o.noticed_since is None else f"{o.noticed_since:%Y-%m}"
+        for o in site_onsets_in_calendar(user)
     }
 
 

@@ -43,7 +43,7 @@ from fhir.resources.R4B.media import Media
 from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.patient import Patient
 
-from footlog.clinical.selectors import site_onsets_for, visits_for
+from footlog.clinical.selectors import site_onsets_in_calendar, visits_for
 from footlog.diary.sites import LATERALITY, QUALIFIERS, SITES, SNOMED
 from footlog.exports.flag_rows import KIND_WORDS
 from footlog.exports.selectors import iter_history
@@ -476,7 +476,7 @@ def build_bundle(
     if user.display_name:
         patient_resource["name"] = [{"text": user.display_name}]
     entries: list[tuple[str, dict[str, Any]]] = [(patient, patient_resource)]
-    entries += [(_urn("onset", user.pk, o.site), onset_observation(patient, o)) for o in site_onsets_for(user)]
+    entries += [(_urn("onset", user.pk, o.site), onset_observation(patient, o)) for o in site_onsets_in_calendar(user)]
     counts: dict[tuple[dt.date, str], str] = {}
     seen: list[Any] = []
     for entry in iter_history(user, start, end):

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from django.db.models import Min
 
 from footlog.clinical.models import SiteOnset
+from footlog.clinical.selectors import site_onsets_in_calendar
 from footlog.diary.models import Observation, RoutineLog
 from footlog.diary.sites import SITES
 from footlog.exports.flag_rows import site_group_label, span_text
@@ -148,7 +149,7 @@ def gather(user: Any, timeline: TimelineResult, start: dt.date, end: dt.date) ->
     earliest = min([start, *(s.since for s in shown if s.since)])
     checks = _checks_by_site(user, earliest, end)
     firsts = _first_present_day(user)
-    onsets = {o.site: o for o in SiteOnset.objects.filter(user=user)}
+    onsets = {o.site: o for o in site_onsets_in_calendar(user)}
     facts = [_site_facts(s, checks.get(s.site, []), firsts.get(s.site), onsets.get(s.site), start) for s in shown]
     for fact in facts:
         fact.caveats = outlier_caveats(getattr(timeline, "outliers", ()), fact.key, start)

@@ -106,6 +106,8 @@ class ReportJob(models.Model):
     error = models.CharField(max_length=200, blank=True)
     created = models.DateTimeField(default=timezone.now)
     started = models.DateTimeField(null=True, blank=True)
+    # Stamped by the worker every FOOTLOG_JOB_HEARTBEAT_S while it builds (footlog/lib/heartbeat.py).
+    heartbeat = models.DateTimeField(null=True, blank=True)
     finished = models.DateTimeField(null=True, blank=True)
 
     class Meta:

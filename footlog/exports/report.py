@@ -4,8 +4,8 @@ Page 1 answers, in a minute, what a dermatologist asks: where (site and side), s
 whether it changes, what was tried and how faithfully, red flags, the recommendation with its reasons, and the
 user's own questions. Then the shared timeline chart, a photo sheet per site and a compact daily log.
 Nothing here diagnoses: the headline comes from the one wording table (`wording.LEVEL_TEXTS`, the clinician
-column), the other phrases from `footlog.timeline.display`, and every page carries a "not a diagnosis" footer. Every red-flag event of the
-range is listed, however old.
+column), the other phrases from `footlog.timeline.display`, and every page carries a "not a diagnosis"
+footer. Every red-flag event of the range is listed, however old.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from footlog.exports import findings
 from footlog.exports.findings import Findings
 from footlog.exports.flag_rows import FlagRow, flag_rows
 from footlog.exports.selectors import history_entries
+from footlog.lib.dates import EARLIEST_DATE
 from footlog.lib.svg_chart import Marker, render_timeline_chart
 from footlog.timeline import display
 from footlog.timeline.analysis import Recommendation, RedFlag
@@ -310,7 +311,10 @@ def slight_symptom_lines(timeline: Any, start: dt.date) -> list[str]:
 def _earlier_red_flags(user: Any, start: dt.date, known: list[RedFlag]) -> str:
     """One line for the red flags logged before the range: how many, and the latest. Every one counts, however
     old: the history before `start` is read whole (its analysis lists each event)."""
-    first = Entry.objects.filter(user=user, date__lt=start).aggregate(first=Min("date"))["first"]
+    # From footlog's first day at the earliest: an entry stored before the import checked dates (year 1) would
+    # make this read 740,000 days (footlog_check_data lists such rows).
+    earlier = Entry.objects.filter(user=user, date__lt=start, date__gte=EARLIEST_DATE)
+    first = earlier.aggregate(first=Min("date"))["first"]
     flags = set(known)
     if first is not None:
         flags.update(timeline_for(user, first, start - dt.timedelta(days=1)).red_flags)

@@ -22,12 +22,15 @@ from kombu.exceptions import OperationalError
 
 from footlog.exports.models import ReportJob
 from footlog.lib.errors import ServiceUnavailable
+from footlog.lib.heartbeat import beating
 
 logger = logging.getLogger(__name__)
 
 RETENTION = dt.timedelta(days=7)  # a finished report (file and row) is kept this long
-# Longer than the task's hard time limit (180 s), so a job still running past it has lost its worker.
+# A pending job whose message was lost (broker restart) waits this long before the sweep queues it again. A running
+# job is judged by its heartbeat instead (FOOTLOG_JOB_STALE_S, 2 minutes): its worker stamps it while it builds.
 STUCK_AFTER = dt.timedelta(minutes=10)
+GAVE_UP = "The report could not be built after 3 tries (its worker stopped each time); try again later."
 ORPHAN_MIN_AGE = dt.timedelta(hours=1)  # younger files may belong to a job committing right now
 MAX_ATTEMPTS = 3  # times a job is handed to the queue before the sweep gives up on it
 REPORTS_DIR = "reports"
@@ -74,19 +77,28 @@ def report_job_run(job_id: str) -> str:
     job = _claim(job_id)
     if job is None:
         return _state_of(job_id)
+    this_run = ReportJob.objects.filter(pk=job.pk, state=ReportJob.State.RUNNING, started=job.started)
     try:
-        pdf = _render(job)
+        with beating(lambda: this_run.update(heartbeat=timezone.now())):
+            pdf = _render(job)
     except Exception:
         return _fail(job)
     return _store(job, pdf)
 
 
+def _lost(now: dt.datetime) -> Q:
+    """Running, but its worker stopped stamping it (or, from before heartbeats, started past the time limit)."""
+    stale = now - dt.timedelta(seconds=settings.FOOTLOG_JOB_STALE_S)
+    limit = now - dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    return Q(state=ReportJob.State.RUNNING) & (Q(heartbeat__lt=stale) | Q(heartbeat__isnull=True, started__lt=limit))
+
+
 def _claim(job_id: str) -> ReportJob | None:
-    stale = timezone.now() - dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    now = timezone.now()
     claimed = (
         ReportJob.objects.filter(pk=job_id)
-        .filter(Q(state=ReportJob.State.PENDING) | Q(state=ReportJob.State.RUNNING, started__lt=stale))
-        .update(state=ReportJob.State.RUNNING, started=timezone.now(), progress=5)
+        .filter(Q(state=ReportJob.State.PENDING) | _lost(now))
+        .update(state=ReportJob.State.RUNNING, started=now, heartbeat=now, progress=5)
     )
     return ReportJob.objects.select_related("user").filter(pk=job_id).first() if claimed else None
 
@@ -152,32 +164,33 @@ def report_jobs_sweep(
     *, stuck_after: dt.timedelta = STUCK_AFTER, orphan_min_age: dt.timedelta = ORPHAN_MIN_AGE
 ) -> SweepResult:
     """Re-queue or fail stuck jobs, delete finished jobs past RETENTION (files too), delete orphan files."""
-    requeued, failed = _unstick(timezone.now() - stuck_after)
+    requeued, failed = _unstick(timezone.now(), timezone.now() - stuck_after)
     expired = _expire(timezone.now() - RETENTION)
     return SweepResult(requeued, failed, expired, _delete_orphans(orphan_min_age))
 
 
-def _stuck(cutoff: dt.datetime) -> Any:
+def _stuck(now: dt.datetime, cutoff: dt.datetime) -> Any:
     """Pending jobs whose message was lost (broker restart, enqueue failure in a sweep) and running jobs whose
-    worker died (kill -9: the unacknowledged message waits for the broker's visibility timeout, an hour)."""
+    worker died (kill -9: its heartbeat stops; the unacknowledged message would wait for the broker's visibility
+    timeout, an hour). A running job older than `cutoff` counts too (the sweep command's --stuck-after-minutes)."""
     return ReportJob.objects.filter(
-        Q(state=ReportJob.State.PENDING, queued_at__lt=cutoff) | Q(state=ReportJob.State.RUNNING, started__lt=cutoff)
+        Q(state=ReportJob.State.PENDING, queued_at__lt=cutoff)
+        | _lost(now)
+        | Q(state=ReportJob.State.RUNNING, started__lt=cutoff)
     )
 
 
-def _unstick(cutoff: dt.datetime) -> tuple[int, int]:
+def _unstick(now: dt.datetime, cutoff: dt.datetime) -> tuple[int, int]:
     failed = (
-        _stuck(cutoff)
+        _stuck(now, cutoff)
         .filter(attempts__gte=MAX_ATTEMPTS)
-        .update(
-            state=ReportJob.State.FAILED, error="The report could not be built; try again.", finished=timezone.now()
-        )
+        .update(state=ReportJob.State.FAILED, error=GAVE_UP, finished=timezone.now())
     )
     requeued = 0
-    for job_id in _stuck(cutoff).values_list("pk", flat=True):
+    for job_id in _stuck(now, cutoff).values_list("pk", flat=True):
         # Conditional, so two sweeps at once re-queue a job once.
         taken = (
-            _stuck(cutoff)
+            _stuck(now, cutoff)
             .filter(pk=job_id)
             .update(state=ReportJob.State.PENDING, progress=0, queued_at=timezone.now(), attempts=F("attempts") + 1)
         )

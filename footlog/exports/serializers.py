@@ -42,10 +42,16 @@ class ReportJobIn(RangeBody):
 
 class ReportJobOut(serializers.ModelSerializer):
     download_url = serializers.SerializerMethodField()
+    retrying = serializers.SerializerMethodField(
+        help_text="True while a job whose worker stopped is being built again (at most 3 tries in all)"
+    )
 
     class Meta:
         model = ReportJob
-        fields = ("id", "state", "progress", "error", "created", "finished", "download_url")
+        fields = ("id", "state", "progress", "error", "created", "finished", "download_url", "retrying")
+
+    def get_retrying(self, job: ReportJob) -> bool:
+        return job.attempts > 1 and job.state in (ReportJob.State.PENDING, ReportJob.State.RUNNING)
 
     def get_download_url(self, job: ReportJob) -> str | None:
         return f"/api/v1/exports/report-jobs/{job.pk}/report.pdf" if job.state == ReportJob.State.DONE else None

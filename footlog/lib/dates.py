@@ -12,6 +12,12 @@ EARLIEST_DATE = dt.date(1900, 1, 1)
 LATEST_DATE = dt.date(2999, 12, 31)
 
 
+def in_calendar(value: dt.date) -> bool:
+    """Inside footlog's calendar. Rows stored before every door checked it (an import took any date) may not be:
+    readers that render dates (FHIR, PDF, CSV) skip those rows with a warning (footlog_check_data lists them)."""
+    return EARLIEST_DATE <= value <= LATEST_DATE
+
+
 def clamp_date(value: dt.date) -> dt.date:
     return min(max(value, EARLIEST_DATE), LATEST_DATE)
 

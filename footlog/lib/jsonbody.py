@@ -8,6 +8,7 @@ MAX_DEPTH is refused as malformed, by the API's parser and before allauth's head
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 MAX_DEPTH = 32
@@ -15,6 +16,33 @@ MAX_DEPTH = 32
 
 class TooDeep(ValueError):
     """The body nests objects/arrays deeper than MAX_DEPTH (or deeper than the parser can follow)."""
+
+
+class NotFinite(ValueError):
+    """The body holds NaN, Infinity, -Infinity or a number too large for a float (1e999): not JSON numbers
+    footlog takes anywhere (Python's json reads them; int(inf) then raised OverflowError)."""
+
+
+def _no_constant(name: str) -> Any:
+    raise NotFinite(f"{name} is not a number footlog takes.")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise NotFinite(f"{text[:20]} is out of range for a number.")
+    return value
+
+
+def loads_strict(raw: bytes | str, max_depth: int = MAX_DEPTH) -> Any:
+    """The one JSON reader of bodies and imports: json.loads refusing non-finite numbers (NotFinite), nesting past
+    `max_depth` (TooDeep) and integers too long to read (ValueError); JSONDecodeError/UnicodeDecodeError as
+    usual. All of these are ValueError."""
+    try:
+        data = json.loads(raw, parse_constant=_no_constant, parse_float=_finite_float)
+    except RecursionError:
+        raise TooDeep(_too_deep(max_depth)) from None
+    return check_depth(data, max_depth)
 
 
 def loads_bounded(raw: bytes | str, max_depth: int = MAX_DEPTH) -> Any:

@@ -161,6 +161,8 @@ def shl_manifest(request: HttpRequest, manifest_id: str) -> HttpResponse:
         if body["passcode"] is None:
             return _error(401, "This link needs its passcode.", remainingAttempts=share.passcode_attempts_left)
         result = services.share_passcode_try(share, body["passcode"])
+        if result.locked:
+            return _not_found()  # locked meanwhile: gone, like a revoked link
         if not result.ok:
             services.share_access_record(share, *who, "bad-passcode", recipient=body["recipient"])
             return _error(401, "Wrong passcode.", remainingAttempts=result.remaining)

@@ -105,6 +105,8 @@ def _passcode_gate(request: HttpRequest, share: Share, token: str) -> HttpRespon
     if request.method != "POST":
         return render(request, "share/passcode.html", {"wrong": False})
     result = services.share_passcode_try(share, request.POST.get("passcode", ""))
+    if result.locked:
+        return _not_found(request)  # locked meanwhile: gone, like a revoked link
     if not result.ok:
         services.share_access_record(share, client_ip(request), request.headers.get("User-Agent", ""), "bad-passcode")
         if result.remaining <= 0:

@@ -15,7 +15,7 @@ import qrcode.image.svg
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -117,27 +117,43 @@ def share_create(
 class PasscodeResult:
     ok: bool
     remaining: int  # wrong passcodes left before the share locks
+    locked: bool = False  # no try was left: answered like a revoked link (404), the passcode never checked
 
 
 def share_passcode_try(share: Share, passcode: str) -> PasscodeResult:
-    """Check `passcode` against the share's; a wrong one counts down the share's one counter (page, PDF, photos
-    and manifest alike), and at zero the share is locked for good. A locked share accepts nothing."""
-    if share.is_locked:
-        return PasscodeResult(False, 0)
+    """Check `passcode` against the share's, counting the try on the share's one counter (page, PDF, photos and
+    manifest alike); at zero the share is locked for good and accepts nothing, the right passcode included.
+
+    The try is taken before the (slow) hash is checked, by a conditional UPDATE in the database, and given back
+    when the passcode is right: however many guesses arrive at once, at most PASSCODE_ATTEMPTS wrong ones are ever
+    checked. (Read first, check, then write let 16 of 40 parallel guesses through.)"""
+    remaining = _take_try(share)
+    if remaining is None:
+        if share.has_passcode:
+            share.passcode_attempts_left = 0
+        return PasscodeResult(False, 0, locked=True)
     if check_password(passcode, share.passcode_hash):
-        return PasscodeResult(True, share.passcode_attempts_left)
-    # Counted in the database, and read back in the same transaction: the UPDATE holds the row until commit, so
-    # concurrent guesses neither share a count nor see each other's.
-    with transaction.atomic():
-        counted = Share.objects.filter(pk=share.pk, passcode_attempts_left__gt=0).update(
-            passcode_attempts_left=F("passcode_attempts_left") - 1
-        )
-        share.passcode_attempts_left = (
-            Share.objects.filter(pk=share.pk).values_list("passcode_attempts_left", flat=True).get()
-        )
-    if counted and share.is_locked:
+        Share.objects.filter(pk=share.pk).update(passcode_attempts_left=F("passcode_attempts_left") + 1)
+        share.passcode_attempts_left = remaining + 1
+        return PasscodeResult(True, remaining + 1)
+    share.passcode_attempts_left = remaining
+    if remaining == 0:  # this try was the last one: logged once
         logger.info("share locked after wrong passcodes", extra={"event": "share_locked", "share": str(share.pk)})
-    return PasscodeResult(False, share.passcode_attempts_left)
+    return PasscodeResult(False, remaining)
+
+
+def _take_try(share: Share) -> int | None:
+    """One try off the share's counter, in one statement (the row lock orders concurrent ones); the tries left
+    after it, or None when none was left (or the share was revoked)."""
+    table = Share._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET passcode_attempts_left = passcode_attempts_left - 1"  # noqa: S608 - our table name
+            " WHERE id = %s AND passcode_attempts_left > 0 AND revoked_at IS NULL RETURNING passcode_attempts_left",
+            [Share._meta.pk.get_db_prep_value(share.pk, connection)],  # type: ignore[union-attr]
+        )
+        row = cursor.fetchone()
+    return None if row is None else int(row[0])
 
 
 def share_revoke(share: Share) -> None:

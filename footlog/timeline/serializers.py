@@ -9,14 +9,12 @@ from rest_framework import serializers
 
 from footlog.api.fields import StrictFloatField, StrictIntegerField
 from footlog.diary.sites import SITE_CHOICES
-from footlog.timeline.analysis import FLOOR_FIELDS, LEVELS, SAFETY_FLOOR, Thresholds
+from footlog.timeline.analysis import LEVELS, SAFETY_FLOOR, Thresholds
+from footlog.timeline.validation import BOUNDS, FLOOR_MESSAGE, REFUSED_FIELDS, thresholds_errors
 
 STATUSES = ["clear", "new", "improving", "persisting", "worsening", "stale"]
 RED_FLAG_KINDS = ["pain", "redness", "bleeding", "spreading", "fast_change"]
-# A settings write naming any of these is refused: the red-flag rules, the clear streak and staleness are the
-# safety floor, constants in code (footlog.timeline.analysis.safety), never a user setting.
-REFUSED_FIELDS = frozenset(FLOOR_FIELDS) | frozenset(SAFETY_FLOOR)
-FLOOR_MESSAGE = "This is a safety-floor rule (red flags, clear streak, staleness); it cannot be changed."
+__all__ = ["FLOOR_MESSAGE", "REFUSED_FIELDS"]  # their home: footlog/timeline/validation.py
 
 
 class DayOut(serializers.Serializer[Any]):
@@ -127,11 +125,11 @@ class OutlierOut(serializers.Serializer[Any]):
     usual = serializers.FloatField(help_text="Median of the site's present checks in the 90 days before")
 
 
-def _int(low: int, high: int, help_text: str) -> serializers.Field[Any, Any, Any, Any]:
-    return StrictIntegerField(min_value=low, max_value=high, required=False, help_text=help_text)
-
-
-def _float(low: float, high: float, help_text: str) -> serializers.Field[Any, Any, Any, Any]:
+def _threshold(name: str, help_text: str) -> serializers.Field[Any, Any, Any, Any]:
+    """A threshold field built from its bounds in footlog/timeline/validation.py (so the schema shows them)."""
+    low, high, whole = BOUNDS[name]
+    if whole:
+        return StrictIntegerField(min_value=int(low), max_value=int(high), required=False, help_text=help_text)
     return StrictFloatField(min_value=low, max_value=high, required=False, help_text=help_text)
 
 
@@ -139,16 +137,20 @@ class ThresholdsIO(serializers.Serializer[Any]):
     """The user's tunable rule thresholds (docs/timeline.md). On PUT, a field left out goes back to its default.
 
     A field of the safety floor (red-flag rules, clear streak, staleness) is refused with a 400 naming it.
+    Cross-field rule: book_after_days must not be less than consider_after_days (a field left out counts at its
+    default). Bounds: footlog/timeline/validation.py.
     """
 
-    consider_after_days = _int(1, 365, "Bumps on most checked days for this many days → consider")
-    book_after_days = _int(1, 365, "... this long with care adherence at the minimum → book")
-    most_days_ratio = _float(0.05, 1, "Share of checked days that counts as 'most'")
-    min_checked_days = _int(1, 365, "Checked days a duration rule needs as evidence")
-    care_adherence_min = _float(0, 1, "Care adherence needed for 'persisting despite care'")
-    trend_window_days = _int(7, 120, "A trend is judged over the episode's last this many days")
-    rise_min_count = _float(0.5, 200, "Change in count over the trend window (Theil-Sen slope) that makes a trend")
-    rise_min_mm = _float(0.1, 30, "Change in median size (mm, last 3 vs first 3 values) that makes a trend")
+    consider_after_days = _threshold("consider_after_days", "Bumps on most checked days for this many days → consider")
+    book_after_days = _threshold("book_after_days", "... this long with care adherence at the minimum → book")
+    most_days_ratio = _threshold("most_days_ratio", "Share of checked days that counts as 'most'")
+    min_checked_days = _threshold("min_checked_days", "Checked days a duration rule needs as evidence")
+    care_adherence_min = _threshold("care_adherence_min", "Care adherence needed for 'persisting despite care'")
+    trend_window_days = _threshold("trend_window_days", "A trend is judged over the episode's last this many days")
+    rise_min_count = _threshold(
+        "rise_min_count", "Change in count over the trend window (Theil-Sen slope) that makes a trend"
+    )
+    rise_min_mm = _threshold("rise_min_mm", "Change in median size (mm, last 3 vs first 3 values) that makes a trend")
 
     def to_internal_value(self, data: Any) -> dict[str, Any]:
         if isinstance(data, Mapping):
@@ -161,9 +163,9 @@ class ThresholdsIO(serializers.Serializer[Any]):
         return values
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        merged = {**Thresholds().to_dict(), **attrs}
-        if merged["book_after_days"] < merged["consider_after_days"]:
-            raise serializers.ValidationError({"book_after_days": ["Must not be less than consider_after_days."]})
+        errors = thresholds_errors(attrs)
+        if errors:
+            raise serializers.ValidationError(errors)
         return attrs
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.cache import cache
 
 from accounts.models import User
+from footlog.lib.errors import InvalidInput
 from footlog.timeline.analysis import Thresholds
 from footlog.timeline.models import TimelineSettings
 from footlog.timeline.selectors import cache_keys
@@ -21,6 +22,11 @@ def timeline_settings_update(user: User, values: dict[str, Any]) -> Thresholds:
     unknown = sorted(set(values) - set(Thresholds.__dataclass_fields__))
     if unknown:
         raise ValueError(f"not a tunable threshold: {', '.join(unknown)}")
+    from footlog.timeline.validation import thresholds_errors
+
+    errors = thresholds_errors(values)  # the gate every door shares (the serializer has run it already)
+    if errors:
+        raise InvalidInput(errors)
     fields = {**Thresholds().to_dict(), **values}
     saved, _ = TimelineSettings.objects.update_or_create(user=user, defaults=fields)
     return saved.thresholds()

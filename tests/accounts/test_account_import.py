@@ -699,7 +699,7 @@ def test_beat_runs_the_import_sweep_and_the_worker_knows_both_tasks(settings, ap
     from footlog.celery import app
 
     app.loader.import_default_modules()  # what a worker does at start: autodiscovery finds accounts.tasks
-    assert settings.CELERY_BEAT_SCHEDULE["exports-import-sweep"] == {"task": "exports.import_sweep", "schedule": 300.0}
+    assert settings.CELERY_BEAT_SCHEDULE["exports-import-sweep"] == {"task": "exports.import_sweep", "schedule": 60.0}
     assert "exports.import_account" in app.tasks
     job = upload(api, minimal()).json()
     ImportJob.objects.filter(pk=job["id"]).update(created=timezone.now() - STUCK_AFTER - dt.timedelta(minutes=1))

@@ -155,7 +155,7 @@ def test_sweep_requeues_a_pending_job_whose_message_was_lost_and_leaves_fresh_on
 def test_beat_runs_the_sweep_every_five_minutes(settings, job):
     from footlog.celery import app
 
-    assert settings.CELERY_BEAT_SCHEDULE["exports-sweep"] == {"task": "exports.sweep", "schedule": 300.0}
+    assert settings.CELERY_BEAT_SCHEDULE["exports-sweep"] == {"task": "exports.sweep", "schedule": 60.0}
     ReportJob.objects.filter(pk=job["id"]).update(queued_at=timezone.now() - dt.timedelta(minutes=11))
     app.tasks["exports.sweep"].apply()
     assert ReportJob.objects.get(pk=job["id"]).attempts == 2

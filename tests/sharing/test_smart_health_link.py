@@ -19,6 +19,7 @@ from joserfc.jwk import OctKey
 from rest_framework.test import APIClient
 
 from footlog.exports.models import Share, ShareAccess
+from tests.conftest import logged_in
 from tests.exports.builders import add_photo, log_entry
 
 URL = "/api/v1/shares/"
@@ -365,37 +366,56 @@ def test_logs_never_contain_the_manifest_id_file_ticket_or_key(api, history):
         assert secret not in text  # ...without the secrets
 
 
-def test_concurrent_wrong_passcodes_never_get_more_than_ten_tries(postgres, transactional_db, make_user, settings):
-    """Twenty guesses at once on PostgreSQL: the counter is decremented in the database, so exactly ten count and
-    the rest find the link locked."""
+@pytest.mark.slow  # the real hasher: ten PBKDF2 checks (~10 s on 2 busy cores)
+def test_forty_parallel_guesses_get_exactly_ten_wrong_answers_then_the_lock(
+    postgres, transactional_db, make_user, settings
+):
+    """Issue 22: 40 guesses at once at the manifest, on PostgreSQL with the real (slow) hasher. The try is taken
+    in the database before the hash is checked, so exactly ten are answered "Wrong passcode", the rest find the
+    link locked (404, like a revoked one), the right passcode afterwards gets nothing, and the owner sees
+    "locked". (Reading the counter before the hash and writing it after let 16 through.)"""
     from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
 
+    from django.conf import global_settings
     from django.db import connection
 
-    from footlog.sharing import services
-
+    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS  # the real one, PBKDF2
+    settings.FOOTLOG_SHARE_RATE_PER_MINUTE = 1000
     user = make_user()
-    created = services.share_create(
-        user,
-        start=dt.date(2026, 11, 1),
-        end=dt.date(2026, 11, 30),
-        include_photos=False,
-        expires_in_days=7,
-        passcode="heel-1234",
-    )
+    api = logged_in(user)
+    created = create(api, passcode="heel-1234")
+    assert Share.objects.get(pk=created["id"]).passcode_hash.startswith("pbkdf2_sha256$")
+    payload = decode(created["shlink"])
+    start = Barrier(8)
 
-    def guess(_: int) -> int:
+    def guess(i: int) -> tuple[int, str]:
         try:
-            share = Share.objects.get(pk=created.share.pk)
-            return services.share_passcode_try(share, "wrong").remaining
+            if i < 8:
+                start.wait(timeout=30)
+            answer = manifest(payload, {**RECIPIENT, "passcode": f"guess-{i}"})
+            return answer.status_code, answer.json().get("error", "")
         finally:
             connection.close()
 
     with ThreadPoolExecutor(max_workers=8) as pool:
-        remaining = list(pool.map(guess, range(20)))
-    assert Share.objects.get(pk=created.share.pk).passcode_attempts_left == 0
-    assert sorted(r for r in remaining if r > 0) == list(range(1, 10))  # each count seen once
-    assert not services.share_passcode_try(Share.objects.get(pk=created.share.pk), "heel-1234").ok
+        answers = list(pool.map(guess, range(39)))
+    assert answers.count((401, "Wrong passcode.")) == 10, answers
+    assert answers.count((404, "This link is unknown, expired or no longer active.")) == 29, answers
+    assert manifest(payload, {**RECIPIENT, "passcode": "heel-1234"}).status_code == 404  # the right one, too late
+    path = urlsplit(created["url"]).path
+    assert APIClient().post(path, {"passcode": "heel-1234"}).status_code == 404  # the page's form: gone as well
+    listed = api.get(f"{URL}{created['id']}/").json()
+    assert (listed["status"], listed["remaining_attempts"]) == ("locked", 0)
+
+
+def test_the_right_passcode_gives_its_try_back(api, history):
+    created = create(api, passcode="heel-1234")
+    payload = decode(created["shlink"])
+    assert manifest(payload, {**RECIPIENT, "passcode": "nope"}).json()["remainingAttempts"] == 9
+    for _ in range(3):
+        fetch_bundle(payload, {**RECIPIENT, "passcode": "heel-1234"})
+    assert Share.objects.get(pk=created["id"]).passcode_attempts_left == 9
 
 
 def test_the_account_export_leaves_out_the_passcode_hash_and_the_link(api, history):

@@ -76,7 +76,9 @@
         window.location.assign(job.download_url);
         return;
       }
-      if (job.state === "failed") throw new Error("The report could not be built; try again.");
+      if (job.state === "failed") throw new Error(job.error || "The report could not be built; try again.");
+      // The worker stopped mid-build and the sweep queued the job again: say so rather than spin on silently.
+      say(status, job.retrying ? "Retrying: the first attempt stopped. Building the report again…" : "Building the report…");
       return new Promise(function (resolve) { setTimeout(resolve, 700); }).then(function () {
         return api("GET", "exports/report-jobs/" + job.id + "/");
       }).then(function (response) {

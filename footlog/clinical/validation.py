@@ -1,0 +1,46 @@
+"""The state-free rules of site history (onset per site) and visits: one home for the API, the pages and the
+import (see footlog/diary/validation.py for the pattern). "Not in the future" and "a booked visit at most a year
+ahead" depend on the account's today (its zone): they stay in footlog/clinical/services.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from footlog.clinical.models import MAX_NOTE, MAX_PLAN
+from footlog.diary.sites import SITE_KEYS
+from footlog.lib import checks
+from footlog.lib.checks import MISSING, Errors
+
+VISIT_KINDS = ("booked", "visited")
+MONTH_OR_NOT_SURE = "Give a month or say you are not sure, not both."
+
+
+def site_onset_errors(*, noticed_since: Any, not_sure: Any = False, note: Any = "", site: Any = MISSING) -> Errors:
+    """`noticed_since` is a date (the first of the month) or None; `site` where the body carries it (the import;
+    the API takes it from the path)."""
+    errors: Errors = {}
+    if site is not MISSING:
+        checks.choice(errors, "site", site, SITE_KEYS)
+    checks.calendar_date(errors, "noticed_since", noticed_since, nullable=True)
+    checks.boolean(errors, "not_sure", not_sure)
+    checks.text(errors, "note", note, MAX_NOTE)
+    if not errors and noticed_since is not None and not_sure:
+        checks.add(errors, "not_sure", MONTH_OR_NOT_SURE)
+    return errors
+
+
+REVIEW_BEFORE_VISIT = "The review date cannot be before the visit."
+
+
+def visit_errors(*, kind: Any, date: Any, note: Any = "", plan: Any = "", review_on: Any = None) -> Errors:
+    """A visit's fields; the review date (what the dermatologist asked for) is a calendar date not before the
+    visit. "Not in the future" / "at most a year ahead" are the account's today: services.visit_check."""
+    errors: Errors = {}
+    checks.choice(errors, "kind", kind, VISIT_KINDS)
+    checks.calendar_date(errors, "date", date)
+    checks.text(errors, "note", note, MAX_NOTE)
+    checks.text(errors, "plan", plan, MAX_PLAN)
+    checks.calendar_date(errors, "review_on", review_on, nullable=True)
+    if not errors and review_on is not None and review_on < date:
+        checks.add(errors, "review_on", REVIEW_BEFORE_VISIT)
+    return errors
