@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
-from footlog.clinical.models import MAX_NOTE, MAX_PLAN, SiteOnset, Visit
-from footlog.lib.dates import EARLIEST_DATE, LATEST_DATE, today_in
+from footlog.clinical import validation
+from footlog.clinical.models import SiteOnset, Visit
+from footlog.lib.dates import today_in
 from footlog.lib.errors import InvalidInput
 from footlog.lib.usercache import user_caches_forget
 
@@ -46,25 +47,25 @@ def site_onset_set(user: User, site: str, *, noticed_since: dt.date | None, not_
 def visit_check(user: User, fields: dict[str, Any]) -> None:
     """The rules of a visit's fields, wherever it comes from (API, page): raise InvalidInput naming the field.
 
-    A visit had is not after today; a booked one at most a year ahead; a review date is a real date of footlog's
-    calendar, not before the visit; a note at most 500 characters, a plan 1000.
+    The state-free rules (calendar, lengths, a review not before the visit) are the shared ones in
+    footlog/clinical/validation.py, as the import uses them; what depends on the account's today is here: a visit
+    had is not after today, a booked one at most a year ahead.
     """
+    errors = validation.visit_errors(
+        kind=fields["kind"],
+        date=fields["date"],
+        note=fields.get("note") or "",
+        plan=fields.get("plan") or "",
+        review_on=fields.get("review_on"),
+    )
+    if errors:
+        raise InvalidInput(errors)
     today = today_in(user.timezone)
-    kind, date, review_on = fields["kind"], fields["date"], fields.get("review_on")
-    if not EARLIEST_DATE <= date <= LATEST_DATE:
-        raise InvalidInput({"date": ["Give a date between 1900 and 2999."]})
+    kind, date = fields["kind"], fields["date"]
     if kind == Visit.Kind.VISITED and date > today:
         raise InvalidInput({"date": ["A visit you had cannot be in the future; record it as booked."]})
     if kind == Visit.Kind.BOOKED and date > today + dt.timedelta(days=366):
         raise InvalidInput({"date": ["A booked visit more than a year ahead looks like a typo."]})
-    if review_on is not None:
-        if not EARLIEST_DATE <= review_on <= LATEST_DATE:
-            raise InvalidInput({"review_on": ["Give a date between 1900 and 2999."]})
-        if review_on < date:
-            raise InvalidInput({"review_on": ["The review date cannot be before the visit."]})
-    for name, limit in (("note", MAX_NOTE), ("plan", MAX_PLAN)):
-        if len(fields.get(name) or "") > limit:
-            raise InvalidInput({name: [f"At most {limit} characters."]})
 
 
 def visit_record(
