@@ -360,7 +360,9 @@ def test_logs_never_contain_the_manifest_id_file_ticket_or_key(api, history):
         assert secret not in text  # ...without the secrets
 
 
-def test_concurrent_wrong_passcodes_never_get_more_than_ten_tries(postgres, transactional_db, make_user, settings):
+def test_concurrent_wrong_passcodes_never_get_more_than_ten_tries(
+    postgres, transactional_db, make_user, settings, real_hasher
+):
     """Twenty guesses at once on PostgreSQL: the counter is decremented in the database, so exactly ten count and
     the rest find the link locked."""
     from concurrent.futures import ThreadPoolExecutor
