@@ -17,7 +17,7 @@ def test_a_worker_gets_redis_database_index_plus_one_on_the_same_server() -> Non
     assert worker_redis_url("redis://:secret@cache.internal:6380", 0) == "redis://:secret@cache.internal:6380/1"
 
 
-def test_this_process_uses_its_workers_share() -> None:
+def test_this_process_uses_its_workers_share(db: None) -> None:
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if not worker:  # a plain `pytest` run: the project's defaults
         assert settings.CELERY_TASK_DEFAULT_QUEUE == "celery"
@@ -28,7 +28,7 @@ def test_this_process_uses_its_workers_share() -> None:
     if settings.REDIS_URL:
         assert str(settings.REDIS_URL).endswith(f"/{index + 1}")
     # PostgreSQL: pytest-django's `_gw<N>` suffix; SQLite: the file lives in the worker's own data dir.
-    assert worker in connection.settings_dict["TEST"]["NAME"]
+    assert worker in connection.settings_dict["NAME"]  # the database in use
 
 
 def test_the_suite_hashes_passwords_fast_and_real_hasher_restores_the_real_one(real_hasher: list[str]) -> None:
