@@ -19,7 +19,7 @@ from accounts.consent import consent_give
 from accounts.models import User
 from footlog.diary.models import Entry
 from footlog.lib.dates import today_in
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import sign_in, until
 from tests.support.browser import PHONE
 
 pytestmark = pytest.mark.browser
@@ -33,7 +33,7 @@ def member(make_user: Any) -> User:
 
 
 def test_an_item_the_server_keeps_sending_back_is_held_with_its_words(
-    chromium: Any, console: Any, member: User, live_server: Any, transactional_db: None
+    transactional_db: None, live_server: Any, chromium: Any, console: Any, member: User
 ) -> None:
     context = chromium.new_context(**PHONE, service_workers="block")
     context.on("page", console.attach)
@@ -52,7 +52,8 @@ def test_an_item_the_server_keeps_sending_back_is_held_with_its_words(
         page.route(ENTRY_WRITES, again)
         console.allow(r"status of 409")
         day = today_in(member.timezone) - dt.timedelta(days=3)
-        page.goto(f"{live_server.url}/day/{day}/")
+        page.goto(f"{live_server.url}/day/{day}/", wait_until="domcontentloaded")
+        until(page, "!!window.FootlogOutbox && !!window.footlogSync", timeout=60)
         page.evaluate(
             """d => FootlogOutbox.enqueue({id: crypto.randomUUID(), method: "POST", body: {date: d, notes: "",
                  observations: [{site: "left_sole", count: 2}], routine: []}}, [])""",
@@ -63,7 +64,7 @@ def test_an_item_the_server_keeps_sending_back_is_held_with_its_words(
         assert len(held) == 1  # ...because it is kept, not dropped
         assert held[0]["refused"]["status"] == 409 and held[0]["refused"]["detail"] == WORDS
         assert writes == ["POST", "PUT", "PUT", "PUT"]  # the first answer and three more tries, then held
-        page.reload()
+        page.reload(wait_until="domcontentloaded")
         notice = page.locator("#day-outbox")
         notice.get_by_text("The server did not accept this day").wait_for()
         notice.get_by_text(WORDS).wait_for()  # the server's words, on the day
