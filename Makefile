@@ -3,6 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+TEST_WORKERS ?= 2
 export PORT HOST
 
 .PHONY: run test setup setup-test lint bench clean
@@ -18,7 +19,9 @@ run: setup
 
 test: setup-test
 	$(PY) manage.py collectstatic --noinput -v0
-	$(VENV)/bin/pytest --durations=30
+	@# Both cores: a database, a Redis database and a Celery queue per worker (tests/isolated_env.py); tests that
+	@# start servers or beat share the xdist_group "servers" and so never run at once.
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup --durations=30
 
 setup:
 	scripts/bootstrap runtime

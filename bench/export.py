@@ -1,6 +1,10 @@
 """Export speed and memory against a bare database read of the same rows, measured in the same run.
 
     .venv/bin/python bench/export.py [--reps 3]
+    .venv/bin/python bench/export.py --smoke     # 60 days and 2 photos, one rep: runs in the test suite
+
+With --smoke the goals are not judged (the sizes are too small to mean anything); the run fails only when it
+measured nothing (an export that produced no bytes).
 
 Seeds a throw-away SQLite data dir with one user: 3 years of daily entries (2-3 sites, 6 routine steps a day)
 and 52 photos (one a week, phone-sized JPEGs through the real ingest) in the last year. Then, each in a fresh
@@ -41,13 +45,12 @@ def setup_django(data_dir: str) -> None:
     import rest_framework.views  # noqa: F401 (DRF settings before footlog.api.errors)
 
 
-def photo_bytes(seed: int) -> bytes:
-    """A 12 MP phone-like JPEG (gradient + noise), different per seed."""
+def photo_bytes(seed: int, width: int = 4000, height: int = 3000) -> bytes:
+    """A phone-like JPEG (12 MP by default; gradient + noise), different per seed."""
     import io
 
     from PIL import Image, ImageFilter
 
-    width, height = 4000, 3000
     small = (width // 8, height // 8)
     base = Image.merge(
         "RGB",
@@ -63,7 +66,7 @@ def photo_bytes(seed: int) -> bytes:
     return out.getvalue()
 
 
-def seed(data_dir: str) -> dict[str, str]:
+def seed(data_dir: str, days: int = 3 * 365, photos: int = 52) -> dict[str, str]:
     setup_django(data_dir)
     import datetime as dt
 
@@ -76,11 +79,11 @@ def seed(data_dir: str) -> dict[str, str]:
 
     user = User.objects.create_user("bench@example.com", "bench passphrase 42", timezone="Europe/Berlin")
     end = dt.date(2026, 10, 31)
-    start3 = end - dt.timedelta(days=3 * 365 - 1)
+    start3 = end - dt.timedelta(days=days - 1)
     steps = list(RoutineStep.objects.filter(user__isnull=True).order_by("position")[:6])
     entries = [
         Entry(user=user, date=start3 + dt.timedelta(days=i), notes=f"day {i}: note text", create_fingerprint="x")
-        for i in range(3 * 365)
+        for i in range(days)
     ]
     Entry.objects.bulk_create(entries, batch_size=500)
     observations, logs = [], []
@@ -93,11 +96,12 @@ def seed(data_dir: str) -> dict[str, str]:
         logs += [RoutineLog(entry=entry, step=step, done=(i + k) % 4 != 0) for k, step in enumerate(steps)]
     Observation.objects.bulk_create(observations, batch_size=1000)
     RoutineLog.objects.bulk_create(logs, batch_size=1000)
-    start1 = end - dt.timedelta(days=364)
+    start1 = end - dt.timedelta(days=min(days, 365) - 1)
     last_year = [e for e in entries if e.date >= start1]
-    for week in range(52):
-        entry = last_year[week * 7]
-        photo_ingest(user, entry, PhotoUpload(photo_bytes(week), ["left_heel", "left_ankle_outer"][week % 2]))
+    for week in range(photos):
+        entry = last_year[week * 7 % len(last_year)]
+        size = (4000, 3000) if photos > 2 else (1200, 900)  # the smoke run's photos are small
+        photo_ingest(user, entry, PhotoUpload(photo_bytes(week, *size), ["left_heel", "left_ankle_outer"][week % 2]))
     return {"start3": start3.isoformat(), "start1": start1.isoformat(), "end": end.isoformat()}
 
 
@@ -184,7 +188,10 @@ def main() -> None:
     parser.add_argument("--data-dir")
     parser.add_argument("--dates")
     parser.add_argument("--reuse", help="a data dir seeded by an earlier run (skips the 1-2 minute seeding)")
+    parser.add_argument("--smoke", action="store_true", help="a tiny run (seconds) that only checks it measures")
     args = parser.parse_args()
+    if args.smoke:
+        args.reps = 1
     if args.child:
         print(json.dumps(measure(args.data_dir, args.child, json.loads(args.dates), args.reps)))
         return
@@ -195,9 +202,10 @@ def main() -> None:
             dates = json.loads(dates_file.read_text())
         else:
             began = time.perf_counter()
-            dates = seed(data_dir)
+            days, photos = (60, 2) if args.smoke else (3 * 365, 52)
+            dates = seed(data_dir, days, photos)
             dates_file.write_text(json.dumps(dates))
-            print(f"seeded 3 years of entries and 52 photos in {time.perf_counter() - began:.1f} s")
+            print(f"seeded {days} days of entries and {photos} photos in {time.perf_counter() - began:.1f} s")
         kinds = ("baseline", "csv", "fhir", "baseline_pdf", "pdf")
         r = {kind: child(data_dir, kind, dates, args.reps) for kind in kinds}
     print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
@@ -213,6 +221,10 @@ def main() -> None:
         ratio = res["cpu"] / base["cpu"]
         print(f"{name:<36}{res['seconds']:>8.2f}{res['cpu']:>8.2f}{res['peak_mb']:>9.0f}{ratio:>16.1f}x")
     print(f"CSV size {r['csv']['size'] / 1024:.0f} KB; PDF size {r['pdf']['size'] / 1024:.0f} KB")
+    if args.smoke:
+        empty = [kind for kind in ("baseline", "csv", "fhir", "pdf") if not r[kind]["size"]]
+        print("smoke:", f"FAILED: measured nothing ({', '.join(empty)} empty)" if empty else "measured every export")
+        sys.exit(1 if empty else 0)
     # Judged on CPU time: on a shared machine wall time measures the neighbours; on an idle one the two agree
     # (every export is single-threaded and waits on nothing but the local disk).
     ok = r["pdf"]["cpu"] <= PDF_SECONDS and r["pdf"]["peak_mb"] <= PDF_MB and r["csv"]["cpu"] <= CSV_SECONDS

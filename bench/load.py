@@ -11,10 +11,14 @@ Checks: exactly 1,000 entries (10 per client), no 5xx, and the reminder mail arr
 (from the next beat tick). Prints p50/p95 of (1) and (2) and their ratio.
 
     .venv/bin/python bench/load.py [--clients 100] [--entries 10] [--drop 0.15] [--outage 8]
+    .venv/bin/python bench/load.py --smoke   # 4 clients x 3 entries, no outage, no beat: the test suite runs it
 
-Uses its own database (`footlog_bench_load`, dropped and recreated) on BENCH_PG (default
-postgres://postgres@127.0.0.1:5432) and its OWN redis-server on BENCH_REDIS_PORT (default 6390), never the
-shared 6379. Starts gunicorn (2 processes x 4 threads), one Celery worker and beat, and stops them all.
+Uses its own database (BENCH_DB_NAME, default `footlog_bench_load`, dropped and recreated; --smoke drops it at
+the end) on BENCH_PG (default postgres://postgres@127.0.0.1:5432) and its OWN redis-server on BENCH_REDIS_PORT
+(default: a free port), never the shared 6379. Starts gunicorn (2 processes x 4 threads), one Celery worker and
+beat, and stops them all. The clients are users who agreed to the storage of health data (without that consent
+every entry answers 403 and the bench would measure nothing). It exits 1 when a check fails; with --smoke only
+when it measured nothing (no entry stored, or no request answered below 400).
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DB_NAME = "footlog_bench_load"
+DB_NAME = os.environ.get("BENCH_DB_NAME", "footlog_bench_load")  # another name for parallel runs
 
 
 class Sink:
@@ -131,12 +135,14 @@ def create_clients(n: int) -> list[dict[str, str]]:
     from allauth.account.models import EmailAddress
     from django.test import Client
 
+    from accounts.consent import consent_give
     from accounts.models import User
 
     sessions = []
     for i in range(n):
         user = User.objects.create_user(f"load-{i}@example.com", None, timezone="Europe/Berlin")
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        consent_give(user)
         client = Client()
         client.force_login(user)
         sessions.append({"sessionid": client.cookies["sessionid"].value, "csrftoken": secrets.token_hex(16)})
@@ -147,11 +153,13 @@ def reminder_user() -> tuple[str, object]:
     """A user whose daily reminder is enabled; the bench makes it fall due while Redis is down."""
     from allauth.account.models import EmailAddress
 
+    from accounts.consent import consent_give
     from accounts.models import User
     from reminders import services
 
     user = User.objects.create_user("load-reminder@example.com", None, timezone="UTC")
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    consent_give(user)
     services.preferences_update(
         user,
         {"enabled": True, "time": dt.time(3, 0), "timezone": "UTC", "channels": ["email"], "weekly_photo": False},
@@ -253,9 +261,12 @@ def main() -> None:
     parser.add_argument("--drop", type=float, default=0.15, help="share of attempts whose connection is cut")
     parser.add_argument("--outage", type=float, default=8.0, help="seconds Redis stays down")
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--smoke", action="store_true", help="a tiny run (seconds) that only checks it measures")
     options = parser.parse_args()
+    if options.smoke:
+        options.clients, options.entries = 4, 3
     pg = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
-    redis_port = int(os.environ.get("BENCH_REDIS_PORT", "6390"))
+    redis_port = int(os.environ.get("BENCH_REDIS_PORT") or free_port())
     if redis_port == 6379:
         raise SystemExit("BENCH_REDIS_PORT must not be the shared Redis (6379): the bench stops it")
     workdir = Path(tempfile.mkdtemp(prefix="footlog-load-"))
@@ -317,21 +328,22 @@ def main() -> None:
             ],
             workdir / "worker.log",
         )
-        processes["beat"] = spawn(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "footlog",
-                "beat",
-                "--loglevel",
-                "WARNING",
-                "-s",
-                str(workdir / "beat-schedule"),
-            ],
-            workdir / "beat.log",
-        )
+        if not options.smoke:  # the smoke run has no outage and no reminder to wait for
+            processes["beat"] = spawn(
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "footlog",
+                    "beat",
+                    "--loglevel",
+                    "WARNING",
+                    "-s",
+                    str(workdir / "beat-schedule"),
+                ],
+                workdir / "beat.log",
+            )
         base = f"http://127.0.0.1:{port}"
         wait_until(lambda: _web_up(base), 90, "gunicorn")
 
@@ -357,10 +369,12 @@ def main() -> None:
         fault = threading.Thread(
             target=redis_outage, args=(outage, processes, redis_port, workdir, options.outage, reminder_owner, done)
         )
-        fault.start()
+        if not options.smoke:
+            fault.start()
         load_s = run_clients(clients, lambda c: c.log_entries(options.entries, progress))
         outage.set()
-        fault.join()
+        if not options.smoke:
+            fault.join()
 
         load = [lat for c in clients for lat in c.latencies]
         statuses = sum((c.statuses for c in clients), Counter())
@@ -374,7 +388,8 @@ def main() -> None:
             f"load POST entries/: {len(load)} answered + {sum(dropped.values())} cut {dict(dropped)} "
             f"in {load_s:.1f} s, statuses {dict(sorted(statuses.items()))}"
         )
-        print(f"Redis outage: {done['outage_s']:.1f} s while {done['during_outage']} entries were stored")
+        if not options.smoke:
+            print(f"Redis outage: {done['outage_s']:.1f} s while {done['during_outage']} entries were stored")
         b50, b95 = percentiles(bare)
         l50, l95 = percentiles(load)
         print(
@@ -382,6 +397,15 @@ def main() -> None:
             f"\n  ratio    {l50 / b50:7.2f} {l95 / b95:7.2f}"
         )
 
+        if options.smoke:
+            answered = sum(n for code, n in (statuses + bare_statuses).items() if code < 400)
+            print(f"entries stored: {stored} (expected {total}); requests answered below 400: {answered}")
+            nothing = not stored or not answered
+            print("RESULT:", "FAILED: measured nothing" if nothing else "OK (smoke: measured)")
+            if nothing:
+                print(f"logs in {workdir}")
+                sys.exit(1)
+            return
         wait_started = time.perf_counter()
         try:
             wait_until(lambda: reminder_email in sink.recipients, 150, "the reminder after Redis came back", 0.5)
@@ -413,6 +437,17 @@ def main() -> None:
         for process in reversed(list(processes.values())):
             stop(process)
         controller.stop()
+        if options.smoke:
+            drop_database(pg)
+
+
+def drop_database(pg: str) -> None:
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()
+    with psycopg.connect(f"{pg}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
 
 
 def redis_outage(start: threading.Event, processes, port: int, workdir: Path, seconds: float, owner, done) -> None:

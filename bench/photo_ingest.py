@@ -12,6 +12,8 @@ resident size just before the work (VmHWM - VmRSS).
 The quality measure's own cost: one more child per image runs ingest with the measure on and off, interleaved
 (on, off, on, off, ...: the same process, caches and machine load for both), 3x --reps runs each, and compares
 the medians.
+With --smoke (in the test suite: seconds) one small wide-gamut photo, one rep, goals not judged: it
+fails only when it measured nothing (no time, no peak, no quality measure).
 Goals: ingest <= 1.3x the baseline time; 48 MP peak memory growth <= 200 MB; ingest with the quality measure
 <= 1.10x ingest without it.
 """
@@ -36,6 +38,7 @@ CASES = {
     "48MP": (8000, 6000, "srgb"),
     "48MP-wide": (8000, 6000, "wide"),
 }
+SMOKE_CASES = {"2MP-wide": (1600, 1200, "wide")}
 TIME_GOAL = 1.3
 MEMORY_GOAL_MB = 200
 QUALITY_GOAL = 1.10
@@ -182,11 +185,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--child", nargs=2, metavar=("METHOD", "PATH"), help=argparse.SUPPRESS)
+    parser.add_argument("--smoke", action="store_true", help="a tiny run (seconds) that only checks it measures")
     args = parser.parse_args()
     if args.child:
         child(args.child[0], args.child[1], args.reps)
         return 0
+    cases = SMOKE_CASES if args.smoke else CASES
+    if args.smoke:
+        args.reps = 1
     ok = True
+    measured: list[float] = []
     quality: dict[str, dict] = {}
     print("median of", args.reps, "runs; CPU time decides the ratio (the machine may be shared), wall time shown too")
     print(
@@ -194,12 +202,13 @@ def main() -> int:
         f"{'ingest wall s':>13} {'raw peak MB':>11} {'ingest peak MB':>14}"
     )
     with tempfile.TemporaryDirectory() as tmp:
-        for label, (width, height, profile) in CASES.items():
+        for label, (width, height, profile) in cases.items():
             path = Path(tmp) / f"{label}.jpg"
             path.write_bytes(make_photo(width, height, profile))
             raw = measure("baseline", path, args.reps)
             ours = measure("ingest", path, args.reps)
-            ratio = ours["cpu_s"] / raw["cpu_s"]
+            measured += [raw["wall_s"], ours["wall_s"], ours["cpu_s"], ours["peak_growth_mb"]]
+            ratio = ours["cpu_s"] / max(raw["cpu_s"], 1e-9)
             print(
                 f"{label:9} {path.stat().st_size / 2**20:7.1f} {raw['cpu_s']:9.3f} {ours['cpu_s']:12.3f} "
                 f"{ratio:5.2f}x {raw['wall_s']:10.3f} {ours['wall_s']:13.3f} "
@@ -213,9 +222,13 @@ def main() -> int:
     print("quality measure on vs off, interleaved in one process, median CPU s")
     print(f"{'image':9} {'off cpu s':>9} {'on cpu s':>9} {'ratio':>6} {'measure s':>9}")
     for label, q in quality.items():
-        ratio = q["on_cpu_s"] / q["off_cpu_s"]
+        ratio = q["on_cpu_s"] / max(q["off_cpu_s"], 1e-9)
         print(f"{label:9} {q['off_cpu_s']:9.3f} {q['on_cpu_s']:9.3f} {ratio:5.3f}x {q['measure_only_s']:9.4f}")
         ok &= ratio <= QUALITY_GOAL
+    if args.smoke:
+        nothing = not all(value > 0 for value in measured) or not all(q["quality"] for q in quality.values())
+        print("smoke:", "FAILED: measured nothing" if nothing else f"measured {len(cases)} photos")
+        return 1 if nothing else 0
     verdict = "met" if ok else "NOT met"
     print(
         f"goals: ingest <= {TIME_GOAL}x raw CPU time, 48MP ingest peak growth <= {MEMORY_GOAL_MB} MB, "

@@ -11,6 +11,10 @@ so both rates are measured in the same minutes (the machine's load changes; sepa
 Only the daily-log reminder is created per user (no weekly photo or visit-nudge rows), so N claims = N mails.
 
     .venv/bin/python bench/reminders_fanout.py [--users 100000] [--rounds 10] [--noop 1000] [--concurrency 2]
+    .venv/bin/python bench/reminders_fanout.py --smoke   # 20 users, 2 rounds of 20: the test suite runs it
+
+It exits 1 only when it measured nothing (no reminder claimed, no mail sent); goals are reported, not judged.
+--smoke also drops its database at the end.
 
 Uses its own database (`footlog_bench_reminders`, dropped and recreated) on BENCH_PG (default
 postgres://postgres@127.0.0.1:5432) and Redis db BENCH_REDIS_URL (default redis://127.0.0.1:6379/4); only the
@@ -137,7 +141,14 @@ def stop(worker: subprocess.Popen) -> None:
         worker.wait()
 
 
-QUEUE, HELD_PINGS, HELD_SENDS = "celery", "bench:held-pings", "bench:held-sends"
+HELD_PINGS, HELD_SENDS = "bench:held-pings", "bench:held-sends"
+
+
+def queue() -> str:
+    """The queue the tick sends to and the worker consumes (FOOTLOG_CELERY_QUEUE; `celery` by default)."""
+    from django.conf import settings
+
+    return str(settings.CELERY_TASK_DEFAULT_QUEUE)
 
 
 def redis_client():
@@ -148,7 +159,7 @@ def redis_client():
 
 
 def queue_length() -> int:
-    return int(redis_client().llen(QUEUE))
+    return int(redis_client().llen(queue()))
 
 
 def release(held: str, count: int) -> int:
@@ -156,7 +167,7 @@ def release(held: str, count: int) -> int:
     client = redis_client()
     with client.pipeline() as pipe:
         for _ in range(count):
-            pipe.lmove(held, QUEUE, "RIGHT", "LEFT")
+            pipe.lmove(held, queue(), "RIGHT", "LEFT")
         return sum(1 for moved in pipe.execute() if moved is not None)
 
 
@@ -200,7 +211,30 @@ def main() -> None:
     parser.add_argument("--noop", type=int, default=1_000, help="no-op tasks per round")
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--dispatch-only", action="store_true", help="measure the tick only (no worker, no mail)")
+    parser.add_argument("--smoke", action="store_true", help="a tiny run (seconds) that only checks it measures")
     options = parser.parse_args()
+    if options.smoke:
+        options.users, options.rounds, options.noop, options.concurrency = 20, 2, 20, 1
+    try:
+        failures = run(options)
+    finally:
+        if options.smoke:
+            drop_database(os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432"))
+    print("RESULT:", "OK" if not failures else "FAILED: measured nothing (" + "; ".join(failures) + ")")
+    sys.exit(1 if failures else 0)
+
+
+def drop_database(pg: str) -> None:
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()
+    with psycopg.connect(f"{pg}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+
+
+def run(options: argparse.Namespace) -> list[str]:
+    """The bench; returns what it failed to measure (empty when it measured)."""
     pg = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
     redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/4")
 
@@ -242,12 +276,12 @@ def main() -> None:
     if options.dispatch_only:
         app.control.purge()  # nobody will send them
         controller.stop()
-        return
+        return [] if claimed else ["0 reminders claimed"]
 
     # Hold the send tasks and the no-op tasks aside, then let one worker run them in alternating rounds, so
     # that both rates are measured in the same minutes on a machine whose load changes.
     for _ in range(tasks):
-        client.lmove(QUEUE, HELD_SENDS, "RIGHT", "LEFT")
+        client.lmove(queue(), HELD_SENDS, "RIGHT", "LEFT")
     pings = [[ping.apply_async(("x",), queue=HELD_PINGS) for _ in range(options.noop)] for _ in range(options.rounds)]
     worker = start_worker(options.concurrency, logs / "worker.log")
     noop_n = noop_s = mail_n = mail_s = 0.0
@@ -264,7 +298,7 @@ def main() -> None:
         stop(worker)
         client.delete(HELD_PINGS, HELD_SENDS)
     sent = Delivery.objects.filter(status="sent").count()
-    noop_rate, mail_rate = noop_n / noop_s, mail_n / mail_s
+    noop_rate, mail_rate = noop_n / (noop_s or 1), mail_n / (mail_s or 1)
     print(
         f"no-op baseline: {noop_n:,.0f} footlog.ping tasks at {noop_rate:,.0f} tasks/s "
         f"(worker concurrency {options.concurrency})"
@@ -273,9 +307,19 @@ def main() -> None:
         f"delivery: {mail_n:,.0f} mails ({sent:,} deliveries marked sent, sink got {sink.count:,}) "
         f"at {mail_rate:,.0f} mails/s"
     )
-    ratio = mail_rate / noop_rate
+    ratio = mail_rate / (noop_rate or 1)
     print(f"ratio delivery/no-op: {ratio:.2f} (goal ≥ 0.5): {'OK' if ratio >= 0.5 else 'MISSED'}")
     controller.stop()
+    return [
+        failure
+        for failure, failed in (
+            (f"{claimed} reminders claimed", not claimed),
+            (f"{sent} deliveries sent", not sent),
+            (f"the sink got {sink.count} mails", not sink.count),
+            ("no no-op task timed", not noop_n),
+        )
+        if failed
+    ]
 
 
 if __name__ == "__main__":

@@ -146,6 +146,9 @@ else:
         "store_processed": False,
     }
     CELERY_RESULT_BACKEND = f"file://{BROKER_DIR / 'results'}"
+# The queue tasks go to and workers consume unless routed (below): `celery` as Celery names it. Parallel test
+# workers each use their own (tests/isolated_env.py) so that one never runs another's tasks.
+CELERY_TASK_DEFAULT_QUEUE = config.parse_queue_name("FOOTLOG_CELERY_QUEUE", default="celery")
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"

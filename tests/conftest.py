@@ -35,6 +35,14 @@ def _fresh_cache() -> Iterator[None]:
 
 
 @pytest.fixture
+def real_hasher(settings: Any) -> list[str]:
+    """The project's real password hashers (PBKDF2 first) instead of the suite's fast one (tests/settings.py), for
+    tests whose point is the time hashing takes: sign-up timing, the passcode race."""
+    settings.PASSWORD_HASHERS = list(django_settings.REAL_PASSWORD_HASHERS)
+    return list(settings.PASSWORD_HASHERS)
+
+
+@pytest.fixture
 def make_user(db: None) -> Callable[..., User]:
     """A verified user who agreed to the current consent text (pass `consent=False` for one who has not: the API
     answers them 403 consent_required and the pages send them to the welcome step)."""

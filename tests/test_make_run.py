@@ -32,6 +32,7 @@ def service_free_env(tmp_path, port: int) -> dict[str, str]:
     }
 
 
+@pytest.mark.xdist_group("servers")  # starts servers or beat: never two at once (make test runs -n 2)
 def test_web_worker_and_beat_start_without_services_and_stop_on_ctrl_c(tmp_path):
     port = free_port()
     env = service_free_env(tmp_path, port)

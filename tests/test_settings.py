@@ -48,6 +48,7 @@ def start(tmp_path, **env: str) -> subprocess.CompletedProcess[str]:
         ("FOOTLOG_LOG_LEVEL", "LOUD"),
         ("FOOTLOG_LOG_FORMAT", "xml"),
         ("FOOTLOG_TASK_QUEUES", "sometimes"),
+        ("FOOTLOG_CELERY_QUEUE", "two words"),
         ("DJANGO_SECURE_SSL_REDIRECT", "2"),
         ("FOOTLOG_S3_ENDPOINT_URL", "minio:9000"),
         ("DEFAULT_FROM_EMAIL", "footlog"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import secrets
 import time
 from collections.abc import Sequence
@@ -91,6 +92,16 @@ def parse_choice(name: str, choices: Sequence[str], *, default: str, case_sensit
         if raw == choice or (not case_sensitive and raw.lower() == choice.lower()):
             return choice
     raise _refuse(name, f"one of {', '.join(choices)}", raw)
+
+
+def parse_queue_name(name: str, *, default: str) -> str:
+    """A Celery queue name: letters, digits, dots, dashes and underscores (1-64)."""
+    raw = _raw(name)
+    if raw is None:
+        return default
+    if not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", raw):
+        raise _refuse(name, "a queue name of letters, digits, '.', '-' or '_' (at most 64)", raw)
+    return raw
 
 
 def parse_list(name: str, *, default: str) -> list[str]:

@@ -20,7 +20,8 @@ from tests.conftest import PASSWORD
 from tests.diary import photo_samples
 from tests.support.services import ROOT, Process, free_port, http_answers, start_gunicorn, wait_for
 
-pytestmark = pytest.mark.slow  # two migrated databases, two web servers and a worker: about a minute
+# Two migrated databases, two web servers and a worker: about a minute; the servers never start alongside others.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("servers")]
 
 EMAIL = "walker@example.com"
 RANGE = {"from": "2026-09-01", "to": "2026-11-30"}

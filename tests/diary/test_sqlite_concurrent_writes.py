@@ -111,6 +111,7 @@ def gunicorn_on_sqlite(tmp_path: Path) -> Iterator[tuple[str, dict[str, str], Pr
         web.stop()
 
 
+@pytest.mark.xdist_group("servers")  # starts servers or beat: never two at once (make test runs -n 2)
 def test_gunicorn_on_sqlite_takes_20_concurrent_entries_with_photos(gunicorn_on_sqlite) -> None:
     base, env, web = gunicorn_on_sqlite
     email = f"busy-{uuid.uuid4().hex[:8]}@example.com"

@@ -60,6 +60,7 @@ def enable(user, at: dt.time, channels=("email",)) -> None:
     )
 
 
+@pytest.mark.xdist_group("servers")  # starts servers or beat: never two at once (make test runs -n 2)
 def test_reminder_due_at_local_time_produces_exactly_one_mail(mail_worker, smtp_sink, make_user, tmp_path) -> None:
     user = make_user(timezone="America/New_York")
     # The next whole local minute: due before beat's first tick (60 s after it starts).

@@ -368,7 +368,7 @@ def test_logs_never_contain_the_manifest_id_file_ticket_or_key(api, history):
 
 @pytest.mark.slow  # the real hasher: ten PBKDF2 checks (~10 s on 2 busy cores)
 def test_forty_parallel_guesses_get_exactly_ten_wrong_answers_then_the_lock(
-    postgres, transactional_db, make_user, settings
+    postgres, transactional_db, make_user, settings, real_hasher
 ):
     """Issue 22: 40 guesses at once at the manifest, on PostgreSQL with the real (slow) hasher. The try is taken
     in the database before the hash is checked, so exactly ten are answered "Wrong passcode", the rest find the
@@ -377,10 +377,8 @@ def test_forty_parallel_guesses_get_exactly_ten_wrong_answers_then_the_lock(
     from concurrent.futures import ThreadPoolExecutor
     from threading import Barrier
 
-    from django.conf import global_settings
     from django.db import connection
 
-    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS  # the real one, PBKDF2
     settings.FOOTLOG_SHARE_RATE_PER_MINUTE = 1000
     user = make_user()
     api = logged_in(user)

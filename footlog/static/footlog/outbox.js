@@ -201,6 +201,9 @@
         if (body.id && body.id !== item.id) return hold(item, { conflict: true }, body.id);
         // This very entry was sent before (its answer lost) and edited since: update it.
         item.method = "PUT";
+        // The server's words, kept in case it keeps answering so (send_all holds the item then).
+        item.answer = { status: res.status, detail: body.detail || "Refused (" + res.status + ").",
+                        errors: body.errors || {} };
         return put(item).then(function () { return "again"; });
       });
     }
@@ -273,6 +276,10 @@
             if (outcome === "held") { i += 1; tries = 0; return next(); }
             if (outcome === "again" && tries++ < 3) return next();
             i += 1; tries = 0;
+            if (outcome === "again") {
+              // Still "again" after three more tries: hold it with the server's last words, never drop it.
+              return hold(item, { refused: item.answer }).then(function (o) { return o === "held" ? next() : null; });
+            }
             return remove(item.seq).then(next);
           });
         }
