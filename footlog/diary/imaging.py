@@ -190,8 +190,10 @@ def _reductions(display: Image.Image) -> tuple[Image.Image, Image.Image]:
     """
     if round(max(display.size) / QUALITY_EDGE) != 2:
         return _shrink(display, THUMB_EDGE, reducing_gap=2.0), display
-    half = display.reduce(2)
-    return _shrink(half, THUMB_EDGE, reducing_gap=1.0), half
+    half = display.reduce(2)  # an odd edge ends in a half-width row or column: `box` maps the display exactly
+    size = _fit(display.size, THUMB_EDGE)
+    box = (0.0, 0.0, display.width / 2, display.height / 2)
+    return half.resize(size, Image.Resampling.LANCZOS, box=box, reducing_gap=1.0), half
 
 
 def measure(image: Image.Image) -> Quality:
@@ -262,13 +264,17 @@ def _shrink(
     reducing_gap: float = 3.0,
     resample: Image.Resampling = Image.Resampling.LANCZOS,
 ) -> Image.Image:
-    width, height = image.size
-    if max(width, height) <= edge:
+    if max(image.size) <= edge:
         return image
-    scale = edge / max(width, height)
-    size = (max(1, round(width * scale)), max(1, round(height * scale)))
     # reducing_gap: box-reduce by an integer factor first, then the filter; visually the same, much faster.
-    return image.resize(size, resample, reducing_gap=reducing_gap)
+    return image.resize(_fit(image.size, edge), resample, reducing_gap=reducing_gap)
+
+
+def _fit(size: tuple[int, int], edge: int) -> tuple[int, int]:
+    """`size` scaled so that its long edge is `edge`."""
+    width, height = size
+    scale = edge / max(width, height)
+    return max(1, round(width * scale)), max(1, round(height * scale))
 
 
 def _rgb(image: Image.Image) -> Image.Image:
