@@ -14,8 +14,9 @@ The quality measure's own cost: one more child per image runs ingest with the me
 the medians.
 With --smoke (in the test suite: seconds) one small wide-gamut photo, one rep, goals not judged: it
 fails only when it measured nothing (no time, no peak, no quality measure).
-Goals: ingest <= 1.3x the baseline time; 48 MP peak memory growth <= 200 MB; ingest with the quality measure
-<= 1.10x ingest without it.
+Goals (issue 25): 12 MP ingest (sRGB and wide gamut) <= 1.1x the baseline CPU time, 48 MP <= 1.3x; 48 MP peak
+memory growth <= 200 MB; ingest with the quality measure <= 1.10x ingest without it. The goals are printed first;
+the exit status is 1 when one is missed.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ CASES = {
     "48MP-wide": (8000, 6000, "wide"),
 }
 SMOKE_CASES = {"2MP-wide": (1600, 1200, "wide")}
-TIME_GOAL = 1.3
+TIME_GOAL = 1.3  # 48 MP
+TIME_GOAL_12MP = 1.1  # issue 25: ingest at the floor
 MEMORY_GOAL_MB = 200
 QUALITY_GOAL = 1.10
 
@@ -193,9 +195,13 @@ def main() -> int:
     cases = SMOKE_CASES if args.smoke else CASES
     if args.smoke:
         args.reps = 1
-    ok = True
     measured: list[float] = []
     quality: dict[str, dict] = {}
+    print(
+        f"goals: ingest <= {TIME_GOAL_12MP}x raw CPU time at 12 MP (both), <= {TIME_GOAL}x at 48 MP; "
+        f"48MP ingest peak growth <= {MEMORY_GOAL_MB} MB; quality on <= {QUALITY_GOAL}x off"
+    )
+    missed: list[str] = []
     print("median of", args.reps, "runs; CPU time decides the ratio (the machine may be shared), wall time shown too")
     print(
         f"{'image':9} {'file MB':>7} {'raw cpu s':>9} {'ingest cpu s':>12} {'ratio':>6} {'raw wall s':>10} "
@@ -214,9 +220,11 @@ def main() -> int:
                 f"{ratio:5.2f}x {raw['wall_s']:10.3f} {ours['wall_s']:13.3f} "
                 f"{raw['peak_growth_mb']:11.0f} {ours['peak_growth_mb']:14.0f}"
             )
-            ok &= ratio <= TIME_GOAL
-            if label.startswith("48MP"):
-                ok &= ours["peak_growth_mb"] <= MEMORY_GOAL_MB
+            goal = TIME_GOAL_12MP if label.startswith("12MP") else TIME_GOAL
+            if ratio > goal:
+                missed.append(f"{label} ingest {ratio:.2f}x > {goal}x")
+            if label.startswith("48MP") and ours["peak_growth_mb"] > MEMORY_GOAL_MB:
+                missed.append(f"{label} peak {ours['peak_growth_mb']:.0f} MB > {MEMORY_GOAL_MB} MB")
             quality[label] = run_child("quality", path, 3 * args.reps)
     print()
     print("quality measure on vs off, interleaved in one process, median CPU s")
@@ -224,17 +232,14 @@ def main() -> int:
     for label, q in quality.items():
         ratio = q["on_cpu_s"] / max(q["off_cpu_s"], 1e-9)
         print(f"{label:9} {q['off_cpu_s']:9.3f} {q['on_cpu_s']:9.3f} {ratio:5.3f}x {q['measure_only_s']:9.4f}")
-        ok &= ratio <= QUALITY_GOAL
+        if ratio > QUALITY_GOAL:
+            missed.append(f"{label} quality measure {ratio:.3f}x > {QUALITY_GOAL}x")
     if args.smoke:
         nothing = not all(value > 0 for value in measured) or not all(q["quality"] for q in quality.values())
         print("smoke:", "FAILED: measured nothing" if nothing else f"measured {len(cases)} photos")
         return 1 if nothing else 0
-    verdict = "met" if ok else "NOT met"
-    print(
-        f"goals: ingest <= {TIME_GOAL}x raw CPU time, 48MP ingest peak growth <= {MEMORY_GOAL_MB} MB, "
-        f"quality on <= {QUALITY_GOAL}x off: {verdict}"
-    )
-    return 0 if ok else 1
+    print("goals:", "all met" if not missed else "NOT met: " + "; ".join(missed))
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":

@@ -34,6 +34,10 @@ DISPLAY_EDGE = 2048
 THUMB_EDGE = 512
 DISPLAY_QUALITY = 85
 THUMB_QUALITY = 80
+# The one resample from the decode to the display. Bicubic (Pillow's thumbnail default) rather than Lanczos: for the
+# usual 1.5-2x reduction of a 12 MP photo it costs about 2/3 of Lanczos (the largest single step of ingest) and the
+# result differs by 0.4-0.8 levels of 255 on average on the calibration skin photos (bench/photo_ingest.py).
+DISPLAY_RESAMPLE = Image.Resampling.BICUBIC
 CONTENT_TYPE = "image/jpeg"
 
 # Pillow names of the formats we accept, as detected from content; Image.open tries only these decoders.
@@ -165,14 +169,31 @@ def _ingest(data: bytes, source_format: str, measure_quality: bool) -> IngestedI
             icc = opened.info.get("icc_profile")
             # Shrink first, turn second: rotating 2048 px is cheaper than rotating the full decode. The shrunk
             # copy keeps `info` (EXIF/XMP orientation) for exif_transpose; _encode drops it afterwards.
-            display = _to_srgb(ImageOps.exif_transpose(_shrink(_rgb(opened), DISPLAY_EDGE)), icc)
-    thumb = _shrink(display, THUMB_EDGE, reducing_gap=2.0)  # faster; the difference is invisible at 512 px
+            shrunk = _shrink(_rgb(opened), DISPLAY_EDGE, resample=DISPLAY_RESAMPLE)
+            display = _to_srgb(ImageOps.exif_transpose(shrunk), icc)
+    # The thumbnail and the quality measure share one box reduction of the display (see _reductions).
+    thumb, measured_on = _reductions(display)
     return IngestedImage(
         source_format=source_format,
         display=_encode(display, DISPLAY_QUALITY),
         thumb=_encode(thumb, THUMB_QUALITY),
-        quality=measure(display) if measure_quality else None,
+        quality=measure(measured_on) if measure_quality else None,
     )
+
+
+def _reductions(display: Image.Image) -> tuple[Image.Image, Image.Image]:
+    """The thumbnail, and the image to measure quality on (the display or a 1/2 box reduction of it).
+
+    A display of 1536-2048 px is measured at half size anyway (`measure` box-reduces by 2), and 2048 -> 512 is an
+    exact 1/4: one `reduce(2)` serves the measure, a second one makes the thumbnail, with no resampling filter.
+    Box averaging by an integer factor is what `_shrink`'s reducing_gap does before its Lanczos step too.
+    """
+    if round(max(display.size) / QUALITY_EDGE) != 2:
+        return _shrink(display, THUMB_EDGE, reducing_gap=2.0), display
+    half = display.reduce(2)  # an odd edge ends in a half-width row or column: `box` maps the display exactly
+    size = _fit(display.size, THUMB_EDGE)
+    box = (0.0, 0.0, display.width / 2, display.height / 2)
+    return half.resize(size, Image.Resampling.LANCZOS, box=box, reducing_gap=1.0), half
 
 
 def measure(image: Image.Image) -> Quality:
@@ -237,14 +258,23 @@ def _draft_size(width: int, height: int) -> tuple[int, int]:
     return math.ceil(width * scale), math.ceil(height * scale)
 
 
-def _shrink(image: Image.Image, edge: int, reducing_gap: float = 3.0) -> Image.Image:
-    width, height = image.size
-    if max(width, height) <= edge:
+def _shrink(
+    image: Image.Image,
+    edge: int,
+    reducing_gap: float = 3.0,
+    resample: Image.Resampling = Image.Resampling.LANCZOS,
+) -> Image.Image:
+    if max(image.size) <= edge:
         return image
+    # reducing_gap: box-reduce by an integer factor first, then the filter; visually the same, much faster.
+    return image.resize(_fit(image.size, edge), resample, reducing_gap=reducing_gap)
+
+
+def _fit(size: tuple[int, int], edge: int) -> tuple[int, int]:
+    """`size` scaled so that its long edge is `edge`."""
+    width, height = size
     scale = edge / max(width, height)
-    size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    # reducing_gap: box-reduce by an integer factor first, then Lanczos; visually the same, much faster.
-    return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=reducing_gap)
+    return max(1, round(width * scale)), max(1, round(height * scale))
 
 
 def _rgb(image: Image.Image) -> Image.Image:
