@@ -150,7 +150,8 @@ def _day_form(request: HttpRequest, day: dt.date | None) -> HttpResponse:
     URL, and without one it is today in `timezone` (the account's), computed on the device.
 
     After a save the script asks the timeline as of that day (`timeline/?from=day-89&to=day`, i.e.
-    `timeline_for(user, day - 89, day)`) and shows `urgent_text` when its level is "urgent".
+    `timeline_for(user, day - 89, day)`) and shows its verdict at the top of the form: the headline and reasons
+    when "urgent" (`urgent_text` is that headline), else a one-line summary linking to the Timeline.
     """
     limits = observation_limits()
     user = user_of(request)

@@ -129,6 +129,7 @@
     Object.keys(counts).forEach(function (site) {
       var li = el("li"), b = el("button", { type: "button", class: "chip" }, labels[site] + ": " + counts[site]);
       if (state.copied.sites[site]) { b.classList.add("copied"); b.title = "Copied from last time"; }
+      if (state.flagged && state.flagged[site]) { b.classList.add("flagged"); b.appendChild(el("span", { class: "flag" }, " · red flag")); }
       b.addEventListener("click", function () { select(site); });
       li.appendChild(b); list.appendChild(li);
     });
@@ -433,6 +434,7 @@
       else if (found[0]) fill(found[0]);
       state.saved = snapshot();
       form.dataset.loaded = "true";  // the day's stored entry is in the form (tests wait for this)
+      if (found[0]) checkLevel(state.date, false);  // a logged red flag stays marked after a reload
       if (found[0] !== undefined) {
         showQuality(found[0] ? (found[0].photos || []).map(function (p) { return p.id; }) : []);
       }
@@ -490,13 +492,38 @@
     var p = iso.split("-"), d = new Date(Date.UTC(+p[0], +p[1] - 1, +p[2] + days));
     return d.toISOString().slice(0, 10);
   }
-  function checkLevel(day) {
-    var banner = $("seek-care");
+  function checkLevel(day, afterSave) {
     return api("timeline/?from=" + shiftDate(day, -89) + "&to=" + day).then(function (t) {
-      var urgent = t.recommendation && t.recommendation.level === "urgent";
-      banner.querySelector("h2").textContent = urgent ? config.urgent_text : "";
-      banner.hidden = !urgent;
+      if (day === state.date) showVerdict(t, afterSave);
     }).catch(function () { /* unknown: the standing advice below the button still applies */ });
+  }
+
+  /* The timeline's answer as of this day, at the top of the form. "urgent": its headline ("Seek care
+     promptly.") and the reasons behind it, as the timeline words them; any other level: its headline in one
+     line with the way to the Timeline. After a save the verdict is scrolled to the top and takes the focus,
+     so a screen reader reads it and the eye lands on it. Red flags logged on this very day mark their chips. */
+  function showVerdict(t, afterSave) {
+    var rec = t.recommendation || { level: "none", headline: "", reasons: [] };
+    var urgent = rec.level === "urgent", banner = $("seek-care"), line = $("day-verdict");
+    state.flagged = {};
+    (t.red_flags || []).forEach(function (f) { if (f.date === state.date) state.flagged[f.site] = true; });
+    paint();
+    $("seek-care-title").textContent = urgent ? rec.headline : "";
+    var list = $("seek-care-reasons");
+    list.textContent = "";
+    if (urgent) {
+      rec.reasons.filter(function (r) { return r.level === "urgent"; }).forEach(function (r) {
+        list.appendChild(el("li", {}, r.message));
+      });
+    }
+    banner.hidden = !urgent;
+    $("day-verdict-text").textContent = urgent ? "" : rec.headline;
+    line.hidden = urgent || !afterSave || !rec.headline;
+    if (!afterSave) return;
+    var target = urgent ? banner : line;
+    if (target.hidden) return;
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
   }
 
   form.addEventListener("submit", function (e) {
@@ -535,7 +562,7 @@
       if (waiting === "stuck") return;
       if (waiting) { say("Saved on this phone. It will be sent when you are back online."); return; }
       say("Saved.");
-      checkLevel(state.date);
+      checkLevel(state.date, true);
       state.earlier = {};  // a photo of another day may have been sent: ask again
       showQuality(null);
       return api("entries/?from=" + state.date + "&to=" + state.date).then(function (page) {
