@@ -140,6 +140,8 @@
       var li = el("li"), img = el("img", { src: p.url, alt: "New photo of " + labels[p.site], width: 72, height: 72 });
       li.appendChild(img);
       li.appendChild(el("span", { class: "cap" }, (VIEW_WORDS[p.view] || "") + (p.scale_in_frame ? " · ⌀" : "")));
+      var prompt = photoPrompt(p);
+      if (prompt) { li.classList.add("flawed"); li.appendChild(prompt); }
       thumbs.appendChild(li);
     });
   }
@@ -244,8 +246,10 @@
   }
 
   function addPhoto(blob, name, site, view, scale) {
-    state.photos.push({ id: uuid(), site: site, view: view, scale_in_frame: scale, blob: blob, name: name,
-                        url: URL.createObjectURL(blob) });
+    var photo = { id: uuid(), site: site, view: view, scale_in_frame: scale, blob: blob, name: name,
+                  url: URL.createObjectURL(blob) };
+    state.photos.push(photo);
+    checkPhoto(photo);
     if (state.site === site) chooseView(site);
     paint();
     var waiting = state.photos.length;
@@ -303,6 +307,43 @@
   }
 
   /* --- photo quality --------------------------------------------------------------------------- */
+  /* Before Save: the phone measures each new photo (quality.js, the server's measure and thresholds) and, when
+     it looks blurred, dark or too bright, asks beside the photo, in view, while a retake is still one tap.
+     Keep is remembered: the same question is not asked again after the save. */
+  function checkPhoto(photo) {
+    if (!window.FootlogQuality) return;
+    window.FootlogQuality.measure(photo.blob, config.quality).then(function (q) {
+      if (!q || (q.sharp && q.exposure === "ok") || state.photos.indexOf(photo) < 0) return;
+      photo.flaw = q;
+      paint();
+      var shown = document.querySelector('#new-photos [data-photo="' + photo.id + '"]');
+      if (shown) shown.scrollIntoView({ block: "nearest" });
+    });
+  }
+  function photoPrompt(p) {
+    if (!p.flaw || p.kept) return null;
+    var box_ = el("div", { class: "photo-prompt", role: "alert", "data-photo": p.id });
+    box_.appendChild(el("p", {}, "This photo looks " + flaw(p.flaw) + " — retake?"));
+    var retake = el("button", { type: "button" }, "Retake"), keepIt = el("button", { type: "button", class: "secondary" }, "Keep");
+    retake.addEventListener("click", function () { retakeBeforeSave(p); });
+    keepIt.addEventListener("click", function () { p.kept = true; paint(); say("Photo kept."); });
+    box_.appendChild(retake); box_.appendChild(keepIt);
+    return box_;
+  }
+  function retakeBeforeSave(p) {
+    state.photos = state.photos.filter(function (x) { return x !== p; });
+    URL.revokeObjectURL(p.url);
+    if (state.site !== p.site && labels[p.site]) select(p.site);
+    setView(p.view);
+    paint();
+    // Within the tap: a file chooser needs it.
+    if (state.live) openCapture(null); else $("photo").click();
+  }
+  function settleKept(ids) {
+    if (!box || !box.settleFlaw || !ids.length) return Promise.resolve();
+    return Promise.all(ids.map(function (id) { return box.settleFlaw(id); }));
+  }
+
   /* The server measures each photo (quality.sharp, quality.exposure) and never refuses one for it. A blurred,
      dark or too bright one is offered a retake here: Retake deletes it and opens the capture again for the
      same spot and kind; Keep keeps it. The outbox notes such answers, even those sent by the service worker. */
@@ -540,6 +581,7 @@
     });
     $("save").disabled = true;
     var saving = snapshot();
+    var kept = state.photos.filter(function (p) { return p.kept; }).map(function (p) { return p.id; });
     box.enqueue({ id: state.id, method: state.method, version: state.version, body: body() }, photos).then(function () {
       state.photos = []; paint();
       state.saved = saving;
@@ -564,7 +606,7 @@
       say("Saved.");
       checkLevel(state.date, true);
       state.earlier = {};  // a photo of another day may have been sent: ask again
-      showQuality(null);
+      settleKept(kept).then(function () { showQuality(null); });
       return api("entries/?from=" + state.date + "&to=" + state.date).then(function (page) {
         if (page.results[0]) { state.id = page.results[0].id; state.method = "PUT"; state.version = page.results[0].version; }
       }).catch(function () {});
