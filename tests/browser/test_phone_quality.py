@@ -61,8 +61,11 @@ def test_a_blurred_photo_is_questioned_beside_it_before_save_and_keep_is_remembe
     prompt = page.locator("#new-photos .photo-prompt")
     prompt.get_by_text("looks blurred — retake?").wait_for()
     assert Photo.objects.filter(user=user).count() == 0  # before Save: nothing sent yet
-    until(page, "(() => { const r = document.querySelector('#new-photos .photo-prompt').getBoundingClientRect();"
-          f" return r.top >= 0 && r.bottom <= {VIEWPORT_HEIGHT}; }})()")
+    until(
+        page,
+        "(() => { const r = document.querySelector('#new-photos .photo-prompt').getBoundingClientRect();"
+        f" return r.top >= 0 && r.bottom <= {VIEWPORT_HEIGHT}; }})()",
+    )
     assert in_viewport(page, page.get_by_role("img", name="New photo of Left heel"))
     prompt.get_by_role("button", name="Keep").click()
     prompt.wait_for(state="detached")
