@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from footlog.diary.models import Photo
-from tests.browser.conftest import sign_in, until
+from tests.browser.conftest import SCREENSHOTS, sign_in, until
 from tests.diary.quality_fixtures import fixture_set, quality_photo, wrong
 
 pytestmark = pytest.mark.browser
@@ -67,6 +67,8 @@ def test_a_blurred_photo_is_questioned_beside_it_before_save_and_keep_is_remembe
         f" return r.top >= 0 && r.bottom <= {VIEWPORT_HEIGHT}; }})()",
     )
     assert in_viewport(page, page.get_by_role("img", name="New photo of Left heel"))
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "phone-quality-before-save.png"))
     prompt.get_by_role("button", name="Keep").click()
     prompt.wait_for(state="detached")
     page.get_by_role("button", name="Save today").click()

@@ -11,7 +11,7 @@ import pytest
 
 from footlog.lib.dates import today_in
 from footlog.timeline.selectors import timeline_for
-from tests.browser.conftest import sign_in, until
+from tests.browser.conftest import SCREENSHOTS, sign_in, until
 
 pytestmark = pytest.mark.browser
 VIEWPORT_HEIGHT = 844
@@ -50,6 +50,8 @@ def test_a_red_flag_saved_on_today_is_shown_at_the_top_and_stays_marked(
     shown = banner.locator("li").all_inner_texts()
     assert shown == [r.message for r in recommendation.reasons if r.level == "urgent"]
     assert any("Left heel" in text for text in shown)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "phone-verdict-after-save.png"))  # the viewport, as the phone shows it
 
     for url in (f"{live_server.url}/", f"{live_server.url}/day/{today_in(user.timezone).isoformat()}/"):
         page.goto(url)
