@@ -61,10 +61,12 @@ def test_a_blurred_photo_is_questioned_beside_it_before_save_and_keep_is_remembe
     prompt = page.locator("#new-photos .photo-prompt")
     prompt.get_by_text("looks blurred — retake?").wait_for()
     assert Photo.objects.filter(user=user).count() == 0  # before Save: nothing sent yet
+    # In view and not under the Save bar or the tabs: what is drawn at its lower corner is the prompt itself.
     until(
         page,
-        "(() => { const r = document.querySelector('#new-photos .photo-prompt').getBoundingClientRect();"
-        f" return r.top >= 0 && r.bottom <= {VIEWPORT_HEIGHT}; }})()",
+        "(() => { const p = document.querySelector('#new-photos .photo-prompt'), r = p.getBoundingClientRect();"
+        f" return r.top >= 0 && r.bottom <= {VIEWPORT_HEIGHT} &&"
+        " p.contains(document.elementFromPoint(r.left + 10, r.bottom - 5)); })()",
     )
     assert in_viewport(page, page.get_by_role("img", name="New photo of Left heel"))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

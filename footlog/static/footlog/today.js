@@ -316,8 +316,9 @@
       if (!q || (q.sharp && q.exposure === "ok") || state.photos.indexOf(photo) < 0) return;
       photo.flaw = q;
       paint();
+      // Centred: at the bottom edge it would sit under the Save bar and the tabs.
       var shown = document.querySelector('#new-photos [data-photo="' + photo.id + '"]');
-      if (shown) shown.scrollIntoView({ block: "nearest" });
+      if (shown) shown.scrollIntoView({ block: "center" });
     });
   }
   function photoPrompt(p) {
