@@ -4,7 +4,10 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_WORKERS ?= 2
-export PORT HOST
+# honcho gives each process its own PORT (web PORT, worker PORT+100, beat PORT+200); the port make was given is
+# exported once more under a name honcho leaves alone, so mail built by the worker links to the web process.
+FOOTLOG_RUN_PORT ?= $(PORT)
+export PORT HOST FOOTLOG_RUN_PORT
 
 .PHONY: run test setup setup-test lint bench clean
 

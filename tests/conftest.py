@@ -28,6 +28,17 @@ from tests.support.services import (
 PASSWORD = "a sturdy passphrase 42"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _plain_static_names(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Pages render plain static names in tests: STATIC_ROOT is an empty dir, so no manifest from an earlier
+    collectstatic (perhaps stale) applies, and the live server's static handler (the finders) serves every file.
+    Hashed names and their cache are tested where they are collected (tests/browser/test_phone_weight.py)."""
+    from django.test import override_settings
+
+    with override_settings(STATIC_ROOT=str(tmp_path_factory.mktemp("static-root"))):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
     clear_shared_cache()

@@ -27,6 +27,7 @@ def service_free_env(tmp_path, port: int) -> dict[str, str]:
         **env,
         "FOOTLOG_DATA_DIR": str(tmp_path / "data"),
         "PORT": str(port),
+        "FOOTLOG_RUN_PORT": str(port),  # as the Makefile exports it
         "PYTHONUNBUFFERED": "1",
         "DJANGO_SETTINGS_MODULE": "footlog.settings",
     }
@@ -64,6 +65,26 @@ def test_web_worker_and_beat_start_without_services_and_stop_on_ctrl_c(tmp_path)
             timeout=60,
         )
         assert "via-embedded-broker" in roundtrip.stdout, roundtrip.stderr
+        # A reminder mail built where honcho runs the worker (its own PORT) links to the web process: both answer.
+        links = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import django, datetime; django.setup(); from accounts.models import User; "
+                "from reminders.messages import message_for; "
+                "m = message_for('daily_log', datetime.date.today(), User.objects.get().pk); "
+                "print(m.url, m.unsubscribe_url)",
+            ],
+            cwd=ROOT,
+            env={**env, "PORT": str(port + 100)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert links.returncode == 0, links.stderr
+        for link in links.stdout.split():
+            assert link.startswith(f"http://localhost:{port}/"), link
+            assert requests.get(link.replace("localhost", "127.0.0.1"), timeout=10).status_code == 200, link
         wait_for(lambda: "beat: Starting" in honcho.output(), timeout=30)
     except BaseException:
         print(honcho.output())

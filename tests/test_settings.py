@@ -170,12 +170,42 @@ def run_python(tmp_path, code: str, **env: str) -> subprocess.CompletedProcess[s
         ({"PORT": "8101", "HOST": "0.0.0.0"}, "http://localhost:8101"),  # noqa: S104 (a value under test)
         ({"PORT": "8101", "HOST": "footlog.lan"}, "http://footlog.lan:8101"),
         ({"PORT": "8101", "FOOTLOG_PUBLIC_URL": "https://footlog.example"}, "https://footlog.example"),
+        # honcho's worker gets PORT 8201; the port make was given wins, so every process names the web one
+        ({"PORT": "8201", "FOOTLOG_RUN_PORT": "8101"}, "http://localhost:8101"),
     ],
 )
 def test_links_reach_the_running_app_without_a_public_url(tmp_path, env, expected) -> None:
     result = public_url(tmp_path, **env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected
+
+
+MAIL_LINKS = (
+    "import django; django.setup(); from reminders.messages import message_for; "
+    "m = message_for('daily_log', __import__('datetime').date(2026, 12, 7), 1); print(m.url); print(m.unsubscribe_url)"
+)
+
+
+def test_mail_built_in_a_worker_links_to_the_web_process(tmp_path) -> None:
+    """Under `make run PORT=8101` honcho gives the worker PORT=8201: its mail must still name 8101, the web port."""
+    result = run_python(tmp_path, MAIL_LINKS, PORT="8201", FOOTLOG_RUN_PORT="8101")
+    assert result.returncode == 0, result.stderr
+    url, unsubscribe = result.stdout.split()
+    assert url == "http://localhost:8101/"
+    assert unsubscribe.startswith("http://localhost:8101/api/v1/reminders/unsubscribe/")
+
+
+def test_makefile_exports_the_port_it_was_given_to_every_process() -> None:
+    """The recipe's processes (honcho and its children) see FOOTLOG_RUN_PORT = the PORT make was given."""
+    result = subprocess.run(
+        ["make", "-s", "--eval", "show-run-port: ; @echo $$FOOTLOG_RUN_PORT", "show-run-port", "PORT=8101"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "8101"
 
 
 def _vapid_pair() -> tuple[str, str]:

@@ -27,7 +27,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 import pillow_heif
-from PIL import Image, ImageCms, ImageFile, ImageFilter, ImageOps, ImageStat
+from PIL import Image, ImageChops, ImageCms, ImageFile, ImageFilter, ImageOps, ImageStat
 
 MAX_PIXELS = 50_000_000
 DISPLAY_EDGE = 2048
@@ -52,22 +52,40 @@ _SRGB = ImageCms.createProfile("sRGB")
 
 
 # Quality is measured on a grey reduction with a long edge of about QUALITY_EDGE: sensor noise averages out and
-# the figures do not depend on the phone's resolution. Calibrated on generated skin photos (skin tone, pores,
-# creases, 1-3 mm white bumps, grain added after the optics: tests/diary/photo_samples.skin_photo) at 1200, 2400
-# and 4000 px: sharp ones read a Laplacian variance of 40-100 (33-87 in dim light once scaled, see below),
-# the same photos blurred by a Gaussian of 1 px at the measuring size 7-13, and less when blurred more; a flat
-# colour reads 0. The threshold sits between (tests/diary/test_photo_quality.py pins these).
+# the figures do not depend on the phone's resolution.
+#
+# Sharpness is a ratio, not an amount of detail: wherever the image has detail at a coarse scale (a 9x9 box blur
+# differs from a 3x3 one by at least DETAIL_MIN levels), how much of it is also there at the finest scale (the
+# image against its 3x3 box blur). In focus, edges are steep and the finest scale keeps a good share; out of focus
+# it keeps little. A ratio does not depend on how much texture the skin has: the old measure (the Laplacian's
+# variance, an amount) called a smooth in-focus photo blurred and a strongly textured blurred one sharp.
+# Calibrated on generated photos (tests/diary/quality_fixtures.py: sharp-smooth, sharp-textured, blurred, dark,
+# and photo_samples.skin_photo at 1200 and 2400 px): sharp ones read 0.33-0.75, blurred ones (Gaussian >= 1 px at
+# the measuring size) 0.05-0.26. Generated fixtures show the measure is consistent, not that it is accurate on
+# real phones. The same measure runs in the browser before Save (footlog/static/footlog/quality.js), with these
+# constants handed over by the page (`quality_rules`).
 QUALITY_EDGE = 1024
-SHARP_MIN_LAPLACIAN_VARIANCE = 25.0
-# Detail contrast falls with the light: below this mean the variance is scaled up by (mean/this)^-2, so a dim but
-# sharp photo is not called blurred (it may be called dark).
-SHARPNESS_REFERENCE_MEAN = 128.0
+SHARP_MIN_RATIO = 0.28
+DETAIL_MIN = 3  # grey levels: coarse detail below this is flat skin, not an edge to judge
+DETAIL_MIN_PIXELS = 50  # fewer detailed pixels than this: nothing to judge, and a photo of nothing is no use
 # Luminance 0-255 (ITU-R 601, Pillow's "L"). Well-lit skin reads about 120-200 on light skin, 65-110 on dark skin:
 # "dark" is set low enough that dark skin in good light is not called dark.
 DARK_MEAN = 55.0
 BRIGHT_MEAN = 215.0
 CLIPPED_SHARE = 0.25  # more than this share of pixels at 0-8 (dark) or 247-255 (bright) is badly exposed too
-_LAPLACIAN = ImageFilter.Kernel((3, 3), [0, 1, 0, 1, -4, 1, 0, 1, 0], scale=1, offset=128)
+
+
+def quality_rules() -> dict[str, float]:
+    """The thresholds, for the browser's copy of `measure` (one home: here)."""
+    return {
+        "edge": QUALITY_EDGE,
+        "sharp_min_ratio": SHARP_MIN_RATIO,
+        "detail_min": DETAIL_MIN,
+        "detail_min_pixels": DETAIL_MIN_PIXELS,
+        "dark_mean": DARK_MEAN,
+        "bright_mean": BRIGHT_MEAN,
+        "clipped_share": CLIPPED_SHARE,
+    }
 
 
 class ImageRejected(ValueError):
@@ -83,12 +101,12 @@ class Rendition:
 
 @dataclass(frozen=True)
 class Quality:
-    """How usable the photo is for comparison. `laplacian_variance` (scaled for dim light) and `mean_luminance` are
-    the measured figures, for tests and calibration; only `sharp` and `exposure` are stored."""
+    """How usable the photo is for comparison. `sharpness` (the fine-to-coarse detail ratio) and `mean_luminance`
+    are the measured figures, for tests and calibration; only `sharp` and `exposure` are stored."""
 
     sharp: bool
     exposure: str  # "ok" | "dark" | "bright" (footlog.diary.models.EXPOSURES)
-    laplacian_variance: float
+    sharpness: float
     mean_luminance: float
 
 
@@ -199,9 +217,9 @@ def _reductions(display: Image.Image) -> tuple[Image.Image, Image.Image]:
 def measure(image: Image.Image) -> Quality:
     """Sharpness and exposure of a decoded RGB or grey image, measured on a ~QUALITY_EDGE px grey reduction.
 
-    Sharpness: variance of the 3x3 Laplacian (fine detail: pores, bump edges); a blurred or shaken photo has
-    little. Exposure: mean luminance, and the share of pixels clipped to black or to white. About 5 ms for a
-    2048 px display rendition.
+    Sharpness: the share of coarse detail that is also fine detail (see SHARP_MIN_RATIO); a blurred or shaken
+    photo keeps little at the finest scale, whatever the skin's texture. Exposure: mean luminance, and the share
+    of pixels clipped to black or to white.
     """
     grey = image.convert("L")
     factor = max(1, round(max(grey.size) / QUALITY_EDGE))
@@ -210,16 +228,7 @@ def measure(image: Image.Image) -> Quality:
     histogram = grey.histogram()
     pixels = sum(histogram) or 1
     mean = sum(level * n for level, n in enumerate(histogram)) / pixels
-    width, height = grey.size
-    if width < 3 or height < 3:
-        laplacian_variance = 0.0
-    else:
-        # Pillow's 3x3 filter copies the outermost pixels unfiltered: leave them out, or a flat grey image would
-        # read as detailed (its border against the offset of 128).
-        edges = grey.filter(_LAPLACIAN).crop((1, 1, width - 1, height - 1))
-        laplacian_variance = ImageStat.Stat(edges).var[0]
-    if mean < SHARPNESS_REFERENCE_MEAN:
-        laplacian_variance *= (SHARPNESS_REFERENCE_MEAN / max(mean, 16.0)) ** 2
+    sharpness = _sharpness(grey)
     if mean < DARK_MEAN or sum(histogram[:9]) / pixels > CLIPPED_SHARE:
         exposure = "dark"
     elif mean > BRIGHT_MEAN or sum(histogram[247:]) / pixels > CLIPPED_SHARE:
@@ -227,11 +236,26 @@ def measure(image: Image.Image) -> Quality:
     else:
         exposure = "ok"
     return Quality(
-        sharp=laplacian_variance >= SHARP_MIN_LAPLACIAN_VARIANCE,
+        sharp=sharpness >= SHARP_MIN_RATIO,
         exposure=exposure,
-        laplacian_variance=round(laplacian_variance, 2),
+        sharpness=round(sharpness, 3),
         mean_luminance=round(mean, 1),
     )
+
+
+def _sharpness(grey: Image.Image) -> float:
+    """Fine detail (|image - 3x3 box blur|) over coarse detail (|3x3 - 9x9 box blur|), summed where the coarse
+    detail reaches DETAIL_MIN; 0 when fewer than DETAIL_MIN_PIXELS pixels have any (a flat or tiny image)."""
+    if min(grey.size) < 3:
+        return 0.0
+    fine_blur = grey.filter(ImageFilter.BoxBlur(1))
+    fine = ImageChops.difference(grey, fine_blur)
+    coarse = ImageChops.difference(fine_blur, grey.filter(ImageFilter.BoxBlur(4)))
+    mask = coarse.point(lambda v: 255 if v >= DETAIL_MIN else 0)
+    if ImageStat.Stat(mask).sum[0] / 255 < DETAIL_MIN_PIXELS:
+        return 0.0
+    coarse_sum = ImageStat.Stat(coarse, mask).sum[0]
+    return ImageStat.Stat(fine, mask).sum[0] / coarse_sum if coarse_sum else 0.0
 
 
 @contextmanager

@@ -200,10 +200,14 @@ def parse_vapid(*, default_subject: str) -> dict[str, str]:
 
 
 def local_base_url() -> str:
-    """Where links point when FOOTLOG_PUBLIC_URL is unset: the app `make run` started, on `PORT` (default 8000),
-    at `HOST` when that is a name, else at localhost (an address such as 127.0.0.1 or 0.0.0.0 is no place for a
-    link in a mail)."""
-    port = parse_int("PORT", 1, 65535, default=8000)
+    """Where links point when FOOTLOG_PUBLIC_URL is unset: the app `make run` started, on the port it was given
+    (`FOOTLOG_RUN_PORT`, which the Makefile exports once for every process; else `PORT`, default 8000), at `HOST`
+    when that is a name, else at localhost (an address such as 127.0.0.1 or 0.0.0.0 is no place for a link in a
+    mail).
+
+    `FOOTLOG_RUN_PORT` comes first because honcho hands each process its own `PORT` (web 8101, worker 8201, beat
+    8301): built from `PORT`, a mail sent by the worker linked to a port nothing listens on."""
+    port = parse_int("FOOTLOG_RUN_PORT", 1, 65535, default=parse_int("PORT", 1, 65535, default=8000))
     host = parse_str("HOST", default="localhost")
     if _is_address(host):
         host = "localhost"

@@ -3,7 +3,8 @@
 With FOOTLOG_PUBLIC_URL set (production: https) every link uses it. Without it, a link made while answering a
 request uses that request's own origin, so it reaches the app wherever it runs (the host was already checked
 against DJANGO_ALLOWED_HOSTS); a link made without a request (mail and push, sent by the worker) uses the
-`HOST`/`PORT` that `make run` set (`config.local_base_url`).
+`HOST` and the port that `make run` was given (`FOOTLOG_RUN_PORT`, see `config.local_base_url`): every process of
+`make run` agrees on it, whatever `PORT` honcho handed that process.
 """
 
 from __future__ import annotations

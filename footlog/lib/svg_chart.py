@@ -30,6 +30,8 @@ LEFT, RIGHT, TOP = 44, 16, 18
 PLOT_HEIGHT, STRIP_HEIGHT, AXIS_HEIGHT, ROW = 180, 10, 22, 18
 FONT_PX = 11  # every text is at least this size: the chart prints at about 1:1 on A4
 ZERO_INSET = 6  # a count of 0 sits this far above the plot's floor, so an all-zero line is not hidden
+POINT_RADIUS = 3.5  # a value with no logged neighbour
+TICK_GAP = 10  # px at least between two date labels
 MARKER_ROWS = 3  # marker labels stack in up to this many rows before merging ("photo ×3")
 
 
@@ -235,7 +237,7 @@ class _Plot:
     def axis(self) -> list[str]:
         y = TOP + PLOT_HEIGHT + STRIP_HEIGHT + 14
         parts = ['<g class="x-axis" fill="#333" text-anchor="middle">']
-        for date in _date_ticks(self.first, self.days[-1].date):
+        for date in _date_ticks(self.first, self.days[-1].date, self.day_width):
             text = _date_label(date, self.span)
             x = self.x(date)
             half = _text_width(text) / 2
@@ -251,20 +253,38 @@ class _Plot:
         return [*parts, "</g>"]
 
     def site_path(self, site: str, colour: str) -> str:
-        """One path per site; a new segment (M) after any day the site was not checked."""
-        commands: list[str] = []
+        """Every logged value of the site is drawn: a line joins values of consecutive days only (a day the site
+        was not checked, or a date missing from the series, starts a new segment: gaps stay gaps), and a value
+        with no logged neighbour is a point (a circle: a lone "M" draws nothing in browsers nor WeasyPrint)."""
+        segments: list[list[_Day]] = []
         previous: dt.date | None = None
         for day in self.days:
             if site not in day.by_site:
                 previous = None
                 continue
-            point = f"{_num(self.x(day.date))} {_num(self.y(day.by_site[site]))}"
-            commands.append(("L" if previous else "M") + point)
+            if previous is not None and _next(previous) == day.date:
+                segments[-1].append(day)
+            else:
+                segments.append([day])
             previous = day.date
-        # Round caps and joins make a lone checked day (an "M" with no "L") visible as a dot.
+        commands = [
+            " ".join(
+                ("L" if i else "M") + f"{_num(self.x(d.date))} {_num(self.y(d.by_site[site]))}"
+                for i, d in enumerate(seg)
+            )
+            for seg in segments
+            if len(seg) > 1
+        ]
+        points = [
+            f'<circle class="point" data-site={quoteattr(site)} cx="{_num(self.x(seg[0].date))}" '
+            f'cy="{_num(self.y(seg[0].by_site[site]))}" r="{POINT_RADIUS}" fill="{colour}"><title>'
+            f"{escape(_date_label(seg[0].date, 0))}: {seg[0].by_site[site]}</title></circle>"
+            for seg in segments
+            if len(seg) == 1
+        ]
         return (
             f'<path class="site" data-site={quoteattr(site)} d="{" ".join(commands)}" fill="none" '
-            f'stroke="{colour}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>'
+            f'stroke="{colour}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>{"".join(points)}'
         )
 
     def markers(self, markers: Sequence[Marker]) -> list[str]:
@@ -286,7 +306,8 @@ class _Plot:
             colour = colours.get(label.kind, "#666")
             parts.append(
                 f'<text class="marker-label" x="{_num(label.x)}" y="{_num(TOP + 8 + label.row * (FONT_PX + 2))}" '
-                f'text-anchor="{label.anchor}" fill="{colour}">{escape(label.text)}</text>'
+                f'text-anchor="{label.anchor}" fill="{colour}" stroke="#fff" stroke-width="3" paint-order="stroke">'
+                f"{escape(label.text)}</text>"
             )
         return [*parts, "</g>"]
 
@@ -419,16 +440,19 @@ def _extend(runs: list[tuple[bool, dt.date, dt.date]], logged: bool, first: dt.d
     return runs
 
 
-def _date_ticks(first: dt.date, last: dt.date) -> list[dt.date]:
-    """About six readable ticks: days, weeks, months or years depending on the span."""
+def _date_ticks(first: dt.date, last: dt.date, day_width: float = 1e9) -> list[dt.date]:
+    """Readable date ticks, thinned by width: days, weeks, months or years apart, the first step whose ticks
+    stand at least a label's width plus `TICK_GAP` apart at `day_width` px a day (never two labels touching)."""
     span = (last - first).days
-    if span <= 10:
-        return [first + dt.timedelta(days=i) for i in range(span + 1)]
+    room = _text_width(_date_label(dt.date(2026, 12, 30), span)) + TICK_GAP
+
     if span <= 70:
-        return [first + dt.timedelta(days=i) for i in range(0, span + 1, 7)]
+        step = next((n for n in (1, 2, 3, 7, 14, 28) if n * day_width >= room), 35)
+        return [first + dt.timedelta(days=i) for i in range(0, span + 1, step)]
     months = [dt.date(y, m, 1) for y in range(first.year, last.year + 1) for m in range(1, 13)]
     months = [m for m in months if first <= m <= last]
-    step = max(1, round(len(months) / 6))
+    month_px = 30.4 * day_width
+    step = next((n for n in (1, 2, 3, 6, 12, 24, 60) if n * month_px >= room and len(months) / n <= 7), 120)
     return months[::step]
 
 
@@ -444,6 +468,7 @@ def _fit(text: str, width_px: float, font_px: float = FONT_PX) -> str:
 
 
 def _date_label(date: dt.date, span: int) -> str:
+    """One date style across footlog ("7 Dec", "Dec 2026"): the day never zero-padded."""
     if span <= 70:
-        return date.strftime("%d %b")
+        return f"{date.day} {date:%b}"
     return date.strftime("%b %Y")

@@ -78,8 +78,12 @@ def timeline_page(user: Any, start: dt.date, end: dt.date) -> dict[str, Any]:
     markers = [Marker(p.after.entry.date, f"photo {p.label}", "photo") for p in pairs] + visit_markers(visits)
     level = result.recommendation.level
     galleries = {row["site"]: row for row in photo_sites(user)}
+    coverage = result.coverage
+    # The header names the window its count is taken over: from the first entry when that is later than `start`.
+    window_start = result.end - dt.timedelta(days=coverage.window_days - 1) if coverage.window_days else result.start
     return {
         "result": result,
+        "window_start": window_start,
         "banner": result.recommendation.headline,  # the level's words, or "Seen by a dermatologist on ..."
         "level": level,
         "reasons": [r for r in result.recommendation.reasons if r.code not in SHOWN_ELSEWHERE],
@@ -88,6 +92,8 @@ def timeline_page(user: Any, start: dt.date, end: dt.date) -> dict[str, Any]:
                 "summary": s,
                 "label": SITES[s.site].label,
                 "stale": display.stale_text(s),
+                # Each spot's row carries its own reasons (the top box lists them all).
+                "reasons": [r for r in result.recommendation.reasons if r.site == s.site],
                 "photos": galleries.get(s.site),
             }
             for s in result.sites

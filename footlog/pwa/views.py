@@ -32,6 +32,7 @@ from footlog.clinical import services as clinical_services
 from footlog.clinical.serializers import VisitIn
 from footlog.diary import selectors as diary_selectors
 from footlog.diary import services as diary_services
+from footlog.diary.imaging import quality_rules
 from footlog.diary.models import RoutineStep
 from footlog.diary.serializers import ObservationIO, RoutineStepIn, RoutineStepOut
 from footlog.diary.sites import SITES
@@ -81,6 +82,7 @@ SHELL_ASSETS = [
     "footlog/tzbanner.js",
     "footlog/onset.js",
     "footlog/capture.js",
+    "footlog/quality.js",
 ]
 
 
@@ -150,7 +152,8 @@ def _day_form(request: HttpRequest, day: dt.date | None) -> HttpResponse:
     URL, and without one it is today in `timezone` (the account's), computed on the device.
 
     After a save the script asks the timeline as of that day (`timeline/?from=day-89&to=day`, i.e.
-    `timeline_for(user, day - 89, day)`) and shows `urgent_text` when its level is "urgent".
+    `timeline_for(user, day - 89, day)`) and shows its verdict at the top of the form: the headline and reasons
+    when "urgent" (`urgent_text` is that headline), else a one-line summary linking to the Timeline.
     """
     limits = observation_limits()
     user = user_of(request)
@@ -159,6 +162,7 @@ def _day_form(request: HttpRequest, day: dt.date | None) -> HttpResponse:
         "sites": [{"key": s.key, "label": s.label} for s in SITES.values()],
         "steps": RoutineStepOut(diary_selectors.routine_steps_for(None), many=True).data,
         "urgent_text": LEVEL_TEXT["urgent"],
+        "quality": quality_rules(),  # the photo measure's thresholds, for the check before Save (quality.js)
         "limits": limits,
         "timezone": user.timezone,
         "earliest_years": DAY_PAGE_YEARS,

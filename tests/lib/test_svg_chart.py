@@ -60,12 +60,14 @@ def test_not_logged_days_are_drawn_as_runs_and_never_as_zero_counts() -> None:
     classes = [rect.get("class") for rect in strip.findall("svg:rect", NS)]
     assert classes == ["logged", "not-logged", "logged"]
     path = root.find(".//svg:path[@data-site='left_heel']", NS).get("d")
-    # The line is broken over the unlogged days (a new "M"), not drawn down to the zero line.
-    assert path.count("M") == 2
+    # The line is broken over the unlogged days, not drawn down to the zero line: the last day, with no logged
+    # neighbour, is a point.
+    assert path.count("M") == 1 and path.count("L") == 1
+    point = root.find(".//svg:circle[@data-site='left_heel']", NS)
     zero_y = root.find(".//svg:g[@class='y-axis']/svg:text", NS)
     assert zero_y.text == "0"
-    ys = {float(y) for y in re.findall(r"[ML][\d.]+ ([\d.]+)", path)}
-    assert len(ys) == 1  # every drawn point is the count 2
+    ys = {float(y) for y in re.findall(r"[ML][\d.]+ ([\d.]+)", path)} | {float(point.get("cy"))}
+    assert len(ys) == 1  # every drawn value is the count 2
 
 
 def test_a_site_left_out_of_a_logged_day_breaks_its_line() -> None:
@@ -73,8 +75,10 @@ def test_a_site_left_out_of_a_logged_day_breaks_its_line() -> None:
     root = parse(render_timeline_chart(days_))
     toes = root.find(".//svg:path[@data-site='right_toes']", NS).get("d")
     heel = root.find(".//svg:path[@data-site='left_heel']", NS).get("d")
-    assert toes.count("M") == 2 and toes.count("L") == 0
+    assert toes == ""  # no line: two values without a logged neighbour are two points
+    assert len(root.findall(".//svg:circle[@data-site='right_toes']", NS)) == 2
     assert heel.count("M") == 1 and heel.count("L") == 2
+    assert root.findall(".//svg:circle[@data-site='left_heel']", NS) == []
 
 
 def test_higher_counts_are_drawn_higher() -> None:
@@ -274,3 +278,51 @@ def test_legend_labels_never_run_into_each_other_at_phone_or_print_width() -> No
             spans.sort()
             for (_, right), (left, _) in itertools.pairwise(spans):
                 assert right <= left - 16, (width, spans)  # room for the next swatch
+
+
+def test_every_other_day_draws_every_value_as_a_point_and_no_line() -> None:
+    """A site logged every other day for 22 days (issue 23): 11 values, none with a logged neighbour."""
+    days_ = series(*[{"left_heel": i % 4} if i % 2 == 0 else None for i in range(22)])
+    for width in (320, 400, 680):
+        root = parse(render_timeline_chart(days_, width=width))
+        assert root.find(".//svg:path[@data-site='left_heel']", NS).get("d") == ""
+        points = root.findall(".//svg:circle[@data-site='left_heel']", NS)
+        assert len(points) == 11
+        cy = {p.find("svg:title", NS).text.split(": ")[1]: float(p.get("cy")) for p in points}
+        assert cy["2"] < cy["0"]  # higher counts higher
+        assert [p.find("svg:title", NS).text for p in points][:2] == ["1 Nov: 0", "3 Nov: 2"]
+
+
+def test_lines_join_only_consecutive_days_even_when_the_series_skips_dates() -> None:
+    """Dates missing from the series are unknown: values on either side are not joined."""
+    days_ = [
+        {"date": "2026-11-01", "logged": True, "by_site": {"left_heel": 1}},
+        {"date": "2026-11-02", "logged": True, "by_site": {"left_heel": 2}},
+        {"date": "2026-11-05", "logged": True, "by_site": {"left_heel": 3}},
+    ]
+    root = parse(render_timeline_chart(days_))
+    path = root.find(".//svg:path[@data-site='left_heel']", NS).get("d")
+    assert path.count("M") == 1 and path.count("L") == 1
+    assert len(root.findall(".//svg:circle[@data-site='left_heel']", NS)) == 1
+
+
+def test_date_labels_are_thinned_by_width_and_share_one_style() -> None:
+    from footlog.lib.svg_chart import _text_width
+
+    for n_days in (5, 11, 22, 45, 70, 200, 800):
+        days_ = series(*[{"left_heel": 1}] * n_days)
+        for width in (280, 320, 400, 430, 680):
+            root = parse(render_timeline_chart(days_, width=width))
+            texts = root.findall(".//svg:g[@class='x-axis']/svg:text", NS)
+            assert texts, (n_days, width)
+            spans = []
+            for text in texts:
+                assert re.fullmatch(r"[1-9]\d? [A-Z][a-z]{2}|[A-Z][a-z]{2} \d{4}", text.text), text.text
+                x, w = float(text.get("x")), _text_width(text.text)
+                anchor = text.get("text-anchor")
+                spans.append(
+                    (x - w, x) if anchor == "end" else (x, x + w) if anchor == "start" else (x - w / 2, x + w / 2)
+                )
+            spans.sort()
+            for (_, right), (left, _) in itertools.pairwise(spans):
+                assert right <= left, (n_days, width, [t.text for t in texts])

@@ -129,6 +129,7 @@
     Object.keys(counts).forEach(function (site) {
       var li = el("li"), b = el("button", { type: "button", class: "chip" }, labels[site] + ": " + counts[site]);
       if (state.copied.sites[site]) { b.classList.add("copied"); b.title = "Copied from last time"; }
+      if (state.flagged && state.flagged[site]) { b.classList.add("flagged"); b.appendChild(el("span", { class: "flag" }, " · red flag")); }
       b.addEventListener("click", function () { select(site); });
       li.appendChild(b); list.appendChild(li);
     });
@@ -139,6 +140,8 @@
       var li = el("li"), img = el("img", { src: p.url, alt: "New photo of " + labels[p.site], width: 72, height: 72 });
       li.appendChild(img);
       li.appendChild(el("span", { class: "cap" }, (VIEW_WORDS[p.view] || "") + (p.scale_in_frame ? " · ⌀" : "")));
+      var prompt = photoPrompt(p);
+      if (prompt) { li.classList.add("flawed"); li.appendChild(prompt); }
       thumbs.appendChild(li);
     });
   }
@@ -243,8 +246,10 @@
   }
 
   function addPhoto(blob, name, site, view, scale) {
-    state.photos.push({ id: uuid(), site: site, view: view, scale_in_frame: scale, blob: blob, name: name,
-                        url: URL.createObjectURL(blob) });
+    var photo = { id: uuid(), site: site, view: view, scale_in_frame: scale, blob: blob, name: name,
+                  url: URL.createObjectURL(blob) };
+    state.photos.push(photo);
+    checkPhoto(photo);
     if (state.site === site) chooseView(site);
     paint();
     var waiting = state.photos.length;
@@ -302,6 +307,44 @@
   }
 
   /* --- photo quality --------------------------------------------------------------------------- */
+  /* Before Save: the phone measures each new photo (quality.js, the server's measure and thresholds) and, when
+     it looks blurred, dark or too bright, asks beside the photo, in view, while a retake is still one tap.
+     Keep is remembered: the same question is not asked again after the save. */
+  function checkPhoto(photo) {
+    if (!window.FootlogQuality) return;
+    window.FootlogQuality.measure(photo.blob, config.quality).then(function (q) {
+      if (!q || (q.sharp && q.exposure === "ok") || state.photos.indexOf(photo) < 0) return;
+      photo.flaw = q;
+      paint();
+      // Centred: at the bottom edge it would sit under the Save bar and the tabs.
+      var shown = document.querySelector('#new-photos [data-photo="' + photo.id + '"]');
+      if (shown) shown.scrollIntoView({ block: "center" });
+    });
+  }
+  function photoPrompt(p) {
+    if (!p.flaw || p.kept) return null;
+    var box_ = el("div", { class: "photo-prompt", role: "alert", "data-photo": p.id });
+    box_.appendChild(el("p", {}, "This photo looks " + flaw(p.flaw) + " — retake?"));
+    var retake = el("button", { type: "button" }, "Retake"), keepIt = el("button", { type: "button", class: "secondary" }, "Keep");
+    retake.addEventListener("click", function () { retakeBeforeSave(p); });
+    keepIt.addEventListener("click", function () { p.kept = true; paint(); say("Photo kept."); });
+    box_.appendChild(retake); box_.appendChild(keepIt);
+    return box_;
+  }
+  function retakeBeforeSave(p) {
+    state.photos = state.photos.filter(function (x) { return x !== p; });
+    URL.revokeObjectURL(p.url);
+    if (state.site !== p.site && labels[p.site]) select(p.site);
+    setView(p.view);
+    paint();
+    // Within the tap: a file chooser needs it.
+    if (state.live) openCapture(null); else $("photo").click();
+  }
+  function settleKept(ids) {
+    if (!box || !box.settleFlaw || !ids.length) return Promise.resolve();
+    return Promise.all(ids.map(function (id) { return box.settleFlaw(id); }));
+  }
+
   /* The server measures each photo (quality.sharp, quality.exposure) and never refuses one for it. A blurred,
      dark or too bright one is offered a retake here: Retake deletes it and opens the capture again for the
      same spot and kind; Keep keeps it. The outbox notes such answers, even those sent by the service worker. */
@@ -433,6 +476,7 @@
       else if (found[0]) fill(found[0]);
       state.saved = snapshot();
       form.dataset.loaded = "true";  // the day's stored entry is in the form (tests wait for this)
+      if (found[0]) checkLevel(state.date, false);  // a logged red flag stays marked after a reload
       if (found[0] !== undefined) {
         showQuality(found[0] ? (found[0].photos || []).map(function (p) { return p.id; }) : []);
       }
@@ -490,13 +534,38 @@
     var p = iso.split("-"), d = new Date(Date.UTC(+p[0], +p[1] - 1, +p[2] + days));
     return d.toISOString().slice(0, 10);
   }
-  function checkLevel(day) {
-    var banner = $("seek-care");
+  function checkLevel(day, afterSave) {
     return api("timeline/?from=" + shiftDate(day, -89) + "&to=" + day).then(function (t) {
-      var urgent = t.recommendation && t.recommendation.level === "urgent";
-      banner.querySelector("h2").textContent = urgent ? config.urgent_text : "";
-      banner.hidden = !urgent;
+      if (day === state.date) showVerdict(t, afterSave);
     }).catch(function () { /* unknown: the standing advice below the button still applies */ });
+  }
+
+  /* The timeline's answer as of this day, at the top of the form. "urgent": its headline ("Seek care
+     promptly.") and the reasons behind it, as the timeline words them; any other level: its headline in one
+     line with the way to the Timeline. After a save the verdict is scrolled to the top and takes the focus,
+     so a screen reader reads it and the eye lands on it. Red flags logged on this very day mark their chips. */
+  function showVerdict(t, afterSave) {
+    var rec = t.recommendation || { level: "none", headline: "", reasons: [] };
+    var urgent = rec.level === "urgent", banner = $("seek-care"), line = $("day-verdict");
+    state.flagged = {};
+    (t.red_flags || []).forEach(function (f) { if (f.date === state.date) state.flagged[f.site] = true; });
+    paint();
+    $("seek-care-title").textContent = urgent ? rec.headline : "";
+    var list = $("seek-care-reasons");
+    list.textContent = "";
+    if (urgent) {
+      rec.reasons.filter(function (r) { return r.level === "urgent"; }).forEach(function (r) {
+        list.appendChild(el("li", {}, r.message));
+      });
+    }
+    banner.hidden = !urgent;
+    $("day-verdict-text").textContent = urgent ? "" : rec.headline;
+    line.hidden = urgent || !afterSave || !rec.headline;
+    if (!afterSave) return;
+    var target = urgent ? banner : line;
+    if (target.hidden) return;
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
   }
 
   form.addEventListener("submit", function (e) {
@@ -513,6 +582,7 @@
     });
     $("save").disabled = true;
     var saving = snapshot();
+    var kept = state.photos.filter(function (p) { return p.kept; }).map(function (p) { return p.id; });
     box.enqueue({ id: state.id, method: state.method, version: state.version, body: body() }, photos).then(function () {
       state.photos = []; paint();
       state.saved = saving;
@@ -535,9 +605,9 @@
       if (waiting === "stuck") return;
       if (waiting) { say("Saved on this phone. It will be sent when you are back online."); return; }
       say("Saved.");
-      checkLevel(state.date);
+      checkLevel(state.date, true);
       state.earlier = {};  // a photo of another day may have been sent: ask again
-      showQuality(null);
+      settleKept(kept).then(function () { showQuality(null); });
       return api("entries/?from=" + state.date + "&to=" + state.date).then(function (page) {
         if (page.results[0]) { state.id = page.results[0].id; state.method = "PUT"; state.version = page.results[0].version; }
       }).catch(function () {});

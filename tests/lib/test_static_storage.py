@@ -1,0 +1,20 @@
+"""Hashed static names without breaking an uncollected checkout, and the comment-free copies sent to phones."""
+
+from __future__ import annotations
+
+from footlog.lib.static_storage import HashedStaticStorage, strip_comment_lines
+
+
+def test_a_name_the_manifest_does_not_hold_keeps_its_plain_name(tmp_path) -> None:
+    storage = HashedStaticStorage(location=str(tmp_path), base_url="/static/")
+    assert storage.url("footlog/app.css") == "/static/footlog/app.css"
+
+
+def test_only_whole_line_comments_are_left_out() -> None:
+    source = (
+        "/* A header\n * on lines\n */\n(function () {\n  // why\n  var u = 'http://x'; // kept: after code\n"
+        "  /* one line */ go();\n  /* a block\n     ends */ done();\n})();\n"
+    )
+    assert strip_comment_lines(source) == (
+        "(function () {\n  var u = 'http://x'; // kept: after code\ngo();\ndone();\n})();\n"
+    )
