@@ -238,7 +238,13 @@ def build_report(
         level=timeline.recommendation.level,
         level_text=clinician_headline(timeline.recommendation),
         slight_symptoms=slight_symptom_lines(timeline, start),
-        reasons=[r.message for r in timeline.recommendation.reasons if r.code not in SHOWN_ELSEWHERE],
+        # Both sides of a region saying the same read as one line ("both outer ankles"), as on the Timeline page.
+        reasons=[
+            line.text
+            for line in display.reason_lines(
+                [r for r in timeline.recommendation.reasons if r.code not in SHOWN_ELSEWHERE]
+            )
+        ],
         questions=[line.strip() for line in questions.splitlines() if line.strip()],
         chart_svg=render_timeline_chart(
             timeline.series,

@@ -86,7 +86,8 @@ def timeline_page(user: Any, start: dt.date, end: dt.date) -> dict[str, Any]:
         "window_start": window_start,
         "banner": result.recommendation.headline,  # the level's words, or "Seen by a dermatologist on ..."
         "level": level,
-        "reasons": [r for r in result.recommendation.reasons if r.code not in SHOWN_ELSEWHERE],
+        # The top box: both sides of a region saying the same read as one line ("both outer ankles").
+        "reasons": display.reason_lines([r for r in result.recommendation.reasons if r.code not in SHOWN_ELSEWHERE]),
         "sites": [
             {
                 "summary": s,

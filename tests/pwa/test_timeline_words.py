@@ -53,3 +53,29 @@ def test_each_spot_row_carries_its_own_reasons(browser, consented) -> None:
         assert text_of(message) in text_of(row)
     if not [r for r in reasons if r.site == "right_toes"]:
         assert '<tr class="why" data-site="right_toes"' not in html
+
+
+def test_both_sides_saying_the_same_read_as_one_line_in_the_top_box_and_the_report(browser, consented) -> None:
+    """Issue 21 (words): four symmetric sites gave the same reason four times. The top box and the report's reasons
+    say it once per region ("both outer ankles"); each spot's own row keeps its own reason."""
+    from footlog.exports.report import build_report
+
+    today = today_in(consented.timezone)
+    for offset in range(30):
+        log(
+            consented,
+            today - dt.timedelta(days=offset),
+            left_ankle_outer={"count": 3},
+            right_ankle_outer={"count": 3},
+        )
+    html, context = page(browser)
+    result = context["result"]
+    per_site = [r for r in result.recommendation.reasons if r.site in ("left_ankle_outer", "right_ankle_outer")]
+    assert len(per_site) == 2 and per_site[0].code == per_site[1].code
+    top = html.split('class="plain">')[1].split("</ul>")[0]
+    assert text_of(top).count("both outer ankles") == 1
+    assert "Left outer ankle" not in text_of(top) and "Right outer ankle" not in text_of(top)
+    start = today - dt.timedelta(days=29)
+    report = build_report(consented, start, today, include_photos=False)
+    grouped = [line for line in report.reasons if "both outer ankles" in line]
+    assert len(grouped) == 1 and not any("Left outer ankle" in line for line in report.reasons)
