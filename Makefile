@@ -6,7 +6,7 @@ PORT ?= 8000
 TEST_WORKERS ?= 2
 # honcho gives each process its own PORT (web PORT, worker PORT+100, beat PORT+200); the port make was given is
 # exported once more under a name honcho leaves alone, so mail built by the worker links to the web process.
-FOOTLOG_RUN_PORT ?= $(PORT)
+FOOTLOG_RUN_PORT = $(PORT)
 export PORT HOST FOOTLOG_RUN_PORT
 
 .PHONY: run test setup setup-test lint bench clean

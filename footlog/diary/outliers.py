@@ -48,7 +48,11 @@ class Median(Aggregate):
     output_field = FloatField()
 
     def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
-        return self.as_sql(compiler, connection, function=SQLITE_MEDIAN, template="%(function)s(%(expressions)s)")
+        # On a copy, not as keyword arguments: Aggregate.as_sql passes its own `template` when the aggregate has a
+        # `filter` (FILTER (WHERE ...)), and a second one is a TypeError.
+        clone = self.copy()
+        clone.function, clone.template = SQLITE_MEDIAN, "%(function)s(%(expressions)s)"
+        return super(Median, clone).as_sql(compiler, connection, **extra_context)
 
 
 class SqliteMedian:

@@ -283,11 +283,7 @@ def clinician_headline(recommendation: Recommendation) -> str:
 def _visit_line(visit: Any, summary: Any = None) -> str:
     """ "Visited a dermatologist on 1 Dec 2026 (note); plan: retinoid nightly; review on 5 Jan 2027; since then:
     5 → 2 at Left top of foot" (the change per site since the visit, when the analysis gives it)."""
-    text = visit_text(visit)
-    if getattr(visit, "plan", ""):
-        text += f"; plan: {visit.plan}"
-    if getattr(visit, "review_on", None):
-        text += f"; review on {day_text(visit.review_on)}"
+    text = visit_text(visit)  # with its plan and review date (clinical.display: one home for the visit's words)
     since = [
         f"{s.before:g} → {s.after:g} at {label_of(s.site)}" for s in getattr(summary, "since", ()) if s.checks_after
     ]

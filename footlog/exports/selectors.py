@@ -13,6 +13,7 @@ from footlog.api.scoping import get_owned
 from footlog.diary.models import Entry, Observation, RoutineLog, RoutineStep
 from footlog.diary.selectors import routine_steps_for
 from footlog.exports.models import ReportJob
+from footlog.lib.errors import InvalidInput
 
 
 def history_entries(user: Any, start: dt.date | None, end: dt.date | None) -> QuerySet[Entry]:
@@ -34,6 +35,8 @@ def history_bounds(user: Any, start: dt.date | None, end: dt.date | None, *, tod
     dates = Entry.objects.filter(user=user).aggregate(first=Min("date"), last=Max("date"))
     end = end or max(today, dates["last"] or today)
     start = start or min(dates["first"] or end, end)
+    if start > end:  # `from` alone, after today and after the last logged day
+        raise InvalidInput({"from": ["`from` must not be after `to` (today or the last logged day)."]})
     return start, end
 
 

@@ -172,3 +172,11 @@ def test_onset_is_a_patient_reported_observation_with_the_month_or_unknown(api, 
     top = next(o for label, o in by_site.items() if "top" in label.lower())
     assert top.valueDateTime is None and top.dataAbsentReason.coding[0].code == "asked-unknown"
     assert not [e for e in bundle.entry if e.resource.get_resource_type() == "Condition"]
+
+
+def test_a_start_after_today_with_no_end_is_a_400_not_a_500(api):
+    """Found by the fuzz run: `from` alone, later than today and than the last logged day, left the range reversed
+    and the analysis raised (500)."""
+    response = api.get("/api/v1/exports/fhir.json", {"from": "2999-01-01"})
+    assert response.status_code == 400
+    assert "from" in response.json()["errors"]

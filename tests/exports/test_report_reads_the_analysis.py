@@ -9,7 +9,7 @@ from types import SimpleNamespace as NS
 
 from footlog.exports.findings import outlier_caveats
 from footlog.exports.report import _visit_line, clinician_headline, clinician_level_text, slight_symptom_lines
-from footlog.timeline.analysis import LEVELS
+from footlog.timeline.analysis import LEVELS, Recommendation
 
 D = dt.date(2026, 11, 12)
 
@@ -17,9 +17,9 @@ D = dt.date(2026, 11, 12)
 def test_the_clinicians_words_never_say_your():
     for level in LEVELS:
         assert "your" not in clinician_level_text(level).lower()
-    assert clinician_headline(NS(level="none")) == clinician_level_text("none")
-    seen = NS(level="none", headline_for=lambda audience: f"Seen on 1 Dec ({audience})")
-    assert clinician_headline(seen) == "Seen on 1 Dec (clinician)"
+    assert clinician_headline(Recommendation("none", ())) == clinician_level_text("none")
+    seen = Recommendation("none", (), seen_on=dt.date(2026, 12, 1))
+    assert clinician_headline(seen) == "Seen by a dermatologist on 1 Dec; nothing logged since suggests booking again."
 
 
 def test_outliers_become_caveats_at_their_site():
