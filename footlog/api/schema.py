@@ -47,6 +47,16 @@ def _bound_dates(node: Any) -> None:
             _bound_dates(value)
 
 
+def _state_the_consent_version(schemas: dict[str, Any]) -> None:
+    """POST account/consent takes the current consent text's version only: the schema names it."""
+    from accounts.consent import CONSENT_VERSION  # the app's module, loaded once the apps are
+
+    version = schemas.get("ConsentInRequest", {}).get("properties", {}).get("version")
+    if version is not None:
+        version["enum"] = [CONSENT_VERSION]
+        version["description"] = "The current consent text's version (GET account/ names it)."
+
+
 def document_errors(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
     """drf-spectacular postprocessing hook (SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"])."""
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
@@ -59,6 +69,7 @@ def document_errors(result: dict[str, Any], generator: Any, request: Any, public
         for operation in path_item.values():
             if isinstance(operation, dict):
                 _bound_dates(operation.get("parameters", []))
+    _state_the_consent_version(schemas)
     result["components"]["schemas"]["Error"] = ERROR_SCHEMA
     for path_item in result.get("paths", {}).values():
         for operation in path_item.values():
