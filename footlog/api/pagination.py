@@ -23,5 +23,5 @@ class Pagination(PageNumberPagination):
         for parameter in parameters:
             if parameter["name"] == self.page_size_query_param:
                 parameter["schema"]["minimum"] = 1
-                parameter["description"] = f"Number of results per page, from 1 (more than {self.max_page_size}: capped)."
+                parameter["description"] = f"Results per page, from 1 (more than {self.max_page_size}: capped)."
         return parameters

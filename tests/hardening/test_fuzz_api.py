@@ -50,10 +50,12 @@ RANGE_RULES = {
     "to": r"The range may span at most five years\.",
 }
 FUTURE = r"\d{4}-\d{2}-\d{2} is after today \(\d{4}-\d{2}-\d{2}\) in your account's time zone\."
-ALLOWED_REFUSALS: dict[str, list[tuple[int, dict[str, str]]]] = {
-    **{
-        label: [(400, RANGE_RULES)]
-        for label in (
+ENTRY_WRITES = ("POST /api/v1/entries/", "PUT /api/v1/entries/{id}/", "PATCH /api/v1/entries/{id}/")
+# (operations, status, {error field or "code": the messages it may carry, as a regex}); 400 answers only pass
+# when every message they carry is listed for that operation.
+ALLOWED_REFUSALS: list[tuple[tuple[str, ...], int, dict[str, str]]] = [
+    (
+        (
             "GET /api/v1/entries/",
             "GET /api/v1/photos/",
             "GET /api/v1/timeline/",
@@ -62,30 +64,57 @@ ALLOWED_REFUSALS: dict[str, list[tuple[int, dict[str, str]]]] = {
             "GET /api/v1/exports/report.pdf",
             "POST /api/v1/exports/report-jobs/",
             "POST /api/v1/shares/",
-        )
-    },
-    # An entry: a date after the account's today (the zone is state), a routine step the account does not know
-    # (its steps are state), an outlier against the user's own history (code confirm_outlier); PUT/PATCH/DELETE
-    # with an If-Match that is not the entry's current ETag (412: the stored version is state).
-    **{
-        label: [(400, {"date": FUTURE, "routine": r"Unknown or archived routine step: .*", "code": "confirm_outlier"})]
-        for label in ("POST /api/v1/entries/", "PUT /api/v1/entries/{id}/", "PATCH /api/v1/entries/{id}/")
-    },
-    **{
-        label: [(412, {})]
-        for label in ("PUT /api/v1/entries/{id}/", "PATCH /api/v1/entries/{id}/", "DELETE /api/v1/entries/{id}/")
-    },
+        ),
+        400,
+        RANGE_RULES,
+    ),
+    # An entry: a date after the account's today (the zone and the date are state), a routine step the account
+    # does not know (its steps are state), each site once per entry (a rule between the items of a list, in the
+    # description), an outlier against the user's own history (code confirm_outlier).
+    (
+        ENTRY_WRITES,
+        400,
+        {
+            "date": FUTURE,
+            "routine": r"Unknown or archived routine step: .*",
+            "observations": r"Each site may appear once per entry: .*",
+            "code": "confirm_outlier",
+        },
+    ),
+    # If-Match that is not the entry's current ETag: 412 (the stored version is state).
+    ((*ENTRY_WRITES[1:], "DELETE /api/v1/entries/{id}/"), 412, {}),
     # The account's password (a secret), and whether it has one (state).
-    "DELETE /api/v1/account/": [(400, {"password": r"The password is not correct\."})],
-    "POST /api/v1/account/delete-code": [(400, {"code": r"This account has a password: .*"})],
+    (("DELETE /api/v1/account/",), 400, {"password": r"The password is not correct\."}),
+    (("POST /api/v1/account/delete-code",), 400, {"code": r"This account has a password: .*"}),
     # What a file holds: a zip of footlog's export, an image.
-    "POST /api/v1/account/import": [(400, {"code": r"not_a_zip"})],
-    "POST /api/v1/entries/{id}/photos/": [(400, {"image": r".*(not an image|images are not accepted).*"})],
-    # A P-256 point, a 16-byte secret, a public push host: content rules no pattern states.
-    "POST /api/v1/push-subscriptions/": [(400, {"keys": r".*", "endpoint": r".*"})],
+    (("POST /api/v1/account/import",), 400, {"code": r"not_a_zip"}),
+    (("POST /api/v1/entries/{id}/photos/",), 400, {"image": r".*(not an image|images are not accepted).*"}),
+    # A P-256 point, a 16-byte secret, a push service's public host: content rules no pattern states.
+    (
+        ("POST /api/v1/push-subscriptions/",),
+        400,
+        {
+            "keys": r"Must be base64url\.|Must be a base64url P-256 public key \(65 bytes\)\.|"
+            r"Must be a base64url 16-byte secret\.",
+            "endpoint": r".*",
+        },
+    ),
+    # A visit had is not after the account's today, a booked one at most a year ahead (today is state); the
+    # review not before the visit (one field against another, in the description).
+    (
+        ("POST /api/v1/visits/", "PATCH /api/v1/visits/{id}/"),
+        400,
+        {
+            "date": r"A visit you had cannot be in the future; record it as booked\.|"
+            r"A booked visit more than a year ahead looks like a typo\.",
+            "review_on": r"The review date cannot be before the visit\.",
+        },
+    ),
+    # book_after_days ≥ consider_after_days: one field against another, in the description.
+    (("PUT /api/v1/timeline/settings/",), 400, {"book_after_days": r"Must not be less than consider_after_days\."}),
     # A trigger is not scored (target_per_week 0): one field against another, in the description.
-    "POST /api/v1/routine-steps/": [(400, {"target_per_week": r"A trigger is not scored: .*"})],
-}
+    (("POST /api/v1/routine-steps/",), 400, {"target_per_week": r"A trigger is not scored: .*"}),
+]
 
 
 def _allowed(label: str, failure: Exception, response: object) -> bool:
@@ -96,16 +125,18 @@ def _allowed(label: str, failure: Exception, response: object) -> bool:
         body = json.loads(getattr(response, "content", b"") or b"{}")
     except ValueError:
         return False
-    for allowed_status, rules in ALLOWED_REFUSALS.get(label, []):
-        if status != allowed_status:
+    for labels, allowed_status, rules in ALLOWED_REFUSALS:
+        if label not in labels or status != allowed_status:
             continue
         if status != 400:
             return True
-        if "code" in rules and re.fullmatch(rules["code"], str(body.get("code", ""))):
+        if "code" in rules and re.fullmatch(rules["code"], str(body.get("code", "")), re.DOTALL):
             return True
         errors = body.get("errors") or {}
         messages = [(field, message) for field, value in errors.items() for message in _flat(value)]
-        if messages and all(field in rules and re.fullmatch(rules[field], message) for field, message in messages):
+        if messages and all(
+            field in rules and re.fullmatch(rules[field], message, re.DOTALL) for field, message in messages
+        ):
             return True
     return False
 
