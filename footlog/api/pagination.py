@@ -10,7 +10,7 @@ class Pagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 366
 
-    def get_page_size(self, request: Request) -> int:
+    def get_page_size(self, request: Request) -> int | None:
         # DRF falls back to the default size on a page_size it cannot read; the schema says a positive integer, so
         # anything else is a 400 (a larger size is capped at max_page_size, as before).
         value = request.query_params.get(self.page_size_query_param)

@@ -96,6 +96,10 @@ def _state_the_rules(schemas: dict[str, Any]) -> None:
         observations = schemas.get(name, {}).get("properties", {}).get("observations")
         if observations is not None:
             observations["maxItems"] = len(SITE_KEYS)
+    # Each reminder channel may appear once (reminders/serializers.py).
+    channels = schemas.get("PreferencesInRequest", {}).get("properties", {}).get("channels")
+    if channels is not None:
+        channels["uniqueItems"] = True
     # A multipart field cannot carry null: the photo's site is a site key, blank or left out.
     site = schemas.get("PhotoInRequest", {}).get("properties", {}).get("site")
     if site is not None:

@@ -115,6 +115,8 @@ ALLOWED_REFUSALS: list[tuple[tuple[str, ...], int, dict[str, str]]] = [
     ),
     # book_after_days ≥ consider_after_days: one field against another, in the description.
     (("PUT /api/v1/timeline/settings/",), 400, {"book_after_days": r"Must not be less than consider_after_days\."}),
+    # Push reminders need a push subscription from this browser first (the subscriptions are state).
+    (("PUT /api/v1/reminders/",), 400, {"channels": r"Push needs a push subscription from this browser first\."}),
     # A trigger is not scored (target_per_week 0): one field against another, in the description.
     (("POST /api/v1/routine-steps/",), 400, {"target_per_week": r"A trigger is not scored: .*"}),
 ]
