@@ -4,8 +4,8 @@ and body as documented; schema-valid requests accepted, schema-violating ones re
 modes (schema-valid, then schema-violating requests). The refusals that depend on state, today's date or a rule
 JSON Schema cannot state are an explicit, narrow allow-list below (docs/validation.md gives the reasons).
 
-Bounded: FOOTLOG_FUZZ_EXAMPLES per operation and mode (default 10); slow (about 3 minutes on a loaded 2-core
-machine at 5, most of it each operation's setup).
+Bounded: FOOTLOG_FUZZ_EXAMPLES per operation and mode (default 10); slow (111 s for the 50 operations at 10 on
+the loaded 2-core machine, a good part of it each operation's setup).
 The schema is the one /api/schema/ serves (same generator and renderer), built once at collection so that each
 operation is its own test.
 """
