@@ -8,6 +8,7 @@ The browsable API is not offered: its HTML forms assumed querysets the views do 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from rest_framework.exceptions import NotAcceptable
 from rest_framework.negotiation import DefaultContentNegotiation
@@ -15,6 +16,13 @@ from rest_framework.renderers import BaseRenderer
 
 
 class ApiContentNegotiation(DefaultContentNegotiation):
+    def select_renderer(self, request: Any, renderers: Any, format_suffix: str | None = None) -> Any:
+        # DRF reads an empty `?format=` as no format at all; the schema's enum has no empty value, so it is a 406
+        # like any other format the endpoint does not answer in.
+        if not format_suffix and request.query_params.get(self.settings.URL_FORMAT_OVERRIDE) == "":
+            raise NotAcceptable("This endpoint does not answer in the format ''.")
+        return super().select_renderer(request, renderers, format_suffix)
+
     def filter_renderers(self, renderers: Iterable[BaseRenderer], format: str) -> list[BaseRenderer]:
         matching = [renderer for renderer in renderers if renderer.format == format]
         if not matching:

@@ -48,3 +48,17 @@ def parse_date_range(
         if (end - start).days > MAX_RANGE_DAYS:
             raise serializers.ValidationError({"to": ["The range may span at most five years."]})
     return start, end
+
+
+FLAG_VALUES = {"true": True, "1": True, "false": False, "0": False}
+
+
+def parse_flag(query: Mapping[str, str], name: str) -> bool:
+    """A boolean query parameter: `true`/`1` or `false`/`0` (absent: false); anything else is a 400, as the schema
+    (type boolean) says."""
+    value = query.get(name)
+    if value is None:
+        return False
+    if value not in FLAG_VALUES:
+        raise serializers.ValidationError({name: ["Must be true or false (or 1 or 0)."]})
+    return FLAG_VALUES[value]

@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from footlog.api.errors import Conflict
-from footlog.api.params import parse_date_range
+from footlog.api.params import parse_date_range, parse_flag
 from footlog.api.permissions import WITHOUT_CONSENT
 from footlog.api.schema import ERROR
 from footlog.api.scoping import user_of
@@ -132,7 +132,9 @@ class HistoryFhir(FileDownloadView):
         parameters=[
             *DATE_RANGE,
             OpenApiParameter(
-                "with_report", OpenApiTypes.BOOL, description="1: the range's PDF report inside a DocumentReference"
+                "with_report",
+                OpenApiTypes.BOOL,
+                description="true (or 1): the PDF report inside a DocumentReference; false (or 0) or absent: none",
             ),
         ],
         responses={(200, "application/fhir+json"): OpenApiTypes.OBJECT, 400: ERROR},
@@ -142,7 +144,7 @@ class HistoryFhir(FileDownloadView):
         start, end = parse_date_range(request.query_params, today=today_in(user_of(request).timezone))
         start, end = selectors.history_bounds(user_of(request), start, end, today=today_in(user_of(request).timezone))
         # The PDF inside the bundle only when asked: it costs a rendering and makes the file large.
-        with_report = request.query_params.get("with_report", "") in ("1", "true")
+        with_report = parse_flag(request.query_params, "with_report")
         pdf = report_pdf(user_of(request), start, end) if with_report else None
         bundle = build_bundle(user_of(request), start, end, report_pdf=pdf)
         response = HttpResponse(bundle.model_dump_json(), content_type="application/fhir+json")

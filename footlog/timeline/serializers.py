@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from footlog.api.fields import StrictFloatField, StrictIntegerField
@@ -101,6 +102,9 @@ class SinceVisitOut(serializers.Serializer[Any]):
     checks_after = serializers.IntegerField()
 
 
+# Its own component name: clinical's VisitOut (visits/) has other fields, and one name for both made the schema
+# describe visits/' answers with this one.
+@extend_schema_serializer(component_name="TimelineVisitOut")
 class VisitOut(serializers.Serializer[Any]):
     date = serializers.DateField()
     kind = serializers.ChoiceField(choices=["booked", "visited"])
