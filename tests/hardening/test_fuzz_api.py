@@ -91,7 +91,12 @@ ALLOWED_REFUSALS: list[tuple[tuple[str, ...], int, dict[str, str]]] = [
     (("POST /api/v1/account/delete-code",), 400, {"code": r"This account has a password: .*"}),
     # What a file holds: a zip of footlog's export, an image.
     (("POST /api/v1/account/import",), 400, {"code": r"not_a_zip"}),
-    (("POST /api/v1/entries/{id}/photos/",), 400, {"image": r".*(not an image|images are not accepted).*"}),
+    # What the file holds: not an image, a PDF, or an empty part (a schema's `binary` may be zero bytes).
+    (
+        ("POST /api/v1/entries/{id}/photos/",),
+        400,
+        {"image": r".*(not an image|images are not accepted|No file was submitted|The submitted file is empty).*"},
+    ),
     # A P-256 point, a 16-byte secret, a push service's public host: content rules no pattern states.
     (
         ("POST /api/v1/push-subscriptions/",),
