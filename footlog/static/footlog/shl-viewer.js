@@ -18,7 +18,6 @@
   function fail(text) {
     say("");
     var p = $("problem"); p.textContent = text; p.hidden = false;
-    p.focus && p.setAttribute("tabindex", "-1");
   }
   function clearProblem() { var p = $("problem"); p.textContent = ""; p.hidden = true; }
 
@@ -309,7 +308,6 @@
     var tag = ((bundle.meta || {}).tag || []).filter(function (t) { return t.system === FOOTLOG; })[0];
     var head = el("section", { class: "card", "aria-label": "About this history" }, [
       name ? el("p", {}, ["Patient: " + name]) : null,
-      payload.label ? el("p", {}, [payload.label]) : null,
       el("p", { class: "hint" }, [(tag && tag.display) || "The patient's own log. Not a diagnosis."]),
       bundle.timestamp ? el("p", { class: "hint" }, ["Made on " + dateOf(bundle.timestamp) + "."]) : null,
     ]);
@@ -319,8 +317,8 @@
     [head, redFlags(resources), sites(resources), visits(resources, byUrl), notes(resources), photos(resources),
      downloads(resources, text, payload)].forEach(function (part) { if (part) summary.appendChild(part); });
     summary.hidden = false;
-    $("viewer-title").focus && $("viewer-title").setAttribute("tabindex", "-1");
-    $("viewer-title").focus();
+    $("viewer-title").setAttribute("tabindex", "-1");
+    $("viewer-title").focus();  // announced from the top, where the summary starts
   }
 
   // --- start ---------------------------------------------------------------------------------------------------
