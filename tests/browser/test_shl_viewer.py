@@ -97,6 +97,7 @@ def test_a_phone_opens_the_qr_code_of_a_smart_health_link_and_reads_the_summary(
         viewer.get_by_label("Passcode").fill("not-the-one")
         viewer.get_by_role("button", name="Open").click()
         viewer.get_by_text("That passcode is not right: 9 tries left before the link locks.").wait_for()
+        shoot(viewer, "47-shl-viewer-wrong-passcode")
         viewer.get_by_label("Passcode").fill(PASSCODE)
         viewer.get_by_role("button", name="Open").click()
         viewer.locator("#site-rows").wait_for()
@@ -136,6 +137,7 @@ def test_a_phone_opens_the_qr_code_of_a_smart_health_link_and_reads_the_summary(
         assert api.delete(f"/api/v1/shares/{plain['id']}/").status_code == 204
         viewer.reload()
         viewer.get_by_text("This link is not available").wait_for()
+        shoot(viewer, "48-shl-viewer-gone")
         assert viewer.locator("#summary").is_hidden()
     finally:
         phone.close()
