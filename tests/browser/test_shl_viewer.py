@@ -142,3 +142,55 @@ def test_a_phone_opens_the_qr_code_of_a_smart_health_link_and_reads_the_summary(
     finally:
         phone.close()
     assert console.unexpected() == []
+
+
+def test_the_viewer_writes_dates_in_the_bundles_language(
+    page: Any, consented: Any, live_server: Any, settings: Any
+) -> None:
+    """A bundle that names its language (`Bundle.language`) gets its dates in it. The share row is made here with
+    the real JWE of a small bundle (footlog's own bundles name no language yet); the server answers it as any."""
+    from django.utils import timezone
+
+    from footlog.exports.models import Share
+    from footlog.sharing import shl, tokens
+
+    bundle = {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "language": "de",
+        "entry": [
+            {
+                "fullUrl": "urn:uuid:6f0c1d1e-5b7a-4f0e-9d59-2f4b7c1e8a11",
+                "resource": {
+                    "resourceType": "Observation",
+                    "status": "final",
+                    "code": {
+                        "coding": [{"system": "https://footlog.app/fhir/CodeSystem/observation", "code": "bump-count"}]
+                    },
+                    "effectiveDateTime": "2026-11-09",
+                    "bodySite": {"text": "Left heel"},
+                    "valueQuantity": {"value": 2},
+                },
+            }
+        ],
+    }
+    key, manifest_id, now = shl.new_key(), tokens.new_token(), timezone.now()
+    share = Share.objects.create(
+        user=consented,
+        token_hash=tokens.token_hash(tokens.new_token()),
+        start=dt.date(2026, 11, 9),
+        end=dt.date(2026, 11, 9),
+        created=now,
+        expires_at=now + dt.timedelta(days=1),
+        shl_id_hash=tokens.token_hash(manifest_id),
+        shl_jwe=shl.encrypt(json.dumps(bundle).encode(), key),
+    )
+    data = shl.payload(f"{live_server.url}/shl/{manifest_id}", key, share.expires_at, passcode=False, label_text="x")
+    page.goto(f"{live_server.url}/shl/view#{shl.shlink(data)}")
+    page.locator("#site-rows").wait_for()
+    assert page.locator("#summary").get_attribute("lang") == "de"
+    german = page.evaluate(
+        "new Intl.DateTimeFormat('de', {day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC'})"
+        ".format(new Date(Date.UTC(2026, 10, 9)))"
+    )
+    assert german != "9 Nov 2026" and f"Latest: 2 bumps on {german}." in page.locator("#site-rows").inner_text()
