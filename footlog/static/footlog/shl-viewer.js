@@ -91,8 +91,8 @@
         (left === 1 ? "try" : "tries") + " left before the link locks.");
       return;
     }
+    if (answer.status !== 429) $("passcode-form").hidden = true;  // gone or open: nothing more to type
     if (!answer.ok) return fail(statusWords(answer.status));
-    $("passcode-form").hidden = true;
     var file = ((await answer.json()).files || [])[0];
     if (!file) return fail(GONE);
     var jwe = file.embedded;
