@@ -14,6 +14,9 @@ from django.utils import timezone as django_timezone
 
 from footlog.lib.dates import is_valid_timezone
 
+# The shipped languages (settings.LANGUAGES); a plain tuple here so that the migration does not follow settings.
+LANGUAGE_CHOICES = [("en", "English"), ("de", "Deutsch"), ("es", "Español")]
+
 
 def validate_timezone(value: str) -> None:
     """The one time-zone check of the account, its API, the reminders' API and Settings. The message names
@@ -45,6 +48,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(max_length=254, unique=True)
     display_name = models.CharField(max_length=80, blank=True)
     timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
+    # The language chosen in Settings (pages, mails, pushes); null = follow the browser (footlog/i18n.py).
+    language = models.CharField(max_length=8, null=True, blank=True, choices=LANGUAGE_CHOICES)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=django_timezone.now)

@@ -14,11 +14,11 @@ from footlog.timeline.services import timeline_cache_forget
 
 
 def account_update(user: User, changes: dict[str, Any]) -> User:
-    """Change the profile fields a user may edit (display name, time zone)."""
-    for name in ("display_name", "timezone"):
-        if name in changes:
-            setattr(user, name, changes[name])
-    user.save(update_fields=[name for name in ("display_name", "timezone") if name in changes])
+    """Change the profile fields a user may edit (display name, time zone, language)."""
+    fields = [name for name in ("display_name", "timezone", "language") if name in changes]
+    for name in fields:
+        setattr(user, name, changes[name])
+    user.save(update_fields=fields)
     if "timezone" in changes:
         from reminders.services import reminders_follow_timezone  # reminders depend on accounts, not the reverse
 

@@ -69,9 +69,13 @@ MIDDLEWARE = [
     # response; no other secret is written into a page.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language: the signed-out switch's cookie, else Accept-Language, else English; the account's choice
+    # wins below, once the user is known (footlog/i18n.py).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "footlog.i18n.AccountLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -347,7 +351,10 @@ FOOTLOG_SHARE_RATE_PER_MINUTE = config.parse_int("FOOTLOG_SHARE_RATE_PER_MINUTE"
 DATA_UPLOAD_MAX_NUMBER_FILES = 10  # files per multipart request
 
 # --- Locale ----------------------------------------------------------------------------------------
+# English, German and Spanish (docs/languages.md); the catalogs live in locale/, compiled .mo files committed.
 LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("de", "Deutsch"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

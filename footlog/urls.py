@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 from django.views.defaults import page_not_found, server_error
+from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from footlog import legal
+from footlog import i18n, legal
 from footlog.api.errors import json_error
 from footlog.sharing import urls as sharing_urls
 
@@ -28,6 +29,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include(sharing_urls.urlpatterns)),
     path("privacy/", legal.privacy, name="privacy"),
+    path("i18n/setlang/", i18n.language_switch, name="set_language"),
+    # The page scripts' strings (gettext() in JS), in the request's language; see docs/languages.md.
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("footlog.ops.urls")),  # /healthz, /readyz, /metrics
     path("", include("footlog.pwa.urls")),
 ]

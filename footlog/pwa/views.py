@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings as django_settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
@@ -355,6 +356,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         "thresholds": forms.threshold_rows(timeline_selectors.thresholds_for(user)),
         "steps": [s for s in diary_selectors.routine_steps_for(user) if not s.builtin],
         "timezones": forms.timezone_choices(),
+        "languages": django_settings.LANGUAGES,
         # What the person typed, kept when it was refused, so that the error and the field agree.
         "profile": {**AccountSerializer(user).data, **forms.profile_data(request.POST)},
         "errors": errors,

@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from footlog.diary.models import Entry
+from footlog.i18n import user_speaking
 from reminders.messages import message_for
 from reminders.models import SWEEP_GRACE, Delivery, DeliveryAttempt, Kind
 from reminders.models import ReminderPreference as Preference
@@ -169,8 +170,9 @@ def _send_claimed(delivery_id: int, attempt: int, transports: dict[str, Transpor
             delivery.channel, transport_for(delivery.channel)
         )
         try:
-            message = message_for(delivery.kind, delivery.local_date, delivery.user_id, level=delivery.level or None)
-            transport.send(delivery.user, message)
+            with user_speaking(delivery.user):  # the mail or push in the account's language
+                message = message_for(delivery.kind, delivery.local_date, delivery.user_id, level=delivery.level or None)
+                transport.send(delivery.user, message)
         except TransientError as exc:
             return _retry_later(delivery, str(exc))
         except PermanentError as exc:
