@@ -9,7 +9,7 @@ TEST_WORKERS ?= 2
 FOOTLOG_RUN_PORT = $(PORT)
 export PORT HOST FOOTLOG_RUN_PORT
 
-.PHONY: run test setup setup-test lint bench clean
+.PHONY: run test setup setup-test lint bench clean messages
 
 run: setup
 	$(PY) manage.py migrate --noinput
@@ -39,6 +39,16 @@ lint: setup-test
 
 bench: setup-test
 	for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+# The catalogs (docs/languages.md): extract every marked string, fill German and Spanish from
+# locale/translations.py, compile. The compiled .mo files are committed (tests/i18n checks they are fresh).
+messages:
+	$(PY) manage.py makemessages -l de -l es --ignore ".venv/*" --ignore "staticfiles/*" --ignore "tests/*" \
+		--ignore "bench/*" --ignore "scripts/*" --ignore "locale/*"
+	$(PY) manage.py makemessages -d djangojs -l de -l es --ignore ".venv/*" --ignore "staticfiles/*" --ignore "tests/*"
+	for l in de es; do for d in django djangojs; do po=locale/$$l/LC_MESSAGES/$$d.po; \
+		if [ -f $$po ]; then $(PY) scripts/po_tool.py fill $$po $$l || exit 1; fi; done; done
+	$(PY) manage.py compilemessages --ignore ".venv/*"
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache

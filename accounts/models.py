@@ -49,7 +49,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     display_name = models.CharField(max_length=80, blank=True)
     timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
     # The language chosen in Settings (pages, mails, pushes); null = follow the browser (footlog/i18n.py).
-    language = models.CharField(max_length=8, null=True, blank=True, choices=LANGUAGE_CHOICES)
+    # Null, not "": the API's `language: null` means "none chosen", as the issue decided.
+    language = models.CharField(max_length=8, null=True, blank=True, choices=LANGUAGE_CHOICES)  # noqa: DJ001
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=django_timezone.now)

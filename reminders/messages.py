@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 from django.core import signing
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
 
 from footlog.lib.links import absolute_url
 from footlog.timeline.analysis import LEVEL_TEXT
+from footlog.timeline.analysis.wording import day_text
 from reminders.models import Kind
 
 UNSUBSCRIBE_SALT = "reminders.unsubscribe"
@@ -28,33 +30,41 @@ class ReminderMessage:
 
 _TEXT = {
     Kind.DAILY_LOG: (
-        "Time for today's footlog",
-        "Take a minute to log your feet and ankles for {date}: what you see and what you did.",
+        gettext_noop("Time for today's footlog"),
+        gettext_noop("Take a minute to log your feet and ankles for {date}: what you see and what you did."),
         "/",  # the Today page (footlog.pwa: "pwa:today")
     ),
     Kind.WEEKLY_PHOTO: (
-        "Weekly photo check",
-        "Take this week's photos of the same sites: similar distance and light, a coin or ruler for scale.",
+        gettext_noop("Weekly photo check"),
+        gettext_noop(
+            "Take this week's photos of the same sites: similar distance and light, a coin or ruler for scale."
+        ),
         "/",  # the Today page (footlog.pwa: "pwa:today")
     ),
     Kind.VISIT_NUDGE: (
         LEVEL_TEXT["book"],
-        "Your log meets footlog's rules for booking a visit; the timeline lists the reasons, and the report is "
-        "ready to take along. Seek care promptly for bleeding, spreading, real pain or redness, or fast change.",
+        gettext_noop(
+            "Your log meets footlog's rules for booking a visit; the timeline lists the reasons, and the report is "
+            "ready to take along. Seek care promptly for bleeding, spreading, real pain or redness, or fast change."
+        ),
         "/timeline/",
     ),
 }
 # The visit nudge speaks for its level: its title is that level's headline (the one wording table).
 _NUDGE_BODY = {
     "book": _TEXT[Kind.VISIT_NUDGE][1],
-    "urgent": "Your log shows a red flag (bleeding, spreading, pain, redness or fast change); the timeline lists "
-    "it with its date. footlog does not diagnose: please have it seen soon.",
+    "urgent": gettext_noop(
+        "Your log shows a red flag (bleeding, spreading, pain, redness or fast change); the timeline lists "
+        "it with its date. footlog does not diagnose: please have it seen soon."
+    ),
 }
 # The reminder on a visit's review date (Delivery.level "review"): a date the user recorded, not advice.
 _REVIEW = (
-    "Your review date has come",
-    "You recorded {date} as the day the dermatologist wanted to see you again. The timeline shows what your log "
-    "says since the visit, and the report is ready to take along.",
+    gettext_noop("Your review date has come"),
+    gettext_noop(
+        "You recorded {date} as the day the dermatologist wanted to see you again. The timeline shows what your "
+        "log says since the visit, and the report is ready to take along."
+    ),
 )
 
 
@@ -85,11 +95,12 @@ def message_for(kind: str, local_date: dt.date, user_id: int, *, level: str | No
     elif kind == Kind.VISIT_NUDGE:
         level = level if level in _NUDGE_BODY else "book"
         title, body = LEVEL_TEXT[level], _NUDGE_BODY[level]
+    # In the active language (the delivery speaks the account's: footlog.i18n.user_speaking).
     return ReminderMessage(
         kind=kind,
         local_date=local_date,
-        title=title,
-        body=body.format(date=local_date.isoformat()),
+        title=gettext(title),
+        body=gettext(body).format(date=day_text(local_date)),
         url=absolute_url(path),
         unsubscribe_url=unsubscribe_url(user_id),
     )

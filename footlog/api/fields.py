@@ -87,3 +87,20 @@ class WholeItemsList(serializers.ListSerializer):
         if not item.is_valid():
             raise serializers.ValidationError(item.errors)
         return item.validated_data
+
+
+class ReportLanguageField(serializers.ChoiceField):
+    """The language a report, share page or SHL bundle is written in (`en`|`de`|`es`); absent = the user's
+    (the request's active language: the account's choice, else the browser's, else English)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        from footlog.i18n import LANGUAGE_CODES
+
+        kwargs.setdefault("required", False)
+        super().__init__(choices=LANGUAGE_CODES, **kwargs)
+
+    def get_value(self, dictionary: Any) -> Any:
+        # DRF reads an empty query value of an optional field as "not given"; `?language=` is a 400 here.
+        if self.field_name in getattr(dictionary, "keys", lambda: ())() and dictionary.get(self.field_name) == "":
+            return ""
+        return super().get_value(dictionary)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.utils.translation import gettext
+
 from footlog.clinical.models import Visit
 from footlog.lib.svg_chart import Marker
 from footlog.timeline.analysis.wording import day_text
@@ -13,14 +15,14 @@ def visit_text(visit: Visit) -> str:
     """ "Visit booked for 15 Jan 2027", "Visited a dermatologist on 3 Oct 2026 (note); plan: retinoid nightly;
     review on 14 Nov 2026" (the plan and review date only where recorded)."""
     if visit.kind == Visit.Kind.BOOKED:
-        text = f"Visit booked for {day_text(visit.date)}"  # the appointment's date
+        text = gettext("Visit booked for %(date)s") % {"date": day_text(visit.date)}  # the appointment's date
     else:
-        text = f"Visited a dermatologist on {day_text(visit.date)}"
+        text = gettext("Visited a dermatologist on %(date)s") % {"date": day_text(visit.date)}
     text = f"{text} ({visit.note})" if visit.note else text
-    if visit.plan:
-        text += f"; plan: {visit.plan}"
+    if visit.plan:  # the patient's own words, as written
+        text += gettext("; plan: %(plan)s") % {"plan": visit.plan}
     if visit.review_on:
-        text += f"; review on {day_text(visit.review_on)}"
+        text += gettext("; review on %(date)s") % {"date": day_text(visit.review_on)}
     return text
 
 

@@ -34,7 +34,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.careplan import CarePlan
 from fhir.resources.R4B.documentreference import DocumentReference
@@ -511,6 +511,8 @@ def build_bundle(
             # Said on every bundle, whatever it holds: what the receiver reads is the patient's own log.
             "meta": {"tag": [BUNDLE_TAG]},
             "type": "collection",
+            # The language its texts were written in (the report's reader's; the SHL viewer reads it).
+            "language": translation.get_language() or "en",
             "timestamp": timezone.now().isoformat(),
             "entry": validated,
         }

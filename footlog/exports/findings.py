@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from django.db.models import Min
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from footlog.clinical.models import SiteOnset
 from footlog.clinical.selectors import site_onsets_in_calendar
@@ -22,30 +24,30 @@ from footlog.diary.models import Observation, RoutineLog
 from footlog.diary.sites import SITES
 from footlog.exports.flag_rows import site_group_label, span_text
 from footlog.timeline.analysis import Adherence, SiteSummary, Thresholds, TimelineResult
-from footlog.timeline.analysis.wording import day_text
+from footlog.timeline.analysis.wording import day_text, label, number, step_label
 
 BASIS_DAYS = 28  # the numbers the status rests on: the episode's last 28 days (the trend window)
 WEEK = 7
 MAX_DATES = 3  # "on 3 Nov, 9 Nov, 12 Nov and 2 more days"
 
-STATUS_WORDS = {
-    "clear": "clear now",
-    "new": "new",
-    "improving": "improving",
-    "persisting": "persisting",
-    "worsening": "worsening",
-    "stale": "not checked recently",
+STATUS_WORDS = {  # msgids, read through gettext
+    "clear": gettext_noop("clear now"),
+    "new": gettext_noop("new"),
+    "improving": gettext_noop("improving"),
+    "persisting": gettext_noop("persisting"),
+    "worsening": gettext_noop("worsening"),
+    "stale": gettext_noop("not checked recently"),
 }
-TREND_WORDS = {"rising": "rising", "falling": "falling", "steady": "steady"}
+TREND_WORDS = {"rising": gettext_noop("rising"), "falling": gettext_noop("falling"), "steady": gettext_noop("steady")}
 THRESHOLD_WORDS = {
-    "consider_after_days": "consider a visit after (days)",
-    "book_after_days": "book a visit after (days)",
-    "most_days_ratio": "share of checked days with bumps",
-    "min_checked_days": "checked days needed",
-    "care_adherence_min": "care counted as faithful from",
-    "trend_window_days": "trend window (days)",
-    "rise_min_count": "change in count that counts",
-    "rise_min_mm": "change in size that counts (mm)",
+    "consider_after_days": gettext_noop("consider a visit after (days)"),
+    "book_after_days": gettext_noop("book a visit after (days)"),
+    "most_days_ratio": gettext_noop("share of checked days with bumps"),
+    "min_checked_days": gettext_noop("checked days needed"),
+    "care_adherence_min": gettext_noop("care counted as faithful from"),
+    "trend_window_days": gettext_noop("trend window (days)"),
+    "rise_min_count": gettext_noop("change in count that counts"),
+    "rise_min_mm": gettext_noop("change in size that counts (mm)"),
 }
 
 
@@ -217,12 +219,12 @@ def _site_facts(
     basis_start = max(summary.since or start, basis_end - dt.timedelta(days=BASIS_DAYS - 1))
     basis = [c for c in checks if basis_start <= c.date <= basis_end]
     in_range = [c for c in checks if c.date >= start]
-    status = STATUS_WORDS.get(summary.status, summary.status)
+    status = gettext(STATUS_WORDS[summary.status]) if summary.status in STATUS_WORDS else summary.status
     if summary.trend in TREND_WORDS and summary.status in ("new", "persisting"):  # "worsening, rising" says it twice
-        status += f", {TREND_WORDS[summary.trend]}"
+        status += f", {gettext(TREND_WORDS[summary.trend])}"
     return SiteFacts(
         key=summary.site,
-        label=SITES[summary.site].label,
+        label=label(summary.site),
         status=status,
         reported_onset=_onset_text(onset),
         onset_note=onset.note if onset else "",
@@ -238,7 +240,7 @@ def _site_facts(
         peak=_peak_text(in_range),
         latest=_latest_text(summary, checks),
         spell=(
-            f"bumps {_span_dates(summary.first_seen, summary.last_seen)}"
+            gettext("bumps %(span)s") % {"span": _span_dates(summary.first_seen, summary.last_seen)}
             if cleared and summary.first_seen and summary.last_seen
             else ""
         ),
@@ -256,9 +258,16 @@ def outlier_caveats(outliers: Iterable[Any], site: str, start: dt.date) -> list[
     for o in outliers:
         if o.site != site or o.date < start:
             continue
-        unit = " mm" if o.field == "largest_mm" else (" bumps" if o.value != 1 else " bump")
-        usual = f"{o.usual:g} mm" if o.field == "largest_mm" else f"{o.usual:g}"
-        out.append(f"{o.value:g}{unit} on {day_text(o.date)} only (usual {usual})")
+        value, usual, date = number(o.value), number(o.usual), day_text(o.date)
+        if o.field == "largest_mm":
+            text = gettext("%(value)s mm on %(date)s only (usual %(usual)s mm)")
+        else:
+            text = ngettext(
+                "%(value)s bump on %(date)s only (usual %(usual)s)",
+                "%(value)s bumps on %(date)s only (usual %(usual)s)",
+                int(o.value),
+            )
+        out.append(text % {"value": value, "date": date, "usual": usual})
     return out
 
 
@@ -282,27 +291,27 @@ def _latest_text(summary: SiteSummary, checks: list[Check]) -> str:
         return display_stale(summary)
     last = checks[-1]
     if summary.status == "stale":
-        return f"not checked since {day_text(last.date)} ({last.count} then)"
+        return gettext("not checked since %(date)s (%(n)s then)") % {"date": day_text(last.date), "n": last.count}
     if last.count == 0:
         bumps = [c.date for c in checks if c.count > 0]
         clear_from = next((c.date for c in checks if bumps and c.date > bumps[-1]), last.date)
-        checked = f" (last checked {day_text(last.date)})" if clear_from != last.date else ""
-        return f"none since {day_text(clear_from)}{checked}"
-    return f"{last.count} on {day_text(last.date)}"
+        checked = gettext(" (last checked %(date)s)") % {"date": day_text(last.date)} if clear_from != last.date else ""
+        return gettext("none since %(date)s") % {"date": day_text(clear_from)} + checked
+    return gettext("%(n)s on %(date)s") % {"n": last.count, "date": day_text(last.date)}
 
 
 def display_stale(summary: SiteSummary) -> str:
     if summary.last_checked is None:
-        return "not checked in this period"
-    return f"not checked since {day_text(summary.last_checked)}"
+        return gettext("not checked in this period")
+    return gettext("not checked since %(date)s") % {"date": day_text(summary.last_checked)}
 
 
 def _onset_text(onset: SiteOnset | None) -> str:
     if onset is None:
         return ""
     if onset.not_sure or onset.noticed_since is None:
-        return "not sure"
-    return f"about {onset.noticed_since:%b %Y}"
+        return gettext("not sure")
+    return gettext("about %(month)s") % {"month": date_format(onset.noticed_since, "M Y")}
 
 
 def _span(counts: Iterable[int]) -> str:
@@ -316,12 +325,20 @@ def _counts_text(basis: list[Check], basis_start: dt.date, basis_end: dt.date) -
     if not basis:
         return ""
     if (basis_end - basis_start).days + 1 < 2 * WEEK:
-        return f"{_span(c.count for c in basis)} ({len(basis)} checks)"
+        return _checks_text(basis)
     first = [c.count for c in basis if c.date < basis_start + dt.timedelta(days=WEEK)]
     last = [c.count for c in basis if c.date > basis_end - dt.timedelta(days=WEEK)]
     if not first or not last:
-        return f"{_span(c.count for c in basis)} ({len(basis)} checks)"
-    return f"first week {_span(first)} → last week {_span(last)}"
+        return _checks_text(basis)
+    return gettext("first week %(first)s → last week %(last)s") % {"first": _span(first), "last": _span(last)}
+
+
+def _checks_text(basis: list[Check]) -> str:
+    n = len(basis)
+    return ngettext("%(span)s (%(n)s check)", "%(span)s (%(n)s checks)", n) % {
+        "span": _span(c.count for c in basis),
+        "n": n,
+    }
 
 
 def _change_text(episode: list[Check]) -> str:
@@ -329,8 +346,15 @@ def _change_text(episode: list[Check]) -> str:
     if len(episode) < 2:
         return ""
     days = (episode[-1].date - episode[0].date).days
-    span = f"{round(days / WEEK)} weeks" if days >= 2 * WEEK else f"{days} days"
-    return f"{episode[0].count} → {episode[-1].count} over {span}"
+    if days >= 2 * WEEK:
+        span = gettext("%(n)s weeks") % {"n": round(days / WEEK)}
+    else:
+        span = ngettext("%(n)s day", "%(n)s days", days) % {"n": days}
+    return gettext("%(first)s → %(last)s over %(span)s") % {
+        "first": episode[0].count,
+        "last": episode[-1].count,
+        "span": span,
+    }
 
 
 def _largest_text(checks: list[Check]) -> str:
@@ -338,7 +362,7 @@ def _largest_text(checks: list[Check]) -> str:
     if not sized:
         return ""
     top = max(sized, key=lambda c: (c.largest_mm, c.date))
-    return f"{top.largest_mm:g} mm ({day_text(top.date)})"
+    return f"{number(top.largest_mm or 0)} mm ({day_text(top.date)})"
 
 
 def _worst_text(checks: list[Check], score: str) -> str:
@@ -347,25 +371,27 @@ def _worst_text(checks: list[Check], score: str) -> str:
     if not worst:
         return ""
     days = [c.date for c in checks if getattr(c, score) == worst]
-    return f"{worst}/10 on {_dates_text(days)}"
+    return gettext("%(worst)s/10 on %(dates)s") % {"worst": worst, "dates": _dates_text(days)}
 
 
 def _dates_text(days: list[dt.date]) -> str:
     """ "3 Nov 2026, 9 Nov 2026" for a few days; "30 days from 1 Nov 2026 to 30 Nov 2026" for many."""
     if len(days) > MAX_DATES:
-        return f"{len(days)} days from {day_text(days[0])} to {day_text(days[-1])}"
+        return gettext("%(n)s days from %(first)s to %(last)s") % {
+            "n": len(days),
+            "first": day_text(days[0]),
+            "last": day_text(days[-1]),
+        }
     return ", ".join(day_text(d) for d in days)
 
 
 def _clear_line(sites: Iterable[SiteSummary]) -> str:
-    labels = [SITES[s.site].label for s in sites]
-    return f"{', '.join(labels)}: clear when last checked" if labels else ""
+    labels = [label(s.site) for s in sites]
+    return gettext("%(sites)s: clear when last checked") % {"sites": ", ".join(labels)} if labels else ""
 
 
 def _stale_line(summary: SiteSummary) -> SiteLine:
-    if summary.last_checked is None:
-        return SiteLine(SITES[summary.site].label, "not checked in this period")
-    return SiteLine(SITES[summary.site].label, f"not checked since {day_text(summary.last_checked)}")
+    return SiteLine(label(summary.site), display_stale(summary))
 
 
 def _tried(
@@ -392,14 +418,14 @@ def _tried(
         days = done_days.get(a.step, [])
         if a.kind == "trigger":
             if days:
-                exposures.append(ExposureLine(a.label or a.step, days[0], len(days), _dates_text(days)))
+                exposures.append(ExposureLine(step_label(a.step, a.label), days[0], len(days), _dates_text(days)))
             continue
         care.append(
             CareLine(
-                label=a.label or a.step,
+                label=step_label(a.step, a.label),
                 done=a.done,
                 logged=a.logged,
-                target=f"{a.target_per_week}/week" if a.target_per_week else "as needed",
+                target=gettext("%(n)s/week") % {"n": a.target_per_week} if a.target_per_week else gettext("as needed"),
                 percent=None if a.rate is None else round(a.rate * 100),
                 details=", ".join(details.get(a.step, [])[:MAX_DATES]),
                 own=a.step in own,
@@ -414,7 +440,12 @@ def _changed_thresholds(thresholds: Thresholds) -> list[str]:
     """ "book a visit after (days): 56 (default 42)" for each setting the user changed; [] when none."""
     defaults = Thresholds()
     return [
-        f"{THRESHOLD_WORDS.get(name, name)}: {value:g} (default {getattr(defaults, name):g})"
+        gettext("%(name)s: %(value)s (default %(default)s)")
+        % {
+            "name": gettext(THRESHOLD_WORDS[name]) if name in THRESHOLD_WORDS else name,
+            "value": number(value),
+            "default": number(getattr(defaults, name)),
+        }
         for name, value in thresholds.to_dict().items()
         if value != getattr(defaults, name)
     ]

@@ -16,19 +16,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext, gettext_noop
+
 from footlog.diary.sites import SITES
 from footlog.timeline.analysis import RedFlag
-from footlog.timeline.analysis.wording import day_text
+from footlog.timeline.analysis.wording import day_text, label, short_day
 
 PAIN_WITH_REDNESS = "pain_with_redness"
 KIND_ORDER = ("bleeding", "spreading", "fast_change", PAIN_WITH_REDNESS, "pain", "redness")
-KIND_WORDS = {
-    "bleeding": "bleeding",
-    "spreading": "spreading",
-    "fast_change": "fast change",
-    PAIN_WITH_REDNESS: "pain with redness",
-    "pain": "pain",
-    "redness": "redness",
+KIND_WORDS = {  # msgids, read through gettext
+    "bleeding": gettext_noop("bleeding"),
+    "spreading": gettext_noop("spreading"),
+    "fast_change": gettext_noop("fast change"),
+    PAIN_WITH_REDNESS: gettext_noop("pain with redness"),
+    "pain": gettext_noop("pain"),
+    "redness": gettext_noop("redness"),
 }
 SCORED = {"pain", PAIN_WITH_REDNESS}  # the value is a 0-10 score
 
@@ -60,7 +62,8 @@ class FlagRow:
 
     @property
     def what(self) -> str:
-        words = KIND_WORDS.get(self.kind, self.kind.replace("_", " "))
+        word = KIND_WORDS.get(self.kind)
+        words = gettext(word) if word else self.kind.replace("_", " ")
         if self.scores:
             low, high = min(self.scores), max(self.scores)
             words += f" {low}/10" if low == high else f" {low}–{high}/10"
@@ -70,31 +73,41 @@ class FlagRow:
     def when(self) -> str:
         """ "on 22 Nov 2026", "on 22 days, 10 Nov – 2 Dec 2026"."""
         if len(self.dates) == 1:
-            return f"on {day_text(self.dates[0])}"
-        return f"on {len(self.dates)} days, {span_text(self.dates[0], self.dates[-1])}"
+            return gettext("on %(date)s") % {"date": day_text(self.dates[0])}
+        return gettext("on %(n)s days, %(span)s") % {
+            "n": len(self.dates),
+            "span": span_text(self.dates[0], self.dates[-1]),
+        }
 
     @property
     def text(self) -> str:
         text = f"{self.what} {self.when}"
-        return f"{text} ({self.detail})" if self.detail else text
+        return f"{text} ({self.detail})" if str(self.detail) else text
 
 
 def span_text(first: dt.date, last: dt.date) -> str:
     """ "10 Nov – 2 Dec 2026"; the first year only when it differs."""
-    head = f"{first.day} {first:%b}" + (f" {first.year}" if first.year != last.year else "")
+    head = short_day(first) + (f" {first.year}" if first.year != last.year else "")
     return f"{head} – {day_text(last)}"
 
 
 def site_group_label(sites: Sequence[str]) -> str:
     """ "Left sole"; "Both outer ankles" for a symmetric pair."""
     if len(sites) == 1:
-        known = SITES.get(sites[0])
-        return known.label if known else sites[0].replace("_", " ")
-    region = SITES[sites[0]].label.split(" ", 1)[1]
-    return PAIR_WORDS.get(region, f"Both {region}s")
+        return label(sites[0])
+    region = SITES[sites[0]].region
+    return gettext(PAIR_WORDS[region]) if region in PAIR_WORDS else region
 
 
-PAIR_WORDS = {"toes": "Toes of both feet", "top of foot": "Tops of both feet"}
+# A symmetric pair as the name of a table row (msgids).
+PAIR_WORDS = {
+    "toes": gettext_noop("Toes of both feet"),
+    "top": gettext_noop("Tops of both feet"),
+    "sole": gettext_noop("Both soles"),
+    "heel": gettext_noop("Both heels"),
+    "ankle_inner": gettext_noop("Both inner ankles"),
+    "ankle_outer": gettext_noop("Both outer ankles"),
+}
 
 
 def events(flags: Iterable[RedFlag]) -> list[Event]:

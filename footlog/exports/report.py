@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db.models import Min
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from footlog.clinical.display import visit_markers, visit_text
 from footlog.clinical.selectors import visits_for
@@ -70,23 +71,27 @@ class PhotoCell:
     @property
     def scale_text(self) -> str:
         if self.scale_in_frame is None:
-            return "scale not noted"
-        return "scale in frame" if self.scale_in_frame else "no scale"
+            return gettext("scale not noted")
+        return gettext("scale in frame") if self.scale_in_frame else gettext("no scale")
 
     @property
     def count_text(self) -> str:
         if self.count is None:
-            return "count not logged"
+            return gettext("count not logged")
         if self.count == 0:
-            return "none seen"
-        size = f", largest {self.largest_mm:g} mm" if self.largest_mm is not None else ""
-        return f"{self.count} bump{'s' if self.count != 1 else ''}{size}"
+            return gettext("none seen")
+        size = (
+            gettext(", largest %(mm)s mm") % {"mm": timeline_wording.number(self.largest_mm)}
+            if self.largest_mm is not None
+            else ""
+        )
+        return ngettext("%(n)s bump", "%(n)s bumps", self.count) % {"n": self.count} + size
 
     @property
     def role_text(self) -> str:
         if self.role == "baseline":
-            return "Baseline, before this period" if self.before_range else "Baseline"
-        return {"middle": "Middle", "latest": "Latest"}.get(self.role, "")
+            return gettext("Baseline, before this period") if self.before_range else gettext("Baseline")
+        return {"middle": gettext("Middle"), "latest": gettext("Latest")}.get(self.role, "")
 
 
 @dataclass
@@ -218,14 +223,14 @@ def build_report(
     timeline = timeline_for(user, start, end)
     sheets, untagged, untagged_more = _photo_sheets(user, start, end, photo_src) if include_photos else ([], [], 0)
     shown = [p for sheet in sheets for p in sheet.photos] + untagged
-    labels = {key: site.label for key, site in SITES.items()}
+    labels = {key: label_of(key) for key in SITES}
     entries = list(history_entries(user, start, end))
     visits = list(visits_for(user, start, end))
     in_range = [f for f in timeline.red_flags if f.date >= start]
     summaries = {(v.date, v.kind): v for v in getattr(timeline, "visits", ())}  # as the analysis reads each visit
     return Report(
         # Never the email: the report is handed to someone else (a clinician, a share link's reader).
-        owner=user.display_name or "the patient",
+        owner=user.display_name or gettext("the patient"),
         start=start,
         end=end,
         generated=timezone.now(),
@@ -285,15 +290,22 @@ def _visit_line(visit: Any, summary: Any = None) -> str:
     5 → 2 at Left top of foot" (the change per site since the visit, when the analysis gives it)."""
     text = visit_text(visit)  # with its plan and review date (clinical.display: one home for the visit's words)
     since = [
-        f"{s.before:g} → {s.after:g} at {label_of(s.site)}" for s in getattr(summary, "since", ()) if s.checks_after
+        gettext("%(before)s → %(after)s at %(site)s")
+        % {
+            "before": timeline_wording.number(s.before),
+            "after": timeline_wording.number(s.after),
+            "site": label_of(s.site),
+        }
+        for s in getattr(summary, "since", ())
+        if s.checks_after
     ]
     if since:
-        text += f"; since then: {', '.join(since)}"
+        text += gettext("; since then: %(since)s") % {"since": ", ".join(since)}
     return text
 
 
 def label_of(site: str) -> str:
-    return SITES[site].label if site in SITES else site.replace("_", " ")
+    return timeline_wording.label(site)
 
 
 def slight_symptom_lines(timeline: Any, start: dt.date) -> list[str]:
@@ -303,10 +315,14 @@ def slight_symptom_lines(timeline: Any, start: dt.date) -> list[str]:
     for note in getattr(timeline, "slight_symptoms", ()):
         if note.date < start:
             continue
-        what = [f"pain {note.pain}/10"] if note.pain else []
+        what = [gettext("pain %(pain)s/10") % {"pain": note.pain}] if note.pain else []
         if note.redness:
-            what.append("redness")
-        lines.append(f"{label_of(note.site)}: {' with '.join(what) or 'noted'} on {day_text(note.date)}")
+            what.append(gettext("redness"))
+        words = gettext(" with ").join(what) or gettext("noted")
+        lines.append(
+            gettext("%(site)s: %(what)s on %(date)s")
+            % {"site": label_of(note.site), "what": words, "date": day_text(note.date)}
+        )
     return lines
 
 
@@ -324,7 +340,7 @@ def _earlier_red_flags(user: Any, start: dt.date, known: list[RedFlag]) -> str:
         return ""
     latest = max(f.date for f in flags)
     days = len({(f.date, f.site) for f in flags})
-    return f"Earlier red flags: {days}, latest {day_text(latest)}"
+    return gettext("Earlier red flags: %(days)s, latest %(date)s") % {"days": days, "date": day_text(latest)}
 
 
 def _page_one_notes(entries: list[Any], flag_days: set[dt.date]) -> list[Note]:
@@ -417,18 +433,23 @@ def _photo_sheets(user: Any, start: dt.date, end: dt.date, photo_src: Callable[[
     return sheets, strip, len(untagged) - len(untagged_shown)
 
 
+def _step(step: Any) -> str:
+    """A built-in step in the reader's language; the user's own step as they wrote it."""
+    return timeline_wording.step_label(step.key, step.label) if step.user_id is None else step.label
+
+
 def _daily_log(entries: list[Any]) -> list[LogDay]:
     days = []
     for entry in entries:
         sites = [
-            f"{SITES[o.site].label} {o.count}"
-            + (f" ({o.largest_mm:g} mm)" if o.largest_mm is not None else "")
-            + (" bleeding" if o.bleeding else "")
-            + (" spreading" if o.spreading else "")
-            + (" red" if o.redness else "")
-            + (f" pain {o.pain}" if o.pain else "")
-            + (f" itch {o.itch}" if o.itch else "")
-            + (f" (“{o.note}”)" if o.note.strip() else "")
+            f"{label_of(o.site)} {o.count}"
+            + (f" ({timeline_wording.number(o.largest_mm)} mm)" if o.largest_mm is not None else "")
+            + (" " + gettext("bleeding") if o.bleeding else "")
+            + (" " + gettext("spreading") if o.spreading else "")
+            + (" " + gettext("red") if o.redness else "")
+            + (" " + gettext("pain %(n)s") % {"n": o.pain} if o.pain else "")
+            + (" " + gettext("itch %(n)s") % {"n": o.itch} if o.itch else "")
+            + (f" (“{o.note}”)" if o.note.strip() else "")  # the patient's words, as written
             for o in entry.observations.all()
         ]
         routine = list(entry.routine.all())
@@ -437,8 +458,8 @@ def _daily_log(entries: list[Any]) -> list[LogDay]:
             LogDay(
                 date=entry.date,
                 sites=sites,
-                care_done=[r.step.label for r in routine if r.done and r.step.kind == "care"],
-                triggers=[r.step.label for r in routine if r.done and r.step.kind == "trigger"],
+                care_done=[_step(r.step) for r in routine if r.done and r.step.kind == "care"],
+                triggers=[_step(r.step) for r in routine if r.done and r.step.kind == "trigger"],
                 notes=notes,
                 full_notes=entry.notes,
             )

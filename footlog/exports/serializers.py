@@ -7,7 +7,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from footlog.api.fields import StrictCharField
+from footlog.api.fields import ReportLanguageField, StrictCharField
 from footlog.api.params import MAX_RANGE_DAYS, range_date_field
 from footlog.exports.models import MAX_QUESTIONS, ReportJob
 
@@ -34,6 +34,7 @@ class RangeBody(serializers.Serializer):
 
 class ReportQuery(serializers.Serializer):
     questions = StrictCharField(max_length=MAX_QUESTIONS, required=False, allow_blank=True, default="")
+    language = ReportLanguageField()
 
 
 class ReportJobIn(RangeBody):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -26,6 +27,7 @@ from footlog.exports.photos import owned_photo_reader
 from footlog.exports.renderers import CsvRenderer, FhirRenderer, FileDownloadView, PdfRenderer, ZipRenderer
 from footlog.exports.report import build_report
 from footlog.exports.serializers import ReportJobIn, ReportJobOut, ReportQuery
+from footlog.i18n import speaking
 from footlog.lib.dates import today_in
 from footlog.lib.private import private_response
 
@@ -46,6 +48,7 @@ class ReportPdf(FileDownloadView):
         parameters=[
             *DATE_RANGE,
             OpenApiParameter("questions", str, description="The user's questions for the visit, one per line"),
+            OpenApiParameter("language", str, enum=["en", "de", "es"], description="The reader's language"),
         ],
         responses={(200, "application/pdf"): OpenApiTypes.BINARY, 400: ERROR},
         summary="The dermatologist report as PDF (default: the last 90 days)",
@@ -57,10 +60,10 @@ class ReportPdf(FileDownloadView):
         assert start is not None and end is not None  # default_days fills both
         query = ReportQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
-        report = build_report(user_of(request), start, end, questions=query.validated_data["questions"])
-        response = HttpResponse(
-            render_pdf(report, owned_photo_reader(user_of(request))), content_type="application/pdf"
-        )
+        with speaking(query.validated_data.get("language") or translation.get_language()):  # the reader's language
+            report = build_report(user_of(request), start, end, questions=query.validated_data["questions"])
+            pdf = render_pdf(report, owned_photo_reader(user_of(request)))
+        response = HttpResponse(pdf, content_type="application/pdf")
         private_response(response, filename=f"footlog-report-{start}-{end}.pdf")
         return response
 

@@ -47,7 +47,8 @@ def timezone_choices() -> list[str]:
 
 def profile_data(post: QueryDict) -> dict[str, Any]:
     """The "You" form as AccountSerializer data: only the fields the form sent (a one-tap zone switch sends one)."""
-    data: dict[str, Any] = {name: str(post.get(name, "")).strip() for name in ("display_name", "timezone") if name in post}
+    names = ("display_name", "timezone")
+    data: dict[str, Any] = {name: str(post.get(name, "")).strip() for name in names if name in post}
     if "language" in post:  # "" = follow the browser (null on the account)
         data["language"] = str(post.get("language", "")).strip() or None
     return data

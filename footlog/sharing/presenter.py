@@ -13,6 +13,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
 from footlog.lib.links import absolute_url
@@ -86,5 +87,6 @@ def create_share(user: Any, data: dict[str, Any], request: HttpRequest | None = 
         expires_in_days=data["expires_in_days"],
         questions=data["questions"],
         passcode=data["passcode"],
+        language=data.get("language") or translation.get_language() or "en",
     )
     return present(created, request)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.utils import timezone
 from rest_framework import serializers
 
-from footlog.api.fields import StrictBooleanField, StrictCharField, StrictIntegerField
+from footlog.api.fields import ReportLanguageField, StrictBooleanField, StrictCharField, StrictIntegerField
 from footlog.exports.models import MAX_QUESTIONS, Share, ShareAccess
 from footlog.exports.serializers import RangeBody
 from footlog.sharing.services import MAX_SHARE_DAYS, PASSCODE_MAX, PASSCODE_MIN
@@ -11,6 +11,7 @@ from footlog.sharing.services import MAX_SHARE_DAYS, PASSCODE_MAX, PASSCODE_MIN
 
 class ShareIn(RangeBody):
     include_photos = StrictBooleanField(required=False, default=False)
+    language = ReportLanguageField(help_text="The reader's language (en, de, es); default the user's")
     expires_in_days = StrictIntegerField(min_value=1, max_value=MAX_SHARE_DAYS)
     questions = StrictCharField(max_length=MAX_QUESTIONS, required=False, allow_blank=True, default="")
     passcode = StrictCharField(

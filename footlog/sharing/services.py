@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from footlog.exports.models import Share, ShareAccess
+from footlog.i18n import speaking
 from footlog.sharing import shl, tokens
 from footlog.sharing.clients import coarse_client
 
@@ -87,6 +88,7 @@ def share_create(
     expires_in_days: int,
     questions: str = "",
     passcode: str = "",
+    language: str = "en",
 ) -> CreatedShare:
     """Open a read-only link to the user's history for [start, end], valid `expires_in_days` (1-30) days, with
     its SMART Health Link (the range's FHIR Bundle encrypted now under a fresh key) and an optional passcode."""
@@ -95,7 +97,8 @@ def share_create(
     if passcode and passcode_problem(passcode):
         raise ValueError(passcode_problem(passcode))  # likewise
     token, shl_id, key = tokens.new_token(), tokens.new_token(), shl.new_key()
-    ciphertext = shl.encrypt(_shl_bundle(user, start, end, include_photos, questions), key)
+    with speaking(language):  # the bundle, its PDF and Bundle.language in the reader's language
+        ciphertext = shl.encrypt(_shl_bundle(user, start, end, include_photos, questions), key)
     now = timezone.now()
     share = Share.objects.create(
         user=user,

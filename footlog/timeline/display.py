@@ -10,18 +10,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext, gettext_noop
+
 from footlog.timeline.analysis import Coverage, Reason, RedFlag, SiteSummary, label
 from footlog.timeline.analysis.safety import SPARSE_BELOW
-from footlog.timeline.analysis.wording import day_text, percent
+from footlog.timeline.analysis.wording import BOTH_SIDES, Both, Msg, SiteRef, day_text, number, percent
 
+__all__ = ["BOTH_SIDES"]  # kept importable here (its home is wording)
+
+# Msgids; read through gettext (the active language).
 RED_FLAG_WORDS = {
-    "pain": "pain",
-    "redness": "redness",
-    "bleeding": "bleeding",
-    "spreading": "spreading",
-    "fast_change": "fast change",
+    "pain": gettext_noop("pain"),
+    "redness": gettext_noop("redness"),
+    "bleeding": gettext_noop("bleeding"),
+    "spreading": gettext_noop("spreading"),
+    "fast_change": gettext_noop("fast change"),
 }
-ROUTINE_NOT_RECORDED = "routine not recorded"
+ROUTINE_NOT_RECORDED = gettext_noop("routine not recorded")
 
 
 @dataclass(frozen=True)
@@ -42,7 +47,11 @@ class RedFlagLine:
 
     @property
     def text(self) -> str:
-        return f"{day_text(self.date)}, {self.site}: {self.what}"
+        return gettext("%(date)s, %(site)s: %(what)s") % {
+            "date": day_text(self.date),
+            "site": self.site,
+            "what": self.what,
+        }
 
 
 def red_flag_value(flag: RedFlag) -> str:
@@ -54,27 +63,30 @@ def red_flag_value(flag: RedFlag) -> str:
     if value is True or value is None or value is False:
         return ""
     if flag.kind == "pain" and isinstance(value, (int, float)):
-        return f"{value:g}/10"
+        return f"{number(value)}/10"
     if isinstance(value, (int, float)):
-        return f"{value:g}"
+        return number(value)
     return str(value)
 
 
 def red_flag_lines(flags: tuple[RedFlag, ...] | list[RedFlag]) -> list[RedFlagLine]:
     """Every red-flag event, newest first (the most pressing on top), none dropped."""
     ordered = sorted(flags, key=lambda f: (f.date, f.site, f.kind), reverse=True)
-    return [
-        RedFlagLine(f.date, label(f.site), RED_FLAG_WORDS.get(f.kind, f.kind.replace("_", " ")), red_flag_value(f))
-        for f in ordered
-    ]
+    return [RedFlagLine(f.date, label(f.site), _flag_word(f.kind), red_flag_value(f)) for f in ordered]
+
+
+def _flag_word(kind: str) -> str:
+    word = RED_FLAG_WORDS.get(kind)
+    return gettext(word) if word else kind.replace("_", " ")
 
 
 def coverage_text(coverage: Coverage) -> str:
     """ "58 of 90 days logged; last entry 30 Nov 2026"."""
-    text = f"{coverage.logged_days} of {coverage.window_days} days logged"
+    params = {"logged": coverage.logged_days, "window": coverage.window_days}
     if coverage.last_entry:
-        text += f"; last entry {day_text(coverage.last_entry)}"
-    return text
+        params["last"] = day_text(coverage.last_entry)  # type: ignore[assignment]
+        return gettext("%(logged)s of %(window)s days logged; last entry %(last)s") % params
+    return gettext("%(logged)s of %(window)s days logged") % params
 
 
 def is_sparse(coverage: Coverage) -> bool:
@@ -85,17 +97,17 @@ def sparse_text(coverage: Coverage) -> str:
     """The note under a sparse log, or "" when enough days were logged."""
     if not is_sparse(coverage):
         return ""
-    return (
-        f"Only {coverage.logged_days} of {coverage.window_days} days were logged. Days not logged are unknown, "
-        "so this reading rests on little evidence."
-    )
+    return gettext(
+        "Only %(logged)s of %(window)s days were logged. Days not logged are unknown, so this reading rests on "
+        "little evidence."
+    ) % {"logged": coverage.logged_days, "window": coverage.window_days}
 
 
 def care_text(rate: float | None) -> str:
     """Care adherence against what the user meant to do, or "routine not recorded" (never 0 % for nothing)."""
     if rate is None:
-        return ROUTINE_NOT_RECORDED
-    return f"{percent(rate)} of the planned care done"
+        return gettext(ROUTINE_NOT_RECORDED)
+    return gettext("%(rate)s of the planned care done") % {"rate": percent(rate)}
 
 
 def stale_text(site: SiteSummary) -> str:
@@ -103,19 +115,8 @@ def stale_text(site: SiteSummary) -> str:
     if site.status != "stale":
         return ""
     if site.last_checked is None:
-        return "not checked in this period"
-    return f"not checked since {day_text(site.last_checked)}"
-
-
-# Both sides of one region, as read in a sentence ("Bumps at both outer ankles ...").
-BOTH_SIDES = {
-    "toes": "the toes of both feet",
-    "top": "the top of both feet",
-    "sole": "both soles",
-    "heel": "both heels",
-    "ankle_inner": "both inner ankles",
-    "ankle_outer": "both outer ankles",
-}
+        return gettext("not checked in this period")
+    return gettext("not checked since %(date)s") % {"date": day_text(site.last_checked)}
 
 
 @dataclass(frozen=True)
@@ -131,14 +132,15 @@ class ReasonLine:
 
 def reason_lines(reasons: tuple[Reason, ...] | list[Reason]) -> list[ReasonLine]:
     """The reasons in order, with a left/right pair of one region grouped when their code, level and message
-    (the site's label aside) are the same: "Bumps at both outer ankles on 7 of 7 checks since ..."."""
+    (the site aside) are the same: "Bumps at both outer ankles on 7 of 7 checks since ...". Compared as codes
+    and parameters (wording.Msg), so the grouping is the same in every language; texts in the active one."""
     from footlog.diary.sites import SITES
 
-    def key(r: Reason) -> tuple[str, str, str, str] | None:
+    def key(r: Reason) -> tuple[str, str, str, Msg] | None:
         site = SITES.get(r.site or "")
-        if site is None:
+        if site is None or not isinstance(r.message, Msg):
             return None
-        return (r.code, r.level, site.region, r.message.replace(site.label, "\0").replace(site.label.lower(), "\0"))
+        return (r.code, r.level, site.region, r.message.swap(SiteRef(site.key), Both(site.region)))
 
     keys = [key(r) for r in reasons]
     used: set[int] = set()
@@ -150,13 +152,13 @@ def reason_lines(reasons: tuple[Reason, ...] | list[Reason]) -> list[ReasonLine]
             (j for j in range(i + 1, len(reasons)) if j not in used and keys[i] is not None and keys[j] == keys[i]),
             None,
         )
-        if partner is None or keys[i] is None:
-            lines.append(ReasonLine(r.code, r.level, (r.site,) if r.site else (), r.message, r.red_flag))
+        mine = keys[i]
+        if partner is None or mine is None:
+            lines.append(ReasonLine(r.code, r.level, (r.site,) if r.site else (), str(r.message), r.red_flag))
             continue
         used.add(partner)
-        both = BOTH_SIDES[keys[i][2]]  # type: ignore[index]
-        text = keys[i][3].replace("\0", both)  # type: ignore[index]
-        text = text[0].upper() + text[1:] if text.startswith("\0") or text.startswith(both) else text
+        text = str(mine[3])
+        text = text[:1].upper() + text[1:]
         sites = tuple(sorted({r.site or "", reasons[partner].site or ""}))
         lines.append(ReasonLine(r.code, r.level, sites, text, r.red_flag))
     return lines

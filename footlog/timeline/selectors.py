@@ -11,9 +11,11 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any, NamedTuple, TypeVar, cast
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 from django.db.models import Model, QuerySet
+from django.utils import translation
 
 from accounts.models import User
 from footlog.api.scoping import owned
@@ -34,13 +36,15 @@ from footlog.timeline.models import THRESHOLD_FIELDS, TimelineSettings
 
 logger = logging.getLogger(__name__)
 # Bump when the analysis or TimelineResult changes, so no stale shape is read back after a deploy.
-CACHE_VERSION = "v6"
+CACHE_VERSION = "v7"  # v7: reasons hold wording.Msg (codes and parameters), rendered per request
 CACHE_SECONDS = 6 * 3600
 # Windows cached side by side per user and form: each window hashes to one of these slots, so the keys of a user
 # are known without an index to maintain (timeline_cache_forget deletes them all); two windows sharing a slot
 # only take turns in it.
 CACHE_SLOTS = 16
-FORMS = ("result", "json")  # timeline_for's TimelineResult, timeline_json's rendered API body
+# timeline_for's TimelineResult (texts as codes and parameters, any language), and timeline_json's rendered API
+# body, which holds texts: one per language.
+FORMS = ("result", *(f"json-{code}" for code, _ in settings.LANGUAGES))
 # The read log is cached month by month, so a window that moves on a day (or an edit of one day) reads one month
 # from the database, not the whole look-back. Month m of year y uses slot (12y + m) mod MONTH_SLOTS: 4 years of
 # months side by side, and again a known set of keys.
@@ -83,7 +87,12 @@ def timeline_json(user: User, start: dt.date, end: dt.date, read: Prepared | Non
     costs one cache read (no re-rendering of every day). Same queries as `timeline_for`; none before the cache
     read when given the `prepare(user, start)` the caller made (as the API view does), 2 more on a miss that
     reads months from the database."""
-    return _cached(user, start, end, "json", render_json, read)
+    return _cached(user, start, end, f"json-{_language()}", render_json, read)
+
+
+def _language() -> str:
+    code = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return code if f"json-{code}" in FORMS else settings.LANGUAGE_CODE
 
 
 def render_json(result: TimelineResult) -> bytes:

@@ -171,7 +171,8 @@ def _send_claimed(delivery_id: int, attempt: int, transports: dict[str, Transpor
         )
         try:
             with user_speaking(delivery.user):  # the mail or push in the account's language
-                message = message_for(delivery.kind, delivery.local_date, delivery.user_id, level=delivery.level or None)
+                level = delivery.level or None
+                message = message_for(delivery.kind, delivery.local_date, delivery.user_id, level=level)
                 transport.send(delivery.user, message)
         except TransientError as exc:
             return _retry_later(delivery, str(exc))

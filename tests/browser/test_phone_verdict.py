@@ -48,7 +48,7 @@ def test_a_red_flag_saved_on_today_is_shown_at_the_top_and_stays_marked(
     assert banner.get_attribute("role") == "alert"
     assert top_of_viewport(page, "#seek-care")
     shown = banner.locator("li").all_inner_texts()
-    assert shown == [r.message for r in recommendation.reasons if r.level == "urgent"]
+    assert shown == [str(r.message) for r in recommendation.reasons if r.level == "urgent"]
     assert any("Left heel" in text for text in shown)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "phone-verdict-after-save.png"))  # the viewport, as the phone shows it

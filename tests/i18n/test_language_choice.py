@@ -82,7 +82,9 @@ def test_token_signed_api_calls_speak_the_accounts_language(user):
 
 
 def test_settings_control_sets_and_clears_the_language(browser, consented):
-    response = browser.post("/settings/", {"action": "profile", "display_name": "", "timezone": "UTC", "language": "es"})
+    response = browser.post(
+        "/settings/", {"action": "profile", "display_name": "", "timezone": "UTC", "language": "es"}
+    )
     assert response.status_code == 302
     consented.refresh_from_db()
     assert consented.language == "es"

@@ -46,7 +46,7 @@ def test_each_spot_row_carries_its_own_reasons(browser, consented) -> None:
     log(consented, today, left_heel={"count": 3, "bleeding": True}, right_toes={"count": 1})
     html, context = page(browser)
     reasons = context["result"].recommendation.reasons
-    heel = [r.message for r in reasons if r.site == "left_heel"]
+    heel = [str(r.message) for r in reasons if r.site == "left_heel"]
     assert heel
     row = html.split('<tr class="why" data-site="left_heel">')[1].split("</tr>")[0]
     for message in heel:

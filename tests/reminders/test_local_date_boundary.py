@@ -64,7 +64,8 @@ def test_the_reminder_is_dated_and_worded_with_the_local_date(make_user, enqueue
         assert delivery.local_date == DAY
         assert services.deliver([delivery.pk])["sent"] == 1
     [mail] = mailoutbox
-    assert f"for {DAY.isoformat()}" in mail.body  # the day the user is living, not UTC's
+    # The day the user is living, not UTC's, written as the user reads dates (issue 26: "9 Nov 2026", not ISO).
+    assert f"for {DAY.day} {DAY:%b %Y}" in mail.body
 
 
 @pytest.mark.parametrize(("zone", "at"), CASES, ids=[f"{z.split('/')[1]}-{t:%H%M}" for z, t in CASES])

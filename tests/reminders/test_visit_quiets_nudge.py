@@ -86,5 +86,5 @@ def test_the_review_date_sends_one_reminder_on_that_day(user, nudge_reminder, mo
 def test_the_review_reminder_states_the_recorded_date_without_advice() -> None:
     message = message_for("visit_nudge", dt.date(2027, 1, 12), 1, level="review")
     assert message.title == "Your review date has come"
-    assert "2027-01-12" in message.body
+    assert "12 Jan 2027" in message.body  # as the user reads dates (issue 26), no longer ISO
     assert "book" not in message.body.lower()

@@ -669,7 +669,7 @@ def test_analysis_case(case: Case) -> None:
         assert by_site[site].since == (None if offset is None else day(offset))
     if case.flags is not None:
         assert [f.kind for f in result.red_flags] == case.flags
-    messages = " ".join(r.message for r in result.recommendation.reasons)
+    messages = " ".join(str(r.message) for r in result.recommendation.reasons)
     for fragment in case.says:
         assert fragment in messages
     if case.headline is not None:

@@ -246,4 +246,4 @@ def test_every_reason_of_the_history_table_is_clean() -> None:
         result = case.run()
         assert_clean(f"reasons of {case.name}", result.recommendation.headline)
         for reason in result.recommendation.reasons:
-            assert_clean(f"{case.name}: {reason.code}", reason.message)
+            assert_clean(f"{case.name}: {reason.code}", str(reason.message))

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from footlog.timeline.analysis.types import Adherence, DayLog, Kind
+from footlog.timeline.analysis.wording import Msg, Pct, msg
 
 
 @dataclass(slots=True)
@@ -63,12 +64,12 @@ class Care:
     steps: dict[str, float]  # step -> score, for the evidence
     recorded: bool = False  # any care step recorded at all (sunscreen alone is recorded but not scored)
 
-    def text(self) -> str:
+    def text(self) -> Msg:
         if self.adherence is not None:
-            return f"care routine kept {self.adherence:.0%} of what was planned"
+            return msg("care routine kept %(rate)s of what was planned", rate=Pct(self.adherence))
         if self.recorded:
-            return "no care step with a weekly target was recorded"
-        return "routine not recorded"
+            return msg("no care step with a weekly target was recorded")
+        return msg("routine not recorded")
 
 
 def care_since(days: Sequence[DayLog], since: dt.date) -> Care:

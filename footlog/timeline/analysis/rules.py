@@ -38,7 +38,19 @@ from footlog.timeline.analysis.types import (
     VisitSummary,
     days_before,
 )
-from footlog.timeline.analysis.wording import LEVEL_TEXT, day_text, days_text, label, span_text
+from footlog.timeline.analysis.wording import (
+    Days,
+    Joined,
+    Msg,
+    Num,
+    SiteRef,
+    Span,
+    StepRef,
+    cmsg,
+    level_msg,
+    msg,
+    nmsg,
+)
 
 
 @dataclass(frozen=True)
@@ -98,10 +110,10 @@ class Facts:
         return [(site, ep) for site, eps in sorted(self.episodes.items()) if (ep := open_episode(eps))]
 
 
-def _as_of(summary: SiteSummary) -> str:
+def _as_of(summary: SiteSummary) -> Msg | str:
     """Past tense for a site not looked at lately: nothing is claimed about it after its last check."""
     if summary.status == "stale" and summary.last_checked:
-        return f" (as of {day_text(summary.last_checked)}, when it was last checked)"
+        return msg(" (as of %(date)s, when it was last checked)", date=summary.last_checked)
     return ""
 
 
@@ -130,27 +142,61 @@ def persisting(f: Facts) -> list[Reason]:
         }
         if ep.days_checked < f.th.min_checked_days:
             # Sparse but consistent (R3): say so, with how many checks over how long.
-            seen = (
-                f"Bumps at {label(site)} on {ep.days_present} of {ep.days_checked} checks since "
-                f"{day_text(ep.start)}, over {ep.span_days} days to {day_text(ep.last_check)} "
-                f"(few checks: the picture may be incomplete){_as_of(summary)}"
+            seen = msg(
+                "Bumps at %(site)s on %(present)s of %(checked)s checks since %(start)s, over %(span)s days to "
+                "%(last)s (few checks: the picture may be incomplete)%(as_of)s",
+                site=SiteRef(site),
+                present=ep.days_present,
+                checked=ep.days_checked,
+                start=ep.start,
+                span=ep.span_days,
+                last=ep.last_check,
+                as_of=_as_of(summary),
             )
         else:
-            seen = (
-                f"Bumps were logged at {label(site)} on {ep.days_present} of {ep.days_checked} checked days "
-                f"from {day_text(ep.start)} to {day_text(ep.last_check)} ({ep.span_days} days){_as_of(summary)}"
+            seen = msg(
+                "Bumps were logged at %(site)s on %(present)s of %(checked)s checked days from %(start)s to "
+                "%(last)s (%(span)s days)%(as_of)s",
+                site=SiteRef(site),
+                present=ep.days_present,
+                checked=ep.days_checked,
+                start=ep.start,
+                last=ep.last_check,
+                span=ep.span_days,
+                as_of=_as_of(summary),
             )
         if summary.recurrences and summary.first_onset:
-            first = day_text(summary.first_onset)
-            seen += f"; they had cleared and come back {summary.recurrences} time(s) since {first}"
+            seen = nmsg(
+                "%(seen)s; they had cleared and come back %(n)s time since %(first)s",
+                "%(seen)s; they had cleared and come back %(n)s times since %(first)s",
+                "n",
+                seen=seen,
+                n=summary.recurrences,
+                first=summary.first_onset,
+            )
         faithful = care.adherence is not None and care.adherence >= f.th.care_adherence_min
         trend = summary.trend
         if persists(ep, f.th.book_after_days, f.th) and faithful and trend != "falling":
-            message = f"{seen}, despite home care ({care.text()}). {LEVEL_TEXT['book']}"
+            message = msg(
+                "%(seen)s, despite home care (%(care)s). %(advice)s",
+                seen=seen,
+                care=care.text(),
+                advice=level_msg("book"),
+            )
             reasons.append(Reason("persisting_despite_care", "book", message, site, ep.start, evidence))
             continue
-        falling = f", and counts fell over the last {f.th.trend_window_days} days" if trend == "falling" else ""
-        message = f"{seen}; {care.text()}{falling}. {LEVEL_TEXT['consider']}"
+        falling = (
+            msg(", and counts fell over the last %(days)s days", days=f.th.trend_window_days)
+            if trend == "falling"
+            else ""
+        )
+        message = msg(
+            "%(seen)s; %(care)s%(falling)s. %(advice)s",
+            seen=seen,
+            care=care.text(),
+            falling=falling,
+            advice=level_msg("consider"),
+        )
         reasons.append(Reason("persisting", "consider", message, site, ep.start, evidence))
     return reasons
 
@@ -172,18 +218,30 @@ def rising(f: Facts) -> list[Reason]:
             "window_days": ch.days,
         }
         sizes = (
-            f"; the largest size from {ch.first_mm:g} to {ch.last_mm:g} mm"
+            msg("; the largest size from %(first)s to %(last)s mm", first=Num(ch.first_mm), last=Num(ch.last_mm))
             if ch.first_mm is not None and ch.last_mm is not None
             else ""
         )
         counts = (
-            f"the count went from about {ch.first_count:g} to about {ch.last_count:g}"
+            msg(
+                "the count went from about %(first)s to about %(last)s",
+                first=Num(ch.first_count),
+                last=Num(ch.last_count),
+            )
             if abs(ch.last_count - ch.first_count) >= 1
-            else f"the count stayed about {ch.last_count:g}"
+            else msg("the count stayed about %(last)s", last=Num(ch.last_count))
         )
-        message = (
-            f"Rising at {label(site)} over the last {ch.days} days of logging up to {day_text(ep.last_check)}: "
-            f"{counts} ({ch.checks} checks){sizes}{_as_of(f.sites[site])}. {LEVEL_TEXT['book']}"
+        message = msg(
+            "Rising at %(site)s over the last %(days)s days of logging up to %(last)s: %(counts)s (%(checks)s "
+            "checks)%(sizes)s%(as_of)s. %(advice)s",
+            site=SiteRef(site),
+            days=ch.days,
+            last=ep.last_check,
+            counts=counts,
+            checks=ch.checks,
+            sizes=sizes,
+            as_of=_as_of(f.sites[site]),
+            advice=level_msg("book"),
         )
         reasons.append(Reason("rising", "book", message, site, ep.start, evidence))
     return reasons
@@ -192,21 +250,28 @@ def rising(f: Facts) -> list[Reason]:
 # --- red flags -------------------------------------------------------------------------------------------------
 
 _FLAG_WORDS = {
-    "pain": "Pain was logged",
-    "redness": "Redness was logged",
-    "bleeding": "Bleeding was logged",
-    "spreading": "Spreading was marked",
-    "fast_change": "Fast change was seen",
+    "pain": "Pain was logged at %(site)s %(days)s",
+    "redness": "Redness was logged at %(site)s %(days)s",
+    "bleeding": "Bleeding was logged at %(site)s %(days)s",
+    "spreading": "Spreading was marked at %(site)s %(days)s",
+    "fast_change": "Fast change was seen at %(site)s %(days)s",
 }
+if False:  # the msgids above, for makemessages (the dict keeps the kinds' order of the rules' docs)
+    msg("Pain was logged at %(site)s %(days)s")
+    msg("Redness was logged at %(site)s %(days)s")
+    msg("Bleeding was logged at %(site)s %(days)s")
+    msg("Spreading was marked at %(site)s %(days)s")
+    msg("Fast change was seen at %(site)s %(days)s")
 
 
-def _flag_sentence(kind: str, site: str, flags: list[RedFlag]) -> str:
-    dates = sorted({flag.date for flag in flags})
-    text = f"{_FLAG_WORDS[kind]} at {label(site)} {days_text(dates)}"
+def _flag_sentence(kind: str, site: str, flags: list[RedFlag]) -> Msg:
+    dates = tuple(sorted({flag.date for flag in flags}))
+    text = msg(_FLAG_WORDS[kind], site=SiteRef(site), days=Days(dates))
     if kind == "pain":
-        text += f" (pain {', '.join(str(flag.value) for flag in flags)} out of 10)"
-    if kind == "fast_change":
-        text += f": {flags[-1].detail}"
+        values = Joined(tuple(str(flag.value) for flag in flags))
+        text = msg("%(text)s (pain %(values)s out of 10)", text=text, values=values)
+    if kind == "fast_change" and flags[-1].detail:
+        text = msg("%(text)s: %(detail)s", text=text, detail=flags[-1].detail)
     return text
 
 
@@ -226,7 +291,9 @@ def red_flags_recent(f: Facts) -> list[Reason]:
         # A repeat rule's partner day may lie just before the 14 days: name it, so "pain 2" reads as the pair it is.
         partners_from = days_before(flags[0].date, safety.REPEAT_WINDOW_DAYS - 1)
         partners = [x for x in f.flags if (x.kind, x.site) == (kind, site) and partners_from <= x.date < flags[0].date]
-        message = f"{_flag_sentence(kind, site, partners + flags)}. {LEVEL_TEXT['urgent']}"
+        message = msg(
+            "%(flag)s. %(advice)s", flag=_flag_sentence(kind, site, partners + flags), advice=level_msg("urgent")
+        )
         evidence = {"dates": [flag.date for flag in flags], "values": [flag.value for flag in flags]}
         reasons.append(Reason(f"red_flag_{kind}", "urgent", message, site, flags[0].date, evidence, red_flag=True))
     return reasons
@@ -244,7 +311,13 @@ def red_flags_earlier(f: Facts) -> list[Reason]:
     reasons = []
     for (kind, site), flags in _by_kind_and_site(earlier):
         days = (f.end - flags[-1].date).days
-        message = f"{_flag_sentence(kind, site, flags)}, {days} days before {day_text(f.end)}. {LEVEL_TEXT['book']}"
+        message = msg(
+            "%(flag)s, %(days)s days before %(end)s. %(advice)s",
+            flag=_flag_sentence(kind, site, flags),
+            days=days,
+            end=f.end,
+            advice=level_msg("book"),
+        )
         evidence = {"kind": kind, "dates": [flag.date for flag in flags], "values": [flag.value for flag in flags]}
         reasons.append(Reason("red_flag_earlier", "book", message, site, flags[0].date, evidence, red_flag=True))
     return reasons
@@ -261,13 +334,18 @@ def single_symptom(f: Facts) -> list[Reason]:
     for note in f.slight:
         if not note.recent:
             continue
-        found = [f"pain {note.pain} out of 10"] if note.pain else []
-        if note.redness:
-            found.append("redness")
-        what = " and ".join(found)
-        message = (
-            f"{what.capitalize()} was logged at {label(note.site)} on {day_text(note.date)}, on one day only. "
-            f"{LEVEL_TEXT['consider']}"
+        if note.pain and note.redness:
+            what = msg("Pain %(pain)s out of 10 and redness", pain=note.pain)
+        elif note.pain:
+            what = msg("Pain %(pain)s out of 10", pain=note.pain)
+        else:
+            what = msg("Redness")
+        message = msg(
+            "%(what)s was logged at %(site)s on %(date)s, on one day only. %(advice)s",
+            what=what,
+            site=SiteRef(note.site),
+            date=note.date,
+            advice=level_msg("consider"),
         )
         evidence = {"date": note.date, "pain": note.pain, "redness": note.redness}
         reasons.append(Reason("symptom_once", "consider", message, note.site, note.date, evidence))
@@ -289,9 +367,13 @@ def itch_recurring(f: Facts) -> list[Reason]:
             continue
         dates = sorted({d for pair in pairs for d in pair})
         scores = [itch for d, itch in days if d in dates]
-        message = (
-            f"Itch of {safety.ITCH_MIN} or more was logged at {label(site)} {days_text(dates)} "
-            f"(itch {', '.join(map(str, scores))} out of 10). {LEVEL_TEXT['consider']}"
+        message = msg(
+            "Itch of %(min)s or more was logged at %(site)s %(days)s (itch %(scores)s out of 10). %(advice)s",
+            min=safety.ITCH_MIN,
+            site=SiteRef(site),
+            days=Days(tuple(dates)),
+            scores=Joined(tuple(map(str, scores))),
+            advice=level_msg("consider"),
         )
         evidence = {"dates": dates, "scores": scores}
         reasons.append(Reason("itch_recurring", "consider", message, site, dates[0], evidence))
@@ -313,9 +395,14 @@ def new_site(f: Facts) -> list[Reason]:
         others = sorted(s for s, other in opened.items() if s != site and other.start < ep.start)
         if clear_before < safety.NEW_SITE_CLEAR_CHECKS or not others:
             continue
-        message = (
-            f"Bumps were logged at {label(site)} from {day_text(ep.start)}, after {clear_before} clear checks there, "
-            f"while bumps at {', '.join(label(s) for s in others)} were still logged. {LEVEL_TEXT['consider']}"
+        message = msg(
+            "Bumps were logged at %(site)s from %(start)s, after %(clear)s clear checks there, while bumps at "
+            "%(others)s were still logged. %(advice)s",
+            site=SiteRef(site),
+            start=ep.start,
+            clear=clear_before,
+            others=Joined(tuple(SiteRef(s) for s in others)),
+            advice=level_msg("consider"),
         )
         evidence = {"clear_checks_before": clear_before, "other_sites": others}
         reasons.append(Reason("new_site", "consider", message, site, ep.start, evidence))
@@ -335,10 +422,17 @@ def trigger_before_onset(f: Facts) -> list[Reason]:
             before = (ep.start - date).days
             if not 1 <= before <= safety.TRIGGER_BEFORE_DAYS:
                 continue
-            gap = f"{before} day{'s' if before > 1 else ''} before"
-            message = (
-                f'"{step_label}" was first marked on {day_text(date)}, {gap} bumps were logged at {label(site)} '
-                f"(from {day_text(ep.start)}). Worth mentioning at a visit."
+            message = nmsg(
+                '"%(step)s" was first marked on %(date)s, %(n)s day before bumps were logged at %(site)s '
+                "(from %(start)s). Worth mentioning at a visit.",
+                '"%(step)s" was first marked on %(date)s, %(n)s days before bumps were logged at %(site)s '
+                "(from %(start)s). Worth mentioning at a visit.",
+                "n",
+                step=StepRef(step, step_label),
+                date=date,
+                n=before,
+                site=SiteRef(site),
+                start=ep.start,
             )
             evidence = {"trigger": step, "trigger_date": date, "onset": ep.start, "days_before": before}
             reasons.append(Reason("trigger_before_onset", "consider", message, site, ep.start, evidence))
@@ -351,9 +445,12 @@ def not_checked(f: Facts) -> list[Reason]:
     for site, summary in sorted(f.sites.items()):
         if summary.status == "stale" and summary.last_checked and summary.since:
             last_bumps = max(d for d, o in f.checks[site] if o.count > 0)
-            message = (
-                f"{label(site)} has not been checked since {day_text(summary.last_checked)} (bumps last logged there "
-                f"on {day_text(last_bumps)}); nothing is known about it after that."
+            message = cmsg(
+                "%(site)s has not been checked since %(last)s (bumps last logged there on %(bumps)s); nothing is "
+                "known about it after that.",
+                site=SiteRef(site),
+                last=summary.last_checked,
+                bumps=last_bumps,
             )
             evidence = {"last_checked": summary.last_checked}
             reasons.append(Reason("not_checked", "none", message, site, summary.since, evidence))
@@ -364,10 +461,13 @@ def sparse_logging(f: Facts) -> list[Reason]:
     c = f.coverage
     if not c.window_days or c.ratio >= safety.SPARSE_BELOW:
         return []
-    last = f", last entry {day_text(c.last_entry)}" if c.last_entry else ""
-    message = (
-        f"{c.logged_days} of {c.window_days} days logged{last}. Days not logged are unknown, so this reading "
-        "rests on little evidence."
+    last = msg(", last entry %(date)s", date=c.last_entry) if c.last_entry else ""
+    message = msg(
+        "%(logged)s of %(window)s days logged%(last)s. Days not logged are unknown, so this reading rests on little "
+        "evidence.",
+        logged=c.logged_days,
+        window=c.window_days,
+        last=last,
     )
     evidence = {"logged_days": c.logged_days, "window_days": c.window_days, "last_entry": c.last_entry}
     return [Reason("sparse_logging", "none", message, None, None, evidence)]
@@ -385,10 +485,15 @@ def recurred(f: Facts) -> list[Reason]:
         clear = [d for d, o in f.checks[site] if before.last_check < d < ep.start and o.count == 0]
         if not clear:
             continue
-        message = (
-            f"Bumps at {label(site)} came back on {day_text(ep.start)} after a clear spell "
-            f"(clear {span_text(clear[0], clear[-1])}, {len(clear)} clear checks){_as_of(f.sites[site])}. "
-            f"{LEVEL_TEXT['consider']}"
+        message = msg(
+            "Bumps at %(site)s came back on %(start)s after a clear spell (clear %(span)s, %(n)s clear checks)"
+            "%(as_of)s. %(advice)s",
+            site=SiteRef(site),
+            start=ep.start,
+            span=Span(clear[0], clear[-1]),
+            n=len(clear),
+            as_of=_as_of(f.sites[site]),
+            advice=level_msg("consider"),
         )
         evidence = {"clear_from": clear[0], "clear_to": clear[-1], "clear_checks": len(clear), "came_back": ep.start}
         reasons.append(Reason("recurred", "consider", message, site, ep.start, evidence))
@@ -399,12 +504,19 @@ def one_day_outlier(f: Facts) -> list[Reason]:
     """A value far outside the site's own history on one day only: a caveat, never a trend or fast change."""
     reasons = []
     for o in f.outliers:
-        value = f"{o.value:g} mm" if o.field == "largest_mm" else f"{o.value:g} bumps"
-        usual = f"{o.usual:g} mm" if o.field == "largest_mm" else f"{o.usual:g}"
-        message = (
-            f"{value} at {label(o.site)} on {day_text(o.date)} on one day only (usually about {usual} there): "
-            "read with care."
-        )
+        params = {"value": Num(o.value), "site": SiteRef(o.site), "date": o.date, "usual": Num(o.usual)}
+        if o.field == "largest_mm":
+            message = msg(
+                "%(value)s mm at %(site)s on %(date)s on one day only (usually about %(usual)s mm there): read "
+                "with care.",
+                **params,
+            )
+        else:
+            message = msg(
+                "%(value)s bumps at %(site)s on %(date)s on one day only (usually about %(usual)s there): read "
+                "with care.",
+                **params,
+            )
         evidence = {"date": o.date, "field": o.field, "value": o.value, "usual": o.usual}
         reasons.append(Reason("one_day_outlier", "none", message, o.site, o.date, evidence))
     return reasons
@@ -413,8 +525,12 @@ def one_day_outlier(f: Facts) -> list[Reason]:
 # --- visits ------------------------------------------------------------------------------------------------------
 
 
-def _since_text(summary: VisitSummary) -> str:
-    return "; ".join(f"{c.before:g} → {c.after:g} at {label(c.site)}" for c in summary.since)
+def _since_text(summary: VisitSummary) -> Joined:
+    parts = (
+        msg("%(before)s → %(after)s at %(site)s", before=Num(c.before), after=Num(c.after), site=SiteRef(c.site))
+        for c in summary.since
+    )
+    return Joined(tuple(parts), "; ")
 
 
 def seen(f: Facts) -> list[Reason]:
@@ -423,12 +539,10 @@ def seen(f: Facts) -> list[Reason]:
     if visit is None:
         return []
     summary = next((v for v in f.visit_summaries if v.date == visit.date and v.kind == "visited"), None)
-    message = f"Seen by a dermatologist on {day_text(visit.date)}"
-    if visit.plan:
-        message += f" (plan: {visit.plan})"
-    if summary and summary.since:
-        message += f"; since then: {_since_text(summary)}"
-    message += "."
+    # The plan is the patient's own words: a parameter, never translated.
+    plan = msg(" (plan: %(plan)s)", plan=visit.plan) if visit.plan else ""
+    since = msg("; since then: %(since)s", since=_since_text(summary)) if summary and summary.since else ""
+    message = msg("Seen by a dermatologist on %(date)s%(plan)s%(since)s.", date=visit.date, plan=plan, since=since)
     evidence = {"visit": visit.date, "plan": visit.plan, "review_on": visit.review_on}
     return [Reason("seen", "none", message, None, visit.date, evidence)]
 
@@ -441,7 +555,9 @@ def red_flags_before_visit(f: Facts) -> list[Reason]:
     before = [flag for flag in f.flags if f.within(flag.date, safety.EARLIER_RED_FLAG_DAYS) and flag.date <= visit.date]
     reasons = []
     for (kind, site), flags in _by_kind_and_site(before):
-        message = f"{_flag_sentence(kind, site, flags)}, before the visit on {day_text(visit.date)}."
+        message = msg(
+            "%(flag)s, before the visit on %(date)s.", flag=_flag_sentence(kind, site, flags), date=visit.date
+        )
         evidence = {"kind": kind, "dates": [x.date for x in flags], "values": [x.value for x in flags]}
         reasons.append(Reason("red_flag_before_visit", "none", message, site, flags[0].date, evidence, red_flag=True))
     return reasons
@@ -454,10 +570,15 @@ def review_due(f: Facts) -> list[Reason]:
         return []
     bumps = sorted({site for site, checks in f.checks.items() for d, o in checks if d > visit.date and o.count > 0})
     level: Level = "book" if bumps else "consider"
-    where = f"; bumps were logged since at {', '.join(label(s) for s in bumps)}" if bumps else ""
-    message = (
-        f"Review date reached: {day_text(visit.review_on)}, set at the visit on {day_text(visit.date)}{where}. "
-        f"{LEVEL_TEXT[level]}"
+    where = (
+        msg("; bumps were logged since at %(sites)s", sites=Joined(tuple(SiteRef(s) for s in bumps))) if bumps else ""
+    )
+    message = msg(
+        "Review date reached: %(review)s, set at the visit on %(date)s%(where)s. %(advice)s",
+        review=visit.review_on,
+        date=visit.date,
+        where=where,
+        advice=level_msg(level),
     )
     evidence = {"visit": visit.date, "review_on": visit.review_on, "sites_with_bumps": bumps}
     return [Reason("review_due", level, message, None, visit.review_on, evidence)]
@@ -475,9 +596,15 @@ def rising_since_visit(f: Facts) -> list[Reason]:
         # A site clear at the visit (before 0) that has bumps now is a new site or a recurrence, not a rise.
         rise = c.before > 0 and c.after - c.before >= f.th.rise_min_count
         if c.checks_after >= safety.VISIT_RISE_MIN_CHECKS and rise:
-            message = (
-                f"Since the visit on {day_text(visit.date)} the count at {label(c.site)} went {c.before:g} → "
-                f"{c.after:g} over {c.checks_after} checks. {LEVEL_TEXT['book']}"
+            message = msg(
+                "Since the visit on %(date)s the count at %(site)s went %(before)s → %(after)s over %(checks)s "
+                "checks. %(advice)s",
+                date=visit.date,
+                site=SiteRef(c.site),
+                before=Num(c.before),
+                after=Num(c.after),
+                checks=c.checks_after,
+                advice=level_msg("book"),
             )
             evidence = {"visit": visit.date, "before": c.before, "after": c.after, "checks_after": c.checks_after}
             reasons.append(Reason("rising_since_visit", "book", message, c.site, visit.date, evidence))
@@ -494,9 +621,12 @@ def new_since_visit(f: Facts) -> list[Reason]:
     for site, ep in f.open_episodes():
         if ep.start <= visit.date or len(f.episodes[site]) > 1:
             continue
-        message = (
-            f"Bumps were logged at {label(site)} from {day_text(ep.start)}, after the visit on "
-            f"{day_text(visit.date)}. {LEVEL_TEXT['consider']}"
+        message = msg(
+            "Bumps were logged at %(site)s from %(start)s, after the visit on %(date)s. %(advice)s",
+            site=SiteRef(site),
+            start=ep.start,
+            date=visit.date,
+            advice=level_msg("consider"),
         )
         evidence = {"visit": visit.date, "onset": ep.start}
         reasons.append(Reason("new_site", "consider", message, site, ep.start, evidence))
@@ -507,7 +637,7 @@ def booked(f: Facts) -> list[Reason]:
     visit = f.booked
     if visit is None:
         return []
-    message = f"A visit is booked for {day_text(visit.date)}: bring this log to it."
+    message = msg("A visit is booked for %(date)s: bring this log to it.", date=visit.date)
     return [Reason("booked", "none", message, None, visit.date, {"visit": visit.date})]
 
 

@@ -20,7 +20,7 @@ from functools import cache
 from footlog.timeline.analysis import safety
 from footlog.timeline.analysis.episodes import Check
 from footlog.timeline.analysis.types import Thresholds, Trend, days_before
-from footlog.timeline.analysis.wording import span_text
+from footlog.timeline.analysis.wording import Msg, Num, Span, msg, nmsg
 
 MIN_TREND_CHECKS = 4
 MIN_SIZE_VALUES = 4  # the first 3 and the last 3 size values then differ by at least one value
@@ -182,13 +182,23 @@ class FastChange:
     from_date: dt.date | None = None
     to_date: dt.date | None = None
 
-    def text(self) -> str:
-        first, last = round(self.first, 2), round(self.last, 2)
-        what = f"the largest size {first:g} → {last:g} mm" if self.by == "size" else f"the count {first:g} → {last:g}"
+    def text(self) -> Msg:
+        first, last = Num(round(self.first, 2)), Num(round(self.last, 2))
+        if self.by == "size":
+            what = msg("the largest size %(first)s → %(last)s mm", first=first, last=last)
+        else:
+            what = msg("the count %(first)s → %(last)s", first=first, last=last)
         if self.from_date is None or self.to_date is None:
-            return f"{what} across {self.values} checks"
+            return msg("%(what)s across %(n)s checks", what=what, n=self.values)
         days = (self.to_date - self.from_date).days
-        return f"{what} in {days} day{'s' if days != 1 else ''}, {span_text(self.from_date, self.to_date)}"
+        return nmsg(
+            "%(what)s in %(n)s day, %(span)s",
+            "%(what)s in %(n)s days, %(span)s",
+            "n",
+            what=what,
+            n=days,
+            span=Span(self.from_date, self.to_date),
+        )
 
 
 def _jump_span(days: Sequence[int], values: Sequence[float], first: float, last: float) -> tuple[dt.date, dt.date]:

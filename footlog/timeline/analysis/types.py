@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
-from footlog.timeline.analysis.wording import Audience, headline_text
+from footlog.timeline.analysis.wording import Audience, Msg, headline_text
 
 Status = Literal["clear", "new", "improving", "persisting", "worsening", "stale"]
 Trend = Literal["rising", "falling", "steady", "unknown"]
@@ -169,7 +169,8 @@ class RedFlag:
     site: str
     kind: RedFlagKind
     value: Any
-    detail: str = field(default="", compare=False)  # for messages only (fast change: "from 1 to 3.5 mm ...")
+    # For messages only (fast change: "from 1 to 3.5 mm ..."): a wording.Msg, rendered in the reader's language.
+    detail: Any = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ class Reason:
 
     code: str
     level: Level
-    message: str
+    message: Msg  # rendered in the active language when read: str(reason.message)
     site: str | None
     since: dt.date | None
     evidence: dict[str, Any] = field(default_factory=dict)
@@ -361,7 +362,7 @@ def _reason_dict(r: Reason) -> dict[str, Any]:
     return {
         "code": r.code,
         "level": r.level,
-        "message": r.message,
+        "message": str(r.message),
         "site": r.site,
         "since": _iso(r.since),
         "evidence": _jsonable(r.evidence),
