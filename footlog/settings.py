@@ -351,6 +351,9 @@ LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# English as footlog writes it: allauth's Title Case ("Sign Up", "Password Reset") in sentence case, like every
+# other page. The .po is the source; its .mo is compiled (msgfmt) and committed; tests/accounts/test_wording.py.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # --- Security (owner: hardening; README "Production and scaling") ----------------------------------
 # https in FOOTLOG_PUBLIC_URL means "this is a real deployment behind TLS": Secure cookies, HSTS and an
