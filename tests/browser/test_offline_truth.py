@@ -88,34 +88,6 @@ def test_a_409_is_never_sent_and_keep_both_stores_the_merge(
     page.goto(f"{live_server.url}/")
     until(page, LOADED)  # read while the day was empty: this phone will POST a new entry
 
-    # The merge rule on its own (outbox.js merge): union of spots; on a clash, ticks OR, numbers the larger,
-    # both notes; routine done in either; notes for the dermatologist only when both said so.
-    merged = page.evaluate(
-        """FootlogOutbox.merge(
-          {date: "2026-12-01", notes: "server words", for_clinician: true,
-           observations: [{id: 9, site: "left_heel", count: 2, largest_mm: null, itch: 1, pain: 5, redness: false,
-                           bleeding: true, spreading: false, note: "a", confirmed: false},
-                          {site: "right_toes", count: 1, largest_mm: 2, itch: 0, pain: 0, redness: true,
-                           bleeding: false, spreading: false, note: ""}],
-           routine: [{step: "wash", done: false, label: "Wash", kind: "care", detail: ""}]},
-          {date: "2026-12-01", notes: "server words", for_clinician: false,
-           observations: [{site: "left_heel", count: 4, largest_mm: 3.5, itch: 0, pain: 1, redness: true,
-                           bleeding: false, spreading: true, note: "b"},
-                          {site: "left_sole", count: 0, largest_mm: null, itch: 0, pain: 0, redness: false,
-                           bleeding: false, spreading: false, note: ""}],
-           routine: [{step: "wash", done: true}, {step: "moisturise", done: false}]})"""
-    )
-    heel, toes, sole = merged["observations"]
-    assert heel == {
-        "site": "left_heel", "count": 4, "largest_mm": 3.5, "itch": 1, "pain": 5, "redness": True,
-        "bleeding": True, "spreading": True, "note": "a / b", "confirmed": False,
-    }  # fmt: skip
-    assert (toes["site"], toes["redness"], toes["largest_mm"], sole["site"], sole["count"]) == (
-        "right_toes", True, 2, "left_sole", 0
-    )
-    assert merged["routine"] == [{"step": "wash", "done": True, "detail": ""}, {"step": "moisturise", "done": False, "detail": ""}]
-    assert (merged["notes"], merged["for_clinician"]) == ("server words", False)  # the same words once
-
     context.set_offline(True)
     console.allow(OFFLINE_NOISE)
     page.get_by_role("button", name="Left heel", exact=True).click()
@@ -149,6 +121,35 @@ def test_a_409_is_never_sent_and_keep_both_stores_the_merge(
     buttons = card.locator(".choices button")
     assert buttons.all_inner_texts()[0] == "Keep both (safest)"
     shoot(page, "31-conflict-keep-both")
+
+    # The merge rule on its own (conflict.js merge, loaded with the card): union of spots; on a clash, ticks OR, numbers the larger,
+    # both notes; routine done in either; notes for the dermatologist only when both said so.
+    merged = page.evaluate(
+        """FootlogConflict.merge(
+          {date: "2026-12-01", notes: "server words", for_clinician: true,
+           observations: [{id: 9, site: "left_heel", count: 2, largest_mm: null, itch: 1, pain: 5, redness: false,
+                           bleeding: true, spreading: false, note: "a", confirmed: false},
+                          {site: "right_toes", count: 1, largest_mm: 2, itch: 0, pain: 0, redness: true,
+                           bleeding: false, spreading: false, note: ""}],
+           routine: [{step: "wash", done: false, label: "Wash", kind: "care", detail: ""}]},
+          {date: "2026-12-01", notes: "server words", for_clinician: false,
+           observations: [{site: "left_heel", count: 4, largest_mm: 3.5, itch: 0, pain: 1, redness: true,
+                           bleeding: false, spreading: true, note: "b"},
+                          {site: "left_sole", count: 0, largest_mm: null, itch: 0, pain: 0, redness: false,
+                           bleeding: false, spreading: false, note: ""}],
+           routine: [{step: "wash", done: true}, {step: "moisturise", done: false}]})"""
+    )
+    heel, toes, sole = merged["observations"]
+    assert heel == {
+        "site": "left_heel", "count": 4, "largest_mm": 3.5, "itch": 1, "pain": 5, "redness": True,
+        "bleeding": True, "spreading": True, "note": "a / b", "confirmed": False,
+    }  # fmt: skip
+    assert (toes["site"], toes["redness"], toes["largest_mm"], sole["site"], sole["count"]) == (
+        "right_toes", True, 2, "left_sole", 0
+    )
+    assert merged["routine"] == [{"step": "wash", "done": True, "detail": ""}, {"step": "moisturise", "done": False, "detail": ""}]
+    assert (merged["notes"], merged["for_clinician"]) == ("server words", False)  # the same words once
+
 
     with page.expect_navigation():  # sent, then the day is shown afresh
         buttons.first.click()

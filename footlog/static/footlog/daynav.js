@@ -138,7 +138,8 @@
     if (item.confirm) {
       askOutliers(item);
     } else if (item.conflict) {
-      conflictCard(item);
+      // Rarely needed, so fetched when it is (kept by the service worker for offline use all the same).
+      conflict().then(function (c) { c.card(notice, item, { el: el, button: button, siteLabel: siteLabel }); });
     } else {
       var what = item.kind === "photo" ? "a photo of this day" : "this day";
       notice.appendChild(el("h2", {}, "The server did not accept " + what));
@@ -153,72 +154,6 @@
         function () { return box.discard(item.seq); }));
     }
     notice.hidden = false;
-  }
-  /* Two versions of the day, side by side, and the choices, the safest first: "Keep both" loses nothing (every
-     spot, the larger numbers, every tick, so every red flag; both notes: outbox.js merge). Keeping only one
-     version says which red flags of the other it would drop. */
-  function conflictCard(item) {
-    var server = item.conflict.server, mine = item.body;
-    notice.appendChild(el("h2", {}, "This day was changed elsewhere"));
-    notice.appendChild(el("p", {}, "The server has a version this phone did not start from. " +
-      "Nothing was overwritten: choose what to keep."));
-    var both = el("div", { class: "both" });
-    both.appendChild(version("On the server", "conflict-server", server));
-    both.appendChild(version("On this phone", "conflict-mine", mine));
-    notice.appendChild(both);
-    var choices = el("div", { class: "choices" });
-    choices.appendChild(button("Keep both (safest)", "", function () {
-      return box.keepBoth(item.seq).then(function () { return window.footlogSync(); });
-    }));
-    choices.appendChild(button("Keep this phone's", "secondary", function () {
-      return box.keepMine(item.seq).then(function () { return window.footlogSync(); });
-    }));
-    choices.appendChild(button("Keep the server's", "secondary", function () { return box.discard(item.seq); }));
-    notice.appendChild(choices);
-    notice.appendChild(el("p", { class: "hint" }, "Keep both: every spot of both versions; where both have a spot, " +
-      "the larger numbers and every tick; both notes."));
-    [["this phone's", server, mine], ["the server's", mine, server]].forEach(function (c) {
-      var lost = flagsOf(c[1]).filter(function (f) { return flagsOf(c[2]).indexOf(f) < 0; });
-      if (lost.length) {
-        notice.appendChild(el("p", { class: "refusal" }, "Keeping only " + c[0] + " drops a red flag: " +
-          lost.join(", ") + "."));
-      }
-    });
-  }
-  function version(title, id, entry) {
-    var column = el("section"), list = el("ul", { id: id });
-    column.appendChild(el("h3", {}, title));
-    (entry.observations || []).forEach(function (o) {
-      var words = [siteLabel(o.site) + ": " + o.count].concat(signs(o));
-      if (o.note) words.push("note: " + o.note.slice(0, 80));
-      list.appendChild(el("li", {}, words.join(" · ")));
-    });
-    if (!(entry.observations || []).length) list.appendChild(el("li", {}, "no spots"));
-    var routine = entry.routine || [], done = routine.filter(function (r) { return r.done; }).length;
-    list.appendChild(el("li", {}, routine.length ? "routine " + done + " of " + routine.length + " done" : "routine not recorded"));
-    if (entry.notes) list.appendChild(el("li", {}, "notes: " + entry.notes.slice(0, 80)));
-    column.appendChild(list);
-    return column;
-  }
-  function signs(o) {
-    var words = [];
-    if (o.bleeding) words.push("bleeding");
-    if (o.spreading) words.push("spreading");
-    if (o.redness) words.push("redness");
-    if (o.pain) words.push("pain " + o.pain);
-    if (o.itch) words.push("itch " + o.itch);
-    return words;
-  }
-  /* The red flags a single day's version carries by itself (DOMAIN: bleeding, spreading, pain of 4 or more). */
-  function flagsOf(entry) {
-    var flags = [];
-    (entry.observations || []).forEach(function (o) {
-      var at = " at " + siteLabel(o.site);
-      if (o.bleeding) flags.push("bleeding" + at);
-      if (o.spreading) flags.push("spreading" + at);
-      if (o.pain >= 4) flags.push("pain " + o.pain + at);
-    });
-    return flags;
   }
   /* The server asks whether values far from the person's usual at a spot are right ("30 mm is much larger than
      your usual 2 mm at this spot — keep it?"): keep them (sent again with the mark) or correct them below. */
@@ -243,6 +178,15 @@
     });
     choices.appendChild(change);
     notice.appendChild(choices);
+  }
+  function conflict() {
+    if (window.FootlogConflict) return Promise.resolve(window.FootlogConflict);
+    return new Promise(function (resolve, reject) {
+      var script = el("script", { src: config.conflict_js });
+      script.onload = function () { resolve(window.FootlogConflict); };
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
   }
   function refresh() { return box ? box.stuck(state.date).then(show).catch(function () {}) : Promise.resolve(); }
 

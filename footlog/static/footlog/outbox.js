@@ -110,52 +110,6 @@
     });
   }
 
-  /* A conflict settled the safest way: both versions merged (merge() below), written over the server's. */
-  function keepBoth(seq) {
-    return all().then(function (items) {
-      var item = items.filter(function (it) { return it.seq === seq; })[0];
-      if (!item || !item.conflict) return;
-      item.body = merge(item.conflict.server, item.body);
-      return put(item).then(function () { return keepMine(seq); });
-    });
-  }
-
-  /* Both versions of a day in one, losing nothing: every spot of either; where both have a spot, a tick (redness,
-     bleeding, spreading) set in either stays set and each number is the larger, so a red flag is never dropped;
-     both notes are kept. Routine: a step done in either is done. The notes go to the dermatologist only when
-     both versions said so (the merged notes hold the text of both). Pure: also run by the tests. */
-  function merge(server, mine) {
-    function larger(a, b) {
-      if (a === null || a === undefined) return b === undefined ? null : b;
-      return b === null || b === undefined ? a : Math.max(a, b);
-    }
-    function both(a, b, sep) { a = (a || "").trim(); b = (b || "").trim(); return !a || a === b ? b || a : !b ? a : a + sep + b; }
-    function obs(o) {
-      return { site: o.site, count: o.count, largest_mm: o.largest_mm === undefined ? null : o.largest_mm,
-               itch: o.itch || 0, pain: o.pain || 0, redness: !!o.redness, bleeding: !!o.bleeding,
-               spreading: !!o.spreading, note: o.note || "", confirmed: !!o.confirmed };
-    }
-    var sites = {}, order = [];
-    (server.observations || []).concat(mine.observations || []).forEach(function (raw) {
-      var o = obs(raw), had = sites[o.site];
-      if (!had) { sites[o.site] = o; order.push(o.site); return; }
-      sites[o.site] = { site: o.site, count: larger(had.count, o.count), largest_mm: larger(had.largest_mm, o.largest_mm),
-                        itch: larger(had.itch, o.itch), pain: larger(had.pain, o.pain), redness: had.redness || o.redness,
-                        bleeding: had.bleeding || o.bleeding, spreading: had.spreading || o.spreading,
-                        note: both(had.note, o.note, " / "), confirmed: had.confirmed || o.confirmed };
-    });
-    var steps = {}, stepOrder = [];
-    (server.routine || []).concat(mine.routine || []).forEach(function (r) {
-      var had = steps[r.step];
-      if (!had) { steps[r.step] = { step: r.step, done: !!r.done, detail: r.detail || "" }; stepOrder.push(r.step); return; }
-      had.done = had.done || !!r.done; had.detail = both(had.detail, r.detail, " / ");
-    });
-    return { date: mine.date || server.date, notes: both(server.notes, mine.notes, "\n\n"),
-             for_clinician: !!server.for_clinician && !!mine.for_clinician,
-             observations: order.map(function (k) { return sites[k]; }),
-             routine: stepOrder.map(function (k) { return steps[k]; }) };
-  }
-
   /* --- the days copy, for reading offline ------------------------------------------------------------
      "days": {date, entry, seen} (the entry as the API answered it, `seen` when this phone got it); "meta": the
      owner key (an opaque per-account key from the page, never the address) and when the window was refreshed. */
@@ -442,6 +396,6 @@
   scope.FootlogOutbox = { enqueue: enqueue, flush: flush, count: count, all: all, clear: clear, setMeta: setMeta,
                           held: held, stuck: stuck, discard: discard, keepMine: keepMine, noteDays: noteDays,
                           dayOffline: dayOffline, flawed: flawed, settleFlaw: settleFlaw,
-                          keepOutliers: keepOutliers, keepBoth: keepBoth, merge: merge, keepDay: keepDay,
+                          keepOutliers: keepOutliers, put: put, keepDay: keepDay,
                           keepWindow: keepWindow, keptDay: keptDay, daysRefreshed: daysRefreshed, WINDOW: WINDOW };
 })(self);

@@ -462,10 +462,17 @@
   function load() {
     renderSteps();
     var steps = api("routine-steps/").then(function (list) { state.steps = list; renderSteps(); }).catch(function () {});
-    var stored = api("entries/?from=" + state.date + "&to=" + state.date).then(function (page) {
-      var entry = page.results[0];
-      if (entry) { state.id = entry.id; state.method = "PUT"; state.version = entry.version; return entry; }
-      return null;
+    // When the copy kept for offline reading is due, one request asks the whole window (this day is in it).
+    var stored = windowDue().then(function (win) {
+      var q = win ? "entries/?from=" + win.from + "&to=" + win.to + "&page_size=" + box.WINDOW
+        : "entries/?from=" + state.date + "&to=" + state.date;
+      return api(q).then(function (page) {
+        var entry = page.results.filter(function (e) { return e.date === state.date; })[0] || null;
+        if (win) box.keepWindow(config.owner, win.from, win.to, page.results, win.asked).catch(function () {});
+        else if (win === null) box.keepDay(config.owner, state.date, entry).catch(function () {});
+        if (entry) { state.id = entry.id; state.method = "PUT"; state.version = entry.version; }
+        return entry;
+      });
     }).catch(function () { return undefined; /* unknown (offline): not the same as "no entry" */ });
     // Something saved on this phone but not sent yet is newer than what the server has.
     var waiting = box ? box.all().then(function (items) {
@@ -487,7 +494,6 @@
       if (found[0]) checkLevel(state.date, false);  // a logged red flag stays marked after a reload
       if (found[0] !== undefined) {
         showQuality(found[0] ? (found[0].photos || []).map(function (p) { return p.id; }) : []);
-        keepCopy(found[0]);
       }
       document.dispatchEvent(new CustomEvent("footlog:day-loaded", { detail: { stored: found[0], waiting: found[1] } }));
     });
@@ -513,17 +519,15 @@
   }
   window.addEventListener("online", function () { $("offline-note").hidden = true; });
   var REFRESH_MS = 10 * 60 * 1000;  // the window is asked again at most this often (a day's own page always)
-  /* Keep this day as the server answered it, and now and then the whole window (the last 30 days). */
-  function keepCopy(entry) {
-    if (!box || !box.keepDay || !config.owner) return;
-    box.keepDay(config.owner, state.date, entry).catch(function () {});
-    box.daysRefreshed(config.owner).then(function (at) {
-      if (at && Date.now() - Date.parse(at) < REFRESH_MS) return;
-      var to = todayIn(config.timezone), from = shiftDate(to, 1 - box.WINDOW), asked = new Date().toISOString();
-      return api("entries/?from=" + from + "&to=" + to + "&page_size=" + box.WINDOW).then(function (page) {
-        return box.keepWindow(config.owner, from, to, page.results, asked);
-      });
-    }).catch(function () {});
+  /* The window to ask for the copy (the last WINDOW days, when stale and this day is in it), else null;
+     undefined when there is no copy to keep (no outbox, no owner). */
+  function windowDue() {
+    if (!box || !box.daysRefreshed || !config.owner) return Promise.resolve(undefined);
+    var to = todayIn(config.timezone), from = shiftDate(to, 1 - box.WINDOW);
+    return box.daysRefreshed(config.owner).then(function (at) {
+      var fresh = at && Date.now() - Date.parse(at) < REFRESH_MS;
+      return fresh || state.date < from || state.date > to ? null : { from: from, to: to, asked: new Date().toISOString() };
+    }, function () { return undefined; });
   }
   /* The day as the server now has it: the form's version, and the copy for offline reading. */
   function reread() {
