@@ -168,8 +168,8 @@ def _day_form(request: HttpRequest, day: dt.date | None) -> HttpResponse:
         "limits": limits,
         "timezone": user.timezone,
         "earliest_years": DAY_PAGE_YEARS,
-        "owner": device_owner_key(user.pk),
-        "conflict_js": static("footlog/conflict.js"),  # loaded when a conflict is shown (daynav.js)  # whose copy of the days this phone keeps (outbox.js, keepDay)
+        "owner": device_owner_key(user.pk),  # whose copy of the days this phone keeps (outbox.js, keepDay)
+        "conflict_js": static("footlog/conflict.js"),  # loaded when a conflict is shown (daynav.js)
     }
     context = {"config": config, "sites": SITES, "limits": limits, "day": day, "today": today_date}
     if day is not None:

@@ -103,8 +103,9 @@ def test_a_409_is_never_sent_and_keep_both_stores_the_merge(
 
     page.evaluate(
         """() => { window.sameDocument = true; window.statuses = [];
-          new MutationObserver(() => statuses.push(document.getElementById('save-status').textContent))
-            .observe(document.getElementById('save-status'), {childList: true, characterData: true, subtree: true}); }"""
+          const status = document.getElementById('save-status');
+          new MutationObserver(() => statuses.push(status.textContent))
+            .observe(status, {childList: true, characterData: true, subtree: true}); }"""
     )
     console.allow(r"status of 409")
     context.set_offline(False)  # the page's "online" handler sends the outbox: the server answers 409
@@ -122,8 +123,8 @@ def test_a_409_is_never_sent_and_keep_both_stores_the_merge(
     assert buttons.all_inner_texts()[0] == "Keep both (safest)"
     shoot(page, "31-conflict-keep-both")
 
-    # The merge rule on its own (conflict.js merge, loaded with the card): union of spots; on a clash, ticks OR, numbers the larger,
-    # both notes; routine done in either; notes for the dermatologist only when both said so.
+    # The merge rule on its own (conflict.js merge, loaded with the card): union of spots; on a clash, ticks OR,
+    # numbers the larger, both notes; routine done in either; notes for the dermatologist only when both said so.
     merged = page.evaluate(
         """FootlogConflict.merge(
           {date: "2026-12-01", notes: "server words", for_clinician: true,
@@ -145,18 +146,27 @@ def test_a_409_is_never_sent_and_keep_both_stores_the_merge(
         "bleeding": True, "spreading": True, "note": "a / b", "confirmed": False,
     }  # fmt: skip
     assert (toes["site"], toes["redness"], toes["largest_mm"], sole["site"], sole["count"]) == (
-        "right_toes", True, 2, "left_sole", 0
+        "right_toes",
+        True,
+        2,
+        "left_sole",
+        0,
     )
-    assert merged["routine"] == [{"step": "wash", "done": True, "detail": ""}, {"step": "moisturise", "done": False, "detail": ""}]
+    assert merged["routine"] == [
+        {"step": "wash", "done": True, "detail": ""},
+        {"step": "moisturise", "done": False, "detail": ""},
+    ]
     assert (merged["notes"], merged["for_clinician"]) == ("server words", False)  # the same words once
-
 
     with page.expect_navigation():  # sent, then the day is shown afresh
         buttons.first.click()
     until(page, "await FootlogOutbox.all().then(a => a.length === 0)")
     stored = wait_for(
-        lambda: (e := page.request.get(f"{live_server.url}/api/v1/entries/?from={today}&to={today}").json()["results"])
-        and e[0]["version"] > 1 and e[0],
+        lambda: (
+            (e := page.request.get(f"{live_server.url}/api/v1/entries/?from={today}&to={today}").json()["results"])
+            and e[0]["version"] > 1
+            and e[0]
+        ),
         timeout=20,
     )
     sites = {o["site"]: o for o in stored["observations"]}
