@@ -18,15 +18,6 @@
     both.appendChild(version(el, siteLabel, "On the server", "conflict-server", server));
     both.appendChild(version(el, siteLabel, "On this phone", "conflict-mine", mine));
     notice.appendChild(both);
-    var choices = el("div", { class: "choices" });
-    choices.appendChild(button("Keep both (safest)", "", function () {
-      return keepBoth(item.seq).then(function () { return window.footlogSync(); });
-    }));
-    choices.appendChild(button("Keep this phone's", "secondary", function () {
-      return box.keepMine(item.seq).then(function () { return window.footlogSync(); });
-    }));
-    choices.appendChild(button("Keep the server's", "secondary", function () { return box.discard(item.seq); }));
-    notice.appendChild(choices);
     notice.appendChild(el("p", { class: "hint" }, "Keep both: every spot of both versions; where both have a spot, " +
       "the larger numbers and every tick; both notes."));
     [["this phone's", server, mine], ["the server's", mine, server]].forEach(function (c) {
@@ -36,6 +27,15 @@
           lost.join(", ") + "."));
       }
     });
+    var choices = el("div", { class: "choices" });
+    choices.appendChild(button("Keep both (safest)", "", function () {
+      return keepBoth(item.seq).then(function () { return window.footlogSync(); });
+    }));
+    choices.appendChild(button("Keep this phone's", "secondary", function () {
+      return box.keepMine(item.seq).then(function () { return window.footlogSync(); });
+    }));
+    choices.appendChild(button("Keep the server's", "secondary", function () { return box.discard(item.seq); }));
+    notice.appendChild(choices);
   }
   function version(el, siteLabel, title, id, entry) {
     var column = el("section"), list = el("ul", { id: id });
