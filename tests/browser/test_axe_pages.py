@@ -47,6 +47,7 @@ SIGNED_OUT = {
     "share/<str:token>/": "/share/{share}/",
     "share/<str:token>/ (passcode)": "/share/{locked}/",
     "share/<str:token>/ (gone)": "/share/no-such-link/",
+    "shl/view": "/shl/view#{shlink}",
     "reminders/unsubscribe/<str:token>/": "/api/v1/reminders/unsubscribe/{unsubscribe}/",
     "offline/": "/offline/",
     "account-deleted/": "/account-deleted/",
@@ -168,11 +169,11 @@ def test_axe_finds_nothing_on_any_page_in_either_theme(
     user = make_user(timezone="Asia/Tokyo")
     today = today_in("Asia/Tokyo")
     a_fortnight(user, today)
+    shared = share_create(user, start=today - dt.timedelta(days=20), end=today, include_photos=True, expires_in_days=3)
     fill = {
         "day": (today - dt.timedelta(days=3)).isoformat(),
-        "share": share_create(
-            user, start=today - dt.timedelta(days=20), end=today, include_photos=True, expires_in_days=3
-        ).token,
+        "share": shared.token,
+        "shlink": shared.shlink(live_server.url + shared.manifest_path),
         "locked": share_create(
             user, start=today, end=today, include_photos=False, expires_in_days=3, passcode="a long passcode 1"
         ).token,
@@ -189,6 +190,8 @@ def test_axe_finds_nothing_on_any_page_in_either_theme(
                     sign_in(context, user, live_server.url)
                 for name, path in pages.items():
                     page.goto(live_server.url + path.format(**fill), wait_until="load")
+                    if name == "shl/view":
+                        page.locator("#summary:not([hidden])").wait_for()  # decrypted in the browser
                     assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") == (scheme == "dark")
                     found[f"{scheme}, signed {signed}: {name}"] = violations(
                         page, COLOUR_RULES if scheme == "dark" else None
