@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 
 # Tab presses from a fresh Today to Save, logging one spot (Left heel) on the way; issue 23 counted 56.
 TAB_STOPS_BEFORE = 56
-TAB_STOPS_MOST = 36
+TAB_STOPS_MOST = 34  # measured 33
 
 
 def tabs_until(page: Any, selector: str, limit: int = 80) -> int:
@@ -49,9 +49,11 @@ def test_log_one_spot_with_few_tab_stops(context: Any, page: Any, member: User, 
         page.keyboard.press("ArrowRight")  # within the map: one Tab stop, the arrows move
     page.keyboard.press("Enter")
     page.keyboard.type("3")
+    assert page.evaluate("[innerWidth, document.documentElement.scrollWidth]") == [390, 390]  # nothing widens it
     tabs += tabs_until(page, "#save")
     page.keyboard.press("Enter")
     page.get_by_text("Saved").first.wait_for()
+    print(f"Tab presses to log one spot and reach Save: {tabs} (issue 23: {TAB_STOPS_BEFORE})")
     assert tabs <= TAB_STOPS_MOST < TAB_STOPS_BEFORE, tabs
     assert [g.get_attribute("tabindex") for g in page.locator("#feet .site").all()].count("0") == 1
 
