@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "footlog.clinical",
     "footlog.timeline",
     "footlog.exports",
+    "footlog.sharing",
     "footlog.pwa",
     "reminders",
     "footlog.ops",  # probes, metrics, error reports, backup/restore (docs/deploy.md "Operations")

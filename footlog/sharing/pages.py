@@ -28,7 +28,6 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from footlog.exports.models import Share
 from footlog.exports.pdf import render_pdf
 from footlog.exports.photos import owned_photo_reader
 from footlog.exports.report import build_report
@@ -36,6 +35,7 @@ from footlog.lib.client_ip import client_ip
 from footlog.lib.private import PRIVATE, private_response
 from footlog.lib.ratelimit import rate_limit_hit
 from footlog.sharing import selectors, services, tokens
+from footlog.sharing.models import Share
 
 SHARE_HEADERS = {
     "X-Robots-Tag": "noindex, nofollow, noarchive",

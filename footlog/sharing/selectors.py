@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from footlog.api.scoping import get_owned, owned
-from footlog.exports.models import Share
+from footlog.sharing.models import Share
 
 
 def shares_for(user: Any) -> QuerySet[Share]:

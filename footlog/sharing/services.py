@@ -20,9 +20,9 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from footlog.exports.models import Share, ShareAccess
 from footlog.sharing import shl, tokens
 from footlog.sharing.clients import coarse_client
+from footlog.sharing.models import Share, ShareAccess
 
 MAX_SHARE_DAYS = 30
 PASSCODE_MIN, PASSCODE_MAX = 4, 64
