@@ -49,3 +49,30 @@ def test_shares_and_their_visits_move_from_exports_to_sharing(make_user) -> None
     assert (share.user_id, share.questions, share.start) == (owner.pk, "Is it worse?", DAY)
     assert [a.client for a in ShareAccess.objects.filter(share=share)] == ["Firefox on Android"]
     assert [s.pk for s in owner.shares.all()] == [share_id]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_import_jobs_move_from_accounts_to_portability(make_user) -> None:
+    from footlog.portability.models import ImportJob
+
+    owner = make_user()
+    old = migrate_to([("accounts", "0004_importjob_heartbeat")])
+    try:
+        assert ("accounts", "importjob") in {(m._meta.app_label, m._meta.model_name) for m in old.get_models()}
+        job = old.get_model("accounts", "ImportJob").objects.create(
+            user_id=owner.pk, status="done", size=123, result={"entries": 4}, attempts=2
+        )
+        tables_before = _tables()
+    finally:
+        migrate_to_latest()
+    assert _tables() == tables_before, "the move changes no table"
+    assert ImportJob._meta.app_label == "portability" and ImportJob._meta.db_table == "accounts_importjob"
+    moved = ImportJob.objects.get(pk=job.pk)
+    assert (moved.user_id, moved.status, moved.size, moved.result, moved.attempts) == (
+        owner.pk,
+        ImportJob.Status.DONE,
+        123,
+        {"entries": 4},
+        2,
+    )
+    assert [j.pk for j in owner.import_jobs.all()] == [job.pk]
