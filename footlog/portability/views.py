@@ -33,9 +33,9 @@ from footlog.portability.serializers import AccountDeleteIn, ImportIn, ImportJob
 from footlog.portability.services import account_delete
 
 
+# `account/`: the profile (GET, PATCH: accounts.views) and leaving with everything stored (DELETE). A comment, not
+# a docstring: drf-spectacular would print a docstring into the schema's descriptions.
 class AccountDetail(AccountProfile):
-    """`account/`: the profile (GET, PATCH: accounts.views) and leaving with everything stored (DELETE)."""
-
     @extend_schema(
         request=AccountDeleteIn,
         responses={204: None, 400: OpenApiResponse(description="Wrong password or code"), 429: OpenApiResponse()},
