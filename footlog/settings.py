@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                "footlog.lib.device.device_account",
             ],
         },
     },
@@ -252,6 +253,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticated",
         "footlog.api.permissions.HealthDataConsent",
+        "footlog.api.permissions.SameAccountAsTheItem",
     ],
     "DEFAULT_PARSER_CLASSES": ["footlog.api.parsers.BoundedJSONParser"],
     # JSON only, 406 for anything else (footlog/api/negotiation.py): no browsable API.
