@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,21 @@ from tests.support.services import (
 )
 
 PASSWORD = "a sturdy passphrase 42"
+
+
+# Under xdist the longest tests go first (the "servers" group leads anyway: --dist loadgroup queues the biggest group
+# first); a long test queued last would run alone on one core while the other core idles at the end of the run.
+FIRST_MARKS = ("slow", "browser", "services")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return  # one process: the file order, as written
+
+    def rank(item: pytest.Item) -> int:
+        return next((i for i, mark in enumerate(FIRST_MARKS) if item.get_closest_marker(mark)), len(FIRST_MARKS))
+
+    items.sort(key=rank)  # stable: the file order within each rank, and the same on every worker
 
 
 @pytest.fixture(scope="session", autouse=True)
