@@ -55,6 +55,34 @@ def _plain_static_names(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _flush_by_delete() -> Iterator[None]:
+    """Transactional tests (live server, real workers) empty every table after each test with Django's flush. On
+    PostgreSQL that is one TRUNCATE of every table, which replaces each table's and index's files: 1.1-1.5 s per
+    test on the loaded 2-core machine, against 0.07-0.11 s for DELETE on the few rows a test leaves. Same result:
+    every table empty (sequences are not reset by either; a test asking for reset_sequences gets the TRUNCATE);
+    the foreign keys are deferred (Django creates them DEFERRABLE INITIALLY DEFERRED), so the order is free."""
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    truncate = DatabaseOperations.sql_flush
+
+    def delete(
+        self: DatabaseOperations,
+        style: Any,
+        tables: Any,
+        *,
+        reset_sequences: bool = False,
+        allow_cascade: bool = False,
+    ) -> list[str]:
+        if reset_sequences or allow_cascade or not tables:
+            return truncate(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+        return ["SET CONSTRAINTS ALL DEFERRED;", *(f"DELETE FROM {self.quote_name(table)};" for table in tables)]  # noqa: S608 (table names)
+
+    DatabaseOperations.sql_flush = delete  # type: ignore[method-assign,assignment]
+    yield
+    DatabaseOperations.sql_flush = truncate  # type: ignore[method-assign,assignment]
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
     clear_shared_cache()
