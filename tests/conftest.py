@@ -29,8 +29,8 @@ from tests.support.services import (
 PASSWORD = "a sturdy passphrase 42"
 
 
-# Under xdist the longest tests go first (the "servers" group leads anyway: --dist loadgroup queues the biggest group
-# first); a long test queued last would run alone on one core while the other core idles at the end of the run.
+# Under xdist the longest tests go first: a long test queued last would run alone on one core while the other core
+# idles at the end of the run. (--dist loadgroup queues an xdist_group before single tests.)
 FIRST_MARKS = ("slow", "browser", "services")
 
 

@@ -31,7 +31,6 @@ pytestmark = [pytest.mark.services, pytest.mark.timeout(300)]
 URL = "/api/v1/exports/report-jobs/"
 
 
-@pytest.mark.xdist_group("servers")  # starts servers or beat: never two at once (make test runs -n 2)
 def test_a_job_the_broker_cannot_take_answers_503_and_is_not_kept(transactional_db, postgres, consented, tmp_path):
     redis, redis_port = start_private_redis(tmp_path)
     redis_url = f"redis://127.0.0.1:{redis_port}/0"

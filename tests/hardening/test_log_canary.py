@@ -73,7 +73,6 @@ def test_json_lines_carry_only_the_whitelisted_fields():
     assert "request" not in line and "data" not in line
 
 
-@pytest.mark.xdist_group("servers")  # starts servers or beat: never two at once (make test runs -n 2)
 def test_gunicorn_and_worker_output_holds_no_marker(postgres, redis_service, smtp_sink, tmp_path, transactional_db):
     """The same flow against real gunicorn and Celery worker processes; their whole stderr is searched."""
     from tests.support.services import start_celery

@@ -24,7 +24,7 @@ from reminders.models import Delivery, Reminder
 from tests.diary import photo_samples
 from tests.support.services import child_env, free_port, http_answers, start_celery, start_gunicorn, wait_for
 
-pytestmark = [pytest.mark.services, pytest.mark.timeout(300), pytest.mark.xdist_group("servers")]
+pytestmark = [pytest.mark.services, pytest.mark.timeout(300)]
 SUBJECT = "Time for today's footlog"
 
 

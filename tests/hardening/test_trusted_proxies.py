@@ -113,7 +113,6 @@ def test_request_log_ignores_x_forwarded_for_without_trusted_proxies(db, caplog)
     assert request_line(caplog)["client_ip"] == CLIENT_A
 
 
-@pytest.mark.xdist_group("servers")  # starts servers or beat: never two at once (make test runs -n 2)
 @pytest.mark.slow
 def test_behind_one_proxy_on_real_gunicorn(postgres, redis_service, transactional_db, make_user, settings, tmp_path):
     """The same through the real web server, two processes sharing Redis: A is locked out of login, B is not,

@@ -78,7 +78,6 @@ def beat_schedule_ticking_at(path: Path, when: dt.datetime) -> None:
     scheduler.close()
 
 
-@pytest.mark.xdist_group("servers")  # starts servers or beat: never two at once (make test runs -n 2)
 def test_reminder_due_at_local_time_produces_exactly_one_mail(mail_worker, smtp_sink, make_user, tmp_path) -> None:
     """The one test of beat itself: the tick reaches the worker through beat (the others call the tick's task)."""
     user = make_user(timezone="America/New_York")
