@@ -13,12 +13,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from aiosmtpd.controller import Controller
 from django.utils import timezone
 
 from footlog.celery import ping
 from reminders import services
-from reminders.models import Delivery, DeliveryAttempt, PushSubscription
+from reminders.models import Delivery, DeliveryAttempt, Kind, PushSubscription, Reminder
 from reminders.tasks import send_deliveries
 from tests.reminders.fake_push import FakePushService, serve
 from tests.support.services import Process, SmtpSink, free_port, start_celery, wait_for
@@ -81,13 +82,15 @@ def beat_schedule_ticking_at(path: Path, when: dt.datetime) -> None:
 def test_reminder_due_at_local_time_produces_exactly_one_mail(mail_worker, smtp_sink, make_user, tmp_path) -> None:
     """The one test of beat itself: the tick reaches the worker through beat (the others call the tick's task)."""
     user = make_user(timezone="America/New_York")
-    # The next whole local minute; beat's first tick is set just after it (beat_schedule_ticking_at) rather than
-    # a minute after beat starts: the wait is the rest of this minute, not a whole one more.
     local_now = timezone.now().astimezone(ZoneInfo("America/New_York"))
-    at = (local_now + dt.timedelta(minutes=1)).time().replace(second=0, microsecond=0)
-    enable(user, at)
-    due = (local_now + dt.timedelta(minutes=1)).replace(second=0, microsecond=0)
-    beat_schedule_ticking_at(tmp_path / "beat-schedule", due + dt.timedelta(seconds=1))
+    due = local_now.replace(second=0, microsecond=0)  # this local minute, so due at beat's first tick
+    # Set while the clock read a minute earlier, as the user would have set it then (the next occurrence is this
+    # minute); beat's first tick comes as beat starts (beat_schedule_ticking_at), not a minute after it: no wait
+    # for a minute to turn.
+    with time_machine.travel(due - dt.timedelta(minutes=1), tick=False):
+        enable(user, due.time())
+    assert Reminder.objects.get(user=user, kind=Kind.DAILY_LOG).next_fire_at == due
+    beat_schedule_ticking_at(tmp_path / "beat-schedule", timezone.now())
     beat = start_celery(
         "beat", tmp_path, "-s", str(tmp_path / "beat-schedule"), EMAIL_URL=f"smtp://127.0.0.1:{smtp_sink.port}"
     )
@@ -104,7 +107,7 @@ def test_reminder_due_at_local_time_produces_exactly_one_mail(mail_worker, smtp_
     assert mail["Subject"] == "Time for today's footlog"
     delivery = Delivery.objects.get(user=user)
     assert delivery.status == "sent"
-    assert delivery.local_date == (local_now + dt.timedelta(minutes=1)).date()  # the user's date, not UTC's
+    assert delivery.local_date == due.date()  # the user's date, not UTC's
     assert DeliveryAttempt.objects.filter(delivery=delivery).count() == 1
 
 
