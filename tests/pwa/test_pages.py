@@ -239,12 +239,12 @@ def test_settings_zone_change_moves_the_next_reminder(browser: Client, consented
 
 
 def test_export_page_creates_a_share_link_shown_once_with_a_qr_code(browser: Client, consented: User) -> None:
-    from footlog.exports.models import Share
+    from footlog.sharing.models import Share
 
     today = today_in(consented.timezone).isoformat()
     response = browser.post("/export/", {"action": "share", "from": today, "to": today, "expires_in_days": "7"})
     assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
-    url = response.context["created"]["url"]
+    url = response.context["created"].url  # the shared presenter's NewShare (was a dict)
     assert "/share/" in url and url.encode() in response.content and b"<svg" in response.content
     share = Share.objects.get(user=consented)
     assert url.encode() not in browser.get("/export/").content  # only the hash is kept
