@@ -1,11 +1,11 @@
-# The account's language (issue 26). Depends on 0004: main had no accounts 0005 when this was written.
+# The account's language (issue 26), after the import job moved to portability (0005).
 
 from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0004_importjob_heartbeat"),
+        ("accounts", "0005_importjob_moved_to_portability"),
     ]
 
     operations = [

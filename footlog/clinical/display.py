@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from django.utils.translation import gettext
 
 from footlog.clinical.models import Visit
+from footlog.lib.dates import day_text
 from footlog.lib.svg_chart import Marker
-from footlog.timeline.analysis.wording import day_text
 
 
 def visit_text(visit: Visit) -> str:

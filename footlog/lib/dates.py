@@ -59,3 +59,24 @@ def day_page_earliest(today: dt.date) -> dt.date:
         return today.replace(year=today.year - DAY_PAGE_YEARS)
     except ValueError:
         return today.replace(year=today.year - DAY_PAGE_YEARS, day=28)
+
+
+# Dates in running text, per language (Django's date format letters; "b" is the lower-case month in Spanish).
+DAY_FORMAT = {"en": "j M Y", "de": "j. M Y", "es": "j b Y"}
+SHORT_FORMAT = {"en": "j M", "de": "j. M", "es": "j b"}
+
+
+def text_language() -> str:
+    """The active language's code among those with date formats here (English otherwise)."""
+    from django.utils import translation
+
+    code = (translation.get_language() or "en").split("-")[0]
+    return code if code in DAY_FORMAT else "en"
+
+
+def day_text(date: dt.date) -> str:
+    """A date as people read it, in the active language: "9 Nov 2026", "9. Nov 2026", "9 nov 2026" (every app's
+    wording: the timeline's, a visit's)."""
+    from django.utils.dateformat import format as date_format
+
+    return date_format(date, DAY_FORMAT[text_language()])

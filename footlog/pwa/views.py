@@ -44,8 +44,10 @@ from footlog.lib.dates import (
     is_valid_timezone,
     today_in,
 )
+from footlog.lib.device import device_owner_key
 from footlog.lib.errors import FootlogError, InvalidInput
 from footlog.lib.private import private_response
+from footlog.portability.deletion_code import needs_code
 from footlog.pwa import forms
 from footlog.pwa.access import app_page
 from footlog.pwa.gallery import photo_sites, site_gallery
@@ -83,6 +85,7 @@ SHELL_ASSETS = [
     "footlog/onset.js",
     "footlog/capture.js",
     "footlog/quality.js",
+    "footlog/conflict.js",
 ]
 
 
@@ -166,6 +169,8 @@ def _day_form(request: HttpRequest, day: dt.date | None) -> HttpResponse:
         "limits": limits,
         "timezone": user.timezone,
         "earliest_years": DAY_PAGE_YEARS,
+        "owner": device_owner_key(user.pk),  # whose copy of the days this phone keeps (outbox.js, keepDay)
+        "conflict_js": static("footlog/conflict.js"),  # loaded when a conflict is shown (daynav.js)
     }
     context = {"config": config, "sites": SITES, "limits": limits, "day": day, "today": today_date}
     if day is not None:
@@ -360,7 +365,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         # What the person typed, kept when it was refused, so that the error and the field agree.
         "profile": {**AccountSerializer(user).data, **forms.profile_data(request.POST)},
         "errors": errors,
-        "sign_in": sign_in_state(user),
+        "sign_in": {**sign_in_state(user), "delete_by_code": needs_code(user)},
     }
     return private_response(render(request, "pwa/settings.html", context, status=400 if errors else 200))
 

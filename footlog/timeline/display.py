@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext, gettext_noop
 
+from footlog.diary.sites import SITES
 from footlog.timeline.analysis import Coverage, Reason, RedFlag, SiteSummary, label
 from footlog.timeline.analysis.safety import SPARSE_BELOW
 from footlog.timeline.analysis.wording import BOTH_SIDES, Both, Msg, SiteRef, day_text, number, percent
@@ -134,7 +135,6 @@ def reason_lines(reasons: tuple[Reason, ...] | list[Reason]) -> list[ReasonLine]
     """The reasons in order, with a left/right pair of one region grouped when their code, level and message
     (the site aside) are the same: "Bumps at both outer ankles on 7 of 7 checks since ...". Compared as codes
     and parameters (wording.Msg), so the grouping is the same in every language; texts in the active one."""
-    from footlog.diary.sites import SITES
 
     def key(r: Reason) -> tuple[str, str, str, Msg] | None:
         site = SITES.get(r.site or "")

@@ -20,6 +20,11 @@
   $("day-next").hidden = next > today;
   var pick = $("day-pick");
   pick.value = state.date; pick.max = today; pick.min = earliest();
+  // The native field writes the date in the browser's locale (12/07/2026); its label says it in words.
+  var noon = new Date(state.date + "T12:00:00Z"), part = function (what) {
+    var o = { timeZone: "UTC" }; o[what] = "short"; return noon.toLocaleDateString("en-GB", o);
+  };
+  $("day-pick-shown").textContent = part("weekday") + " " + noon.getUTCDate() + " " + part("month") + " " + noon.getUTCFullYear();
   pick.addEventListener("change", function () {
     var error = $("day-choose-error");
     error.hidden = true;
@@ -58,6 +63,9 @@
     }).catch(function () { same.hidden = true; });
   }
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  function longDate(iso) {
+    return new Date(iso + "T12:00:00Z").toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+  }
   function shortDate(iso) {
     return new Date(iso + "T12:00:00Z").toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
   }
@@ -77,7 +85,7 @@
     $("same-status").textContent = "Copied from " + shortDate(last.date) + ": " +
       plural(last.observations.length, "spot") + " and " + plural(last.routine.length, "routine step") +
       ", marked until you change them. Itch, pain, redness, bleeding, spreading and notes are not copied: " +
-      "check them today.";
+      "check them " + (state.date === today ? "today" : "for " + longDate(state.date)) + ".";
   });
   /* A value kept although far from the usual (a confirmed outlier) was true of that day only: never copied. */
   function notConfirmedOutlier(o) { return !o.confirmed; }
@@ -101,14 +109,6 @@
 
   /* --- what the outbox holds back for this day ------------------------------------------------ */
   var notice = $("day-outbox");
-  function summary(entry) {
-    var obs = entry.observations || [], routine = entry.routine || [];
-    var sites = obs.map(function (o) { return siteLabel(o.site) + ": " + o.count; });
-    var done = routine.filter(function (r) { return r.done; }).length;
-    var care = routine.length ? "routine " + done + " of " + routine.length + " done" : "routine not recorded";
-    return (sites.length ? sites.join(", ") : "no spots") + " · " + care +
-      (entry.notes ? " · notes: " + entry.notes.slice(0, 80) : "");
-  }
   function siteLabel(key) {
     return (config.sites.filter(function (s) { return s.key === key; })[0] || { label: key }).label;
   }
@@ -146,21 +146,8 @@
     if (item.confirm) {
       askOutliers(item);
     } else if (item.conflict) {
-      notice.appendChild(el("h2", {}, "This day was changed elsewhere"));
-      notice.appendChild(el("p", {}, "The server has a newer version than the one this phone started from. " +
-        "Nothing was overwritten: choose which one to keep."));
-      var list = el("dl", { class: "both" });
-      list.appendChild(el("dt", {}, "On the server"));
-      list.appendChild(el("dd", { id: "conflict-server" }, summary(item.conflict.server)));
-      list.appendChild(el("dt", {}, "On this phone"));
-      list.appendChild(el("dd", { id: "conflict-mine" }, summary(item.body)));
-      notice.appendChild(list);
-      var choices = el("div", { class: "choices" });
-      choices.appendChild(button("Keep this phone's", "", function () {
-        return box.keepMine(item.seq).then(function () { return window.footlogSync(); });
-      }));
-      choices.appendChild(button("Keep the server's", "secondary", function () { return box.discard(item.seq); }));
-      notice.appendChild(choices);
+      // Rarely needed, so fetched when it is (kept by the service worker for offline use all the same).
+      conflict().then(function (c) { c.card(notice, item, { el: el, button: button, siteLabel: siteLabel }); });
     } else {
       var what = item.kind === "photo" ? "a photo of this day" : "this day";
       notice.appendChild(el("h2", {}, "The server did not accept " + what));
@@ -199,6 +186,15 @@
     });
     choices.appendChild(change);
     notice.appendChild(choices);
+  }
+  function conflict() {
+    if (window.FootlogConflict) return Promise.resolve(window.FootlogConflict);
+    return new Promise(function (resolve, reject) {
+      var script = el("script", { src: config.conflict_js });
+      script.onload = function () { resolve(window.FootlogConflict); };
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
   }
   function refresh() { return box ? box.stuck(state.date).then(show).catch(function () {}) : Promise.resolve(); }
 

@@ -3,7 +3,14 @@
  * Every item carries a client-made uuid: the API answers a replay with the stored object, so an item that is
  * sent twice (page and service worker racing, a lost response) is still stored exactly once.
  * Nothing is ever dropped: an item the server refuses is kept, "held", with the server's answer, and so is one
- * that meets a newer version on the server (both are kept for the person to choose); the pages show them. */
+ * that meets a newer version on the server (both are kept for the person to choose); the pages show them.
+ * Each item carries `account`, the key of the account that queued it (the page's, see `me`): a page sends and
+ * shows only its account's items; another account's are kept and counted, never sent into this one. The service
+ * worker, which cannot tell who is signed in, sends each item with its key and the server refuses a mismatch
+ * (403 other_account). An item without a key (queued before keys) waits until an account claims it (`claim`).
+ * Beside it, a second database ("footlog-days") keeps a read-only copy of the account's days of the last 30 days
+ * for reading offline: it belongs to one account (its "owner" key) and is wiped on sign-out, account deletion
+ * or when another account opens Today on this phone. */
 (function (scope) {
   "use strict";
   var DB = "footlog", VERSION = 1, API = "/api/v1/";
@@ -38,7 +45,23 @@
     });
   }
 
-  function all() { return tx("outbox", "readonly", function (s) { return req(s.getAll()); }); }
+  /* The signed-in account's key on a page ("" signed out); undefined in the service worker (every item). */
+  var mine;
+  function me(key) { mine = key; }
+  function ours(it) { return mine === undefined || it.account === mine; }
+  function every() { return tx("outbox", "readonly", function (s) { return req(s.getAll()); }); }
+  function all() { return every().then(function (items) { return items.filter(ours); }); }
+  /* Kept for another account (or for none yet): only their dates and keys are shown, never their content. */
+  function others() {
+    return every().then(function (items) { return items.filter(function (it) { return !ours(it); }); });
+  }
+  /* Items without a key become this account's, when the person says they are theirs. */
+  function claim() {
+    return others().then(function (items) {
+      return Promise.all(items.filter(function (it) { return !it.account; })
+        .map(function (it) { it.account = mine; return put(it); }));
+    });
+  }
   function isHeld(item) { return !!(item.refused || item.conflict || item.confirm); }
   function entryHeld(items, entryId) {
     return items.some(function (it) { return it.kind === "entry" && it.id === entryId && isHeld(it); });
@@ -69,9 +92,10 @@
         items.forEach(function (it) {
           if (it.kind === "entry" && it.body.date === entry.body.date) s.delete(it.seq);
         });
-        s.add({ kind: "entry", id: entry.id, method: entry.method, version: entry.version || null, body: entry.body });
+        s.add({ kind: "entry", id: entry.id, method: entry.method, version: entry.version || null, body: entry.body,
+                account: mine });
         (photos || []).forEach(function (p) {
-          s.add({ kind: "photo", id: p.id, entry: entry.id, date: entry.body.date, site: p.site, blob: p.blob,
+          s.add({ kind: "photo", id: p.id, entry: entry.id, date: entry.body.date, site: p.site, blob: p.blob, account: mine,
                   name: p.name, view: p.view || null,
                   scale_in_frame: typeof p.scale_in_frame === "boolean" ? p.scale_in_frame : null });
         });
@@ -107,6 +131,104 @@
     });
   }
 
+  /* --- the days copy, for reading offline ------------------------------------------------------------
+     "days": {date, entry, seen} (the entry as the API answered it, `seen` when this phone got it); "meta": the
+     owner key (an opaque per-account key from the page, never the address) and when the window was refreshed. */
+  var DAYS = "footlog-days", WINDOW = 30;
+  function openDays() {
+    return new Promise(function (resolve, reject) {
+      var r = indexedDB.open(DAYS, 1);
+      r.onupgradeneeded = function () {
+        r.result.createObjectStore("days", { keyPath: "date" });
+        r.result.createObjectStore("meta");
+      };
+      r.onsuccess = function () { resolve(r.result); };
+      r.onerror = function () { reject(r.error); };
+    });
+  }
+  function daysTx(mode, work) {
+    return openDays().then(function (db) {
+      return new Promise(function (resolve, reject) {
+        var t = db.transaction(["days", "meta"], mode), result;
+        Promise.resolve(work(t.objectStore("days"), t.objectStore("meta"))).then(function (r) { result = r; });
+        t.oncomplete = function () { db.close(); resolve(result); };
+        t.onerror = t.onabort = function () { db.close(); reject(t.error); };
+      });
+    });
+  }
+  function forgetDays() {
+    return new Promise(function (resolve) {
+      var r = indexedDB.deleteDatabase(DAYS);
+      r.onsuccess = r.onerror = r.onblocked = function () { resolve(); };
+    });
+  }
+  /* One change at a time (a wipe for a new owner must not race a day being kept). */
+  var daysQueue = Promise.resolve();
+  function serial(work) {
+    var p = daysQueue.then(work);
+    daysQueue = p.catch(function () {});
+    return p;
+  }
+  /* The copy belongs to `owner`: another account's copy is wiped before anything is read or kept. */
+  function ownDays(owner) {
+    return daysTx("readonly", function (days, meta) { return req(meta.get("owner")); }).then(function (had) {
+      if (had === owner) return;
+      return forgetDays().then(function () {
+        return daysTx("readwrite", function (days, meta) { return req(meta.put(owner, "owner")); });
+      });
+    });
+  }
+  /* One day as the server answered it (`entry` null: not logged, so no copy). */
+  function keepDay(owner, date, entry) {
+    return serial(function () {
+      return ownDays(owner).then(function () {
+        return daysTx("readwrite", function (days) {
+          return req(entry ? days.put({ date: date, entry: entry, seen: new Date().toISOString() }) : days.delete(date));
+        });
+      });
+    });
+  }
+  /* The window [from, to] as the server answered a request made at `asked` (ISO time): days in it that are not in
+     `entries` are gone, and days before it are dropped (the copy stays about the last WINDOW days). A day kept
+     after `asked` (saved meanwhile) is newer than this answer and stays as it is. */
+  function keepWindow(owner, from, to, entries, asked) {
+    var seen = new Date().toISOString();
+    return serial(function () {
+      return ownDays(owner).then(function () {
+        return daysTx("readwrite", function (days, meta) {
+          var rows = days.getAll(IDBKeyRange.upperBound(to));
+          rows.onsuccess = function () {
+            var newer = {};
+            rows.result.forEach(function (row) {
+              if (row.seen > asked) newer[row.date] = true; else days.delete(row.date);
+            });
+            entries.forEach(function (e) {
+              if (!newer[e.date] && e.date >= from && e.date <= to) days.put({ date: e.date, entry: e, seen: seen });
+            });
+            meta.put(seen, "refreshed");
+          };
+          return null;
+        });
+      });
+    });
+  }
+  /* The kept copy of a day for `owner`, or null. */
+  function keptDay(owner, date) {
+    return serial(function () {
+      return ownDays(owner).then(function () {
+        return daysTx("readonly", function (days) { return req(days.get(date)); });
+      });
+    }).then(function (row) { return row || null; });
+  }
+  /* When the window was last refreshed for `owner` (an ISO time), or null. */
+  function daysRefreshed(owner) {
+    return serial(function () {
+      return ownDays(owner).then(function () {
+        return daysTx("readonly", function (days, meta) { return req(meta.get("refreshed")); });
+      });
+    });
+  }
+
   /* Days this device knows to be logged on the server (from History, the calendar and the day form), so that
      the service worker does not offer an empty form for a logged day it cannot show offline. */
   function noteDays(logged, unlogged) {
@@ -121,16 +243,22 @@
   /* Offline, for /day/<date>/: "form" when the form can work (the day is in the outbox, or not known to be
      logged), "offline" when its entry is on the server only. */
   function dayOffline(date) {
-    return Promise.all([all(), getMeta("logged")]).then(function (found) {
+    var copy = daysTx("readonly", function (days) { return req(days.get(date)); }).catch(function () { return null; });
+    return Promise.all([all(), getMeta("logged"), copy]).then(function (found) {
       var queued = found[0].some(function (it) { return it.kind === "entry" && it.body.date === date; });
-      return queued || (found[1] || []).indexOf(date) < 0 ? "form" : "offline";
+      return queued || found[2] || (found[1] || []).indexOf(date) < 0 ? "form" : "offline";
     });
   }
 
+  /* Forget what this phone holds for the account (sign-out, account deletion): its outbox items and the days copy.
+     Another account's items stay: they are its own, and nothing is ever dropped. */
   function clear() {
     return Promise.all([
-      tx("outbox", "readwrite", function (s) { return req(s.clear()); }),
+      all().then(function (items) {
+        return tx("outbox", "readwrite", function (s) { items.forEach(function (it) { s.delete(it.seq); }); });
+      }),
       tx("meta", "readwrite", function (s) { return req(s.clear()); }),
+      forgetDays(),
     ]);
   }
 
@@ -143,7 +271,7 @@
   }
 
   function send(item, token) {
-    var headers = { "X-CSRFToken": token || "", Accept: "application/json" };
+    var headers = { "X-CSRFToken": token || "", Accept: "application/json", "X-Footlog-Account": item.account };
     if (item.kind === "photo") {
       var form = new FormData();
       form.append("image", item.blob, item.name || "photo.jpg");
@@ -207,8 +335,12 @@
         return put(item).then(function () { return "again"; });
       });
     }
+    // Queued by another account than the one signed in: kept for it, the rest goes on.
+    if (res.status === 403) {
+      return res.json().then(function (b) { return b.code === "other_account" ? "held" : "retry"; }, function () { return "retry"; });
+    }
     // 409 on a photo: a concurrent upload of the same id; the replay later answers 200.
-    if (res.status === 401 || res.status === 403 || res.status === 409 || res.status === 429 || res.status >= 500) {
+    if (res.status === 401 || res.status === 409 || res.status === 429 || res.status >= 500) {
       return Promise.resolve("retry");
     }
     // Any other 4xx will not get better by resending: keep it, with the server's words, until it is fixed.
@@ -268,7 +400,7 @@
         function next() {
           if (i >= items.length) return null;
           var item = items[i];
-          if (isHeld(item) || (item.kind === "photo" && entryHeld(items, item.entry))) { i += 1; return next(); }
+          if (!item.account || isHeld(item) || (item.kind === "photo" && entryHeld(items, item.entry))) { i += 1; return next(); }
           return send(item, token).then(function (res) {
             return settle(item, res);
           }).then(function (outcome) {
@@ -290,7 +422,9 @@
   }
 
   scope.FootlogOutbox = { enqueue: enqueue, flush: flush, count: count, all: all, clear: clear, setMeta: setMeta,
+                          me: me, others: others, claim: claim,
                           held: held, stuck: stuck, discard: discard, keepMine: keepMine, noteDays: noteDays,
                           dayOffline: dayOffline, flawed: flawed, settleFlaw: settleFlaw,
-                          keepOutliers: keepOutliers };
+                          keepOutliers: keepOutliers, put: put, keepDay: keepDay,
+                          keepWindow: keepWindow, keptDay: keptDay, daysRefreshed: daysRefreshed, WINDOW: WINDOW };
 })(self);

@@ -14,11 +14,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from django.utils import formats, translation
+from django.utils import formats
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext, gettext_noop, ngettext
 
 from footlog.diary.sites import SITES  # plain data (keys, labels), no models
+from footlog.lib.dates import SHORT_FORMAT, text_language
+from footlog.lib.dates import day_text as day_text  # moved down: clinical (below the timeline) writes dates too
 
 Audience = Literal["patient", "clinician"]
 AUDIENCES: tuple[Audience, ...] = ("patient", "clinician")
@@ -69,14 +71,7 @@ BUILTIN_STEP_LABELS = {
     "new_product": gettext_noop("New product on the feet"),
     "long_sun_exposure": gettext_noop("Long sun exposure"),
 }
-# Dates in running text, per language (Django's date format letters; "b" is the lower-case month in Spanish).
-_DAY_FORMAT = {"en": "j M Y", "de": "j. M Y", "es": "j b Y"}
-_SHORT_FORMAT = {"en": "j M", "de": "j. M", "es": "j b"}
-
-
-def _lang() -> str:
-    code = (translation.get_language() or "en").split("-")[0]
-    return code if code in _DAY_FORMAT else "en"
+_lang = text_language
 
 
 def level_text(level: str) -> str:
@@ -103,14 +98,9 @@ def step_label(step: str, written: str = "") -> str:
     return gettext(builtin) if builtin and (not written or written == builtin) else (written or step)
 
 
-def day_text(date: dt.date) -> str:
-    """A date as people read it: "9 Nov 2026", "9. Nov 2026", "9 nov 2026"."""
-    return date_format(date, _DAY_FORMAT[_lang()])
-
-
 def short_day(date: dt.date) -> str:
     """A date in a running sentence: "1 Dec", "1. Dez", "1 dic"."""
-    return date_format(date, _SHORT_FORMAT[_lang()])
+    return date_format(date, SHORT_FORMAT[_lang()])
 
 
 def span_text(first: dt.date, last: dt.date) -> str:
