@@ -610,4 +610,41 @@ TABLE: dict[str, dict[str, object]] = {
     "red": {"de": "gerötet", "es": "enrojecido"},
     "pain %(n)s": {"de": "Schmerz %(n)s", "es": "dolor %(n)s"},
     "itch %(n)s": {"de": "Juckreiz %(n)s", "es": "picor %(n)s"},
+    # --- the share pages ---
+    "Shared footlog history": {"de": "Geteiltes footlog-Protokoll", "es": "Historial de footlog compartido"},
+    "Shared read-only by the patient with footlog, until %(until)s, %(time)s UTC.": {
+        "de": "Von der Patientin / dem Patienten mit footlog schreibgeschützt geteilt, bis %(until)s, %(time)s UTC.",
+        "es": "Compartido en modo de solo lectura por el paciente con footlog, hasta el %(until)s, %(time)s UTC.",
+    },
+    "Download the PDF report": {"de": "PDF-Bericht herunterladen", "es": "Descargar el informe en PDF"},
+    "Link not available": {"de": "Link nicht verfügbar", "es": "Enlace no disponible"},
+    "This link is not available": {"de": "Dieser Link ist nicht verfügbar", "es": "Este enlace no está disponible"},
+    "This link has expired, was withdrawn, or is mistyped.": {
+        "de": "Dieser Link ist abgelaufen, wurde zurückgezogen oder ist falsch geschrieben.",
+        "es": "Este enlace ha caducado, se retiró o está mal escrito.",
+    },
+    "Links to a footlog history work only for the days the patient chose. Ask the patient for a new link if you still need it.": {
+        "de": "Links zu einem footlog-Protokoll gelten nur für die Tage, die die Patientin / der Patient gewählt hat. Bitten Sie um einen neuen Link, falls Sie ihn noch brauchen.",
+        "es": "Los enlaces a un historial de footlog solo valen para los días que eligió el paciente. Pida al paciente un enlace nuevo si aún lo necesita.",
+    },
+    "Passcode": {"de": "Zugangscode", "es": "Código de acceso"},
+    "This shared history needs a passcode": {
+        "de": "Dieses geteilte Protokoll braucht einen Zugangscode",
+        "es": "Este historial compartido necesita un código de acceso",
+    },
+    "The patient chose a passcode for this link; ask them for it.": {
+        "de": "Die Patientin / der Patient hat für diesen Link einen Zugangscode gewählt; bitte fragen Sie danach.",
+        "es": "El paciente eligió un código de acceso para este enlace; pídaselo.",
+    },
+    "That passcode is not right: %(remaining)s try left before the link locks.": {
+        "de": [
+            "Dieser Zugangscode stimmt nicht: noch %(remaining)s Versuch, bevor der Link gesperrt wird.",
+            "Dieser Zugangscode stimmt nicht: noch %(remaining)s Versuche, bevor der Link gesperrt wird.",
+        ],
+        "es": [
+            "Ese código no es correcto: queda %(remaining)s intento antes de que el enlace se bloquee.",
+            "Ese código no es correcto: quedan %(remaining)s intentos antes de que el enlace se bloquee.",
+        ],
+    },
+    "Open": {"de": "Öffnen", "es": "Abrir"},
 }

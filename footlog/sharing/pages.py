@@ -24,7 +24,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -32,6 +32,7 @@ from footlog.diary.photo_storage import photo_bytes
 from footlog.exports.pdf import render_pdf
 from footlog.exports.photos import owned_photo_reader
 from footlog.exports.report import build_report
+from footlog.i18n import known, speaking
 from footlog.lib.client_ip import client_ip
 from footlog.lib.private import PRIVATE, private_response
 from footlog.lib.ratelimit import rate_limit_hit
@@ -69,6 +70,13 @@ def share_view(view: Callable[..., HttpResponse], *, page: bool = False) -> View
     @require_http_methods(["GET", "HEAD", "POST"] if page else ["GET", "HEAD"])
     @wraps(view)
     def wrapper(request: HttpRequest, token: str, **kwargs: Any) -> HttpResponse:
+        # The language the patient chose for the reader rides in the link (`?language=de`); without it, the
+        # reader's browser decides (LocaleMiddleware).
+        chosen = request.GET.get("language", "")
+        with speaking(chosen if known(chosen) else translation.get_language()):
+            return _answer(request, token, **kwargs)
+
+    def _answer(request: HttpRequest, token: str, **kwargs: Any) -> HttpResponse:
         limit = getattr(settings, "FOOTLOG_SHARE_RATE_PER_MINUTE", DEFAULT_RATE_PER_MINUTE)
         if rate_limit_hit("share", client_ip(request), limit=limit):
             response = _too_many()
@@ -78,7 +86,7 @@ def share_view(view: Callable[..., HttpResponse], *, page: bool = False) -> View
             response = HttpResponseNotAllowed(["GET", "HEAD"])  # nothing to post without a passcode
         elif share.has_passcode and (request.method == "POST" or not _unlocked(request, share)):
             # The PDF and photos of a passcode share not unlocked in this browser send it to the page, which asks.
-            response = _passcode_gate(request, share, token) if page else _to_page(token)
+            response = _passcode_gate(request, share, token) if page else _to_page(token, request)
         else:
             response = view(request, share, token, **kwargs)
         for name, value in SHARE_HEADERS.items():
@@ -92,8 +100,10 @@ def _page_path(token: str) -> str:
     return f"/share/{token}/"
 
 
-def _to_page(token: str) -> HttpResponse:
-    return HttpResponseRedirect(_page_path(token), status=303)
+def _to_page(token: str, request: HttpRequest | None = None) -> HttpResponse:
+    chosen = request.GET.get("language", "") if request is not None else ""  # the link's language stays
+    query = f"?language={chosen}" if known(chosen) else ""
+    return HttpResponseRedirect(_page_path(token) + query, status=303)
 
 
 def _unlocked(request: HttpRequest, share: Share) -> bool:
@@ -113,7 +123,7 @@ def _passcode_gate(request: HttpRequest, share: Share, token: str) -> HttpRespon
         if result.remaining <= 0:
             return _not_found(request)  # locked now: from here on the link is gone
         return render(request, "share/passcode.html", {"wrong": True, "remaining": result.remaining}, status=401)
-    response = _to_page(token)
+    response = _to_page(token, request)
     seconds = max(1, int((share.expires_at - timezone.now()).total_seconds()))
     response.set_signed_cookie(
         UNLOCK_COOKIE,
@@ -150,7 +160,13 @@ def _share_page(request: HttpRequest, share: Share, token: str) -> HttpResponse:
         ),
     )
     return render(
-        request, "share/page.html", {"report": report, "share": share, "pdf_url": f"/share/{token}/report.pdf"}
+        request,
+        "share/page.html",
+        {
+            "report": report,
+            "share": share,
+            "pdf_url": f"/share/{token}/report.pdf?language={translation.get_language()}",
+        },
     )
 
 

@@ -61,8 +61,9 @@ def viewer_url(shlink: str, request: HttpRequest | None = None) -> str:
     return f"{absolute_url(reverse('shl-viewer'), request)}#{shlink}"
 
 
-def present(created: services.CreatedShare, request: HttpRequest | None = None) -> NewShare:
-    url = absolute_url(created.path, request)
+def present(created: services.CreatedShare, request: HttpRequest | None = None, language: str = "") -> NewShare:
+    # The reader's language travels in the link (the page and its PDF speak it; footlog/sharing/pages.py).
+    url = absolute_url(created.path, request) + (f"?language={language}" if language else "")
     shlink = created.shlink(absolute_url(created.manifest_path, request))
     shlink_url = viewer_url(shlink, request)
     return NewShare(
@@ -79,6 +80,7 @@ def present(created: services.CreatedShare, request: HttpRequest | None = None) 
 
 def create_share(user: Any, data: dict[str, Any], request: HttpRequest | None = None) -> NewShare:
     """Open a link from a `ShareIn`'s validated values and present it."""
+    language = data.get("language") or translation.get_language() or "en"
     created = services.share_create(
         user,
         start=data["from"],
@@ -87,6 +89,6 @@ def create_share(user: Any, data: dict[str, Any], request: HttpRequest | None = 
         expires_in_days=data["expires_in_days"],
         questions=data["questions"],
         passcode=data["passcode"],
-        language=data.get("language") or translation.get_language() or "en",
+        language=language,
     )
-    return present(created, request)
+    return present(created, request, language)
