@@ -647,4 +647,67 @@ TABLE: dict[str, dict[str, object]] = {
         ],
     },
     "Open": {"de": "Öffnen", "es": "Abrir"},
+    # --- pages (signed out, errors, navigation) ---
+    "Page not found": {"de": "Seite nicht gefunden", "es": "Página no encontrada"},
+    "This page is not here": {"de": "Diese Seite gibt es hier nicht", "es": "Esta página no está aquí"},
+    "The address may be mistyped, or the link is old. Nothing in your log has changed.": {
+        "de": "Die Adresse ist vielleicht falsch geschrieben oder der Link veraltet. An Ihrem Protokoll hat sich nichts geändert.",
+        "es": "Puede que la dirección esté mal escrita o que el enlace sea antiguo. Nada de su registro ha cambiado.",
+    },
+    "Go to Today": {"de": "Zu Heute", "es": "Ir a Hoy"},
+    "Or pick a page below.": {"de": "Oder wählen Sie unten eine Seite.", "es": "O elija una página abajo."},
+    "Something went wrong": {"de": "Etwas ist schiefgegangen", "es": "Algo salió mal"},
+    "Something went wrong on our side": {
+        "de": "Bei uns ist etwas schiefgegangen",
+        "es": "Algo salió mal por nuestra parte",
+    },
+    "footlog could not show this page. It is not something you did, and what you saved before is kept.": {
+        "de": "footlog konnte diese Seite nicht anzeigen. Das liegt nicht an Ihnen, und was Sie vorher gespeichert haben, bleibt erhalten.",
+        "es": "footlog no pudo mostrar esta página. No es algo que usted hiciera, y lo que guardó antes se conserva.",
+    },
+    "Try again in a minute. If you were saving, check that it arrived before you enter it again.": {
+        "de": "Versuchen Sie es in einer Minute erneut. Falls Sie gerade gespeichert haben, prüfen Sie, ob es angekommen ist, bevor Sie es noch einmal eingeben.",
+        "es": "Vuelva a intentarlo en un minuto. Si estaba guardando, compruebe que llegó antes de volver a introducirlo.",
+    },
+    "Offline": {"de": "Offline", "es": "Sin conexión"},
+    "You are offline": {"de": "Sie sind offline", "es": "No tiene conexión"},
+    "This page needs a connection. You can still log today: entries and photos wait on this phone and are sent by themselves when the connection is back.": {
+        "de": "Diese Seite braucht eine Verbindung. Sie können heute trotzdem erfassen: Einträge und Fotos warten auf diesem Telefon und werden von selbst gesendet, sobald die Verbindung zurück ist.",
+        "es": "Esta página necesita conexión. Aún puede registrar hoy: las entradas y fotos esperan en este teléfono y se envían solas cuando vuelve la conexión.",
+    },
+    "Log today": {"de": "Heute erfassen", "es": "Registrar hoy"},
+    "footlog: a diary for the skin of your feet and ankles": {
+        "de": "footlog: ein Tagebuch für die Haut Ihrer Füße und Knöchel",
+        "es": "footlog: un diario para la piel de sus pies y tobillos",
+    },
+    "Sign in": {"de": "Anmelden", "es": "Iniciar sesión"},
+    "A private diary for the small bumps on your feet and ankles": {
+        "de": "Ein privates Tagebuch für die kleinen Knötchen an Ihren Füßen und Knöcheln",
+        "es": "Un diario privado para los pequeños bultos de sus pies y tobillos",
+    },
+    "Log a day in under a minute": {
+        "de": "Einen Tag in unter einer Minute erfassen",
+        "es": "Registre un día en menos de un minuto",
+    },
+    "where the bumps are, how many, what you did for them, a photo. It works offline too.": {
+        "de": "wo die Knötchen sind, wie viele, was Sie dagegen getan haben, ein Foto. Es funktioniert auch offline.",
+        "es": "dónde están los bultos, cuántos, qué hizo por ellos, una foto. También funciona sin conexión.",
+    },
+    "See the weeks at a glance": {"de": "Die Wochen auf einen Blick", "es": "Vea las semanas de un vistazo"},
+    "which spots keep coming back, and when it may be time to book a visit. footlog never diagnoses.": {
+        "de": "welche Stellen immer wiederkommen und wann es Zeit für einen Termin sein kann. footlog stellt keine Diagnose.",
+        "es": "qué zonas vuelven una y otra vez, y cuándo puede ser momento de pedir cita. footlog no diagnostica.",
+    },
+    "Bring your evidence": {"de": "Bringen Sie Ihre Angaben mit", "es": "Lleve sus datos"},
+    "a report or a share link for your dermatologist. Your log stays private unless you share it.": {
+        "de": "einen Bericht oder einen Link für Ihren Dermatologen. Ihr Protokoll bleibt privat, solange Sie es nicht teilen.",
+        "es": "un informe o un enlace para su dermatólogo. Su registro es privado salvo que lo comparta.",
+    },
+    "Sign up": {"de": "Registrieren", "es": "Registrarse"},
+    "Main": {"de": "Hauptmenü", "es": "Principal"},
+    "Today": {"de": "Heute", "es": "Hoy"},
+    "History": {"de": "Chronik", "es": "Historial"},
+    "Share": {"de": "Teilen", "es": "Compartir"},
+    "Settings": {"de": "Einstellungen", "es": "Ajustes"},
+    "Skip to content": {"de": "Zum Inhalt springen", "es": "Ir al contenido"},
 }

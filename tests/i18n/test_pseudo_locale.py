@@ -122,3 +122,11 @@ def test_the_share_page_has_no_unmarked_text(api, user, pseudo):
 def test_the_scan_finds_an_unmarked_word() -> None:
     assert unmarked("<p>⟦Red flags⟧ Bleeding</p>") == ["Bleeding"]
     assert unmarked('<p>⟦on ⟦Left heel⟧ x⟧ <q class="patient-words">my words</q> 9 Nov 2026</p>') == []
+
+
+@pytest.mark.parametrize("path", ["/", "/no-such-page/", "/offline/"])
+def test_signed_out_pages_have_no_unmarked_text(client, pseudo, path):
+    html = client.get(path, HTTP_ACCEPT_LANGUAGE=pseudo).content.decode()
+    assert '<html lang="xx">' in html
+    # Each language's name in the switch is written in that language, on purpose.
+    assert [w for w in unmarked(html) if w not in ("English", "Deutsch", "Español", "Pseudo")] == []
