@@ -106,4 +106,5 @@ def share_data(post: QueryDict) -> dict[str, Any]:
         "expires_in_days": int(days) if days.isdigit() else days,
         "questions": post.get("questions", ""),
         **({"passcode": post["passcode"]} if post.get("passcode") else {}),  # empty: no passcode
+        **({"language": post["language"]} if "language" in post else {}),  # the reader's (issue 26)
     }

@@ -446,6 +446,7 @@ def export_page(request: HttpRequest) -> HttpResponse:
         else:
             context["errors"] = _errors(body)
     context["shares"] = share_selectors.shares_for(user).prefetch_related("accesses")
+    context["languages"] = django_settings.LANGUAGES
     response = render(request, "pwa/export.html", context, status=400 if context["errors"] else 200)
     private_response(response)  # the log's range, and maybe a new share link
     return response

@@ -117,3 +117,21 @@ def test_a_reminder_mail_speaks_the_accounts_language(spanish_user, settings):
         EmailTransport().send(spanish_user, message_for("daily_log", dt.date(2026, 12, 7), spanish_user.pk))
     [sent] = mail.outbox
     assert "7. Dez 2026" in sent.body and "footlog öffnen" in sent.body
+
+
+def test_the_export_page_shares_in_the_chosen_language(browser, consented):
+    page = browser.get("/export/").content.decode()
+    assert 'name="language"' in page
+    browser.post(
+        "/export/",
+        {"action": "share", "from": "2026-09-01", "to": "2026-10-12", "expires_in_days": "7", "language": "es"},
+    )
+    from footlog.sharing.models import Share
+
+    share = Share.objects.get(user=consented)
+    assert share is not None
+    created = browser.post(
+        "/export/",
+        {"action": "share", "from": "2026-09-01", "to": "2026-10-12", "expires_in_days": "7", "language": "es"},
+    ).content.decode()
+    assert "?language=es" in created
