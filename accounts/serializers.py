@@ -1,3 +1,4 @@
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -53,7 +54,7 @@ class ImportJobOut(serializers.Serializer):
     finished = serializers.DateTimeField(allow_null=True)
 
     def get_url(self, job: object) -> str:
-        return f"/api/v1/account/import/{job.pk}"  # type: ignore[attr-defined]
+        return reverse("account-import-detail", kwargs={"pk": job.pk})  # type: ignore[attr-defined]
 
 
 class ImportIn(serializers.Serializer):

@@ -34,6 +34,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from django.urls import reverse
 from django.utils import timezone
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.careplan import CarePlan
@@ -331,7 +332,7 @@ def media(patient: str, photo: Any, data: bytes | None = None) -> dict[str, Any]
     """A photo as Media: pointing at the owner-only API URL, or with `data` its JPEG inside."""
     content: dict[str, Any] = {"contentType": "image/jpeg", "title": f"Photo {photo.entry.date.isoformat()}"}
     if data is None:
-        content["url"] = f"/api/v1/photos/{photo.pk}/image"
+        content["url"] = reverse("photo-image", kwargs={"pk": photo.pk})
     else:
         content["data"] = base64.b64encode(data).decode("ascii")
         content["size"] = len(data)
