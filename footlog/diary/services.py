@@ -243,7 +243,6 @@ def routine_step_create(user: User, label: str, kind: str, target_per_week: int 
     errors = validation.routine_step_errors(label=label, kind=kind, target_per_week=target_per_week)
     if errors:
         raise InvalidInput(errors)
-    label = label.strip()  # as the API's field trims it
     target = DEFAULT_TARGET[kind] if target_per_week is None else target_per_week
     base = "my_" + (slugify(label).replace("-", "_")[:50] or "step")
     taken = set(RoutineStep.objects.filter(user=user, key__startswith=base).values_list("key", flat=True))
