@@ -17,8 +17,8 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 from rest_framework import serializers
@@ -44,13 +44,13 @@ from footlog.lib.dates import (
     is_valid_timezone,
 )
 from footlog.lib.errors import FootlogError, InvalidInput
-from footlog.lib.links import absolute_url
 from footlog.lib.private import private_page, private_response
 from footlog.pwa import forms
 from footlog.pwa.access import app_page
 from footlog.pwa.gallery import photo_sites, site_gallery
 from footlog.pwa.history import history_days, month_view
 from footlog.pwa.timeline import timeline_page
+from footlog.sharing import presenter as share_presenter
 from footlog.sharing import selectors as share_selectors
 from footlog.sharing import services as share_services
 from footlog.sharing.serializers import ShareIn
@@ -82,6 +82,7 @@ SHELL_ASSETS = [
     "footlog/onset.js",
     "footlog/capture.js",
     "footlog/quality.js",
+    "footlog/conflict.js",
 ]
 
 
@@ -167,6 +168,8 @@ def _day_form(request: HttpRequest, day: dt.date | None) -> HttpResponse:
         "limits": limits,
         "timezone": user.timezone,
         "earliest_years": DAY_PAGE_YEARS,
+        "owner": device_owner_key(user.pk),  # whose copy of the days this phone keeps (outbox.js, keepDay)
+        "conflict_js": static("footlog/conflict.js"),  # loaded when a conflict is shown (daynav.js)
     }
     context = {"config": config, "sites": SITES, "limits": limits, "day": day, "today": today_date}
     if day is not None:
@@ -174,6 +177,13 @@ def _day_form(request: HttpRequest, day: dt.date | None) -> HttpResponse:
             "footlog keeps days from the last five years." if day < day_page_earliest(today_date) else None
         )
     return render(request, "pwa/today.html", context)
+
+
+def device_owner_key(user_pk: Any) -> str:
+    """An opaque key naming the account that owns the phone's offline copy of its days: another account opening
+    Today finds a different key and wipes the copy. Derived (HMAC with the secret key), so it tells nothing about
+    the account, yet is stable across sessions so a new sign-in of the same account keeps the copy."""
+    return salted_hmac("footlog.offline-days-owner", str(user_pk)).hexdigest()[:24]
 
 
 def observation_limits() -> dict[str, dict[str, float | None]]:
@@ -437,29 +447,7 @@ def export_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         body = ShareIn(data=forms.share_data(request.POST))
         if body.is_valid():
-            data = body.validated_data
-            created = share_services.share_create(
-                user,
-                start=data["from"],
-                end=data["to"],
-                include_photos=data["include_photos"],
-                expires_in_days=data["expires_in_days"],
-                questions=data["questions"],
-                passcode=data["passcode"],
-            )
-            # The library draws the QR codes from our own URL and payload: no user text reaches the markup.
-            url = absolute_url(created.path, request)
-            qr = mark_safe(share_services.qr_svg(url))  # noqa: S308
-            shlink = created.shlink(absolute_url(created.manifest_path, request))
-            shlink_qr = mark_safe(share_services.qr_svg(shlink))  # noqa: S308
-            context["created"] = {
-                "url": url,
-                "expires_at": created.share.expires_at,
-                "qr": qr,
-                "shlink": shlink,
-                "shlink_qr": shlink_qr,
-                "passcode": created.share.has_passcode,
-            }
+            context["created"] = share_presenter.create_share(user, body.validated_data, request)
         else:
             context["errors"] = _errors(body)
     context["shares"] = share_selectors.shares_for(user).prefetch_related("accesses")
