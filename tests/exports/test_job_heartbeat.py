@@ -65,8 +65,8 @@ def test_after_three_runs_the_job_fails_with_a_reason(api, job):
 def test_an_import_job_whose_heartbeat_is_stale_is_requeued_then_failed(user, tmp_path):
     from django.core.files.base import ContentFile
 
-    from accounts.account_import import import_jobs_sweep
-    from accounts.models import ImportJob
+    from footlog.portability.account_import import import_jobs_sweep
+    from footlog.portability.models import ImportJob
 
     job = ImportJob(user=user, size=3, status="running")
     job.file.save(f"{job.pk}.zip", ContentFile(b"zip"), save=False)
@@ -217,8 +217,8 @@ def test_a_worker_killed_mid_import_is_noticed_by_its_heartbeat(transactional_db
     again (its zip kept) and the restarted worker imports it whole, once, within 3 minutes of the restart."""
     from django.core.files.base import ContentFile
 
-    from accounts.models import ImportJob
     from footlog.diary.models import Entry, Photo
+    from footlog.portability.models import ImportJob
 
     content = slow_import_zip()
     job = ImportJob(user=user, size=len(content), progress={"stage": "queued", "percent": 0})
@@ -227,10 +227,12 @@ def test_a_worker_killed_mid_import_is_noticed_by_its_heartbeat(transactional_db
     redis, redis_port = start_private_redis(tmp_path)
     redis_url = f"redis://127.0.0.1:{redis_port}/0"
     fast = {"FOOTLOG_JOB_HEARTBEAT_S": "1", "FOOTLOG_JOB_STALE_S": "3"}
-    sweep_code = "from accounts.account_import import import_jobs_sweep; print('touched', import_jobs_sweep())"
+    sweep_code = (
+        "from footlog.portability.account_import import import_jobs_sweep; print('touched', import_jobs_sweep())"
+    )
     workers = []
     try:
-        in_child(f"from accounts.tasks import run_import; run_import.delay('{job.pk}')", redis_url)
+        in_child(f"from footlog.portability.tasks import run_import; run_import.delay('{job.pk}')", redis_url)
         workers.append(start_celery("worker", tmp_path, REDIS_URL=redis_url, **fast))
 
         def mid_photos() -> bool:
