@@ -14,5 +14,9 @@ def build_report(job_id: str) -> str:
 
 @shared_task(name="exports.sweep", ignore_result=True)
 def sweep() -> None:
-    """Beat, every few minutes: stuck jobs, expired reports and orphan files (see report_jobs_sweep)."""
+    """Beat, every minute: stuck jobs, expired reports and orphan files (see report_jobs_sweep), and the SMART
+    Health Link files of shares that closed (sharing.services.shl_files_drop_closed)."""
+    from footlog.sharing.services import shl_files_drop_closed
+
     report_jobs.report_jobs_sweep()
+    shl_files_drop_closed()
