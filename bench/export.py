@@ -204,6 +204,11 @@ def main() -> None:
     if args.child:
         print(json.dumps(measure(args.data_dir, args.child, json.loads(args.dates), args.reps)))
         return
+    print(
+        f"goals (CPU time): PDF <= {PDF_SECONDS:g} s and <= {PDF_MB} MB peak; 3-year CSV <= {CSV_SECONDS:g} s; "
+        f"3-year FHIR <= {FHIR_SECONDS:g} s and <= {FHIR_MB} MB peak"
+        + (" (not judged on --smoke)" if args.smoke else "")
+    )
     with tempfile.TemporaryDirectory(prefix="footlog-bench-export-") as scratch:
         data_dir = args.reuse or scratch
         dates_file = Path(data_dir) / "bench-dates.json"
