@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from footlog.diary.models import RoutineStep
+
 BUILTIN_STEPS = [
     # key, label, kind, target per week (0 = as needed, not scored; triggers are always 0)
     ("wash", "Washed with mild soap, patted dry", "care", 7),
@@ -26,7 +28,6 @@ DEFAULT_TARGET = {"care": 7, "trigger": 0}
 
 def ensure_builtin_steps(using: str = "default", **_: Any) -> None:
     """post_migrate handler: create or refresh the built-in steps (idempotent)."""
-    from footlog.diary.models import RoutineStep
 
     for position, (key, label, kind, target) in enumerate(BUILTIN_STEPS):
         RoutineStep.objects.using(using).update_or_create(

@@ -44,6 +44,8 @@ from typing import Any
 from django.utils import timezone
 
 from footlog.clinical.selectors import site_onsets_in_calendar, visits_for
+from footlog.diary.photo_storage import photo_bytes
+from footlog.diary.selectors import photos_for
 from footlog.diary.sites import LATERALITY, QUALIFIERS, SITES, SNOMED
 from footlog.exports.flag_rows import KIND_WORDS
 from footlog.exports.selectors import DayRow, export_steps, iter_history_rows
@@ -482,8 +484,6 @@ def bundle_entries(
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     """The Bundle's entries as (fullUrl, resource) in order, built lazily from plain rows (no model instances,
     no FHIR models): a day's resources are made, handed on and dropped while the next day is read."""
-    from footlog.diary.photo_storage import photo_bytes
-    from footlog.diary.selectors import photos_for
 
     patient = _urn("patient", user.pk)
     patient_resource: dict[str, Any] = {"resourceType": "Patient", "active": True}

@@ -23,6 +23,7 @@ from kombu.exceptions import OperationalError
 from footlog.exports.models import ReportJob
 from footlog.lib.errors import ServiceUnavailable
 from footlog.lib.heartbeat import beating
+from footlog.lib.tasks import send
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ RETENTION = dt.timedelta(days=7)  # a finished report (file and row) is kept thi
 STUCK_AFTER = dt.timedelta(minutes=10)
 GAVE_UP = "The report could not be built after 3 tries (its worker stopped each time); try again later."
 ORPHAN_MIN_AGE = dt.timedelta(hours=1)  # younger files may belong to a job committing right now
+BUILD_TASK = "exports.build_report"  # by name (footlog/lib/tasks.py): tasks.py imports this module
 MAX_ATTEMPTS = 3  # times a job is handed to the queue before the sweep gives up on it
 REPORTS_DIR = "reports"
 # What publishing raises when the broker is down (Celery wraps connection errors after its publish retries).
@@ -43,9 +45,7 @@ def _storage() -> Storage:
 
 
 def _enqueue(job_id: Any) -> None:
-    from footlog.exports.tasks import build_report
-
-    build_report.delay(str(job_id))
+    send(BUILD_TASK, str(job_id))  # now, not on commit: the caller withdraws the job when the broker is down
 
 
 def report_job_create(user: Any, *, start: dt.date, end: dt.date, questions: str) -> ReportJob:
@@ -108,6 +108,7 @@ def _state_of(job_id: str) -> str:
 
 
 def _render(job: ReportJob) -> bytes:
+    # WeasyPrint (and the report with it) loads only in the worker that builds a report
     from footlog.exports.pdf import render_pdf
     from footlog.exports.photos import owned_photo_reader
     from footlog.exports.report import build_report

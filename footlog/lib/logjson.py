@@ -10,8 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import logging.config
 import time
 from typing import Any
+
+from celery import signals
+from celery.app import trace
+from django.conf import settings
 
 # Fields footlog's own records carry (see footlog/middleware.py and task_log_* below). No free text.
 FIELDS = (
@@ -79,17 +84,12 @@ def task_log_postrun(task_id: str | None = None, task: Any = None, state: str | 
 
 def configure_worker_logging(**_: Any) -> None:
     """Celery's setup_logging hook: use Django's LOGGING (JSON, redaction) instead of Celery's own handlers."""
-    import logging.config
-
-    from django.conf import settings
 
     logging.config.dictConfig(settings.LOGGING)
 
 
 def connect_celery_signals() -> None:
     """Called once from footlog/celery.py."""
-    from celery import signals
-    from celery.app import trace
 
     # Celery's success line ends with the task's return value; footlog's task log says what is needed.
     trace.LOG_SUCCESS = "Task %(name)s[%(id)s] succeeded in %(runtime)ss"

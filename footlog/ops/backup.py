@@ -67,6 +67,7 @@ class Layout:
 
     @classmethod
     def from_settings(cls) -> Layout:
+        # Django's settings only for the configured layout: `Layout.default` serves a bare data dir
         from django.conf import settings
         from django.core.files.storage import FileSystemStorage, storages
 
@@ -84,6 +85,7 @@ class Layout:
 
 
 def _fernet(passphrase: bytes, salt: bytes, params: dict[str, int]) -> Any:
+    # the cipher loads only for an encrypted backup (a passphrase given)
     from cryptography.fernet import Fernet
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
@@ -108,6 +110,7 @@ def encrypt_stream(source: IO[bytes], target: IO[bytes], passphrase: bytes) -> N
 
 
 def decrypt_stream(source: IO[bytes], target: IO[bytes], passphrase: bytes) -> None:
+    # the cipher loads only for an encrypted backup (a passphrase given)
     from cryptography.fernet import InvalidToken
 
     damaged = BackupError("the archive is damaged or the passphrase is wrong: nothing was restored")
@@ -375,6 +378,7 @@ def _unpack_checked(tar_path: Path, staged: Path) -> dict[str, Any]:
 
 
 def _check_database(path: Path, counts: dict[str, int]) -> None:
+    # Django's private SQLite functions: only to check a restored SQLite file
     from django.db.backends.sqlite3._functions import register
 
     connection = sqlite3.connect(path)

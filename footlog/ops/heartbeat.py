@@ -10,6 +10,7 @@ import logging
 import time
 from typing import Any
 
+from celery.signals import task_postrun
 from django.core.cache import cache
 
 logger = logging.getLogger(__name__)
@@ -39,6 +40,5 @@ def _on_task_postrun(sender: Any = None, state: str | None = None, **kwargs: Any
 
 
 def connect() -> None:
-    from celery.signals import task_postrun
 
     task_postrun.connect(_on_task_postrun, weak=False, dispatch_uid="footlog.ops.heartbeat")

@@ -8,7 +8,8 @@ from typing import Any
 from django.db.models import QuerySet
 
 from footlog.api.scoping import get_owned, owned
-from footlog.exports.models import Share
+from footlog.diary.selectors import photo_series, photos_for
+from footlog.sharing.models import Share
 
 
 def shares_for(user: Any) -> QuerySet[Share]:
@@ -38,7 +39,6 @@ def share_ciphertext(share_id: Any) -> tuple[Share, str] | None:
 def shared_photo(share: Share, photo_id: Any) -> Any:
     """The share owner's photo `photo_id` if its day lies in the shared range, or if it is the baseline the report
     shows: the first photo ever of a site and view that has photos in the range. None otherwise."""
-    from footlog.diary.selectors import photo_series, photos_for
 
     photo = photos_for(share.user).filter(pk=photo_id).first()
     if photo is None:

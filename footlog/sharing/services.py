@@ -20,9 +20,10 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from footlog.exports.models import Share, ShareAccess
+from footlog.exports.fhir import bundle_json, report_pdf
 from footlog.sharing import shl, tokens
 from footlog.sharing.clients import coarse_client
+from footlog.sharing.models import Share, ShareAccess
 
 MAX_SHARE_DAYS = 30
 PASSCODE_MIN, PASSCODE_MAX = 4, 64
@@ -71,7 +72,6 @@ def passcode_problem(passcode: str) -> str | None:
 def _shl_bundle(user: Any, start: dt.date, end: dt.date, include_photos: bool, questions: str) -> bytes:
     """The share's FHIR Bundle, built once when the share is made: its photos (when shared) and its PDF report
     (the same questions and photos as the share page's) inside, so a receiver needs nothing else."""
-    from footlog.exports.fhir import bundle_json, report_pdf
 
     pdf = report_pdf(user, start, end, questions=questions, include_photos=include_photos)
     return bundle_json(user, start, end, photos="data" if include_photos else "none", report_pdf=pdf)
@@ -166,7 +166,7 @@ def share_revoke(share: Share) -> None:
 def shl_files_drop_closed(now: dt.datetime | None = None) -> int:
     """Drop the built SMART Health Link file of every share that can no longer be opened (expired, revoked or
     locked): the Bundle is built and encrypted once per share and served from the row for the share's lifetime,
-    never after it. (Account deletion takes the rows.) Beat runs it with the exports sweep; returns how many."""
+    never after it. (Account deletion takes the rows.) Beat runs it every minute (`sharing.sweep`); returns how many."""
     closed = Q(expires_at__lte=now or timezone.now()) | Q(revoked_at__isnull=False)
     closed |= Q(passcode_attempts_left=0) & ~Q(passcode_hash="")
     return Share.objects.filter(closed).exclude(shl_jwe="").update(shl_jwe="")

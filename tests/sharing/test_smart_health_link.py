@@ -18,7 +18,7 @@ from joserfc.errors import JoseError
 from joserfc.jwk import OctKey
 from rest_framework.test import APIClient
 
-from footlog.exports.models import Share, ShareAccess
+from footlog.sharing.models import Share, ShareAccess
 from tests.conftest import logged_in
 from tests.exports.builders import add_photo, log_entry
 
@@ -263,9 +263,9 @@ def test_revoked_or_expired_gives_nothing(api, history, time_machine):
 
 def test_the_built_file_is_served_for_the_share_lifetime_and_dropped_when_it_closes(api, user, history, time_machine):
     """Built and encrypted once (creation), then only read: no access builds the Bundle again. Revoking drops it at
-    once; the exports sweep drops the file of expired shares; deleting the account takes the rows."""
+    once; the sharing sweep (beat) drops the file of expired shares; deleting the account takes the rows."""
     from footlog.exports import fhir
-    from footlog.exports.tasks import sweep
+    from footlog.sharing.tasks import sweep
 
     built = []
     original = fhir.bundle_entries

@@ -13,13 +13,13 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
+from footlog.clinical.models import SiteOnset, Visit
+from footlog.diary.models import Entry
 from footlog.lib.dates import EARLIEST_DATE, LATEST_DATE
 
 
 def _date_fields() -> list[tuple[Any, str]]:
     """Every (model, date field) of footlog's health data."""
-    from footlog.clinical.models import SiteOnset, Visit
-    from footlog.diary.models import Entry
 
     return [(Entry, "date"), (SiteOnset, "noticed_since"), (Visit, "date"), (Visit, "review_on")]
 

@@ -7,6 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from footlog.celery import app
+
 
 class Command(BaseCommand):
     help = "Ping the Celery workers through the broker (exit 1 when none answers)."
@@ -16,7 +18,6 @@ class Command(BaseCommand):
         parser.add_argument("--destination", action="append", help="a worker name (-n); repeat for several")
 
     def handle(self, *args: Any, timeout: float, destination: list[str] | None, **options: Any) -> None:
-        from footlog.celery import app
 
         try:
             replies = app.control.ping(timeout=timeout, destination=destination)

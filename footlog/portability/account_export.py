@@ -9,18 +9,14 @@ from typing import IO, Any
 
 from django.utils import timezone
 
-from accounts.userdata import collect_user_rows, plain_row
+from footlog.clinical.models import SiteOnset, Visit
 from footlog.diary.photo_storage import photo_bytes
 from footlog.diary.selectors import photos_for, routine_steps_for
 from footlog.exports.selectors import history_entries
-
-# The zip's format, in "format" of footlog-data.json. Every version stays importable (accounts/account_import.py):
-# 1 — history, records, then photos (list), routine_steps, bleeding/spreading and missing photos were added;
-# 2 — entries carry for_clinician; photos their entry, view, scale_in_frame, quality and size; the account's
-#     settings (reminders, timeline thresholds), site history and visits in the readable part;
-# 3 — observations carry `confirmed` (a value kept although far from the user's usual), visits `plan` and
-#     `review_on`.
-FORMAT_VERSION = 3
+from footlog.portability.formats import DATA_MEMBER, FORMAT_VERSION
+from footlog.portability.userdata import collect_user_rows, plain_row
+from footlog.timeline.models import TimelineSettings
+from reminders.models import ReminderPreference
 
 
 def history_json(user: Any) -> list[dict[str, Any]]:
@@ -103,9 +99,6 @@ def account_document(user: Any, missing_photos: frozenset[Any] = frozenset()) ->
 
 def settings_json(user: Any) -> dict[str, Any]:
     """The account's choices: reminders (without push subscriptions, which are this device's) and thresholds."""
-    from footlog.timeline.models import TimelineSettings
-    from reminders.models import ReminderPreference
-
     pref = ReminderPreference.objects.filter(user=user).first()
     thresholds = TimelineSettings.objects.filter(user=user).first()
     return {
@@ -125,8 +118,6 @@ def settings_json(user: Any) -> dict[str, Any]:
 
 
 def site_history_json(user: Any) -> list[dict[str, Any]]:
-    from footlog.clinical.models import SiteOnset
-
     return [
         {
             "site": o.site,
@@ -139,8 +130,6 @@ def site_history_json(user: Any) -> list[dict[str, Any]]:
 
 
 def visits_json(user: Any) -> list[dict[str, Any]]:
-    from footlog.clinical.models import Visit
-
     return [
         {
             "id": str(v.pk),
@@ -192,6 +181,6 @@ def build_account_zip(user: Any) -> IO[bytes]:
             else:
                 archive.writestr(photo_name(photo), content, compress_type=zipfile.ZIP_STORED)
         document = account_document(user, frozenset(missing))
-        archive.writestr("footlog-data.json", json.dumps(document, indent=2, ensure_ascii=False))
+        archive.writestr(DATA_MEMBER, json.dumps(document, indent=2, ensure_ascii=False))
     spool.seek(0)
     return spool
