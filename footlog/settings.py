@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                "footlog.lib.device.device_account",
             ],
         },
     },
@@ -254,6 +255,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticated",
         "footlog.api.permissions.HealthDataConsent",
+        "footlog.api.permissions.SameAccountAsTheItem",
     ],
     "DEFAULT_PARSER_CLASSES": ["footlog.api.parsers.BoundedJSONParser"],
     # JSON only, 406 for anything else (footlog/api/negotiation.py): no browsable API.
@@ -360,6 +362,9 @@ LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# English as footlog writes it: allauth's Title Case ("Sign Up", "Password Reset") in sentence case, like every
+# other page. The .po is the source; its .mo is compiled (msgfmt) and committed; tests/accounts/test_wording.py.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # --- Security (owner: hardening; README "Production and scaling") ----------------------------------
 # https in FOOTLOG_PUBLIC_URL means "this is a real deployment behind TLS": Secure cookies, HSTS and an
