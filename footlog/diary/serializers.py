@@ -29,7 +29,7 @@ from footlog.diary.models import (
     Photo,
     RoutineStep,
 )
-from footlog.diary.selectors import routine_steps_for
+from footlog.diary.selectors import loggable_steps
 from footlog.diary.services import EntryData, PhotoUpload
 from footlog.diary.sites import SITE_KEYS, SITES
 from footlog.diary.validation import (
@@ -189,7 +189,7 @@ class EntryIn(serializers.Serializer[Any]):
         if errors:
             raise serializers.ValidationError(errors["routine"])
         keys = [item["step"] for item in value]
-        steps = {step.key: step for step in routine_steps_for(self.context["user"]).filter(key__in=keys)}
+        steps = loggable_steps(self.context["user"], keys)
         unknown = [key for key in keys if key not in steps]
         if unknown:
             raise serializers.ValidationError(f"Unknown or archived routine step: {', '.join(unknown)}.")

@@ -133,8 +133,9 @@ class EntryList(GenericAPIView[Entry]):
         body.is_valid(raise_exception=True)
         entry_id = body.validated_data.pop("id", None)
         entry, created = services.entry_create(user_of(request), body.to_entry_data(), entry_id)
-        fresh = get_owned(selectors.entries_for(user_of(request)), user_of(request), pk=entry.pk)
-        return _entry_response(fresh, status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+        if created:
+            return _entry_response(services.entry_as_written(entry), status.HTTP_201_CREATED)
+        return _entry_response(get_owned(selectors.entries_for(user_of(request)), user_of(request), pk=entry.pk))
 
 
 class EntryDetail(APIView):

@@ -18,7 +18,7 @@ from footlog.api.schema import ERROR
 from footlog.api.scoping import user_of
 from footlog.exports import report_jobs, selectors
 from footlog.exports.csv_export import csv_lines, encoded
-from footlog.exports.fhir import build_bundle, report_pdf
+from footlog.exports.fhir import bundle_json, report_pdf
 from footlog.exports.models import ReportJob
 from footlog.exports.pdf import render_pdf
 from footlog.exports.photos import owned_photo_reader
@@ -144,7 +144,7 @@ class HistoryFhir(FileDownloadView):
         # The PDF inside the bundle only when asked: it costs a rendering and makes the file large.
         with_report = parse_flag(request.query_params, "with_report")
         pdf = report_pdf(user_of(request), start, end) if with_report else None
-        bundle = build_bundle(user_of(request), start, end, report_pdf=pdf)
-        response = HttpResponse(bundle.model_dump_json(), content_type="application/fhir+json")
+        body = bundle_json(user_of(request), start, end, report_pdf=pdf)
+        response = HttpResponse(body, content_type="application/fhir+json")
         private_response(response, filename=f"footlog-fhir-{start}-{end}.json")
         return response

@@ -7,6 +7,7 @@ Deterministic (seeded): the same command gives the same log. Everything goes thr
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import random
 from dataclasses import dataclass
@@ -75,10 +76,15 @@ def skin_photo(count: int, seed: int, *, close_up: bool) -> bytes:
     # Softened a little, then fine skin grain on top (as a camera adds it after the optics): the demo's photos
     # read as sharp and well exposed to footlog's quality measure, like a good phone photo would.
     soft = image.filter(ImageFilter.GaussianBlur(0.8))
-    grain = Image.effect_noise(size, 48).convert("RGB")
     out = io.BytesIO()
-    Image.blend(soft, grain, 0.06).save(out, "JPEG", quality=85)
+    Image.blend(soft, _grain(size), 0.06).save(out, "JPEG", quality=85)
     return out.getvalue()
+
+
+@functools.cache
+def _grain(size: tuple[int, int]) -> Image.Image:
+    """The grain, one field for every photo of a run: making it took half of seed_demo's time (0.18 s a photo)."""
+    return Image.effect_noise(size, 48).convert("RGB")
 
 
 def _remove(email: str) -> None:
