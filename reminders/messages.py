@@ -32,14 +32,14 @@ _TEXT = {
     Kind.DAILY_LOG: (
         gettext_noop("Time for today's footlog"),
         gettext_noop("Take a minute to log your feet and ankles for {date}: what you see and what you did."),
-        "/",  # the Today page (footlog.pwa: "pwa:today")
+        "pwa:today",
     ),
     Kind.WEEKLY_PHOTO: (
         gettext_noop("Weekly photo check"),
         gettext_noop(
             "Take this week's photos of the same sites: similar distance and light, a coin or ruler for scale."
         ),
-        "/",  # the Today page (footlog.pwa: "pwa:today")
+        "pwa:today",  # the Today page
     ),
     Kind.VISIT_NUDGE: (
         LEVEL_TEXT["book"],
@@ -47,7 +47,7 @@ _TEXT = {
             "Your log meets footlog's rules for booking a visit; the timeline lists the reasons, and the report is "
             "ready to take along. Seek care promptly for bleeding, spreading, real pain or redness, or fast change."
         ),
-        "/timeline/",
+        "pwa:timeline",
     ),
 }
 # The visit nudge speaks for its level: its title is that level's headline (the one wording table).
@@ -89,7 +89,7 @@ def unsubscribe_url(user_id: int) -> str:
 
 def message_for(kind: str, local_date: dt.date, user_id: int, *, level: str | None = None) -> ReminderMessage:
     """The message of one reminder. A visit nudge takes the `level` it was sent for ("book" when not given)."""
-    title, body, path = _TEXT[Kind(kind)]
+    title, body, url_name = _TEXT[Kind(kind)]
     if kind == Kind.VISIT_NUDGE and level == "review":
         title, body = _REVIEW
     elif kind == Kind.VISIT_NUDGE:
@@ -101,6 +101,6 @@ def message_for(kind: str, local_date: dt.date, user_id: int, *, level: str | No
         local_date=local_date,
         title=gettext(title),
         body=gettext(body).format(date=day_text(local_date)),
-        url=absolute_url(path),
+        url=absolute_url(reverse(url_name)),
         unsubscribe_url=unsubscribe_url(user_id),
     )
