@@ -710,4 +710,14 @@ TABLE: dict[str, dict[str, object]] = {
     "Share": {"de": "Teilen", "es": "Compartir"},
     "Settings": {"de": "Einstellungen", "es": "Ajustes"},
     "Skip to content": {"de": "Zum Inhalt springen", "es": "Ir al contenido"},
+    # --- the SMART Health Link viewer (its server-rendered words) ---
+    "Opening the link…": {"de": "Der Link wird geöffnet …", "es": "Abriendo el enlace…"},
+    "This viewer needs JavaScript: it unlocks the shared history on this device.": {
+        "de": "Diese Ansicht braucht JavaScript: Sie entsperrt das geteilte Protokoll auf diesem Gerät.",
+        "es": "Este visor necesita JavaScript: desbloquea el historial compartido en este dispositivo.",
+    },
+    'The footlog viewer unlocks the history on this device: the key is in the link after "#", which browsers never send to a server.': {
+        "de": "Die Ansicht von footlog entsperrt das Protokoll auf diesem Gerät: Der Schlüssel steht im Link nach „#“, und Browser senden ihn nie an einen Server.",
+        "es": "El visor de footlog desbloquea el historial en este dispositivo: la clave está en el enlace tras «#», que los navegadores nunca envían a un servidor.",
+    },
 }

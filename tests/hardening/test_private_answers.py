@@ -68,6 +68,9 @@ PAGES = {
     "shl-manifest": PRIVATE,  # a SMART Health Link's manifest (POST) and its encrypted file
     "shl-file": PRIVATE,
     "shl-viewer": PRIVATE,  # no data of its own, but where a link's key is used: never stored, like share pages
+    # Languages (footlog/i18n.py): the JavaScript catalog holds the app's own strings, the switch sets a cookie.
+    "javascript-catalog": SHELL,
+    "set_language": SHELL,
     # Operations (footlog/ops): probes and metrics hold no log data; all three answer never-cache headers.
     "healthz": SHELL,
     "readyz": SHELL,
