@@ -1,3 +1,4 @@
+from django.db.models import Model
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -6,17 +7,17 @@ from accounts.models import User, validate_timezone
 from footlog.api.fields import StrictCharField
 
 
-class ConsentOut(serializers.Serializer):
+class ConsentOut(serializers.Serializer[dict[str, object]]):
     given_at = serializers.DateTimeField(allow_null=True)
     version = serializers.CharField(allow_null=True)
     current_version = serializers.CharField()
 
 
-class ConsentIn(serializers.Serializer):
+class ConsentIn(serializers.Serializer[None]):
     version = StrictCharField(max_length=32)
 
 
-class AccountSerializer(serializers.ModelSerializer):
+class AccountSerializer(serializers.ModelSerializer[User]):
     consent = serializers.SerializerMethodField()
     display_name = StrictCharField(max_length=80, required=False, allow_blank=True)
     timezone = StrictCharField(max_length=64, required=False, validators=[validate_timezone])
@@ -31,14 +32,14 @@ class AccountSerializer(serializers.ModelSerializer):
         return ConsentOut(consent_state(user)).data
 
 
-class AccountDeleteIn(serializers.Serializer):
+class AccountDeleteIn(serializers.Serializer[None]):
     """The password, or for an account without one (passkeys only) the code from `POST account/delete-code`."""
 
     password = StrictCharField(max_length=4096, trim_whitespace=False, required=False, default="")
     code = StrictCharField(max_length=32, required=False, default="")
 
 
-class ImportJobOut(serializers.Serializer):
+class ImportJobOut(serializers.Serializer[Model]):
     id = serializers.UUIDField()
     status = serializers.ChoiceField(choices=["queued", "running", "done", "failed"])
     progress = serializers.DictField(help_text='{"stage", "percent", "done", "total"}')
@@ -52,9 +53,9 @@ class ImportJobOut(serializers.Serializer):
     created = serializers.DateTimeField()
     finished = serializers.DateTimeField(allow_null=True)
 
-    def get_url(self, job: object) -> str:
-        return f"/api/v1/account/import/{job.pk}"  # type: ignore[attr-defined]
+    def get_url(self, job: Model) -> str:
+        return f"/api/v1/account/import/{job.pk}"
 
 
-class ImportIn(serializers.Serializer):
+class ImportIn(serializers.Serializer[None]):
     file = serializers.FileField(help_text="footlog's account export zip (GET account/export)")

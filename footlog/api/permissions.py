@@ -19,7 +19,7 @@ class HealthDataConsent(BasePermission):
         user = request.user
         if user is None or not user.is_authenticated:
             return True  # IsAuthenticated, listed before this class, answers 401/403 for that
-        if not has_current_consent(user):  # type: ignore[arg-type]
+        if not has_current_consent(user):
             raise ConsentRequired()
         return True
 

@@ -48,7 +48,7 @@ def strip_comment_lines(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
-class HashedStaticStorage(CompressedManifestStaticFilesStorage):
+class HashedStaticStorage(CompressedManifestStaticFilesStorage):  # type: ignore[misc]  # whitenoise: no type hints
     manifest_strict = False
 
     def _save(self, name: str, content: Any) -> str:

@@ -343,7 +343,7 @@ def _unpack_checked(tar_path: Path, staged: Path) -> dict[str, Any]:
                 raise BackupError(damaged.format("no manifest"))
             extracted = tar.extractfile(MANIFEST)
             assert extracted is not None
-            manifest = json.loads(extracted.read())
+            manifest: dict[str, Any] = json.loads(extracted.read())
             if manifest.get("format") != FORMAT:
                 raise BackupError(f"the archive's format {manifest.get('format')!r} is not {FORMAT}: not restored")
             files: dict[str, dict[str, Any]] = manifest["files"]

@@ -150,7 +150,7 @@ def _take_try(share: Share) -> int | None:
         cursor.execute(
             f"UPDATE {table} SET passcode_attempts_left = passcode_attempts_left - 1"  # noqa: S608 - our table name
             " WHERE id = %s AND passcode_attempts_left > 0 AND revoked_at IS NULL RETURNING passcode_attempts_left",
-            [Share._meta.pk.get_db_prep_value(share.pk, connection)],  # type: ignore[union-attr]
+            [Share._meta.pk.get_db_prep_value(share.pk, connection)],
         )
         row = cursor.fetchone()
     return None if row is None else int(row[0])
