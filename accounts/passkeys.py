@@ -15,9 +15,12 @@ import functools
 import logging
 import struct
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +62,7 @@ def make_webauthn_parsing_total() -> None:
             setattr(auth, name, _refusing_malformed(func))
 
 
-def recovery_codes_for_passkey_signup(sender: Any, request: Any, user: Any, authenticator: Any, **kwargs: Any) -> None:
+def recovery_codes_for_passkey_signup(sender: Any, request: Any, user: User, authenticator: Any, **kwargs: Any) -> None:
     """allauth makes recovery codes with the first passkey added in Settings, but not with the one made at a
     passkey sign-up: such an account (no password) would be locked out with its phone lost. Make them here too;
     Settings offers them, shown once. During sign-up the person is not signed in yet, which is also allauth's test

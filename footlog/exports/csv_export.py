@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from accounts.models import User
 from footlog.clinical.selectors import site_onsets_in_calendar
 from footlog.diary.models import RoutineStep
 from footlog.diary.sites import SITES
@@ -75,7 +76,7 @@ def _yes_no(value: bool) -> str:
     return "yes" if value else "no"
 
 
-def noticed_since(user: Any) -> dict[str, str]:
+def noticed_since(user: User) -> dict[str, str]:
     """Per site, when the user first noticed bumps there: "2026-03", "not sure", or absent (not answered)."""
     return {
         o.site: "not sure" if o.noticed_since is None else f"{o.noticed_since:%Y-%m}"
@@ -98,7 +99,7 @@ def day_rows(day: DayRow, steps: list[RoutineStep], onsets: dict[str, str] | Non
         yield [date, *site_cells, day.notes, *routine]
 
 
-def csv_lines(user: Any, start: dt.date | None, end: dt.date | None) -> Iterator[str]:
+def csv_lines(user: User, start: dt.date | None, end: dt.date | None) -> Iterator[str]:
     """The CSV text, line by line, starting with a UTF-8 BOM (so Excel reads accents right)."""
     steps = export_steps(user)
     onsets = noticed_since(user)

@@ -43,6 +43,7 @@ from fhir.resources.R4B.media import Media
 from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.patient import Patient
 
+from accounts.models import User
 from footlog.clinical.selectors import site_onsets_in_calendar, visits_for
 from footlog.diary.sites import LATERALITY, QUALIFIERS, SITES, SNOMED
 from footlog.exports.flag_rows import KIND_WORDS
@@ -405,7 +406,7 @@ def _care_details(entries_seen: list[Any]) -> dict[str, list[str]]:
 
 def _summary_entries(
     patient: str,
-    user: Any,
+    user: User,
     start: dt.date,
     end: dt.date,
     timeline: TimelineResult,
@@ -456,7 +457,7 @@ def _embedded_media(patient: str, photos: Any, read: Callable[[Any], bytes | Non
 
 
 def build_bundle(
-    user: Any,
+    user: User,
     start: dt.date,
     end: dt.date,
     *,
@@ -517,7 +518,7 @@ def build_bundle(
     )
 
 
-def report_pdf(user: Any, start: dt.date, end: dt.date, *, questions: str = "", include_photos: bool = True) -> bytes:
+def report_pdf(user: User, start: dt.date, end: dt.date, *, questions: str = "", include_photos: bool = True) -> bytes:
     """The PDF report of [start, end] as the owner would download it, for a DocumentReference."""
     from footlog.exports.pdf import render_pdf  # WeasyPrint loads only when a bundle carries the report
     from footlog.exports.photos import owned_photo_reader

@@ -19,6 +19,7 @@ from typing import Any
 from django.db.models import Min
 from django.utils import timezone
 
+from accounts.models import User
 from footlog.clinical.display import visit_markers, visit_text
 from footlog.clinical.selectors import visits_for
 from footlog.diary.models import Entry
@@ -205,7 +206,7 @@ class Report:
 
 
 def build_report(
-    user: Any,
+    user: User,
     start: dt.date,
     end: dt.date,
     *,
@@ -310,7 +311,7 @@ def slight_symptom_lines(timeline: Any, start: dt.date) -> list[str]:
     return lines
 
 
-def _earlier_red_flags(user: Any, start: dt.date, known: list[RedFlag]) -> str:
+def _earlier_red_flags(user: User, start: dt.date, known: list[RedFlag]) -> str:
     """One line for the red flags logged before the range: how many, and the latest. Every one counts, however
     old: the history before `start` is read whole (its analysis lists each event)."""
     # From footlog's first day at the earliest: an entry stored before the import checked dates (year 1) would
@@ -358,7 +359,7 @@ def _pick(items: list[Any]) -> list[tuple[str, Any]]:
 PhotoSheets = tuple[list[PhotoSheet], list[PhotoCell], int]
 
 
-def _photo_sheets(user: Any, start: dt.date, end: dt.date, photo_src: Callable[[Any, str], str]) -> PhotoSheets:
+def _photo_sheets(user: User, start: dt.date, end: dt.date, photo_src: Callable[[Any, str], str]) -> PhotoSheets:
     """Per site and view (view not noted is a group of its own): the pick of `_pick`, where the baseline is the
     site and view's first photo ever, marked when it lies before `start`. Photos without a site: the latest
     UNTAGGED_STRIP, for a small strip, and how many more there are."""

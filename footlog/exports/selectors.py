@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Max, Min, Prefetch, QuerySet
 
+from accounts.models import User
 from footlog.api.scoping import get_owned
 from footlog.diary.models import Entry, Observation, RoutineLog, RoutineStep
 from footlog.diary.selectors import routine_steps_for
@@ -16,7 +17,7 @@ from footlog.exports.models import ReportJob
 from footlog.lib.errors import InvalidInput
 
 
-def history_entries(user: Any, start: dt.date | None, end: dt.date | None) -> QuerySet[Entry]:
+def history_entries(user: User, start: dt.date | None, end: dt.date | None) -> QuerySet[Entry]:
     """The user's entries in [start, end], oldest first, with observations and routine logs prefetched."""
     entries = Entry.objects.filter(user=user).prefetch_related(
         "observations", Prefetch("routine", queryset=RoutineLog.objects.select_related("step"))
@@ -28,7 +29,9 @@ def history_entries(user: Any, start: dt.date | None, end: dt.date | None) -> Qu
     return entries.order_by("date")
 
 
-def history_bounds(user: Any, start: dt.date | None, end: dt.date | None, *, today: dt.date) -> tuple[dt.date, dt.date]:
+def history_bounds(
+    user: User, start: dt.date | None, end: dt.date | None, *, today: dt.date
+) -> tuple[dt.date, dt.date]:
     """Fill an open range: from the first logged day (or today) to today (or the last logged day, if later)."""
     if start is not None and end is not None:
         return start, end
@@ -40,7 +43,7 @@ def history_bounds(user: Any, start: dt.date | None, end: dt.date | None, *, tod
     return start, end
 
 
-def iter_history(user: Any, start: dt.date | None, end: dt.date | None, chunk: int = 500) -> Iterator[Entry]:
+def iter_history(user: User, start: dt.date | None, end: dt.date | None, chunk: int = 500) -> Iterator[Entry]:
     """Stream the history in chunks so that a five-year export never holds every row in memory."""
     return history_entries(user, start, end).iterator(chunk_size=chunk)
 
@@ -57,7 +60,7 @@ class DayRow:
 
 
 def iter_history_rows(
-    user: Any, start: dt.date | None, end: dt.date | None, window_days: int = 183
+    user: User, start: dt.date | None, end: dt.date | None, window_days: int = 183
 ) -> Iterator[DayRow]:
     """The history in date order as plain rows: three value queries per window of dates (half a year), so
     memory stays bounded by the window and no model instance is built (5-20x faster than prefetching)."""
@@ -73,7 +76,7 @@ def iter_history_rows(
         first = last + dt.timedelta(days=1)
 
 
-def _window_rows(user: Any, first: dt.date, last: dt.date) -> Iterator[DayRow]:
+def _window_rows(user: User, first: dt.date, last: dt.date) -> Iterator[DayRow]:
     span = {"entry__user": user, "entry__date__gte": first, "entry__date__lte": last}
     observations: dict[Any, list[tuple[Any, ...]]] = {}
     for entry_id, *values in (
@@ -94,10 +97,10 @@ def _window_rows(user: Any, first: dt.date, last: dt.date) -> Iterator[DayRow]:
         yield DayRow(date, notes, observations.get(entry_id, []), routine.get(entry_id, {}))
 
 
-def export_steps(user: Any) -> list[RoutineStep]:
+def export_steps(user: User) -> list[RoutineStep]:
     """Every step the user could have logged (built-in and own, archived too): the CSV's routine columns."""
     return list(routine_steps_for(user, include_archived=True))
 
 
-def report_job_of(user: Any, job_id: Any) -> ReportJob:
+def report_job_of(user: User, job_id: Any) -> ReportJob:
     return get_owned(ReportJob.objects.all(), user, pk=job_id)

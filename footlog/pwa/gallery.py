@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count
 from django.urls import reverse
 
+from accounts.models import User
 from footlog.diary import selectors as diary_selectors
 from footlog.diary.models import PHOTO_VIEW_CHOICES, Photo
 from footlog.diary.sites import SITES
@@ -42,7 +43,7 @@ def photo_item(photo: Photo) -> dict[str, Any]:
     }
 
 
-def site_gallery(user: Any, site: str) -> dict[str, Any]:
+def site_gallery(user: User, site: str) -> dict[str, Any]:
     """The site's photos oldest first (by the entry's date), grouped by view."""
     photos = list(diary_selectors.photos_for(user, site))
     groups = [
@@ -58,7 +59,7 @@ def site_gallery(user: Any, site: str) -> dict[str, Any]:
     }
 
 
-def photo_sites(user: Any) -> list[dict[str, Any]]:
+def photo_sites(user: User) -> list[dict[str, Any]]:
     """Sites with at least one photo, in the map's order, with their counts (one query)."""
     counts = dict(
         Photo.objects.filter(user=user)

@@ -9,6 +9,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from accounts.models import User
 from footlog.clinical.display import visit_markers, visit_text
 from footlog.clinical.selectors import visits_for
 from footlog.diary import selectors as diary_selectors
@@ -46,7 +47,7 @@ def _image_url(photo: Any) -> str:
     return reverse("photo-image", kwargs={"pk": photo.pk}) + "?size=thumb"
 
 
-def photo_pairs(user: Any, start: dt.date, end: dt.date) -> list[PhotoPair]:
+def photo_pairs(user: User, start: dt.date, end: dt.date) -> list[PhotoPair]:
     """For each site with at least two photos in [start, end]: the first and the latest (one query)."""
     first: dict[str, Any] = {}
     last: dict[str, Any] = {}
@@ -71,7 +72,7 @@ def chart(result: TimelineResult, markers: list[Marker]) -> SafeString:
     return mark_safe(svg)  # noqa: S308
 
 
-def timeline_page(user: Any, start: dt.date, end: dt.date) -> dict[str, Any]:
+def timeline_page(user: User, start: dt.date, end: dt.date) -> dict[str, Any]:
     result = timeline_selectors.timeline_for(user, start, end)
     pairs = photo_pairs(user, start, end)
     visits = list(visits_for(user, start, end))

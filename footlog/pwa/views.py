@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from rest_framework import serializers
 
 from accounts import consent
+from accounts.models import User
 from accounts.selectors import sign_in_state
 from accounts.serializers import AccountSerializer
 from accounts.services import account_update
@@ -311,7 +312,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     return private_response(render(request, "pwa/timeline.html", context, status=400 if errors else 200))
 
 
-def _save_first_reminder(user: Any, post: Any) -> None:
+def _save_first_reminder(user: User, post: Any) -> None:
     """The reminder chosen during onboarding (by email; push is a tap in Settings). A bad time keeps the default."""
     body = PreferencesIn(
         data={
@@ -364,7 +365,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     return private_response(render(request, "pwa/settings.html", context, status=400 if errors else 200))
 
 
-def _save_reminders(user: Any, post: Any) -> dict[str, Any]:
+def _save_reminders(user: User, post: Any) -> dict[str, Any]:
     body = PreferencesIn(data=forms.reminder_data(post))
     if not body.is_valid():
         return {"reminders": _errors(body)}
@@ -372,7 +373,7 @@ def _save_reminders(user: Any, post: Any) -> dict[str, Any]:
     return {}
 
 
-def _save_thresholds(user: Any, post: Any) -> dict[str, Any]:
+def _save_thresholds(user: User, post: Any) -> dict[str, Any]:
     current = timeline_selectors.thresholds_for(user).to_dict()
     body = ThresholdsIO(data={**current, **forms.threshold_data(post)})
     if not body.is_valid():
@@ -381,7 +382,7 @@ def _save_thresholds(user: Any, post: Any) -> dict[str, Any]:
     return {}
 
 
-def _add_step(user: Any, post: Any) -> dict[str, Any]:
+def _add_step(user: User, post: Any) -> dict[str, Any]:
     body = RoutineStepIn(data={"label": post.get("label", ""), "kind": post.get("kind", "")})
     if not body.is_valid():
         return {"steps": _errors(body)}
@@ -392,13 +393,13 @@ def _add_step(user: Any, post: Any) -> dict[str, Any]:
     return {}
 
 
-def _archive_step(user: Any, post: Any) -> dict[str, Any]:
+def _archive_step(user: User, post: Any) -> dict[str, Any]:
     step = get_owned(RoutineStep.objects.all(), user, key=post.get("key", ""))
     diary_services.routine_step_archive(step)
     return {}
 
 
-def _save_profile(user: Any, post: Any) -> dict[str, Any]:
+def _save_profile(user: User, post: Any) -> dict[str, Any]:
     body = AccountSerializer(user, data=forms.profile_data(post), partial=True)
     if not body.is_valid():
         return {"profile": _errors(body)}

@@ -7,15 +7,16 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from accounts.models import User
 from footlog.api.scoping import get_owned, owned
 from footlog.exports.models import Share
 
 
-def shares_for(user: Any) -> QuerySet[Share]:
+def shares_for(user: User) -> QuerySet[Share]:
     return owned(Share.objects.defer("shl_jwe"), user).prefetch_related("accesses")
 
 
-def share_of(user: Any, share_id: Any) -> Share:
+def share_of(user: User, share_id: Any) -> Share:
     return get_owned(Share.objects.defer("shl_jwe"), user, pk=share_id)
 
 

@@ -8,7 +8,6 @@ import hmac
 import io
 import logging
 from dataclasses import dataclass
-from typing import Any
 
 import qrcode
 import qrcode.image.svg
@@ -20,6 +19,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import User
 from footlog.exports.models import Share, ShareAccess
 from footlog.sharing import shl, tokens
 from footlog.sharing.clients import coarse_client
@@ -68,7 +68,7 @@ def passcode_problem(passcode: str) -> str | None:
     return None
 
 
-def _shl_bundle(user: Any, start: dt.date, end: dt.date, include_photos: bool, questions: str) -> bytes:
+def _shl_bundle(user: User, start: dt.date, end: dt.date, include_photos: bool, questions: str) -> bytes:
     """The share's FHIR Bundle, built once when the share is made: its photos (when shared) and its PDF report
     (the same questions and photos as the share page's) inside, so a receiver needs nothing else."""
     from footlog.exports.fhir import build_bundle, report_pdf
@@ -79,7 +79,7 @@ def _shl_bundle(user: Any, start: dt.date, end: dt.date, include_photos: bool, q
 
 
 def share_create(
-    user: Any,
+    user: User,
     *,
     start: dt.date,
     end: dt.date,
