@@ -13,7 +13,7 @@ from footlog.lib.errors import InvalidInput
 from footlog.timeline.services import timeline_cache_forget
 
 
-def account_update(user: User, changes: dict[str, Any]) -> User:
+def account_update(user: User, changes: dict[str, object]) -> User:
     """Change the profile fields a user may edit (display name, time zone)."""
     for name in ("display_name", "timezone"):
         if name in changes:

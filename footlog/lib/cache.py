@@ -22,7 +22,7 @@ RETRY_AFTER_SECONDS = 5.0  # how long to use the memory cache before trying Redi
 FALLBACK_ENTRIES = 10_000
 
 
-def redis_cache_settings(url: str, *, key_prefix: str = "footlog") -> dict[str, Any]:
+def redis_cache_settings(url: str, *, key_prefix: str = "footlog") -> dict[str, object]:
     """The CACHES entry for the shared cache on Redis at `url` (settings.py and the outage tests use it)."""
     return {
         "BACKEND": "footlog.lib.cache.ResilientRedisCache",
@@ -34,7 +34,7 @@ def redis_cache_settings(url: str, *, key_prefix: str = "footlog") -> dict[str, 
 
 
 class ResilientRedisCache(RedisCache):
-    def __init__(self, server: str, params: dict[str, Any]) -> None:
+    def __init__(self, server: str, params: dict[str, object]) -> None:
         super().__init__(server, params)
         self._fallback = LocMemCache(f"footlog-fallback-{id(self)}", {"OPTIONS": {"MAX_ENTRIES": FALLBACK_ENTRIES}})
         self._down_until = 0.0
@@ -76,7 +76,7 @@ class ResilientRedisCache(RedisCache):
     def delete(self, *args: Any, **kwargs: Any) -> bool:
         return bool(self._either("delete", *args, **kwargs))
 
-    def get_many(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    def get_many(self, *args: Any, **kwargs: Any) -> dict[str, object]:
         return dict(self._either("get_many", *args, **kwargs))
 
     def has_key(self, *args: Any, **kwargs: Any) -> bool:

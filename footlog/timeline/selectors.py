@@ -362,7 +362,7 @@ def _cache_get(key: str) -> object:
         return None
 
 
-def _cache_get_many(keys: list[str]) -> dict[str, Any]:
+def _cache_get_many(keys: list[str]) -> dict[str, object]:
     try:
         return cache.get_many(keys)
     except Exception:
