@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from accounts.models import User
 from footlog.clinical.selectors import site_onsets_in_calendar
@@ -34,7 +33,7 @@ BASE_COLUMNS = [
 ]
 
 
-def neutralise(value: Any) -> Any:
+def neutralise(value: object) -> object:
     """Prefix text a spreadsheet would evaluate with an apostrophe, so it is shown, never run.
 
     Numbers are left alone: they come from validated numeric fields, never from free text.
@@ -84,7 +83,7 @@ def noticed_since(user: User) -> dict[str, str]:
     }
 
 
-def day_rows(day: DayRow, steps: list[RoutineStep], onsets: dict[str, str] | None = None) -> Iterator[list[Any]]:
+def day_rows(day: DayRow, steps: list[RoutineStep], onsets: dict[str, str] | None = None) -> Iterator[list[object]]:
     """One row per observed site; an entry without observations still gets one row (its routine matters)."""
     onsets = onsets or {}
     routine = _routine_cells(day, steps)

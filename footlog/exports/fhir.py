@@ -31,8 +31,8 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import uuid
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from fhir.resources.R4B.bundle import Bundle
@@ -50,6 +50,12 @@ from footlog.exports.flag_rows import KIND_WORDS
 from footlog.exports.selectors import iter_history
 from footlog.timeline.analysis import RedFlag, TimelineResult
 from footlog.timeline.selectors import timeline_for
+
+if TYPE_CHECKING:
+    from footlog.clinical.models import SiteOnset, Visit
+    from footlog.diary.models import Entry, Photo
+    from footlog.diary.models import Observation as ObservationRow
+    from footlog.timeline.analysis import Adherence
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -87,7 +93,7 @@ BUNDLE_TAG = {
 NAMESPACE = uuid.UUID("6f0c1d1e-5b7a-4f0e-9d59-2f4b7c1e8a10")
 
 
-def _urn(*parts: Any) -> str:
+def _urn(*parts: object) -> str:
     return f"urn:uuid:{uuid.uuid5(NAMESPACE, ':'.join(str(p) for p in parts))}"
 
 
@@ -125,7 +131,7 @@ FLAG_COMPONENTS = (
 )
 
 
-def count_observation(patient: str, date: dt.date, obs: Any) -> dict[str, Any]:
+def count_observation(patient: str, date: dt.date, obs: ObservationRow) -> dict[str, Any]:
     components: list[dict[str, Any]] = [
         {
             "code": {"coding": [{"system": FOOTLOG_CODES, "code": code, "display": display}]},
@@ -178,7 +184,9 @@ def _count(value: int) -> dict[str, Any]:
     return {"value": value, "unit": "days", "system": UCUM, "code": "d"}
 
 
-def care_observation(patient: str, start: dt.date, end: dt.date, adherence: Any, details: list[str]) -> dict[str, Any]:
+def care_observation(
+    patient: str, start: dt.date, end: dt.date, adherence: Adherence, details: list[str]
+) -> dict[str, Any]:
     """A routine care step over the range: days done and recorded, the plan per week, and the adherence against
     that plan (when the step is recorded and planned)."""
     label = adherence.label or adherence.step
@@ -259,7 +267,7 @@ def note_observation(patient: str, date: dt.date, text: str, for_clinician: bool
     return resource
 
 
-def visit_resources(patient: str, visit: Any) -> list[tuple[str, dict[str, Any]]]:
+def visit_resources(patient: str, visit: Visit) -> list[tuple[str, dict[str, Any]]]:
     """A recorded visit as an Encounter (booked: planned; visited: finished) and, when it has a plan, a review
     date or a note, a CarePlan linked to it. Both as the patient recorded them."""
     booked = visit.kind == "booked"
@@ -306,7 +314,7 @@ def visit_resources(patient: str, visit: Any) -> list[tuple[str, dict[str, Any]]
 DATA_ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 
 
-def onset_observation(patient: str, onset: Any) -> dict[str, Any]:
+def onset_observation(patient: str, onset: SiteOnset) -> dict[str, Any]:
     """When the user first noticed bumps at a site, as they told it (month precision, or not sure)."""
     resource: dict[str, Any] = {
         "resourceType": "Observation",
@@ -328,7 +336,7 @@ def onset_observation(patient: str, onset: Any) -> dict[str, Any]:
     return resource
 
 
-def media(patient: str, photo: Any, data: bytes | None = None) -> dict[str, Any]:
+def media(patient: str, photo: Photo, data: bytes | None = None) -> dict[str, Any]:
     """A photo as Media: pointing at the owner-only API URL, or with `data` its JPEG inside."""
     content: dict[str, Any] = {"contentType": "image/jpeg", "title": f"Photo {photo.entry.date.isoformat()}"}
     if data is None:
@@ -375,7 +383,7 @@ def report_reference(patient: str, start: dt.date, end: dt.date, pdf: bytes) -> 
     }
 
 
-def _entries_for_day(patient: str, entry: Any) -> list[tuple[str, dict[str, Any]]]:
+def _entries_for_day(patient: str, entry: Entry) -> list[tuple[str, dict[str, Any]]]:
     out = []
     for obs in entry.observations.all():
         out.append((_urn("count", entry.pk, obs.site), count_observation(patient, entry.date, obs)))
@@ -394,7 +402,7 @@ def _entries_for_day(patient: str, entry: Any) -> list[tuple[str, dict[str, Any]
     return out
 
 
-def _care_details(entries_seen: list[Any]) -> dict[str, list[str]]:
+def _care_details(entries_seen: list[Entry]) -> dict[str, list[str]]:
     details: dict[str, list[str]] = {}
     for entry in entries_seen:
         for log in entry.routine.all():
@@ -437,7 +445,9 @@ def _summary_entries(
 MAX_EMBEDDED_PHOTO_BYTES = 48 * 1024 * 1024
 
 
-def _embedded_media(patient: str, photos: Any, read: Callable[[Any], bytes | None]) -> list[tuple[str, dict[str, Any]]]:
+def _embedded_media(
+    patient: str, photos: Iterable[Photo], read: Callable[[Photo], bytes | None]
+) -> list[tuple[str, dict[str, Any]]]:
     out: list[tuple[str, dict[str, Any]]] = []
     budget = MAX_EMBEDDED_PHOTO_BYTES
     for photo in photos:
@@ -479,7 +489,7 @@ def build_bundle(
     entries: list[tuple[str, dict[str, Any]]] = [(patient, patient_resource)]
     entries += [(_urn("onset", user.pk, o.site), onset_observation(patient, o)) for o in site_onsets_in_calendar(user)]
     counts: dict[tuple[dt.date, str], str] = {}
-    seen: list[Any] = []
+    seen: list[Entry] = []
     for entry in iter_history(user, start, end):
         entries += _entries_for_day(patient, entry)
         counts.update({(entry.date, o.site): _urn("count", entry.pk, o.site) for o in entry.observations.all()})

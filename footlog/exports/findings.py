@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from django.db.models import Min
 
@@ -23,6 +23,7 @@ from footlog.diary.models import Observation, RoutineLog
 from footlog.diary.sites import SITES
 from footlog.exports.flag_rows import site_group_label, span_text
 from footlog.timeline.analysis import Adherence, SiteSummary, Thresholds, TimelineResult
+from footlog.timeline.analysis.types import Outlier
 from footlog.timeline.analysis.wording import day_text
 
 BASIS_DAYS = 28  # the numbers the status rests on: the episode's last 28 days (the trend window)
@@ -251,7 +252,7 @@ def _site_facts(
 SITE_NOTES = 3  # per site on page 1: the latest few, newest first
 
 
-def outlier_caveats(outliers: Iterable[Any], site: str, start: dt.date) -> list[str]:
+def outlier_caveats(outliers: Iterable[Outlier], site: str, start: dt.date) -> list[str]:
     """The analysis' one-day values far outside the site's own history (when it gives them), as page-1 caveats."""
     out = []
     for o in outliers:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import cast
 
 from django.db.models import Max, Min, Prefetch, QuerySet
 
@@ -48,14 +49,17 @@ def iter_history(user: User, start: dt.date | None, end: dt.date | None, chunk: 
     return history_entries(user, start, end).iterator(chunk_size=chunk)
 
 
+# (site, count, largest_mm, itch, pain, redness, bleeding, spreading, note)
+ObservationValues = tuple[str, int, float | None, int, int, bool, bool, bool, str]
+
+
 @dataclass(frozen=True)
 class DayRow:
     """One entry as plain values, for exports that need speed more than model instances."""
 
     date: dt.date
     notes: str
-    # (site, count, largest_mm, itch, pain, redness, bleeding, spreading, note), by site
-    observations: list[tuple[Any, ...]]
+    observations: list[ObservationValues]  # by site
     routine: dict[int, tuple[bool, str]]  # step id -> (done, detail)
 
 
@@ -78,7 +82,7 @@ def iter_history_rows(
 
 def _window_rows(user: User, first: dt.date, last: dt.date) -> Iterator[DayRow]:
     span = {"entry__user": user, "entry__date__gte": first, "entry__date__lte": last}
-    observations: dict[Any, list[tuple[Any, ...]]] = {}
+    observations: dict[uuid.UUID, list[ObservationValues]] = {}
     for entry_id, *values in (
         Observation.objects.filter(**span)
         .order_by("site")
@@ -86,8 +90,8 @@ def _window_rows(user: User, first: dt.date, last: dt.date) -> Iterator[DayRow]:
             "entry_id", "site", "count", "largest_mm", "itch", "pain", "redness", "bleeding", "spreading", "note"
         )
     ):
-        observations.setdefault(entry_id, []).append(tuple(values))
-    routine: dict[Any, dict[int, tuple[bool, str]]] = {}
+        observations.setdefault(entry_id, []).append(cast(ObservationValues, tuple(values)))
+    routine: dict[uuid.UUID, dict[int, tuple[bool, str]]] = {}
     for entry_id, step_id, done, detail in RoutineLog.objects.filter(**span).values_list(
         "entry_id", "step_id", "done", "detail"
     ):
@@ -102,5 +106,5 @@ def export_steps(user: User) -> list[RoutineStep]:
     return list(routine_steps_for(user, include_archived=True))
 
 
-def report_job_of(user: User, job_id: Any) -> ReportJob:
+def report_job_of(user: User, job_id: uuid.UUID | str) -> ReportJob:
     return get_owned(ReportJob.objects.all(), user, pk=job_id)

@@ -168,7 +168,7 @@ class RedFlag:
     date: dt.date
     site: str
     kind: RedFlagKind
-    value: Any
+    value: bool | float  # a score or count (int), a size in mm (float), or True
     detail: str = field(default="", compare=False)  # for messages only (fast change: "from 1 to 3.5 mm ...")
 
 
