@@ -1,12 +1,17 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.http import HttpRequest
 
-from accounts.models import User
 from footlog.lib.client_ip import client_ip
+
+if TYPE_CHECKING:
+    from allauth.account.models import EmailAddress
+
+    from accounts.models import User
 
 
 class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth: no type hints

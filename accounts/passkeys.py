@@ -49,7 +49,7 @@ def _refusing_malformed(func: Callable[..., Any]) -> Callable[..., Any]:
             log.info("passkey credential refused as malformed (%s)", type(exc).__name__)
             raise get_adapter().validation_error("incorrect_code") from None
 
-    wrapper.footlog_total = True  # type: ignore[attr-defined]
+    wrapper.footlog_total = True  # type: ignore[attr-defined]  # a mark on the function, read back below (idempotent patching)
     return wrapper
 
 

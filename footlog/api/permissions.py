@@ -3,7 +3,7 @@ carries health data unless it opts out with `WITHOUT_CONSENT`, so a new endpoint
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
@@ -11,11 +11,14 @@ from rest_framework.request import Request
 from accounts.consent import has_current_consent
 from footlog.lib.errors import ConsentRequired
 
+if TYPE_CHECKING:
+    from rest_framework.views import APIView  # at run time: a cycle (DRF reads this module from its settings)
+
 
 class HealthDataConsent(BasePermission):
     """403 `consent_required` until the user agreed to the current consent text (accounts.consent)."""
 
-    def has_permission(self, request: Request, view: Any) -> bool:
+    def has_permission(self, request: Request, view: APIView) -> bool:
         user = request.user
         if user is None or not user.is_authenticated:
             return True  # IsAuthenticated, listed before this class, answers 401/403 for that

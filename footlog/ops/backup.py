@@ -29,7 +29,10 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -83,7 +86,7 @@ class Layout:
 # --- Encryption ------------------------------------------------------------------------------------------
 
 
-def _fernet(passphrase: bytes, salt: bytes, params: dict[str, int]) -> Any:
+def _fernet(passphrase: bytes, salt: bytes, params: dict[str, int]) -> Fernet:
     from cryptography.fernet import Fernet
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 

@@ -8,15 +8,19 @@ never printed. Exit status 1 when any row is listed (for a cron or a deploy chec
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
 from footlog.lib.dates import EARLIEST_DATE, LATEST_DATE
 
+if TYPE_CHECKING:
+    from footlog.clinical.models import SiteOnset, Visit
+    from footlog.diary.models import Entry
 
-def _date_fields() -> list[tuple[Any, str]]:
+
+def _date_fields() -> list[tuple[type[Entry | SiteOnset | Visit], str]]:
     """Every (model, date field) of footlog's health data."""
     from footlog.clinical.models import SiteOnset, Visit
     from footlog.diary.models import Entry
