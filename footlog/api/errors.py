@@ -56,7 +56,7 @@ def _as_message_lists(errors: dict[str, Any]) -> dict[str, Any]:
     return {field: value if isinstance(value, (list, dict)) else [value] for field, value in errors.items()}
 
 
-def error_body(detail: str, errors: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
+def error_body(detail: str, errors: dict[str, Any] | None = None, **extra: object) -> dict[str, Any]:
     body: dict[str, Any] = {"detail": detail}
     if errors:
         body["errors"] = errors

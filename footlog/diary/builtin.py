@@ -6,8 +6,6 @@ every database — new, migrated or flushed — has them, and adding one needs n
 
 from __future__ import annotations
 
-from typing import Any
-
 BUILTIN_STEPS = [
     # key, label, kind, target per week (0 = as needed, not scored; triggers are always 0)
     ("wash", "Washed with mild soap, patted dry", "care", 7),
@@ -24,7 +22,7 @@ BUILTIN_STEPS = [
 DEFAULT_TARGET = {"care": 7, "trigger": 0}
 
 
-def ensure_builtin_steps(using: str = "default", **_: Any) -> None:
+def ensure_builtin_steps(using: str = "default", **_: object) -> None:
     """post_migrate handler: create or refresh the built-in steps (idempotent)."""
     from footlog.diary.models import RoutineStep
 

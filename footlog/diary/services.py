@@ -400,7 +400,7 @@ def photo_renditions_store(data: bytes) -> StoredRenditions:
 
 
 def photo_create_stored(
-    user: User, entry: Entry, stored: StoredRenditions, *, photo_id: uuid.UUID, fingerprint: str, **fields: Any
+    user: User, entry: Entry, stored: StoredRenditions, *, photo_id: uuid.UUID, fingerprint: str, **fields: object
 ) -> Photo:
     """The row of a photo whose files `photo_renditions_store` wrote, inside the caller's transaction.
 

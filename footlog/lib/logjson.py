@@ -11,7 +11,6 @@ import datetime as dt
 import json
 import logging
 import time
-from typing import Any
 
 # Fields footlog's own records carry (see footlog/middleware.py and task_log_* below). No free text.
 FIELDS = (
@@ -53,12 +52,12 @@ task_logger = logging.getLogger("footlog.task")
 _started: dict[str, float] = {}
 
 
-def task_log_prerun(task_id: str | None = None, **_: Any) -> None:
+def task_log_prerun(task_id: str | None = None, **_: object) -> None:
     if task_id:
         _started[task_id] = time.perf_counter()
 
 
-def task_log_postrun(task_id: str | None = None, task: Any = None, state: str | None = None, **_: Any) -> None:
+def task_log_postrun(task_id: str | None = None, task: object = None, state: str | None = None, **_: object) -> None:
     """One line per finished task run: name, id, outcome (success/failure/retry) and duration; no arguments."""
     began = _started.pop(task_id or "", None)
     duration = round((time.perf_counter() - began) * 1000, 1) if began is not None else None
@@ -77,7 +76,7 @@ def task_log_postrun(task_id: str | None = None, task: Any = None, state: str | 
     )
 
 
-def configure_worker_logging(**_: Any) -> None:
+def configure_worker_logging(**_: object) -> None:
     """Celery's setup_logging hook: use Django's LOGGING (JSON, redaction) instead of Celery's own handlers."""
     import logging.config
 

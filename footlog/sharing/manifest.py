@@ -57,7 +57,7 @@ def _cors(response: HttpResponse, methods: str) -> HttpResponse:
     return response
 
 
-def _error(status: int, message: str, **extra: Any) -> JsonResponse:
+def _error(status: int, message: str, **extra: object) -> JsonResponse:
     return JsonResponse({"error": message, **extra}, status=status)
 
 
