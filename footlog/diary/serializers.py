@@ -272,12 +272,12 @@ class EntryOut(serializers.ModelSerializer[Entry]):
         )  # fmt: skip
 
     @extend_schema_field(PhotoOut(many=True))
-    def get_photos(self, entry: Entry) -> list[Any]:
+    def get_photos(self, entry: Entry) -> list[dict[str, object]]:
         # entries_for prefetches photos, so this adds no query per entry.
         return list(PhotoOut(entry.photos.all(), many=True).data)
 
 
-def site_rows() -> list[dict[str, Any]]:
+def site_rows() -> list[dict[str, object]]:
     return [{**site.__dict__, "laterality_code": site.laterality_code} for site in SITES.values()]
 
 

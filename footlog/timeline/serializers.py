@@ -129,7 +129,7 @@ class OutlierOut(serializers.Serializer[object]):
     usual = serializers.FloatField(help_text="Median of the site's present checks in the 90 days before")
 
 
-def _threshold(name: str, help_text: str) -> serializers.Field[Any, Any, Any, Any]:
+def _threshold(name: str, help_text: str) -> StrictIntegerField | StrictFloatField:
     """A threshold field built from its bounds in footlog/timeline/validation.py (so the schema shows them)."""
     low, high, whole = BOUNDS[name]
     if whole:
@@ -173,7 +173,7 @@ class ThresholdsIO(serializers.Serializer[object]):
         return attrs
 
 
-def _floor_field(value: Any) -> serializers.Field[Any, Any, Any, Any]:
+def _floor_field(value: object) -> serializers.FloatField | serializers.IntegerField:
     if isinstance(value, float):
         return serializers.FloatField(read_only=True)
     return serializers.IntegerField(read_only=True)
@@ -197,7 +197,7 @@ class TimelineSettingsIO(ThresholdsIO):
     safety_floor = SafetyFloorOut(read_only=True)
 
 
-def settings_body(thresholds: Thresholds) -> dict[str, Any]:
+def settings_body(thresholds: Thresholds) -> dict[str, object]:
     """The answer of GET/PUT timeline/settings."""
     return dict(TimelineSettingsIO({**thresholds.to_dict(), "safety_floor": dict(SAFETY_FLOOR)}).data)
 
