@@ -18,7 +18,6 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 from rest_framework import serializers
@@ -46,13 +45,13 @@ from footlog.lib.dates import (
     today_in,
 )
 from footlog.lib.errors import FootlogError, InvalidInput
-from footlog.lib.links import absolute_url
 from footlog.lib.private import private_response
 from footlog.pwa import forms
 from footlog.pwa.access import app_page
 from footlog.pwa.gallery import photo_sites, site_gallery
 from footlog.pwa.history import history_days, month_view
 from footlog.pwa.timeline import timeline_page
+from footlog.sharing import presenter as share_presenter
 from footlog.sharing import selectors as share_selectors
 from footlog.sharing import services as share_services
 from footlog.sharing.serializers import ShareIn
@@ -437,29 +436,7 @@ def export_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         body = ShareIn(data=forms.share_data(request.POST))
         if body.is_valid():
-            data = body.validated_data
-            created = share_services.share_create(
-                user,
-                start=data["from"],
-                end=data["to"],
-                include_photos=data["include_photos"],
-                expires_in_days=data["expires_in_days"],
-                questions=data["questions"],
-                passcode=data["passcode"],
-            )
-            # The library draws the QR codes from our own URL and payload: no user text reaches the markup.
-            url = absolute_url(created.path, request)
-            qr = mark_safe(share_services.qr_svg(url))  # noqa: S308
-            shlink = created.shlink(absolute_url(created.manifest_path, request))
-            shlink_qr = mark_safe(share_services.qr_svg(shlink))  # noqa: S308
-            context["created"] = {
-                "url": url,
-                "expires_at": created.share.expires_at,
-                "qr": qr,
-                "shlink": shlink,
-                "shlink_qr": shlink_qr,
-                "passcode": created.share.has_passcode,
-            }
+            context["created"] = share_presenter.create_share(user, body.validated_data, request)
         else:
             context["errors"] = _errors(body)
     context["shares"] = share_selectors.shares_for(user).prefetch_related("accesses")

@@ -10,9 +10,8 @@ from rest_framework.views import APIView
 
 from footlog.api.schema import ERROR
 from footlog.api.scoping import user_of
-from footlog.lib.links import absolute_url
 from footlog.lib.private import private_response
-from footlog.sharing import selectors, services
+from footlog.sharing import presenter, selectors, services
 from footlog.sharing.serializers import ShareCreatedOut, ShareIn, ShareOut
 
 
@@ -27,32 +26,14 @@ class ShareList(APIView):
         summary="Open a read-only link for a clinician",
         description="The answer is the only time the link exists in full: footlog keeps a hash of its token. "
         "`qr_svg` is an SVG QR code of `url` to show on the page that created it; `shlink` is the link as a "
-        "SMART Health Link (the range's FHIR Bundle, encrypted, behind a manifest) and `shlink_qr_svg` its QR code.",
+        "SMART Health Link (the range's FHIR Bundle, encrypted, behind a manifest), `shlink_url` the same in the "
+        "viewer-prefix form (footlog's viewer page, which decrypts in the browser) and `shlink_qr_svg` its QR code.",
     )
     def post(self, request: Request) -> Response:
         body = ShareIn(data=request.data)
         body.is_valid(raise_exception=True)
-        data = body.validated_data
-        created = services.share_create(
-            user_of(request),
-            start=data["from"],
-            end=data["to"],
-            include_photos=data["include_photos"],
-            expires_in_days=data["expires_in_days"],
-            questions=data["questions"],
-            passcode=data["passcode"],
-        )
-        url = absolute_url(created.path, request)
-        shlink = created.shlink(absolute_url(created.manifest_path, request))
-        out = {
-            "id": created.share.id,
-            "url": url,
-            "expires_at": created.share.expires_at,
-            "qr_svg": services.qr_svg(url),
-            "shlink": shlink,
-            "shlink_qr_svg": services.qr_svg(shlink),
-        }
-        response = Response(ShareCreatedOut(out).data, status=status.HTTP_201_CREATED)
+        created = presenter.create_share(user_of(request), body.validated_data, request)
+        response = Response(ShareCreatedOut(created.as_api()).data, status=status.HTTP_201_CREATED)
         return private_response(response)  # carries the link: the only moment it exists in full
 
 

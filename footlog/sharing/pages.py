@@ -184,3 +184,14 @@ def share_photo(request: HttpRequest, share: Share, token: str, photo_id: uuid.U
     response = HttpResponse(content, content_type="image/jpeg")
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@require_http_methods(["GET", "HEAD"])
+def shl_viewer(request: HttpRequest) -> HttpResponse:
+    """footlog's SMART Health Link viewer (`/shl/view#shlink:/…`): a page with no data of its own. Its script
+    reads the link from the URL's fragment, which browsers never send, so the key never reaches the server; it
+    asks the manifest (and the passcode when flagged), decrypts in the browser and shows the summary."""
+    response = render(request, "share/viewer.html")
+    for name, value in SHARE_HEADERS.items():
+        response[name] = value
+    return response

@@ -84,4 +84,9 @@ class ShareCreatedOut(serializers.Serializer[dict[str, object]]):
         help_text="The SMART Health Link payload (`shlink:/…`) for clinical systems: its manifest, the key of the "
         "encrypted FHIR Bundle, `exp`, `flag` P with a passcode. Shown only now, like `url`."
     )
-    shlink_qr_svg = serializers.CharField(help_text="An SVG QR code of `shlink`.")
+    shlink_url = serializers.URLField(
+        help_text="The same SMART Health Link in the viewer-prefix form (`<base>/shl/view#shlink:/…`): a phone that "
+        "opens it gets footlog's viewer, which decrypts in the browser; SMART Health Link apps read the payload after "
+        "`#`. Shown only now."
+    )
+    shlink_qr_svg = serializers.CharField(help_text="An SVG QR code of `shlink_url`.")

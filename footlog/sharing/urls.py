@@ -13,7 +13,8 @@ urlpatterns = [
     path("share/<str:token>/", pages.share_page, name="share-page"),
     path("share/<str:token>/report.pdf", pages.share_pdf, name="share-pdf"),
     path("share/<str:token>/photos/<uuid:photo_id>", pages.share_photo, name="share-photo"),
-    # The SMART Health Link of a share: its manifest (POST, per the IG) and the one file it lists.
+    # The SMART Health Link of a share: its viewer page, its manifest (POST, per the IG) and the one file it lists.
+    path("shl/view", pages.shl_viewer, name="shl-viewer"),  # before the manifest's catch-all segment
     path("shl/file/<str:ticket>", manifest.shl_file, name="shl-file"),
     path("shl/<str:manifest_id>", manifest.shl_manifest, name="shl-manifest"),
 ]

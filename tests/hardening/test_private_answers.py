@@ -66,6 +66,7 @@ PAGES = {
     "share-photo": PRIVATE,
     "shl-manifest": PRIVATE,  # a SMART Health Link's manifest (POST) and its encrypted file
     "shl-file": PRIVATE,
+    "shl-viewer": PRIVATE,  # no data of its own, but where a link's key is used: never stored, like share pages
     # Operations (footlog/ops): probes and metrics hold no log data; all three answer never-cache headers.
     "healthz": SHELL,
     "readyz": SHELL,

@@ -244,7 +244,7 @@ def test_export_page_creates_a_share_link_shown_once_with_a_qr_code(browser: Cli
     today = today_in(consented.timezone).isoformat()
     response = browser.post("/export/", {"action": "share", "from": today, "to": today, "expires_in_days": "7"})
     assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
-    url = response.context["created"]["url"]
+    url = response.context["created"].url  # the shared presenter's NewShare (was a dict)
     assert "/share/" in url and url.encode() in response.content and b"<svg" in response.content
     share = Share.objects.get(user=consented)
     assert url.encode() not in browser.get("/export/").content  # only the hash is kept

@@ -116,7 +116,8 @@
     });
   }
   copier(copy, link, copied, "Link");
-  copier($("shlink-copy"), $("shlink"), $("shlink-copied"), "SMART Health Link");
+  copier($("shlink-url-copy"), $("shlink-url"), $("shlink-url-copied"), "SMART Health Link");
+  copier($("shlink-copy"), $("shlink"), $("shlink-copied"), "Bare link");
   // navigator.share exists on phones (and not in desktop Linux Chromium): offer the share sheet only where it does.
   if (share && link && typeof navigator.share === "function") {
     share.hidden = false;
