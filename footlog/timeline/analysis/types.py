@@ -373,8 +373,8 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _jsonable(evidence: dict[str, Any]) -> dict[str, Any]:
-    def one(v: Any) -> Any:
+def _jsonable(evidence: dict[str, Any]) -> dict[str, object]:
+    def one(v: object) -> object:
         if isinstance(v, dt.date):
             return v.isoformat()
         if isinstance(v, (list, tuple)):
