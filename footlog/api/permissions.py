@@ -3,7 +3,7 @@ carries health data unless it opts out with `WITHOUT_CONSENT`, so a new endpoint
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
@@ -33,6 +33,6 @@ class HealthDataConsent(BasePermission):
 WITHOUT_CONSENT: list[type[BasePermission]] = [IsAuthenticated]
 
 
-def requires_consent(view: Any) -> bool:
+def requires_consent(view: object) -> bool:
     """Whether a view class (or instance) checks consent; the OpenAPI schema documents its 403 from this."""
     return HealthDataConsent in list(getattr(view, "permission_classes", []))
