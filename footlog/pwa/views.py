@@ -17,6 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryD
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
@@ -83,6 +84,7 @@ SHELL_ASSETS = [
     "footlog/onset.js",
     "footlog/capture.js",
     "footlog/quality.js",
+    "footlog/conflict.js",
 ]
 
 
@@ -166,6 +168,8 @@ def _day_form(request: HttpRequest, day: dt.date | None) -> HttpResponse:
         "limits": limits,
         "timezone": user.timezone,
         "earliest_years": DAY_PAGE_YEARS,
+        "owner": device_owner_key(user.pk),  # whose copy of the days this phone keeps (outbox.js, keepDay)
+        "conflict_js": static("footlog/conflict.js"),  # loaded when a conflict is shown (daynav.js)
     }
     context = {"config": config, "sites": SITES, "limits": limits, "day": day, "today": today_date}
     if day is not None:
@@ -173,6 +177,13 @@ def _day_form(request: HttpRequest, day: dt.date | None) -> HttpResponse:
             "footlog keeps days from the last five years." if day < day_page_earliest(today_date) else None
         )
     return render(request, "pwa/today.html", context)
+
+
+def device_owner_key(user_pk: Any) -> str:
+    """An opaque key naming the account that owns the phone's offline copy of its days: another account opening
+    Today finds a different key and wipes the copy. Derived (HMAC with the secret key), so it tells nothing about
+    the account, yet is stable across sessions so a new sign-in of the same account keeps the copy."""
+    return salted_hmac("footlog.offline-days-owner", str(user_pk)).hexdigest()[:24]
 
 
 def observation_limits() -> dict[str, dict[str, float | None]]:

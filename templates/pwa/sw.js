@@ -3,8 +3,9 @@
  * Pages: network first, the kept copy only when offline. Never stores API answers, photos, account or
  * share pages: those are health data or private, and go to the network or, offline, get the offline page.
  * Offline, /day/<date>/ gets the kept form (its script reads the day from the URL and fills it from the
- * outbox) unless this device knows the day has an entry on the server, which it cannot show: then the
- * offline page, rather than an empty form that looks like an unlogged day. */
+ * outbox or from the copy of the last 30 days kept in IndexedDB, saying "offline — showing what this phone last
+ * saw") unless this device knows the day has an entry on the server and holds no copy of it: then the offline
+ * page, rather than an empty form that looks like an unlogged day. */
 "use strict";
 var VERSION = "{{ version }}";
 var SHELL = "footlog-shell-" + VERSION;

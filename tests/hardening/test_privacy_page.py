@@ -18,6 +18,14 @@ def test_privacy_page_is_public_and_answers_what_where_how_long_export_delete(cl
 
 
 @pytest.mark.django_db
+def test_privacy_page_says_what_is_kept_on_the_phone_and_when_it_goes(client):
+    html = client.get("/privacy/").content.decode()
+    assert "<h2>What is kept on your phone</h2>" in html
+    assert "last 30 days" in html and "Photos are not part of the copy" in html
+    assert "Signing out or deleting your account wipes the copy" in html
+
+
+@pytest.mark.django_db
 def test_privacy_page_names_the_bucket_when_photos_go_to_s3(client, settings):
     settings.FOOTLOG_S3_BUCKET = "photos-bucket"
     assert "an S3-compatible bucket" in client.get("/privacy/").content.decode()

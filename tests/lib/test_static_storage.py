@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from footlog.lib.static_storage import HashedStaticStorage, strip_comment_lines
+from footlog.lib.static_storage import HashedStaticStorage, dedent_lines, strip_comment_lines
 
 
 def test_a_name_the_manifest_does_not_hold_keeps_its_plain_name(tmp_path) -> None:
@@ -18,3 +18,9 @@ def test_only_whole_line_comments_are_left_out() -> None:
     assert strip_comment_lines(source) == (
         "(function () {\n  var u = 'http://x'; // kept: after code\ngo();\ndone();\n})();\n"
     )
+
+
+def test_indentation_is_left_out_unless_a_template_string_could_hold_it() -> None:
+    assert dedent_lines("if (a) {\n    go();\n\t}\n") == "if (a) {\ngo();\n}\n"
+    kept = "var t = `a\n    b`;\n  go();\n"
+    assert dedent_lines(kept) == kept

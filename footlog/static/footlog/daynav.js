@@ -101,14 +101,6 @@
 
   /* --- what the outbox holds back for this day ------------------------------------------------ */
   var notice = $("day-outbox");
-  function summary(entry) {
-    var obs = entry.observations || [], routine = entry.routine || [];
-    var sites = obs.map(function (o) { return siteLabel(o.site) + ": " + o.count; });
-    var done = routine.filter(function (r) { return r.done; }).length;
-    var care = routine.length ? "routine " + done + " of " + routine.length + " done" : "routine not recorded";
-    return (sites.length ? sites.join(", ") : "no spots") + " · " + care +
-      (entry.notes ? " · notes: " + entry.notes.slice(0, 80) : "");
-  }
   function siteLabel(key) {
     return (config.sites.filter(function (s) { return s.key === key; })[0] || { label: key }).label;
   }
@@ -146,21 +138,8 @@
     if (item.confirm) {
       askOutliers(item);
     } else if (item.conflict) {
-      notice.appendChild(el("h2", {}, "This day was changed elsewhere"));
-      notice.appendChild(el("p", {}, "The server has a newer version than the one this phone started from. " +
-        "Nothing was overwritten: choose which one to keep."));
-      var list = el("dl", { class: "both" });
-      list.appendChild(el("dt", {}, "On the server"));
-      list.appendChild(el("dd", { id: "conflict-server" }, summary(item.conflict.server)));
-      list.appendChild(el("dt", {}, "On this phone"));
-      list.appendChild(el("dd", { id: "conflict-mine" }, summary(item.body)));
-      notice.appendChild(list);
-      var choices = el("div", { class: "choices" });
-      choices.appendChild(button("Keep this phone's", "", function () {
-        return box.keepMine(item.seq).then(function () { return window.footlogSync(); });
-      }));
-      choices.appendChild(button("Keep the server's", "secondary", function () { return box.discard(item.seq); }));
-      notice.appendChild(choices);
+      // Rarely needed, so fetched when it is (kept by the service worker for offline use all the same).
+      conflict().then(function (c) { c.card(notice, item, { el: el, button: button, siteLabel: siteLabel }); });
     } else {
       var what = item.kind === "photo" ? "a photo of this day" : "this day";
       notice.appendChild(el("h2", {}, "The server did not accept " + what));
@@ -199,6 +178,15 @@
     });
     choices.appendChild(change);
     notice.appendChild(choices);
+  }
+  function conflict() {
+    if (window.FootlogConflict) return Promise.resolve(window.FootlogConflict);
+    return new Promise(function (resolve, reject) {
+      var script = el("script", { src: config.conflict_js });
+      script.onload = function () { resolve(window.FootlogConflict); };
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
   }
   function refresh() { return box ? box.stuck(state.date).then(show).catch(function () {}) : Promise.resolve(); }
 

@@ -3,7 +3,10 @@
  * Every item carries a client-made uuid: the API answers a replay with the stored object, so an item that is
  * sent twice (page and service worker racing, a lost response) is still stored exactly once.
  * Nothing is ever dropped: an item the server refuses is kept, "held", with the server's answer, and so is one
- * that meets a newer version on the server (both are kept for the person to choose); the pages show them. */
+ * that meets a newer version on the server (both are kept for the person to choose); the pages show them.
+ * Beside it, a second database ("footlog-days") keeps a read-only copy of the account's days of the last 30 days
+ * for reading offline: it belongs to one account (its "owner" key) and is wiped on sign-out, account deletion
+ * or when another account opens Today on this phone. */
 (function (scope) {
   "use strict";
   var DB = "footlog", VERSION = 1, API = "/api/v1/";
@@ -107,6 +110,104 @@
     });
   }
 
+  /* --- the days copy, for reading offline ------------------------------------------------------------
+     "days": {date, entry, seen} (the entry as the API answered it, `seen` when this phone got it); "meta": the
+     owner key (an opaque per-account key from the page, never the address) and when the window was refreshed. */
+  var DAYS = "footlog-days", WINDOW = 30;
+  function openDays() {
+    return new Promise(function (resolve, reject) {
+      var r = indexedDB.open(DAYS, 1);
+      r.onupgradeneeded = function () {
+        r.result.createObjectStore("days", { keyPath: "date" });
+        r.result.createObjectStore("meta");
+      };
+      r.onsuccess = function () { resolve(r.result); };
+      r.onerror = function () { reject(r.error); };
+    });
+  }
+  function daysTx(mode, work) {
+    return openDays().then(function (db) {
+      return new Promise(function (resolve, reject) {
+        var t = db.transaction(["days", "meta"], mode), result;
+        Promise.resolve(work(t.objectStore("days"), t.objectStore("meta"))).then(function (r) { result = r; });
+        t.oncomplete = function () { db.close(); resolve(result); };
+        t.onerror = t.onabort = function () { db.close(); reject(t.error); };
+      });
+    });
+  }
+  function forgetDays() {
+    return new Promise(function (resolve) {
+      var r = indexedDB.deleteDatabase(DAYS);
+      r.onsuccess = r.onerror = r.onblocked = function () { resolve(); };
+    });
+  }
+  /* One change at a time (a wipe for a new owner must not race a day being kept). */
+  var daysQueue = Promise.resolve();
+  function serial(work) {
+    var p = daysQueue.then(work);
+    daysQueue = p.catch(function () {});
+    return p;
+  }
+  /* The copy belongs to `owner`: another account's copy is wiped before anything is read or kept. */
+  function ownDays(owner) {
+    return daysTx("readonly", function (days, meta) { return req(meta.get("owner")); }).then(function (had) {
+      if (had === owner) return;
+      return forgetDays().then(function () {
+        return daysTx("readwrite", function (days, meta) { return req(meta.put(owner, "owner")); });
+      });
+    });
+  }
+  /* One day as the server answered it (`entry` null: not logged, so no copy). */
+  function keepDay(owner, date, entry) {
+    return serial(function () {
+      return ownDays(owner).then(function () {
+        return daysTx("readwrite", function (days) {
+          return req(entry ? days.put({ date: date, entry: entry, seen: new Date().toISOString() }) : days.delete(date));
+        });
+      });
+    });
+  }
+  /* The window [from, to] as the server answered a request made at `asked` (ISO time): days in it that are not in
+     `entries` are gone, and days before it are dropped (the copy stays about the last WINDOW days). A day kept
+     after `asked` (saved meanwhile) is newer than this answer and stays as it is. */
+  function keepWindow(owner, from, to, entries, asked) {
+    var seen = new Date().toISOString();
+    return serial(function () {
+      return ownDays(owner).then(function () {
+        return daysTx("readwrite", function (days, meta) {
+          var rows = days.getAll(IDBKeyRange.upperBound(to));
+          rows.onsuccess = function () {
+            var newer = {};
+            rows.result.forEach(function (row) {
+              if (row.seen > asked) newer[row.date] = true; else days.delete(row.date);
+            });
+            entries.forEach(function (e) {
+              if (!newer[e.date] && e.date >= from && e.date <= to) days.put({ date: e.date, entry: e, seen: seen });
+            });
+            meta.put(seen, "refreshed");
+          };
+          return null;
+        });
+      });
+    });
+  }
+  /* The kept copy of a day for `owner`, or null. */
+  function keptDay(owner, date) {
+    return serial(function () {
+      return ownDays(owner).then(function () {
+        return daysTx("readonly", function (days) { return req(days.get(date)); });
+      });
+    }).then(function (row) { return row || null; });
+  }
+  /* When the window was last refreshed for `owner` (an ISO time), or null. */
+  function daysRefreshed(owner) {
+    return serial(function () {
+      return ownDays(owner).then(function () {
+        return daysTx("readonly", function (days, meta) { return req(meta.get("refreshed")); });
+      });
+    });
+  }
+
   /* Days this device knows to be logged on the server (from History, the calendar and the day form), so that
      the service worker does not offer an empty form for a logged day it cannot show offline. */
   function noteDays(logged, unlogged) {
@@ -121,16 +222,19 @@
   /* Offline, for /day/<date>/: "form" when the form can work (the day is in the outbox, or not known to be
      logged), "offline" when its entry is on the server only. */
   function dayOffline(date) {
-    return Promise.all([all(), getMeta("logged")]).then(function (found) {
+    var copy = daysTx("readonly", function (days) { return req(days.get(date)); }).catch(function () { return null; });
+    return Promise.all([all(), getMeta("logged"), copy]).then(function (found) {
       var queued = found[0].some(function (it) { return it.kind === "entry" && it.body.date === date; });
-      return queued || (found[1] || []).indexOf(date) < 0 ? "form" : "offline";
+      return queued || found[2] || (found[1] || []).indexOf(date) < 0 ? "form" : "offline";
     });
   }
 
+  /* Forget what this phone holds for the account (sign-out, account deletion): the outbox and the days copy. */
   function clear() {
     return Promise.all([
       tx("outbox", "readwrite", function (s) { return req(s.clear()); }),
       tx("meta", "readwrite", function (s) { return req(s.clear()); }),
+      forgetDays(),
     ]);
   }
 
@@ -292,5 +396,6 @@
   scope.FootlogOutbox = { enqueue: enqueue, flush: flush, count: count, all: all, clear: clear, setMeta: setMeta,
                           held: held, stuck: stuck, discard: discard, keepMine: keepMine, noteDays: noteDays,
                           dayOffline: dayOffline, flawed: flawed, settleFlaw: settleFlaw,
-                          keepOutliers: keepOutliers };
+                          keepOutliers: keepOutliers, put: put, keepDay: keepDay,
+                          keepWindow: keepWindow, keptDay: keptDay, daysRefreshed: daysRefreshed, WINDOW: WINDOW };
 })(self);

@@ -462,19 +462,34 @@
   function load() {
     renderSteps();
     var steps = api("routine-steps/").then(function (list) { state.steps = list; renderSteps(); }).catch(function () {});
-    var stored = api("entries/?from=" + state.date + "&to=" + state.date).then(function (page) {
-      var entry = page.results[0];
-      if (entry) { state.id = entry.id; state.method = "PUT"; state.version = entry.version; return entry; }
-      return null;
+    // When the copy kept for offline reading is due, one request asks the whole window (this day is in it).
+    var stored = windowDue().then(function (win) {
+      var q = win ? "entries/?from=" + win.from + "&to=" + win.to + "&page_size=" + box.WINDOW
+        : "entries/?from=" + state.date + "&to=" + state.date;
+      return api(q).then(function (page) {
+        var entry = page.results.filter(function (e) { return e.date === state.date; })[0] || null;
+        if (win) box.keepWindow(config.owner, win.from, win.to, page.results, win.asked).catch(function () {});
+        else if (win === null) box.keepDay(config.owner, state.date, entry).catch(function () {});
+        if (entry) { state.id = entry.id; state.method = "PUT"; state.version = entry.version; }
+        return entry;
+      });
     }).catch(function () { return undefined; /* unknown (offline): not the same as "no entry" */ });
     // Something saved on this phone but not sent yet is newer than what the server has.
     var waiting = box ? box.all().then(function (items) {
       return items.filter(function (it) { return it.kind === "entry" && it.body.date === state.date; }).pop();
     }).catch(function () { return null; }) : Promise.resolve(null);
-    Promise.all([stored, waiting, steps]).then(function (found) {
+    // Offline: the copy of the day this phone kept when it last saw it (never another account's).
+    var kept = stored.then(function (entry) {
+      if (entry !== undefined || !box || !box.keptDay) return null;
+      return box.keptDay(config.owner, state.date).catch(function () { return null; });
+    });
+    Promise.all([stored, waiting, steps, kept]).then(function (found) {
+      var copy = found[3];
       if (found[1]) { state.id = found[1].id; state.method = found[1].method; state.version = found[1].version; fill(found[1].body); }
       else if (found[0]) fill(found[0]);
+      else if (copy) { state.id = copy.entry.id; state.method = "PUT"; state.version = copy.entry.version; fill(copy.entry); }
       state.saved = snapshot();
+      showOffline(found[0] === undefined, copy, !!found[1]);
       form.dataset.loaded = "true";  // the day's stored entry is in the form (tests wait for this)
       if (found[0]) checkLevel(state.date, false);  // a logged red flag stays marked after a reload
       if (found[0] !== undefined) {
@@ -482,6 +497,45 @@
       }
       document.dispatchEvent(new CustomEvent("footlog:day-loaded", { detail: { stored: found[0], waiting: found[1] } }));
     });
+  }
+
+  /* --- the copy kept for offline reading (outbox.js, "footlog-days") ------------------------------ */
+  /* Offline, say so, and say what is shown: the phone's copy (or its unsent version), or that it has none. */
+  function showOffline(offline, copy, waiting) {
+    var note = $("offline-note");
+    note.hidden = !offline;
+    if (!offline) return;
+    if (copy || waiting) {
+      $("offline-text").textContent = "offline — showing what this phone last saw";
+      $("offline-when").textContent = copy && !waiting ? " (" + seenAt(copy.seen) + ")." : ".";
+    } else {
+      $("offline-text").textContent = "offline — this phone has no copy of this day";
+      $("offline-when").textContent = ". What you save is sent when you are back online.";
+    }
+  }
+  function seenAt(iso) {
+    return "as of " + new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit",
+                                                              minute: "2-digit" });
+  }
+  window.addEventListener("online", function () { $("offline-note").hidden = true; });
+  var REFRESH_MS = 10 * 60 * 1000;  // the window is asked again at most this often (a day's own page always)
+  /* The window to ask for the copy (the last WINDOW days, when stale and this day is in it), else null;
+     undefined when there is no copy to keep (no outbox, no owner). */
+  function windowDue() {
+    if (!box || !box.daysRefreshed || !config.owner) return Promise.resolve(undefined);
+    var to = todayIn(config.timezone), from = shiftDate(to, 1 - box.WINDOW);
+    return box.daysRefreshed(config.owner).then(function (at) {
+      var fresh = at && Date.now() - Date.parse(at) < REFRESH_MS;
+      return fresh || state.date < from || state.date > to ? null : { from: from, to: to, asked: new Date().toISOString() };
+    }, function () { return undefined; });
+  }
+  /* The day as the server now has it: the form's version, and the copy for offline reading. */
+  function reread() {
+    return api("entries/?from=" + state.date + "&to=" + state.date).then(function (page) {
+      var entry = page.results[0] || null;
+      if (entry) { state.id = entry.id; state.method = "PUT"; state.version = entry.version; }
+      if (box && box.keepDay && config.owner) return box.keepDay(config.owner, state.date, entry);
+    }).catch(function () {});
   }
 
   /* --- saving --------------------------------------------------------------------------------- */
@@ -608,16 +662,27 @@
       checkLevel(state.date, true);
       state.earlier = {};  // a photo of another day may have been sent: ask again
       settleKept(kept).then(function () { showQuality(null); });
-      return api("entries/?from=" + state.date + "&to=" + state.date).then(function (page) {
-        if (page.results[0]) { state.id = page.results[0].id; state.method = "PUT"; state.version = page.results[0].version; }
-      }).catch(function () {});
+      return reread();
     }).catch(function () {
       say("Could not save on this phone. Please try again.");
     }).then(function () { $("save").disabled = false; });
   });
 
+  /* Back online, the outbox has sent what waited: "sent" only for what the server accepted. An item it held
+     (refused, or in conflict with another version) is shown at once, above the form, and said so here. */
   document.addEventListener("footlog:outbox", function (e) {
-    if (!e.detail && /back online/.test($("save-status").textContent)) say("Sent. Everything is saved.");
+    if (e.detail || !/back online/.test($("save-status").textContent)) return;
+    say("Sending…");
+    Promise.all([box.stuck(state.date), box.held()]).then(function (found) {
+      if (found[0]) {
+        document.dispatchEvent(new CustomEvent("footlog:stuck", { detail: found[0] }));
+        say("Not saved on the server yet: see the message above the form.");
+        return;
+      }
+      say(found[1].length ? "Sent. Other days wait for you: see the note at the top." : "Sent. Everything is saved.");
+      checkLevel(state.date, false);
+      return reread();
+    }).catch(function () { say("Could not check what was sent. Reload the page to see."); });
   });
   // daynav.js (day picker, "Same as last time", refused and conflicting outbox items) works on this state.
   window.footlogForm = { state: state, fill: fill, paint: paint, renderSteps: renderSteps, say: say, api: api,
