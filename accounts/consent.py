@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.services import account_update
 from footlog.lib.errors import InvalidInput
 
 # Bump when the consent text in templates/pwa/welcome.html changes in substance: everyone is asked again.
@@ -23,11 +24,9 @@ def consent_give(user: User, *, timezone_name: str | None = None) -> User:
     """Record consent to the current text now; also store the detected time zone when one is given."""
     user.health_data_consent_version = CONSENT_VERSION
     user.health_data_consented_at = timezone.now()
-    fields = ["health_data_consent_version", "health_data_consented_at"]
+    user.save(update_fields=["health_data_consent_version", "health_data_consented_at"])
     if timezone_name:
-        user.timezone = timezone_name
-        fields.append("timezone")
-    user.save(update_fields=fields)
+        account_update(user, {"timezone": timezone_name})  # the zone's one writer
     return user
 
 

@@ -43,6 +43,7 @@ WRAPPED = (
 def _refusing_malformed(func: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        # allauth's MFA modules import its models: loaded on first use (this module is imported by AppConfig.ready)
         from allauth.mfa.adapter import get_adapter
 
         try:
@@ -59,6 +60,7 @@ def _refusing_malformed(func: Callable[P, R]) -> Callable[P, R]:
 
 
 def make_webauthn_parsing_total() -> None:
+    # allauth's MFA modules import its models: loaded on first use (this module is imported by AppConfig.ready)
     from allauth.mfa.webauthn.internal import auth
 
     for name in WRAPPED:
@@ -74,6 +76,7 @@ def recovery_codes_for_passkey_signup(
     passkey sign-up: such an account (no password) would be locked out with its phone lost. Make them here too;
     Settings offers them, shown once. During sign-up the person is not signed in yet, which is also allauth's test
     (recovery_codes.internal.flows.auto_generate_recovery_codes) for leaving this path to us."""
+    # allauth's MFA modules import its models: loaded on first use (this module is imported by AppConfig.ready)
     from allauth.mfa.models import Authenticator
     from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 

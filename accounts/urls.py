@@ -2,10 +2,7 @@ from django.urls import path
 
 from accounts import views
 
+# `account/` itself (profile and deletion), its export and import: footlog/portability/urls.py.
 urlpatterns = [
-    path("account/", views.AccountDetail.as_view(), name="account"),
-    path("account/delete-code", views.AccountDeleteCode.as_view(), name="account-delete-code"),
     path("account/consent", views.AccountConsent.as_view(), name="account-consent"),
-    path("account/import", views.AccountImport.as_view(), name="account-import"),
-    path("account/import/<uuid:pk>", views.AccountImportDetail.as_view(), name="account-import-detail"),
 ]

@@ -1,31 +1,23 @@
-from collections.abc import Mapping
-from typing import Any
+"""The account API of identity: the profile (`GET`/`PATCH account/`) and consent.
 
-from django.conf import settings
-from django.contrib.auth import logout
-from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import Http404
-from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import status
-from rest_framework.exceptions import ParseError
-from rest_framework.parsers import MultiPartParser
+Deleting the account (`DELETE account/`), its code, export and import are the account's data, in
+footlog.portability.views (whose `AccountDetail` extends `AccountProfile` below with DELETE on the same path).
+"""
+
+from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts import account_import
 from accounts.consent import consent_record, consent_state
-from accounts.deletion_code import deletion_code_send
-from accounts.serializers import AccountDeleteIn, AccountSerializer, ConsentIn, ConsentOut, ImportIn, ImportJobOut
-from accounts.services import account_delete, account_update
-from footlog.api.errors import QuotaExceeded
+from accounts.serializers import AccountSerializer, ConsentIn, ConsentOut
+from accounts.services import account_update
 from footlog.api.permissions import WITHOUT_CONSENT
 from footlog.api.schema import ERROR
 from footlog.api.scoping import user_of
-from footlog.lib.ratelimit import rate_limit_hit
 
 
-class AccountDetail(APIView):
+class AccountProfile(APIView):
     # Before consent a client must still read the consent state, set its time zone and be able to leave.
     permission_classes = WITHOUT_CONSENT
 
@@ -38,38 +30,6 @@ class AccountDetail(APIView):
         body = AccountSerializer(user_of(request), data=request.data, partial=True)
         body.is_valid(raise_exception=True)
         return Response(AccountSerializer(account_update(user_of(request), body.validated_data)).data)
-
-    @extend_schema(
-        request=AccountDeleteIn,
-        responses={204: None, 400: OpenApiResponse(description="Wrong password or code"), 429: OpenApiResponse()},
-        summary="Delete the account and everything stored (password re-check; the mailed code without a password)",
-    )
-    def delete(self, request: Request) -> Response:
-        body = AccountDeleteIn(data=request.data)
-        body.is_valid(raise_exception=True)
-        # A few tries per minute: the password check must not become a guessing oracle for a stolen session.
-        if rate_limit_hit("account-delete", str(user_of(request).pk), limit=5):
-            raise QuotaExceeded("Too many attempts; wait a minute.")
-        account_delete(user_of(request), body.validated_data["password"], code=body.validated_data["code"])
-        logout(request._request)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class AccountDeleteCode(APIView):
-    permission_classes = WITHOUT_CONSENT
-
-    @extend_schema(
-        request=None,
-        responses={202: None, 400: ERROR, 429: ERROR},
-        summary="Mail a code to confirm the account's deletion (accounts without a password: passkeys only)",
-    )
-    def post(self, request: Request) -> Response:
-        user = user_of(request)
-        # Each mail is one; a few per minute are plenty for a person and no flood for the inbox.
-        if rate_limit_hit("account-delete-code", str(user.pk), limit=3):
-            raise QuotaExceeded("Too many codes asked for; wait a minute.")
-        deletion_code_send(user)
-        return Response(status=status.HTTP_202_ACCEPTED)
 
 
 class AccountConsent(APIView):
@@ -85,57 +45,3 @@ class AccountConsent(APIView):
         body.is_valid(raise_exception=True)
         user = consent_record(user_of(request), body.validated_data["version"])
         return Response(ConsentOut(consent_state(user)).data)
-
-
-# Room for the multipart boundaries around the one file.
-MULTIPART_OVERHEAD = 64 * 1024
-
-
-class ImportMultiPartParser(MultiPartParser):
-    """Multipart that refuses a body over FOOTLOG_IMPORT_MAX_BYTES (400 too_large) before reading it."""
-
-    def parse(self, stream: Any, media_type: str | None = None, parser_context: Mapping[str, Any] | None = None) -> Any:
-        request = (parser_context or {}).get("request")
-        declared = request.META.get("CONTENT_LENGTH", "") if request is not None else ""
-        if declared.isdigit() and int(declared) > settings.FOOTLOG_IMPORT_MAX_BYTES + MULTIPART_OVERHEAD:
-            raise account_import.too_large()
-        try:
-            return super().parse(stream, media_type, parser_context)
-        except RequestDataTooBig:
-            raise account_import.too_large() from None
-        except (TooManyFilesSent, TooManyFieldsSent):
-            raise ParseError("Send one file, as the field `file`.") from None
-
-
-class AccountImport(APIView):
-    parser_classes = [ImportMultiPartParser]
-
-    @extend_schema(
-        request={"multipart/form-data": ImportIn},
-        responses={202: ImportJobOut, 400: ERROR, 409: ERROR, 429: ERROR, 503: ERROR},
-        summary="Import footlog's own export zip into this account (a job: 202, then poll its url)",
-        description="All or nothing and idempotent: importing the same zip twice changes nothing. 400 names the "
-        "problem (code not_a_zip, not_footlog, unknown_version, bad_json, unsafe_path, zip_bomb, too_large, "
-        "invalid_data); 409 (code import_conflict) lists the dates that already hold other entries.",
-    )
-    def post(self, request: Request) -> Response:
-        files = request.FILES.getlist("file")
-        if len(files) != 1:
-            raise ParseError("Send the export zip as the one multipart field `file`.")
-        upload = files[0]
-        # Each upload is read and checked at once: a few a minute is plenty for moving one's own data.
-        if rate_limit_hit("account-import", str(user_of(request).pk), limit=10):
-            raise QuotaExceeded("Too many imports started; wait a minute.")
-        job = account_import.account_import_create(user_of(request), upload, upload.size or 0)
-        response = Response(ImportJobOut(job).data, status=status.HTTP_202_ACCEPTED)
-        response["Location"] = ImportJobOut(job).data["url"]
-        return response
-
-
-class AccountImportDetail(APIView):
-    @extend_schema(responses={200: ImportJobOut, 404: ERROR}, summary="An import job's status, progress and result")
-    def get(self, request: Request, pk: str) -> Response:
-        job = account_import.import_job_of(user_of(request), pk)
-        if job is None:
-            raise Http404
-        return Response(ImportJobOut(job).data)

@@ -13,6 +13,8 @@ from gunicorn.glogging import Logger
 # gunicorn reads this file before the project is on sys.path; the variables go through footlog's one strict
 # parser like every other, so `PORT=eighty` stops start-up naming PORT instead of a ValueError traceback.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import shutil
+
 from footlog.lib import config as _env  # not `config`: gunicorn would read that name as its --config setting
 
 bind = f"{_env.parse_str('HOST', default='127.0.0.1')}:{_env.parse_int('PORT', 1, 65535, default=8000)}"
@@ -72,14 +74,13 @@ if _env.parse_str("FOOTLOG_METRICS_TOKEN", default="") and not os.environ.get("P
 
 def on_starting(server: Any) -> None:
     if _METRICS_DIR is not None:
-        import shutil
-
         shutil.rmtree(_METRICS_DIR, ignore_errors=True)
         _METRICS_DIR.mkdir(parents=True)
 
 
 def child_exit(server: Any, worker: Any) -> None:
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # gunicorn's master reads this file: prometheus_client only where metrics span processes
         from prometheus_client import multiprocess
 
         multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]  # prometheus-client: unannotated

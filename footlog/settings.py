@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "footlog.clinical",
     "footlog.timeline",
     "footlog.exports",
+    "footlog.sharing",
+    "footlog.portability",  # the account's data: export, import, deletion (above every feature app)
     "footlog.pwa",
     "reminders",
     "footlog.ops",  # probes, metrics, error reports, backup/restore (docs/deploy.md "Operations")
@@ -176,7 +178,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     # report jobs: re-queue stuck ones, delete reports past 7 days and orphan files (footlog/exports/report_jobs.py).
     # Every minute: a job whose heartbeat is older than FOOTLOG_JOB_STALE_S has lost its worker (issue 22).
     "exports-sweep": {"task": "exports.sweep", "schedule": 60.0},
-    # account imports: re-queue or fail lost jobs, delete finished ones past 7 days (accounts/account_import.py).
+    # account imports: re-queue or fail lost jobs, delete finished ones past 7 days
+    # (footlog/portability/account_import.py).
     "exports-import-sweep": {"task": "exports.import_sweep", "schedule": 60.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
@@ -272,7 +275,11 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     # Every operation may answer the error shape (footlog/api/schema.py); the enum hook is drf-spectacular's default.
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "footlog.api.schema.document_errors"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "footlog.api.schema.document_errors",
+        "footlog.diary.schema.observation_limits",  # the diary's own (the API's plumbing may not import it)
+    ],
     # Site keys appear with and without labels (model choices vs. serializer keys): name both sets.
     "ENUM_NAME_OVERRIDES": {
         "SiteEnum": "footlog.diary.sites.SITE_KEYS",
@@ -340,7 +347,7 @@ FOOTLOG_PHOTO_DAILY_COUNT = config.parse_int("FOOTLOG_PHOTO_DAILY_COUNT", 1, 10_
 FOOTLOG_PHOTO_QUOTA_BYTES = config.parse_int(
     "FOOTLOG_PHOTO_QUOTA_BYTES", FOOTLOG_PHOTO_MAX_BYTES, 1024**4, default=2 * 1024**3
 )
-# The largest account export zip POST account/import takes (accounts/account_import.py; README "Import").
+# The largest account export zip POST account/import takes (footlog/portability/account_import.py; README "Import").
 FOOTLOG_IMPORT_MAX_BYTES = config.parse_int("FOOTLOG_IMPORT_MAX_BYTES", 1024 * 1024, 1024**4, default=200 * 1024**2)
 # Requests per client and minute to the share pages (footlog/sharing/pages.py).
 FOOTLOG_SHARE_RATE_PER_MINUTE = config.parse_int("FOOTLOG_SHARE_RATE_PER_MINUTE", 1, 10_000, default=60)

@@ -16,6 +16,7 @@ api_v1 = [
     path("", include(sharing_urls.api_urlpatterns)),
     path("", include("reminders.urls")),
     path("", include("accounts.urls")),
+    path("", include("footlog.portability.urls")),
 ]
 
 urlpatterns: list[URLPattern | URLResolver] = [

@@ -10,6 +10,7 @@ import datetime as dt
 from celery import shared_task
 
 from reminders import services
+from reminders.services.enqueue import NUDGE_TASK, SEND_TASK
 
 
 @shared_task(name="reminders.tick", acks_late=True, reject_on_worker_lost=True, ignore_result=True)
@@ -18,12 +19,12 @@ def tick() -> int:
     return services.dispatch_due() + services.requeue_stuck()
 
 
-@shared_task(name="reminders.send_deliveries", acks_late=True, reject_on_worker_lost=True, ignore_result=True)
+@shared_task(name=SEND_TASK, acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def send_deliveries(delivery_ids: list[int]) -> dict[str, int]:
     return dict(services.deliver(delivery_ids, lanes=services.SEND_LANES))
 
 
-@shared_task(name="reminders.evaluate_visit_nudges", acks_late=True, reject_on_worker_lost=True, ignore_result=True)
+@shared_task(name=NUDGE_TASK, acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def evaluate_visit_nudges(items: list[list[int | str]]) -> int:
     """`items` are [reminder id, local date ISO] pairs."""
     return sum(services.visit_nudge_evaluate(int(rid), dt.date.fromisoformat(str(day))) for rid, day in items)

@@ -17,7 +17,10 @@ import logging
 from dataclasses import dataclass
 
 from accounts.models import User
+from footlog.clinical.models import Visit
 from footlog.timeline.analysis import LEVEL_ORDER
+from footlog.timeline.selectors import timeline_for
+from reminders.models import Kind, Reminder
 
 logger = logging.getLogger(__name__)
 
@@ -28,14 +31,7 @@ QUIET_DAYS_TO_END = 14  # ... that ends after this many days in a row below it
 
 
 def current_recommendation_level(user: User, today: dt.date) -> str:
-    """The timeline's recommendation level for `user` on `today`: "none", "consider", "book" or "urgent".
-
-    The timeline app is imported lazily so reminders work (answering "none") where it is not installed yet.
-    """
-    try:
-        from footlog.timeline.selectors import timeline_for
-    except ImportError:
-        return "none"
+    """The timeline's recommendation level for `user` on `today`: "none", "consider", "book" or "urgent"."""
     result = timeline_for(user, today - LOOKBACK, today)
     return str(result.recommendation.level)
 
@@ -78,13 +74,11 @@ def visit_nudge_reset(user_id: int) -> None:
     or the review date); so the open run ends here, and new evidence after the visit starts a new one, which
     nudges once as usual. Harmless when run twice.
     """
-    from reminders.models import Kind, Reminder
 
     Reminder.objects.filter(user_id=user_id, kind=Kind.VISIT_NUDGE).update(nudge_level="", nudge_quiet_since=None)
 
 
 def review_due(user_id: int, local_date: dt.date) -> bool:
     """Whether a visit of the user set its review date on `local_date` (the day the review reminder goes out)."""
-    from footlog.clinical.models import Visit
 
     return Visit.objects.filter(user_id=user_id, review_on=local_date).exists()

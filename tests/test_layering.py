@@ -1,9 +1,16 @@
-"""Domain code (services, selectors, the timeline analysis) raises footlog's own errors and never imports the
-REST framework: one exception handler maps the errors to HTTP (footlog.api.errors)."""
+"""The layers and the domain's independence from DRF, checked on real imports.
+
+Domain code (services, selectors, the timeline analysis) raises footlog's own errors and never imports the
+REST framework: one exception handler maps the errors to HTTP (footlog.api.errors). The apps form layers, bottom
+to top: lib → accounts (identity) → diary → clinical → timeline → reminders → exports → sharing → portability →
+pwa; an import (function-level ones included) only ever points down. Both are import-linter contracts in
+pyproject.toml, run here with `lint-imports`; a copy of the code with one bad import injected shows that each
+contract fails on it."""
 
 from __future__ import annotations
 
 import ast
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -85,3 +92,50 @@ def test_ruff_refuses_the_rest_framework_in_domain_code(path: str) -> None:
 def test_ruff_lets_the_api_layer_import_the_rest_framework(path: str) -> None:
     result = ruff_on(path, DRF_IMPORTS)
     assert result.returncode == 0, result.stdout
+
+
+def lint_imports(cwd: Path) -> subprocess.CompletedProcess[str]:
+    lint = Path(sys.executable).with_name("lint-imports")
+    return subprocess.run(
+        [str(lint), "--no-cache"], cwd=cwd, capture_output=True, text=True, timeout=120, env={"PATH": "/usr/bin:/bin"}
+    )
+
+
+def test_the_import_contracts_hold() -> None:
+    result = lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 2 kept, 0 broken." in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("path", "injected", "contract"),
+    [
+        # identity reaching up into a feature app (the package cycle of issue 24)
+        ("accounts/services.py", "from reminders.services import reminders_follow_timezone\n", "Layers"),
+        # a function-level import counts as much as one at the top
+        ("footlog/diary/services.py", "def _f():\n    from footlog.timeline import services\n", "Layers"),
+        ("footlog/lib/dates.py", "def _f():\n    import accounts.models\n", "Layers"),
+        ("footlog/exports/report_jobs.py", "from footlog.exports import tasks\n", None),  # allowed: same app
+        ("footlog/exports/report.py", "from footlog.sharing import services\n", "Layers"),
+        ("footlog/sharing/services.py", "from footlog.portability import services\n", "Layers"),
+        ("footlog/portability/services.py", "from footlog.pwa import views\n", "Layers"),
+        ("reminders/services/dispatch.py", "from rest_framework.exceptions import ValidationError\n", "Domain code"),
+        ("footlog/portability/services.py", "import rest_framework\n", "Domain code"),
+        ("footlog/timeline/analysis/episodes.py", "from footlog.api.errors import Conflict\n", "Domain code"),
+    ],
+)
+def test_each_contract_fails_on_an_injected_import(
+    tmp_path: Path, path: str, injected: str, contract: str | None
+) -> None:
+    for package in ("footlog", "accounts", "reminders"):
+        shutil.copytree(ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("static", "__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    target = tmp_path / path
+    target.write_text(target.read_text() + "\n\n" + injected)
+    result = lint_imports(tmp_path)
+    if contract is None:
+        assert result.returncode == 0, result.stdout
+        return
+    assert result.returncode == 1, result.stdout + result.stderr
+    broken = result.stdout.split("Broken contracts", 1)[-1]
+    assert contract in broken, result.stdout

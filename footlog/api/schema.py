@@ -13,6 +13,7 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse
 
 from footlog.api.permissions import requires_consent
+from footlog.lib.dates import known_timezones
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -74,7 +75,6 @@ def _free_text(node: Any) -> None:
 
 
 def _state_the_rules(schemas: dict[str, Any]) -> None:
-    from footlog.lib.dates import known_timezones
 
     for name, component in schemas.items():
         if not name.endswith("Request"):
@@ -89,13 +89,7 @@ def _state_the_rules(schemas: dict[str, Any]) -> None:
         if properties.get("timezone", {}).get("type") == "string":
             properties["timezone"]["enum"] = sorted(known_timezones())
         _free_text(component)
-    # An entry holds each site at most once (the serializer's max_length, which drf-spectacular leaves out).
-    from footlog.diary.sites import SITE_KEYS
-
-    for name in ("EntryCreateInRequest", "EntryInRequest", "PatchedEntryInRequest"):
-        observations = schemas.get(name, {}).get("properties", {}).get("observations")
-        if observations is not None:
-            observations["maxItems"] = len(SITE_KEYS)
+    # An entry's observations: footlog/diary/schema.py (a hook of the diary's own; the API plumbing sits below it).
     # Each reminder channel may appear once (reminders/serializers.py).
     channels = schemas.get("PreferencesInRequest", {}).get("properties", {}).get("channels")
     if channels is not None:

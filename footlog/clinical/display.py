@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from footlog.clinical.models import Visit
+from footlog.lib.dates import day_text
 from footlog.lib.svg_chart import Marker
-from footlog.timeline.analysis.wording import day_text
 
 
 def visit_text(visit: Visit) -> str:

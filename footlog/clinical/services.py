@@ -16,6 +16,7 @@ from footlog.clinical import validation
 from footlog.clinical.models import SiteOnset, Visit
 from footlog.lib.dates import today_in
 from footlog.lib.errors import InvalidInput
+from footlog.lib.tasks import send
 from footlog.lib.usercache import user_caches_forget
 
 if TYPE_CHECKING:
@@ -116,9 +117,7 @@ def _after_visit_write(user: User) -> None:
 def enqueue_task(name: str, *args: object) -> None:
     """Hand a task to the broker by name (tests capture it here). A broker that is down loses only the nudge
     reset, which the next visit nudge check does not need to be safe: logged, never raised."""
-    from footlog.celery import app
-
     try:
-        app.send_task(name, args=list(args))
+        send(name, *args)
     except Exception:  # the broker's connection errors
         logger.warning("could not enqueue %s", name, exc_info=True)

@@ -9,6 +9,7 @@ class DiaryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # ready(): the apps' models are loaded only now
         from footlog.diary.builtin import ensure_builtin_steps
         from footlog.diary.outliers import register_sqlite_median
 

@@ -6,6 +6,8 @@ every database — new, migrated or flushed — has them, and adding one needs n
 
 from __future__ import annotations
 
+from footlog.diary.models import RoutineStep
+
 BUILTIN_STEPS = [
     # key, label, kind, target per week (0 = as needed, not scored; triggers are always 0)
     ("wash", "Washed with mild soap, patted dry", "care", 7),
@@ -24,8 +26,6 @@ DEFAULT_TARGET = {"care": 7, "trigger": 0}
 
 def ensure_builtin_steps(using: str = "default", **_: object) -> None:
     """post_migrate handler: create or refresh the built-in steps (idempotent)."""
-    from footlog.diary.models import RoutineStep
-
     for position, (key, label, kind, target) in enumerate(BUILTIN_STEPS):
         RoutineStep.objects.using(using).update_or_create(
             user=None,

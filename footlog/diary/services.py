@@ -34,6 +34,7 @@ from footlog.diary.models import (
 from footlog.diary.selectors import entry_by_id, photo_by_id
 from footlog.diary.sites import SITE_KEYS
 from footlog.lib.errors import Conflict, InvalidInput, PayloadTooLarge, PreconditionFailed, QuotaExceeded
+from footlog.lib.usercache import user_caches_forget
 
 logger = logging.getLogger(__name__)
 UPLOAD_WINDOW = dt.timedelta(hours=24)  # FOOTLOG_PHOTO_DAILY_COUNT photos per user in any such window
@@ -244,13 +245,9 @@ def _check_target(kind: str, target: int) -> None:
 
 
 def _forget_timelines(user: User) -> None:
-    from footlog.timeline.services import timeline_cache_forget  # the timeline app builds on the diary
-
     # The target is stored either way; a cache that is down only delays the new adherence figures (≤ 6 hours).
-    try:
-        timeline_cache_forget(user.pk)
-    except Exception:  # any cache backend error
-        logger.warning("timeline cache forget failed after a target change", exc_info=True)
+    # By dotted name (footlog.lib.usercache): the timeline builds on the diary, not the reverse.
+    user_caches_forget(user.pk)
 
 
 def routine_step_archive(step: RoutineStep) -> None:

@@ -45,6 +45,8 @@ from fhir.resources.R4B.patient import Patient
 
 from accounts.models import User
 from footlog.clinical.selectors import site_onsets_in_calendar, visits_for
+from footlog.diary.photo_storage import photo_bytes
+from footlog.diary.selectors import photos_for
 from footlog.diary.sites import LATERALITY, QUALIFIERS, SITES, SNOMED
 from footlog.exports.flag_rows import KIND_WORDS
 from footlog.exports.selectors import iter_history
@@ -479,8 +481,6 @@ def build_bundle(
     `photos`: "link" (Media pointing at the owner's API), "data" (the display JPEG inside each Media) or "none";
     `report_pdf`: the PDF report of the range, put inside a DocumentReference (none without it).
     """
-    from footlog.diary.photo_storage import photo_bytes
-    from footlog.diary.selectors import photos_for
 
     patient = _urn("patient", user.pk)
     patient_resource: dict[str, Any] = {"resourceType": "Patient", "active": True}

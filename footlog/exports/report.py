@@ -23,7 +23,8 @@ from accounts.models import User
 from footlog.clinical.display import visit_markers, visit_text
 from footlog.clinical.models import Visit
 from footlog.clinical.selectors import visits_for
-from footlog.diary.models import Entry, Photo
+from footlog.diary.models import Entry, Observation, Photo
+from footlog.diary.selectors import photos_for
 from footlog.diary.sites import SITES
 from footlog.exports import findings
 from footlog.exports.findings import Findings
@@ -364,9 +365,6 @@ def _photo_sheets(user: User, start: dt.date, end: dt.date, photo_src: Callable[
     """Per site and view (view not noted is a group of its own): the pick of `_pick`, where the baseline is the
     site and view's first photo ever, marked when it lies before `start`. Photos without a site: the latest
     UNTAGGED_STRIP, for a small strip, and how many more there are."""
-    from footlog.diary.models import Observation
-    from footlog.diary.selectors import photos_for
-
     groups: dict[tuple[str, str | None], list[Photo]] = defaultdict(list)
     untagged: list[Photo] = []
     for photo in photos_for(user, None, start, end):

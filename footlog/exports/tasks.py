@@ -7,7 +7,7 @@ from celery import shared_task
 from footlog.exports import report_jobs
 
 
-@shared_task(name="exports.build_report", acks_late=True, reject_on_worker_lost=True, ignore_result=True)
+@shared_task(name=report_jobs.BUILD_TASK, acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def build_report(job_id: str) -> str:
     return report_jobs.report_job_run(job_id)
 

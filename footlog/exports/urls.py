@@ -9,5 +9,4 @@ urlpatterns = [
     path("exports/report-jobs/<uuid:pk>/report.pdf", views.ReportJobPdf.as_view(), name="report-job-pdf"),
     path("exports/fhir.json", views.HistoryFhir.as_view(), name="export-fhir"),
     path("exports/history.csv", views.HistoryCsv.as_view(), name="export-csv"),
-    path("account/export", views.AccountExport.as_view(), name="account-export"),
 ]

@@ -13,17 +13,15 @@ from rest_framework.views import APIView
 
 from footlog.api.errors import Conflict
 from footlog.api.params import parse_date_range, parse_flag
-from footlog.api.permissions import WITHOUT_CONSENT
 from footlog.api.schema import ERROR
 from footlog.api.scoping import user_of
 from footlog.exports import report_jobs, selectors
-from footlog.exports.account_export import build_account_zip
 from footlog.exports.csv_export import csv_lines, encoded
 from footlog.exports.fhir import build_bundle, report_pdf
 from footlog.exports.models import ReportJob
 from footlog.exports.pdf import render_pdf
 from footlog.exports.photos import owned_photo_reader
-from footlog.exports.renderers import CsvRenderer, FhirRenderer, FileDownloadView, PdfRenderer, ZipRenderer
+from footlog.exports.renderers import CsvRenderer, FhirRenderer, FileDownloadView, PdfRenderer
 from footlog.exports.report import build_report
 from footlog.exports.serializers import ReportJobIn, ReportJobOut, ReportQuery
 from footlog.lib.dates import today_in
@@ -149,19 +147,4 @@ class HistoryFhir(FileDownloadView):
         bundle = build_bundle(user_of(request), start, end, report_pdf=pdf)
         response = HttpResponse(bundle.model_dump_json(), content_type="application/fhir+json")
         private_response(response, filename=f"footlog-fhir-{start}-{end}.json")
-        return response
-
-
-class AccountExport(FileDownloadView):
-    # Taking one's own data out never waits for consent (it is only what the user already stored).
-    permission_classes = WITHOUT_CONSENT
-    renderer_classes = [ZipRenderer, JSONRenderer]
-
-    @extend_schema(
-        responses={(200, "application/zip"): OpenApiTypes.BINARY},
-        summary="Everything the user stored: a zip of JSON plus the photos",
-    )
-    def get(self, request: Request) -> FileResponse:
-        response = FileResponse(build_account_zip(user_of(request)), content_type="application/zip")
-        private_response(response, filename="footlog-my-data.zip")
         return response

@@ -7,6 +7,8 @@ An empty variable means its default, like an unset one.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import ipaddress
 import os
 import re
@@ -19,6 +21,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import environ
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"true", "1", "yes", "on"}
@@ -161,8 +165,6 @@ def parse_from_address(name: str, *, default: str) -> str:
 
 
 def _b64url_bytes(name: str, raw: str, length: int) -> bytes:
-    import base64
-    import binascii
 
     try:
         decoded = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4))
@@ -177,8 +179,6 @@ def parse_vapid(*, default_subject: str) -> dict[str, str]:
     """The Web Push identity: VAPID_PRIVATE_KEY and VAPID_PUBLIC_KEY (both or neither; base64url raw P-256 keys,
     the public one the private one's) and VAPID_SUBJECT (mailto: or https:). Empty keys mean "generate one into
     the data dir" (reminders/vapid.py). Checked here, at start-up, not at the first push."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
 
     private, public = _raw("VAPID_PRIVATE_KEY") or "", _raw("VAPID_PUBLIC_KEY") or ""
     subject = _raw("VAPID_SUBJECT") or default_subject

@@ -59,3 +59,8 @@ def day_page_earliest(today: dt.date) -> dt.date:
         return today.replace(year=today.year - DAY_PAGE_YEARS)
     except ValueError:
         return today.replace(year=today.year - DAY_PAGE_YEARS, day=28)
+
+
+def day_text(date: dt.date) -> str:
+    """A date as people read it: "9 Nov 2026" (every app's wording: the timeline's, a visit's)."""
+    return f"{date.day} {date:%b %Y}"

@@ -10,7 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import logging.config
 import time
+
+from celery import signals
+from celery.app import trace
+from django.conf import settings
 
 # Fields footlog's own records carry (see footlog/middleware.py and task_log_* below). No free text.
 FIELDS = (
@@ -78,17 +83,12 @@ def task_log_postrun(task_id: str | None = None, task: object = None, state: str
 
 def configure_worker_logging(**_: object) -> None:
     """Celery's setup_logging hook: use Django's LOGGING (JSON, redaction) instead of Celery's own handlers."""
-    import logging.config
-
-    from django.conf import settings
 
     logging.config.dictConfig(settings.LOGGING)
 
 
 def connect_celery_signals() -> None:
     """Called once from footlog/celery.py."""
-    from celery import signals
-    from celery.app import trace
 
     # Celery's success line ends with the task's return value; footlog's task log says what is needed.
     trace.LOG_SUCCESS = "Task %(name)s[%(id)s] succeeded in %(runtime)ss"

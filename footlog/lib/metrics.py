@@ -50,6 +50,7 @@ def observe_request(route: str, method: str, status: int, seconds: float) -> Non
 
 def shared_count(name: str) -> None:
     """Add one to the shared counter `name` (a key of SHARED_COUNTERS); a cache failure only loses the count."""
+    # the cache backend is read when counted, not at import (tests swap the settings)
     from django.core.cache import cache
 
     key = SHARED_PREFIX + name

@@ -7,6 +7,7 @@ class OpsConfig(AppConfig):
     verbose_name = "operations"
 
     def ready(self) -> None:
+        # ready(): the apps' models are loaded only now
         from footlog.ops import heartbeat
 
         heartbeat.connect()

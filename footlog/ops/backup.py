@@ -70,6 +70,7 @@ class Layout:
 
     @classmethod
     def from_settings(cls) -> Layout:
+        # Django's settings only for the configured layout: `Layout.default` serves a bare data dir
         from django.conf import settings
         from django.core.files.storage import FileSystemStorage, storages
 
@@ -87,6 +88,7 @@ class Layout:
 
 
 def _fernet(passphrase: bytes, salt: bytes, params: dict[str, int]) -> Fernet:
+    # the cipher loads only for an encrypted backup (a passphrase given)
     from cryptography.fernet import Fernet
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
@@ -111,6 +113,7 @@ def encrypt_stream(source: IO[bytes], target: IO[bytes], passphrase: bytes) -> N
 
 
 def decrypt_stream(source: IO[bytes], target: IO[bytes], passphrase: bytes) -> None:
+    # the cipher loads only for an encrypted backup (a passphrase given)
     from cryptography.fernet import InvalidToken
 
     damaged = BackupError("the archive is damaged or the passphrase is wrong: nothing was restored")
@@ -378,6 +381,7 @@ def _unpack_checked(tar_path: Path, staged: Path) -> dict[str, Any]:
 
 
 def _check_database(path: Path, counts: dict[str, int]) -> None:
+    # Django's private SQLite functions: only to check a restored SQLite file
     from django.db.backends.sqlite3._functions import register
 
     connection = sqlite3.connect(path)

@@ -56,6 +56,7 @@ def check_migrations() -> None:
 
 
 def _ping_redis(url: str) -> None:
+    # the Redis client only where REDIS_URL is set (SQLite + filesystem broker installs ping nothing)
     import redis
 
     client = redis.Redis.from_url(url, socket_connect_timeout=REDIS_TIMEOUT, socket_timeout=REDIS_TIMEOUT)
@@ -86,7 +87,7 @@ def check_broker() -> None:
         return
     folder = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get("data_folder_in")
     if folder:
-        _write_probe(Path(folder))
+        _write_probe(Path(str(folder)))
 
 
 def _write_probe(folder: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 
+from celery.signals import task_postrun
 from django.core.cache import cache
 
 logger = logging.getLogger(__name__)
@@ -38,6 +39,5 @@ def _on_task_postrun(sender: object = None, state: str | None = None, **kwargs: 
 
 
 def connect() -> None:
-    from celery.signals import task_postrun
 
     task_postrun.connect(_on_task_postrun, weak=False, dispatch_uid="footlog.ops.heartbeat")

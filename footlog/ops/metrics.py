@@ -24,7 +24,10 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metri
 from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
 
+from footlog.exports.models import ReportJob
 from footlog.lib.metrics import SHARED_COUNTERS, SHARED_PREFIX
+from footlog.portability.models import ImportJob
+from reminders.models import Delivery, DeliveryAttempt, Reminder
 
 logger = logging.getLogger(__name__)
 
@@ -54,9 +57,6 @@ class DatabaseCollector(Collector):
         yield from self._shared_counters()
 
     def _families(self) -> Iterator[Metric]:
-        from accounts.models import ImportJob
-        from footlog.exports.models import ReportJob
-        from reminders.models import Delivery, DeliveryAttempt, Reminder
 
         now = timezone.now()
         deliveries = GaugeMetricFamily(
@@ -119,6 +119,7 @@ class DatabaseCollector(Collector):
         yield running
 
     def _shared_counters(self) -> Iterator[Metric]:
+        # the cache backend is read when scraped, not at import (tests swap the settings)
         from django.core.cache import cache
 
         try:

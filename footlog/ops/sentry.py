@@ -94,6 +94,7 @@ def scrub(event: dict[str, Any], hint: Any = None) -> dict[str, Any]:
 
 
 def init_sentry(dsn: str) -> None:
+    # the SDK loads only when SENTRY_DSN is set
     import sentry_sdk
     from sentry_sdk.integrations.django import DjangoIntegration
 

@@ -47,6 +47,7 @@ from footlog.lib.dates import (
 )
 from footlog.lib.errors import FootlogError, InvalidInput
 from footlog.lib.private import private_response
+from footlog.portability.deletion_code import needs_code
 from footlog.pwa import forms
 from footlog.pwa.access import app_page
 from footlog.pwa.gallery import photo_sites, site_gallery
@@ -370,7 +371,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         # What the person typed, kept when it was refused, so that the error and the field agree.
         "profile": {**AccountSerializer(user).data, **forms.profile_data(request.POST)},
         "errors": errors,
-        "sign_in": sign_in_state(user),
+        "sign_in": {**sign_in_state(user), "delete_by_code": needs_code(user)},
     }
     return private_response(render(request, "pwa/settings.html", context, status=400 if errors else 200))
 

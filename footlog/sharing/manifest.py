@@ -31,13 +31,13 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
-from footlog.exports.models import Share
 from footlog.lib.client_ip import client_ip
 from footlog.lib.jsonbody import loads_bounded
 from footlog.lib.links import absolute_url
 from footlog.lib.private import PRIVATE
 from footlog.lib.ratelimit import rate_limit_hit
 from footlog.sharing import selectors, services, shl, tokens
+from footlog.sharing.models import Share
 from footlog.sharing.pages import DEFAULT_RATE_PER_MINUTE
 
 MAX_BODY_BYTES = 4096  # a recipient, a passcode and a number: anything longer is not a manifest request

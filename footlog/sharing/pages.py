@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from footlog.exports.models import Share
+from footlog.diary.photo_storage import photo_bytes
 from footlog.exports.pdf import render_pdf
 from footlog.exports.photos import owned_photo_reader
 from footlog.exports.report import build_report
@@ -35,6 +35,7 @@ from footlog.lib.client_ip import client_ip
 from footlog.lib.private import PRIVATE, private_response
 from footlog.lib.ratelimit import rate_limit_hit
 from footlog.sharing import selectors, services, tokens
+from footlog.sharing.models import Share
 
 SHARE_HEADERS = {
     "X-Robots-Tag": "noindex, nofollow, noarchive",
@@ -171,7 +172,6 @@ def share_pdf(request: HttpRequest, share: Share, token: str) -> HttpResponse:
 def share_photo(request: HttpRequest, share: Share, token: str, photo_id: uuid.UUID) -> HttpResponse:
     """A photo of the shared range, only when the share includes photos; anything else is the same 404, a photo
     whose file is missing included."""
-    from footlog.diary.photo_storage import photo_bytes
 
     if not share.include_photos:
         return _not_found(request)

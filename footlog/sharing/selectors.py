@@ -10,7 +10,8 @@ from django.db.models import QuerySet
 
 from accounts.models import User
 from footlog.api.scoping import get_owned, owned
-from footlog.exports.models import Share
+from footlog.diary.selectors import photo_series, photos_for
+from footlog.sharing.models import Share
 
 if TYPE_CHECKING:
     from footlog.diary.models import Photo
@@ -43,7 +44,6 @@ def share_ciphertext(share_id: uuid.UUID | str) -> tuple[Share, str] | None:
 def shared_photo(share: Share, photo_id: uuid.UUID) -> Photo | None:
     """The share owner's photo `photo_id` if its day lies in the shared range, or if it is the baseline the report
     shows: the first photo ever of a site and view that has photos in the range. None otherwise."""
-    from footlog.diary.selectors import photo_series, photos_for
 
     photo = photos_for(share.user).filter(pk=photo_id).first()
     if photo is None:

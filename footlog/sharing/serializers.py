@@ -6,8 +6,9 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from footlog.api.fields import StrictBooleanField, StrictCharField, StrictIntegerField
-from footlog.exports.models import MAX_QUESTIONS, Share, ShareAccess
+from footlog.exports.models import MAX_QUESTIONS
 from footlog.exports.serializers import RangeBody
+from footlog.sharing.models import Share, ShareAccess
 from footlog.sharing.services import MAX_SHARE_DAYS, PASSCODE_MAX, PASSCODE_MIN
 
 

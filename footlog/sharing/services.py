@@ -20,9 +20,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from footlog.exports.models import Share, ShareAccess
+from footlog.exports.fhir import build_bundle, report_pdf
 from footlog.sharing import shl, tokens
 from footlog.sharing.clients import coarse_client
+from footlog.sharing.models import Share, ShareAccess
 
 MAX_SHARE_DAYS = 30
 PASSCODE_MIN, PASSCODE_MAX = 4, 64
@@ -71,8 +72,6 @@ def passcode_problem(passcode: str) -> str | None:
 def _shl_bundle(user: User, start: dt.date, end: dt.date, include_photos: bool, questions: str) -> bytes:
     """The share's FHIR Bundle, built once when the share is made: its photos (when shared) and its PDF report
     (the same questions and photos as the share page's) inside, so a receiver needs nothing else."""
-    from footlog.exports.fhir import build_bundle, report_pdf
-
     pdf = report_pdf(user, start, end, questions=questions, include_photos=include_photos)
     bundle = build_bundle(user, start, end, photos="data" if include_photos else "none", report_pdf=pdf)
     return bundle.model_dump_json(exclude_none=True).encode()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from footlog.diary.sites import SITES
 from footlog.timeline.analysis import Coverage, Reason, RedFlag, SiteSummary, label
 from footlog.timeline.analysis.safety import SPARSE_BELOW
 from footlog.timeline.analysis.wording import day_text, percent
@@ -132,7 +133,6 @@ class ReasonLine:
 def reason_lines(reasons: tuple[Reason, ...] | list[Reason]) -> list[ReasonLine]:
     """The reasons in order, with a left/right pair of one region grouped when their code, level and message
     (the site's label aside) are the same: "Bumps at both outer ankles on 7 of 7 checks since ..."."""
-    from footlog.diary.sites import SITES
 
     def key(r: Reason) -> tuple[str, str, str, str] | None:
         site = SITES.get(r.site or "")

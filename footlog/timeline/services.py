@@ -9,6 +9,7 @@ from footlog.lib.errors import InvalidInput
 from footlog.timeline.analysis import Thresholds
 from footlog.timeline.models import TimelineSettings
 from footlog.timeline.selectors import cache_keys
+from footlog.timeline.validation import thresholds_errors
 
 
 def timeline_settings_update(user: User, values: dict[str, object]) -> Thresholds:
@@ -20,7 +21,6 @@ def timeline_settings_update(user: User, values: dict[str, object]) -> Threshold
     unknown = sorted(set(values) - set(Thresholds.__dataclass_fields__))
     if unknown:
         raise ValueError(f"not a tunable threshold: {', '.join(unknown)}")
-    from footlog.timeline.validation import thresholds_errors
 
     errors = thresholds_errors(values)  # the gate every door shares (the serializer has run it already)
     if errors:

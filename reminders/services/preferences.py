@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.services import account_update
 from footlog.lib.errors import InvalidInput
 from reminders.messages import user_id_from_unsubscribe_token
 from reminders.models import ALL_WEEKDAYS, Channel, Kind, PushSubscription, Reminder
@@ -46,8 +47,7 @@ def preferences_update(user: User, changes: dict[str, Any], *, now: dt.datetime 
     changes = dict(changes)
     with transaction.atomic():
         if "timezone" in changes:
-            user.timezone = changes.pop("timezone")
-            user.save(update_fields=["timezone"])
+            account_update(user, {"timezone": changes.pop("timezone")})  # the zone's one writer
         pref, _ = Preference.objects.select_for_update().get_or_create(user=user)
         pref.user = user  # the zone is read from the account just saved
         for field, value in changes.items():

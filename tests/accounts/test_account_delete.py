@@ -80,8 +80,8 @@ def files_under_media() -> set[Path]:
 def rich_user(user):
     """A user with entries, photos, a custom step in use, a share with accesses, a report job with its file, an
     import job with its uploaded zip."""
-    from accounts.models import ImportJob
     from footlog.exports.models import ReportJob
+    from footlog.portability.models import ImportJob
     from footlog.sharing.services import share_access_record, share_create
 
     step = custom_step(user, "retinoid cream", "care")
@@ -167,7 +167,7 @@ def test_delete_removes_every_row_file_and_session_of_the_user(
     # The test sees what it claims to remove: rows, 5 photos x 2 renditions + the report file + the import's
     # upload, 2 sessions.
     assert before_rows and len(users_files) == 12 and sessions_of(pk) >= 2
-    assert "accounts.ImportJob.user__pk" in before_rows
+    assert "portability.ImportJob.user__pk" in before_rows
 
     with django_capture_on_commit_callbacks(execute=True):
         response = api.delete(URL, {"password": PASSWORD}, format="json")

@@ -89,7 +89,7 @@ def upload(client, content: bytes, name: str = "footlog-my-data.zip"):
 
 def run(client, content: bytes) -> dict:
     """Upload, run the job as the worker would, and return the polled job."""
-    from accounts.account_import import account_import_run
+    from footlog.portability.account_import import account_import_run
 
     created = upload(client, content)
     assert created.status_code == 202, created.content
@@ -153,8 +153,8 @@ def zip_of(members: dict[str, bytes], compression: int = zipfile.ZIP_STORED) -> 
 
 
 def nothing_stored(user) -> bool:
-    from accounts.models import ImportJob
     from footlog.diary.models import Entry, Photo
+    from footlog.portability.models import ImportJob
 
     return not (
         Entry.objects.filter(user=user).exists()
@@ -280,8 +280,8 @@ def test_a_date_with_other_content_is_409_listing_the_dates_and_nothing_changes(
 
 
 def test_a_conflict_arising_after_the_upload_fails_the_job_with_the_dates(make_user):
-    from accounts.account_import import account_import_run
     from footlog.diary.models import Entry
+    from footlog.portability.account_import import account_import_run
 
     content = export_zip(rich_history(make_user()))
     target = make_user()
@@ -598,8 +598,8 @@ def test_the_byte_quota_applies_but_not_the_daily_count(make_user, settings, own
 
 
 def test_a_job_run_twice_imports_once(make_user):
-    from accounts.account_import import account_import_run
     from footlog.diary.models import Entry
+    from footlog.portability.account_import import account_import_run
 
     content = export_zip(rich_history(make_user()))
     target = make_user()
@@ -610,7 +610,7 @@ def test_a_job_run_twice_imports_once(make_user):
 
 
 def test_the_uploaded_file_is_private_and_goes_with_the_job(api, user, own_media, django_capture_on_commit_callbacks):
-    from accounts.models import ImportJob
+    from footlog.portability.models import ImportJob
 
     job = upload(api, minimal(history=[{"date": "2026-10-01", "notes": "x"}])).json()
     stored = files_under(own_media / "media" / "imports")
@@ -675,8 +675,8 @@ def test_the_sweep_fails_lost_jobs_and_forgets_old_ones(api, user, own_media, ti
 
     from django.utils import timezone
 
-    from accounts.account_import import RETENTION, STUCK_AFTER, import_jobs_sweep
-    from accounts.models import ImportJob
+    from footlog.portability.account_import import RETENTION, STUCK_AFTER, import_jobs_sweep
+    from footlog.portability.models import ImportJob
 
     job = upload(api, minimal(history=[{"date": "2026-10-01"}])).json()
     assert import_jobs_sweep() == 0  # a fresh job waits for its worker
@@ -694,11 +694,11 @@ def test_beat_runs_the_import_sweep_and_the_worker_knows_both_tasks(settings, ap
 
     from django.utils import timezone
 
-    from accounts.account_import import STUCK_AFTER
-    from accounts.models import ImportJob
     from footlog.celery import app
+    from footlog.portability.account_import import STUCK_AFTER
+    from footlog.portability.models import ImportJob
 
-    app.loader.import_default_modules()  # what a worker does at start: autodiscovery finds accounts.tasks
+    app.loader.import_default_modules()  # what a worker does at start: autodiscovery finds footlog.portability.tasks
     assert settings.CELERY_BEAT_SCHEDULE["exports-import-sweep"] == {"task": "exports.import_sweep", "schedule": 60.0}
     assert "exports.import_account" in app.tasks
     job = upload(api, minimal()).json()
@@ -710,7 +710,7 @@ def test_beat_runs_the_import_sweep_and_the_worker_knows_both_tasks(settings, ap
 
 def test_an_unexpected_failure_is_logged_without_its_message(make_user, monkeypatch, caplog):
     """A database error's message may quote a row (notes and all): the log keeps the frames, not the words."""
-    from accounts import account_import
+    from footlog.portability import account_import
 
     content = export_zip(rich_history(make_user()))
 

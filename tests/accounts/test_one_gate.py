@@ -230,8 +230,8 @@ def import_call(client: Any, document: dict[str, Any]) -> Any:
 def import_check(user: Any, document: dict[str, Any]) -> tuple[int, dict[str, Any]]:
     """What POST account/import answers, through the function its view calls (the view's rate limit, 10 an
     hour, would stop a table this long; a few rows go through the door in test_the_reproductions_are_4xx)."""
-    from accounts.account_import import account_import_create
     from footlog.lib.errors import FootlogError
+    from footlog.portability.account_import import account_import_create
 
     content = zip_of(document)
     try:

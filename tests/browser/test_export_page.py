@@ -12,7 +12,8 @@ import pytest
 from pypdf import PdfReader
 
 from footlog.exports import report_jobs
-from footlog.exports.models import ReportJob, Share
+from footlog.exports.models import ReportJob
+from footlog.sharing.models import Share
 from tests.browser.conftest import shoot, sign_in, until
 from tests.exports.builders import log_entry
 from tests.support.browser import PHONE

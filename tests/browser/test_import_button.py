@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from accounts.account_import import account_import_run
-from accounts.models import ImportJob
 from footlog.diary.models import Entry
+from footlog.portability.account_import import account_import_run
+from footlog.portability.models import ImportJob
 from tests.browser.conftest import shoot, sign_in, until
 from tests.conftest import logged_in
 from tests.exports.builders import add_photo, log_entry

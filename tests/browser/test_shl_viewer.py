@@ -151,8 +151,8 @@ def test_the_viewer_writes_dates_in_the_bundles_language(
     the real JWE of a small bundle (footlog's own bundles name no language yet); the server answers it as any."""
     from django.utils import timezone
 
-    from footlog.exports.models import Share
     from footlog.sharing import shl, tokens
+    from footlog.sharing.models import Share
 
     bundle = {
         "resourceType": "Bundle",

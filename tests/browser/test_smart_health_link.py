@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from footlog.exports.models import ShareAccess
+from footlog.sharing.models import ShareAccess
 from tests.browser.conftest import shoot, sign_in
 from tests.exports.builders import log_entry
 from tests.support.browser import PHONE

@@ -65,8 +65,8 @@ def test_after_three_runs_the_job_fails_with_a_reason(api, job):
 def test_an_import_job_whose_heartbeat_is_stale_is_requeued_then_failed(user, tmp_path):
     from django.core.files.base import ContentFile
 
-    from accounts.account_import import import_jobs_sweep
-    from accounts.models import ImportJob
+    from footlog.portability.account_import import import_jobs_sweep
+    from footlog.portability.models import ImportJob
 
     job = ImportJob(user=user, size=3, status="running")
     job.file.save(f"{job.pk}.zip", ContentFile(b"zip"), save=False)

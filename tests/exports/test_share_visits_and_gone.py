@@ -10,7 +10,7 @@ import pytest
 import time_machine
 from rest_framework.test import APIClient
 
-from footlog.exports.models import ShareAccess
+from footlog.sharing.models import ShareAccess
 from tests.exports.builders import log_entry
 
 BODY = {"from": "2026-11-01", "to": "2026-11-30", "include_photos": False, "expires_in_days": 7}

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from rest_framework.test import APIClient
 
-from footlog.exports.models import Share
+from footlog.sharing.models import Share
 from tests.exports.builders import log_entry
 
 URL = "/api/v1/shares/"

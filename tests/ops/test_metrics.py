@@ -71,8 +71,8 @@ def test_requests_are_counted_by_route_pattern_and_status(db, token, user, api):
 
 
 def test_reminder_backlog_deliveries_and_jobs_are_read_at_scrape_time(db, token, user):
-    from accounts.models import ImportJob
     from footlog.exports.models import ReportJob
+    from footlog.portability.models import ImportJob
     from reminders.models import Delivery, DeliveryAttempt, Reminder, ReminderPreference
 
     now = timezone.now()

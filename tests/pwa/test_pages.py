@@ -239,7 +239,7 @@ def test_settings_zone_change_moves_the_next_reminder(browser: Client, consented
 
 
 def test_export_page_creates_a_share_link_shown_once_with_a_qr_code(browser: Client, consented: User) -> None:
-    from footlog.exports.models import Share
+    from footlog.sharing.models import Share
 
     today = today_in(consented.timezone).isoformat()
     response = browser.post("/export/", {"action": "share", "from": today, "to": today, "expires_in_days": "7"})

@@ -69,3 +69,34 @@ def test_migration_moves_reminders_whose_copy_of_the_zone_went_stale(make_user) 
         assert (local.hour, local.minute) == (20, 30)
     finally:
         migrate_to_latest()
+
+
+def test_a_zone_given_with_consent_moves_the_reminders_too(api, user) -> None:
+    """Consent stores the detected zone through the zone's one writer, so the reminders follow it (issue 24)."""
+    from accounts.consent import consent_give
+
+    with time_machine.travel(NOW, tick=False):
+        assert api.put("/api/v1/reminders/", {"enabled": True, "time": "20:30"}, format="json").status_code == 200
+        consent_give(user, timezone_name="America/Los_Angeles")
+    assert next_daily(user) == dt.datetime(2026, 12, 2, 4, 30, tzinfo=dt.UTC)  # 20:30 in Los Angeles
+
+
+def test_user_timezone_has_one_writer() -> None:
+    """No module but accounts/services.py (account_update) assigns `.timezone` or saves it by name; on main before
+    issue 24 consent.py and reminders' preferences.py both did."""
+    import ast
+
+    from tests.support.services import ROOT
+
+    writers = set()
+    for path in [*ROOT.glob("footlog/**/*.py"), *ROOT.glob("accounts/**/*.py"), *ROOT.glob("reminders/**/*.py")]:
+        if "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            assigned = isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Attribute) and t.attr == "timezone" for t in node.targets
+            )
+            saved = isinstance(node, ast.keyword) and node.arg == "update_fields" and "'timezone'" in ast.dump(node)
+            if assigned or saved:
+                writers.add(str(path.relative_to(ROOT)))
+    assert writers <= {"accounts/services.py"}, sorted(writers)

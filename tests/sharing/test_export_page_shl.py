@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 
 from accounts.models import User
-from footlog.exports.models import Share
+from footlog.sharing.models import Share
 
 
 @pytest.fixture(autouse=True)

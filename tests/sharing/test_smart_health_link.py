@@ -18,7 +18,7 @@ from joserfc.errors import JoseError
 from joserfc.jwk import OctKey
 from rest_framework.test import APIClient
 
-from footlog.exports.models import Share, ShareAccess
+from footlog.sharing.models import Share, ShareAccess
 from tests.conftest import logged_in
 from tests.exports.builders import add_photo, log_entry
 

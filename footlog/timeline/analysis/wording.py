@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Literal
 
 from footlog.diary.sites import SITES  # plain data (keys, labels), no models
+from footlog.lib.dates import day_text as day_text  # moved down: clinical (below the timeline) writes dates too
 
 Audience = Literal["patient", "clinician"]
 AUDIENCES: tuple[Audience, ...] = ("patient", "clinician")
@@ -44,11 +45,6 @@ def label(site: str) -> str:
     """The site's readable label ("Left outer ankle"); unknown keys are shown as they are."""
     known = SITES.get(site)
     return known.label if known else site.replace("_", " ")
-
-
-def day_text(date: dt.date) -> str:
-    """A date as people read it: "9 Nov 2026"."""
-    return f"{date.day} {date:%b %Y}"
 
 
 def short_day(date: dt.date) -> str:

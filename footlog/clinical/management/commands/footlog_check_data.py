@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
+from footlog.clinical.models import SiteOnset, Visit
+from footlog.diary.models import Entry
 from footlog.lib.dates import EARLIEST_DATE, LATEST_DATE
 
 if TYPE_CHECKING:
@@ -22,8 +24,6 @@ if TYPE_CHECKING:
 
 def _date_fields() -> list[tuple[type[Entry | SiteOnset | Visit], str]]:
     """Every (model, date field) of footlog's health data."""
-    from footlog.clinical.models import SiteOnset, Visit
-    from footlog.diary.models import Entry
 
     return [(Entry, "date"), (SiteOnset, "noticed_since"), (Visit, "date"), (Visit, "review_on")]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from footlog.celery import app
+
 
 class Command(BaseCommand):
     help = "Ping the Celery workers through the broker (exit 1 when none answers)."
@@ -14,8 +16,6 @@ class Command(BaseCommand):
         parser.add_argument("--destination", action="append", help="a worker name (-n); repeat for several")
 
     def handle(self, *args: object, timeout: float, destination: list[str] | None, **options: object) -> None:
-        from footlog.celery import app
-
         try:
             replies = app.control.ping(timeout=timeout, destination=destination)
         except Exception as exc:

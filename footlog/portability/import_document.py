@@ -2,7 +2,7 @@
 
 Nothing here writes. `read_export(fileobj)` opens the zip through `footlog.lib.safezip` (member names, declared
 and inflated sizes), parses footlog-data.json and validates every value the import will store, so that a bad
-zip is refused before anything is queued, naming the problem. Versions (footlog/exports/account_export.py):
+zip is refused before anything is queued, naming the problem. Versions (footlog/portability/formats.py):
 
 - 1: `history` (bleeding and spreading from Dec 2026 on), `records` (every row, generically), later `photos`
   and `routine_steps`. What the readable part lacks (for_clinician, photo views, settings, site history,
@@ -30,9 +30,9 @@ from footlog.lib.checks import Errors
 from footlog.lib.dates import is_valid_timezone
 from footlog.lib.errors import FootlogError
 from footlog.lib.jsonbody import loads_strict
+from footlog.portability.formats import DATA_MEMBER, FORMATS
+from footlog.timeline.validation import BOUNDS, REFUSED_FIELDS, thresholds_errors
 
-DATA_MEMBER = "footlog-data.json"
-FORMATS = (1, 2, 3)
 MAX_JSON_BYTES = 64 * 1024 * 1024
 REMINDER_FIELDS = ("enabled", "time", "weekdays", "channels", "skip_if_logged", "weekly_photo", "photo_weekday")
 
@@ -405,8 +405,6 @@ class _Reader:
         }
 
     def thresholds(self) -> dict[str, Any] | None:
-        from footlog.timeline.validation import BOUNDS, REFUSED_FIELDS, thresholds_errors
-
         section = self.data.get("settings")
         raw = section.get("timeline") if isinstance(section, dict) else None
         if raw is None and self.version == 1:

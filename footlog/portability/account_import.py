@@ -32,8 +32,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from accounts.import_document import ExportDocument, ImportRefused, StepData, open_export
-from accounts.models import ImportJob, User
+from accounts.models import User
+from accounts.services import account_update
+from footlog.clinical.models import SiteOnset, Visit
+from footlog.clinical.services import site_onset_set, visit_record
 from footlog.diary import photo_storage
 from footlog.diary import services as diary
 from footlog.diary.models import Entry, Photo, RoutineStep
@@ -41,10 +43,19 @@ from footlog.lib import safezip
 from footlog.lib.dates import today_in
 from footlog.lib.errors import Conflict, FootlogError, InvalidInput, QuotaExceeded, ServiceUnavailable
 from footlog.lib.heartbeat import beating
+from footlog.lib.tasks import send
+from footlog.portability.import_document import ExportDocument, ImportRefused, StepData, open_export
+from footlog.portability.models import ImportJob
+from footlog.timeline.services import timeline_cache_forget, timeline_settings_update
+from reminders.models import PushSubscription
+from reminders.services import preferences_update
 
 logger = logging.getLogger(__name__)
 
-TIME_LIMIT = 1800  # seconds: the task's hard limit (accounts/tasks.py)
+TIME_LIMIT = 1800  # seconds: the task's hard limit (tasks.py)
+# Enqueued by name (footlog/lib/tasks.py): tasks.py imports this module. Under "exports." so that, with
+# FOOTLOG_TASK_QUEUES, an import (long, like a PDF report) runs on the exports queue.
+RUN_TASK = "exports.import_account"
 BROKER_ERRORS: tuple[type[BaseException], ...]
 try:
     from kombu.exceptions import OperationalError
@@ -83,10 +94,8 @@ def too_large() -> ImportRefused:
 
 
 def _enqueue_or_withdraw(job: ImportJob) -> None:
-    from accounts.tasks import run_import
-
     try:
-        run_import.delay(str(job.pk))
+        send(RUN_TASK, str(job.pk))
     except BROKER_ERRORS as exc:
         logger.warning("import job %s not queued: the broker is unavailable (%s)", job.pk, type(exc).__name__)
         job.delete()
@@ -180,8 +189,6 @@ def _lost(now: dt.datetime) -> Q:
 def _requeue_lost(now: dt.datetime) -> int:
     """Jobs whose worker stopped (kill -9, out of memory) go back to the queue, their zip still kept; a job
     already run MAX_ATTEMPTS times is left to fail below. Conditional, so two sweeps re-queue a job once."""
-    from accounts.tasks import run_import
-
     requeued = 0
     for pk in ImportJob.objects.filter(_lost(now), attempts__lt=MAX_ATTEMPTS).values_list("pk", flat=True):
         taken = ImportJob.objects.filter(_lost(now), pk=pk, attempts__lt=MAX_ATTEMPTS).update(
@@ -190,7 +197,7 @@ def _requeue_lost(now: dt.datetime) -> int:
         if not taken:
             continue
         try:
-            run_import.delay(str(pk))
+            send(RUN_TASK, str(pk))
         except BROKER_ERRORS:
             logger.warning("import sweep: the broker is unavailable; %s re-queued so far", requeued)
             break
@@ -236,8 +243,6 @@ class Plan:
 
 def account_is_empty(user: User) -> bool:
     """No health data stored yet: then the import takes the zip's zone and settings."""
-    from footlog.clinical.models import SiteOnset, Visit
-
     return not (
         Entry.objects.filter(user=user).exists()
         or Photo.objects.filter(user=user).exists()
@@ -498,11 +503,6 @@ def _create_entry(user: User, record: Any, plan: Plan) -> Entry:
 
 def _take_settings(user: User, document: ExportDocument) -> None:
     """Into an account without health data: the zip's zone, name, reminders, thresholds and step targets."""
-    from accounts.services import account_update
-    from footlog.timeline.services import timeline_settings_update
-    from reminders.models import PushSubscription
-    from reminders.services import preferences_update
-
     changes: dict[str, Any] = {}
     if document.timezone and document.timezone != user.timezone:
         changes["timezone"] = document.timezone
@@ -526,9 +526,6 @@ def _take_settings(user: User, document: ExportDocument) -> None:
 
 def _site_history(user: User, document: ExportDocument) -> int:
     """The zip's onset per site where the account has none (the account's own record is kept)."""
-    from footlog.clinical.models import SiteOnset
-    from footlog.clinical.services import site_onset_set
-
     known = set(SiteOnset.objects.filter(user=user).values_list("site", flat=True))
     added = 0
     for onset in document.site_history:
@@ -542,9 +539,6 @@ def _site_history(user: User, document: ExportDocument) -> int:
 
 
 def _visits(user: User, document: ExportDocument) -> int:
-    from footlog.clinical.models import Visit
-    from footlog.clinical.services import visit_record
-
     known = set(Visit.objects.filter(user=user).values_list("kind", "date", "note"))
     added = 0
     for visit in document.visits:
@@ -557,8 +551,6 @@ def _visits(user: User, document: ExportDocument) -> int:
 
 
 def _forget_timelines(user_id: int) -> None:
-    from footlog.timeline.services import timeline_cache_forget
-
     try:
         timeline_cache_forget(user_id)
     except Exception:  # a cache that is down only delays the new figures (≤ 6 hours)

@@ -1,7 +1,8 @@
 """The emailed code that lets an account without a password (passkeys only) confirm its deletion.
 
-A password account confirms with its password (accounts.services.account_delete). An account made with a passkey
-has none, and a passkey ceremony is not something every API client can do, so it asks for a code by mail instead:
+A password account confirms with its password (footlog.portability.services.account_delete). An account made
+with a passkey has none, and a passkey ceremony is not something every API client can do, so it asks for a code
+by mail instead:
 six characters, valid ten minutes, three wrong tries and it is gone. Only a keyed hash of the code is kept, in
 the shared cache; the code itself is in the mail and nowhere else (never logged).
 """

@@ -1,4 +1,4 @@
-"""Thin Celery tasks of accounts: ids in, one service call; harmless when run twice.
+"""Thin Celery tasks of the account import: ids in, one service call; harmless when run twice.
 
 Named under "exports." so that, with FOOTLOG_TASK_QUEUES, an import (long, like a PDF report) runs on the
 exports queue and never delays the evening reminders.
@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from accounts import account_import
+from footlog.portability import account_import
 
 
 @shared_task(
-    name="exports.import_account",
+    name=account_import.RUN_TASK,
     acks_late=True,
     reject_on_worker_lost=True,
     ignore_result=True,
