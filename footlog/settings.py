@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                "footlog.lib.device.device_account",
             ],
         },
     },
@@ -178,6 +179,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     # report jobs: re-queue stuck ones, delete reports past 7 days and orphan files (footlog/exports/report_jobs.py).
     # Every minute: a job whose heartbeat is older than FOOTLOG_JOB_STALE_S has lost its worker (issue 22).
     "exports-sweep": {"task": "exports.sweep", "schedule": 60.0},
+    # shares: the SMART Health Link file of a share that expired or locked is dropped (footlog/sharing/services.py).
+    "sharing-sweep": {"task": "sharing.sweep", "schedule": 60.0},
     # account imports: re-queue or fail lost jobs, delete finished ones past 7 days
     # (footlog/portability/account_import.py).
     "exports-import-sweep": {"task": "exports.import_sweep", "schedule": 60.0},
@@ -252,6 +255,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticated",
         "footlog.api.permissions.HealthDataConsent",
+        "footlog.api.permissions.SameAccountAsTheItem",
     ],
     "DEFAULT_PARSER_CLASSES": ["footlog.api.parsers.BoundedJSONParser"],
     # JSON only, 406 for anything else (footlog/api/negotiation.py): no browsable API.
@@ -358,6 +362,9 @@ LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# English as footlog writes it: allauth's Title Case ("Sign Up", "Password Reset") in sentence case, like every
+# other page. The .po is the source; its .mo is compiled (msgfmt) and committed; tests/accounts/test_wording.py.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # --- Security (owner: hardening; README "Production and scaling") ----------------------------------
 # https in FOOTLOG_PUBLIC_URL means "this is a real deployment behind TLS": Secure cookies, HSTS and an

@@ -9,7 +9,8 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
 
 from accounts.consent import has_current_consent
-from footlog.lib.errors import ConsentRequired
+from footlog.lib.device import ACCOUNT_HEADER, device_owner_key
+from footlog.lib.errors import ConsentRequired, OtherAccount
 
 if TYPE_CHECKING:
     from rest_framework.views import APIView  # at run time: a cycle (DRF reads this module from its settings)
@@ -24,6 +25,22 @@ class HealthDataConsent(BasePermission):
             return True  # IsAuthenticated, listed before this class, answers 401/403 for that
         if not has_current_consent(user):
             raise ConsentRequired()
+        return True
+
+
+class SameAccountAsTheItem(BasePermission):
+    """403 `other_account` when a request names, in `X-Footlog-Account`, another account than the signed-in one:
+    the phone's outbox sends each item with the key of the account that queued it, so an item left by one account
+    is never stored in another's that signed in on the same phone (the service worker cannot tell who is signed in;
+    the server can). Requests without the header are not concerned."""
+
+    def has_permission(self, request: Request, view: object) -> bool:
+        named = request.headers.get(ACCOUNT_HEADER)
+        user = request.user
+        if named is None or user is None or not user.is_authenticated:
+            return True
+        if named != device_owner_key(user.pk):
+            raise OtherAccount()
         return True
 
 

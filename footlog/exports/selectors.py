@@ -61,6 +61,8 @@ class DayRow:
     notes: str
     observations: list[ObservationValues]  # by site
     routine: dict[int, tuple[bool, str]]  # step id -> (done, detail)
+    entry_id: uuid.UUID | None = None  # for stable ids (the FHIR bundle's fullUrls)
+    for_clinician: bool = False
 
 
 def iter_history_rows(
@@ -97,8 +99,8 @@ def _window_rows(user: User, first: dt.date, last: dt.date) -> Iterator[DayRow]:
     ):
         routine.setdefault(entry_id, {})[step_id] = (done, detail)
     entries = Entry.objects.filter(user=user, date__gte=first, date__lte=last).order_by("date")
-    for entry_id, date, notes in entries.values_list("id", "date", "notes"):
-        yield DayRow(date, notes, observations.get(entry_id, []), routine.get(entry_id, {}))
+    for entry_id, date, notes, for_clinician in entries.values_list("id", "date", "notes", "for_clinician"):
+        yield DayRow(date, notes, observations.get(entry_id, []), routine.get(entry_id, {}), entry_id, for_clinician)
 
 
 def export_steps(user: User) -> list[RoutineStep]:

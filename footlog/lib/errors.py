@@ -67,3 +67,12 @@ class ConsentRequired(FootlogError):
     status_code = 403
     code = "consent_required"
     default_detail = "Agree to the storage of your health data first (POST account/consent with the current version)."
+
+
+class OtherAccount(FootlogError):
+    """An outbox item queued on a phone by another account than the one signed in (footlog.lib.device): never
+    stored in this account. The phone keeps it for its own account."""
+
+    status_code = 403
+    code = "other_account"
+    default_detail = "This was saved on the phone by another account: sign in as that account to send it."

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.urls import reverse
 from rest_framework import serializers
 
 from footlog.api.fields import StrictCharField
@@ -28,7 +29,7 @@ class ImportJobOut(serializers.Serializer[ImportJob]):
     finished = serializers.DateTimeField(allow_null=True)
 
     def get_url(self, job: ImportJob) -> str:
-        return f"/api/v1/account/import/{job.pk}"
+        return reverse("account-import-detail", kwargs={"pk": job.pk})
 
 
 class ImportIn(serializers.Serializer[None]):

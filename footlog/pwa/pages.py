@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
@@ -30,6 +30,15 @@ def landing_when_signed_out(view: Callable[..., HttpResponse]) -> Callable[..., 
 @require_safe
 def landing(request: HttpRequest) -> HttpResponse:
     return render(request, "pwa/landing.html")
+
+
+@require_safe
+def account_deleted(request: HttpRequest) -> HttpResponse:
+    """Where Settings' "Delete my account" ends (signed out by then): the word that it is done. Names no account;
+    a signed-in visitor has nothing deleted, and is sent to the app."""
+    if request.user.is_authenticated:
+        return redirect("pwa:today")
+    return render(request, "pwa/deleted.html")
 
 
 @require_safe

@@ -16,6 +16,7 @@ urlpatterns = [
     path("export/", views.export_page, name="export"),
     path("welcome/", views.welcome, name="welcome"),
     path("offline/", views.offline, name="offline"),
+    path("account-deleted/", pages.account_deleted, name="account-deleted"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
     path("sw.js", views.service_worker, name="service-worker"),
     path("favicon.ico", pages.favicon, name="favicon"),

@@ -37,7 +37,7 @@ def test_landing_then_sign_in_shows_each_message_once(page: Any, member: User, l
     page.get_by_role("link", name="Sign in").last.click()
     page.get_by_label("Email").fill(member.email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Sign in", exact=True).click()  # sentence case (locale/en)
     page.wait_for_url(f"{live_server.url}/")
     page.locator("#today-form").wait_for()
     # The sign-in message landed on Today, which shows none: it must not surface later, stale.

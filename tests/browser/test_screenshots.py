@@ -6,12 +6,14 @@ has an accessible name, and nothing is wider than the phone.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
 
 from footlog.pwa.demo import create_demo
-from tests.browser.conftest import shoot, sign_in
+from tests.browser.conftest import ROOT, shoot, sign_in
+from tests.support.browser import PHONE
 
 pytestmark = pytest.mark.browser
 
@@ -48,3 +50,29 @@ def test_every_page_at_phone_size(context: Any, page: Any, live_server: Any) -> 
     page.get_by_role("img", name="QR code of the link").wait_for()
     assert "/share/" in page.get_by_label("Link", exact=True).input_value()
     shoot(page, "36-share-created")
+
+
+README_SHOTS = ROOT / "docs" / "img"
+
+
+@pytest.mark.skipif(
+    os.environ.get("FOOTLOG_README_SHOTS") != "1", reason="writes docs/img: run with FOOTLOG_README_SHOTS=1"
+)
+def test_readme_screenshots_light_and_dark(chromium: Any, live_server: Any, transactional_db: None) -> None:
+    """README's app section: Today and the Timeline at 390x844, light and dark, from the demo history.
+    `FOOTLOG_README_SHOTS=1 .venv/bin/pytest -p no:xdist tests/browser/test_screenshots.py -k readme`"""
+    user, _, _ = create_demo("demo@example.com", "demo demo demo 1", timezone="Asia/Tokyo")
+    for scheme in ("light", "dark"):
+        context = chromium.new_context(**{**PHONE, "device_scale_factor": 1}, color_scheme=scheme)
+        try:
+            sign_in(context, user, live_server.url)
+            page = context.new_page()
+            page.goto(f"{live_server.url}/")
+            page.locator("#logged-sites li").first.wait_for()  # today's entry is on the map
+            page.screenshot(path=str(README_SHOTS / f"today-{scheme}.png"))
+            page.goto(f"{live_server.url}/timeline/")
+            page.wait_for_load_state("networkidle")
+            page.locator("section.chart").evaluate("e => scrollTo(0, e.getBoundingClientRect().top + scrollY - 70)")
+            page.screenshot(path=str(README_SHOTS / f"timeline-{scheme}.png"))
+        finally:
+            context.close()

@@ -3,6 +3,8 @@
 (function () {
   "use strict";
   var box = window.FootlogOutbox;
+  // Whose items this page may send and show (outbox.js): the signed-in account's key, "" when signed out.
+  if (box) box.me(document.body.dataset.account || "");
   var status = document.getElementById("outbox-status");
 
   function show(n) {
@@ -14,18 +16,39 @@
 
   function sync() {
     if (!box) return Promise.resolve(0);
-    return box.flush().then(function (n) { show(n); return showHeld().then(function () { return n; }); });
+    return box.flush().then(function (n) { show(n); showOthers(); return showHeld().then(function () { return n; }); });
   }
 
   /* Items the server refused, or that met a newer version, wait on their day for the person: point there. */
   var heldNote = document.createElement("p");
   heldNote.className = "outbox"; heldNote.id = "outbox-held"; heldNote.hidden = true;
-  if (status) status.after(heldNote);
+  var others = heldNote.cloneNode();
+  others.id = "outbox-others";
+  if (status) status.after(heldNote, others);
+  function dates(items, skip) {
+    return items.map(function (it) { return it.kind === "entry" ? it.body.date : it.date; })
+      .filter(function (d, i, all) { return d && all.indexOf(d) === i && d !== skip; }).sort();
+  }
+  /* Another account's items (or ones saved before items named their account): their number and dates, no more. */
+  function showOthers() {
+    return box.others().then(function (items) {
+      var n = items.filter(function (it) { return it.kind === "entry"; }).length || items.length;
+      var unnamed = items.some(function (it) { return !it.account; });
+      others.hidden = !items.length;
+      others.textContent = n + (n > 1 ? " entries" : " entry") + " (" + dates(items).join(", ") + ") saved on this " +
+        "phone by another account — sign in as that account to send " + (n > 1 ? "them." : "it.");
+      if (!unnamed || !document.body.dataset.account) return;
+      var b = document.createElement("button");
+      b.className = "link"; b.type = "button";
+      b.textContent = "Saved before the phone noted the account? If they are yours, send them to this account";
+      b.onclick = function () { if (confirm("Send them to this account? Only if you saved them.")) box.claim().then(sync); };
+      others.append(" ", b);
+    }).catch(function () {});
+  }
   function showHeld() {
     return box.held().then(function (items) {
-      var days = items.map(function (it) { return it.kind === "entry" ? it.body.date : it.date; })
-        .filter(function (d, i, all) { return d && all.indexOf(d) === i && location.pathname !== "/day/" + d + "/"; })
-        .sort();
+      // Not the day whose card is on screen (Today or /day/<date>/): its card says it already.
+      var days = dates(items, window.footlogForm && window.footlogForm.state.date);
       heldNote.textContent = "";
       heldNote.hidden = !days.length;
       if (!days.length) return;
@@ -39,6 +62,7 @@
     }).catch(function () {});
   }
 
+  document.addEventListener("footlog:day-loaded", showHeld);
   window.footlogSync = sync;
   window.footlogShowWaiting = show;
 

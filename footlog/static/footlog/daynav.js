@@ -20,6 +20,11 @@
   $("day-next").hidden = next > today;
   var pick = $("day-pick");
   pick.value = state.date; pick.max = today; pick.min = earliest();
+  // The native field writes the date in the browser's locale (12/07/2026); its label says it in words.
+  var noon = new Date(state.date + "T12:00:00Z"), part = function (what) {
+    var o = { timeZone: "UTC" }; o[what] = "short"; return noon.toLocaleDateString("en-GB", o);
+  };
+  $("day-pick-shown").textContent = part("weekday") + " " + noon.getUTCDate() + " " + part("month") + " " + noon.getUTCFullYear();
   pick.addEventListener("change", function () {
     var error = $("day-choose-error");
     error.hidden = true;
@@ -58,6 +63,9 @@
     }).catch(function () { same.hidden = true; });
   }
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  function longDate(iso) {
+    return new Date(iso + "T12:00:00Z").toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+  }
   function shortDate(iso) {
     return new Date(iso + "T12:00:00Z").toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
   }
@@ -77,7 +85,7 @@
     $("same-status").textContent = "Copied from " + shortDate(last.date) + ": " +
       plural(last.observations.length, "spot") + " and " + plural(last.routine.length, "routine step") +
       ", marked until you change them. Itch, pain, redness, bleeding, spreading and notes are not copied: " +
-      "check them today.";
+      "check them " + (state.date === today ? "today" : "for " + longDate(state.date)) + ".";
   });
   /* A value kept although far from the usual (a confirmed outlier) was true of that day only: never copied. */
   function notConfirmedOutlier(o) { return !o.confirmed; }

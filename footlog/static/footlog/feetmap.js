@@ -12,15 +12,17 @@
     return node;
   }
 
-  /* The count badge sits in the hit area's top-right corner; colour is never the only sign of the state. */
+  /* The count badge sits in the hit area's top-right corner; colour is never the only sign of the state. It is
+     drawn beside the button, not inside it: the button's visible text stays its label ("Heel"), which its name
+     ("Left heel") contains, as voice control needs (axe: label-content-name-mismatch). */
   function badge(g) {
-    var b = g.querySelector(".badge");
-    if (b) return b;
+    var b = g.nextElementSibling;
+    if (b && b.classList.contains("badge")) return b;
     var hit = g.querySelector(".hit"), x = +hit.getAttribute("x") + +hit.getAttribute("width"), y = +hit.getAttribute("y");
     b = svgEl("g", { class: "badge", "aria-hidden": "true", transform: "translate(" + (x - 14) + "," + (y + 11) + ")" });
     b.appendChild(svgEl("circle", { r: 10 }));
     b.appendChild(svgEl("text", { y: 4 }));
-    g.appendChild(b);
+    g.parentNode.insertBefore(b, g.nextSibling);
     return b;
   }
 
@@ -36,11 +38,28 @@
     line.textContent = text;
   }
 
+  /* The map is one Tab stop (a roving tabindex): the arrow keys move between the sites in the order they are
+     drawn, row by row (Home, End: first, last), and the last site used keeps the stop. Twelve Tab stops between
+     the day picker and the form were most of the way to Save for a keyboard. */
+  function rove(sites, to) {
+    sites.forEach(function (s) { s.setAttribute("tabindex", s === to ? "0" : "-1"); });
+  }
+  var MOVES = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+
   function attach(map, open) {
-    map.querySelectorAll(".site").forEach(function (g) {
+    var sites = [].slice.call(map.querySelectorAll(".site"));
+    rove(sites, sites[0]);
+    sites.forEach(function (g, i) {
       g.addEventListener("click", function () { open(g.dataset.site); });
+      g.addEventListener("focus", function () { rove(sites, g); });
       g.addEventListener("keydown", function (e) {
-        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(g.dataset.site); }
+        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(g.dataset.site); return; }
+        var to = e.key in MOVES ? (i + MOVES[e.key] + sites.length) % sites.length
+          : e.key === "Home" ? 0 : e.key === "End" ? sites.length - 1 : -1;
+        if (to < 0) return;
+        e.preventDefault();
+        rove(sites, sites[to]);
+        sites[to].focus();
       });
     });
     paint(map, {}, null);
@@ -52,6 +71,8 @@
       var site = g.dataset.site, n = site in counts ? counts[site] : null, b = badge(g);
       g.classList.toggle("has", n > 0);
       g.classList.toggle("none", n === 0);
+      b.classList.toggle("has", n > 0);
+      b.classList.toggle("none", n === 0);
       g.classList.toggle("current", site === current);
       g.setAttribute("aria-expanded", String(site === current));
       b.lastChild.textContent = n === null ? "" : n === 0 ? "✓" : String(n);

@@ -4,6 +4,10 @@
  * sent twice (page and service worker racing, a lost response) is still stored exactly once.
  * Nothing is ever dropped: an item the server refuses is kept, "held", with the server's answer, and so is one
  * that meets a newer version on the server (both are kept for the person to choose); the pages show them.
+ * Each item carries `account`, the key of the account that queued it (the page's, see `me`): a page sends and
+ * shows only its account's items; another account's are kept and counted, never sent into this one. The service
+ * worker, which cannot tell who is signed in, sends each item with its key and the server refuses a mismatch
+ * (403 other_account). An item without a key (queued before keys) waits until an account claims it (`claim`).
  * Beside it, a second database ("footlog-days") keeps a read-only copy of the account's days of the last 30 days
  * for reading offline: it belongs to one account (its "owner" key) and is wiped on sign-out, account deletion
  * or when another account opens Today on this phone. */
@@ -41,7 +45,23 @@
     });
   }
 
-  function all() { return tx("outbox", "readonly", function (s) { return req(s.getAll()); }); }
+  /* The signed-in account's key on a page ("" signed out); undefined in the service worker (every item). */
+  var mine;
+  function me(key) { mine = key; }
+  function ours(it) { return mine === undefined || it.account === mine; }
+  function every() { return tx("outbox", "readonly", function (s) { return req(s.getAll()); }); }
+  function all() { return every().then(function (items) { return items.filter(ours); }); }
+  /* Kept for another account (or for none yet): only their dates and keys are shown, never their content. */
+  function others() {
+    return every().then(function (items) { return items.filter(function (it) { return !ours(it); }); });
+  }
+  /* Items without a key become this account's, when the person says they are theirs. */
+  function claim() {
+    return others().then(function (items) {
+      return Promise.all(items.filter(function (it) { return !it.account; })
+        .map(function (it) { it.account = mine; return put(it); }));
+    });
+  }
   function isHeld(item) { return !!(item.refused || item.conflict || item.confirm); }
   function entryHeld(items, entryId) {
     return items.some(function (it) { return it.kind === "entry" && it.id === entryId && isHeld(it); });
@@ -72,9 +92,10 @@
         items.forEach(function (it) {
           if (it.kind === "entry" && it.body.date === entry.body.date) s.delete(it.seq);
         });
-        s.add({ kind: "entry", id: entry.id, method: entry.method, version: entry.version || null, body: entry.body });
+        s.add({ kind: "entry", id: entry.id, method: entry.method, version: entry.version || null, body: entry.body,
+                account: mine });
         (photos || []).forEach(function (p) {
-          s.add({ kind: "photo", id: p.id, entry: entry.id, date: entry.body.date, site: p.site, blob: p.blob,
+          s.add({ kind: "photo", id: p.id, entry: entry.id, date: entry.body.date, site: p.site, blob: p.blob, account: mine,
                   name: p.name, view: p.view || null,
                   scale_in_frame: typeof p.scale_in_frame === "boolean" ? p.scale_in_frame : null });
         });
@@ -229,10 +250,13 @@
     });
   }
 
-  /* Forget what this phone holds for the account (sign-out, account deletion): the outbox and the days copy. */
+  /* Forget what this phone holds for the account (sign-out, account deletion): its outbox items and the days copy.
+     Another account's items stay: they are its own, and nothing is ever dropped. */
   function clear() {
     return Promise.all([
-      tx("outbox", "readwrite", function (s) { return req(s.clear()); }),
+      all().then(function (items) {
+        return tx("outbox", "readwrite", function (s) { items.forEach(function (it) { s.delete(it.seq); }); });
+      }),
       tx("meta", "readwrite", function (s) { return req(s.clear()); }),
       forgetDays(),
     ]);
@@ -247,7 +271,7 @@
   }
 
   function send(item, token) {
-    var headers = { "X-CSRFToken": token || "", Accept: "application/json" };
+    var headers = { "X-CSRFToken": token || "", Accept: "application/json", "X-Footlog-Account": item.account };
     if (item.kind === "photo") {
       var form = new FormData();
       form.append("image", item.blob, item.name || "photo.jpg");
@@ -311,8 +335,12 @@
         return put(item).then(function () { return "again"; });
       });
     }
+    // Queued by another account than the one signed in: kept for it, the rest goes on.
+    if (res.status === 403) {
+      return res.json().then(function (b) { return b.code === "other_account" ? "held" : "retry"; }, function () { return "retry"; });
+    }
     // 409 on a photo: a concurrent upload of the same id; the replay later answers 200.
-    if (res.status === 401 || res.status === 403 || res.status === 409 || res.status === 429 || res.status >= 500) {
+    if (res.status === 401 || res.status === 409 || res.status === 429 || res.status >= 500) {
       return Promise.resolve("retry");
     }
     // Any other 4xx will not get better by resending: keep it, with the server's words, until it is fixed.
@@ -372,7 +400,7 @@
         function next() {
           if (i >= items.length) return null;
           var item = items[i];
-          if (isHeld(item) || (item.kind === "photo" && entryHeld(items, item.entry))) { i += 1; return next(); }
+          if (!item.account || isHeld(item) || (item.kind === "photo" && entryHeld(items, item.entry))) { i += 1; return next(); }
           return send(item, token).then(function (res) {
             return settle(item, res);
           }).then(function (outcome) {
@@ -394,6 +422,7 @@
   }
 
   scope.FootlogOutbox = { enqueue: enqueue, flush: flush, count: count, all: all, clear: clear, setMeta: setMeta,
+                          me: me, others: others, claim: claim,
                           held: held, stuck: stuck, discard: discard, keepMine: keepMine, noteDays: noteDays,
                           dayOffline: dayOffline, flawed: flawed, settleFlaw: settleFlaw,
                           keepOutliers: keepOutliers, put: put, keepDay: keepDay,

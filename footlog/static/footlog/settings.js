@@ -59,7 +59,7 @@
     send("DELETE", "account/", proof).then(function (res) {
       if (res.status === 204) {
         var box = window.FootlogOutbox;
-        return (box ? box.clear() : Promise.resolve()).then(function () { location.href = "/accounts/signup/"; });
+        return (box ? box.clear() : Promise.resolve()).then(function () { location.href = "/account-deleted/"; });
       }
       return res.json().then(function (body) {
         var field = body.errors && (body.errors.password || body.errors.code);
@@ -87,8 +87,17 @@
   if (imp) imp.addEventListener("submit", function (event) {
     event.preventDefault();
     var file = $("import-file").files[0], button = $("import-button");
-    var bar = $("import-progress"), status = $("import-status");
-    if (!file) { status.textContent = "Choose the zip you downloaded from footlog first."; return; }
+    var bar = $("import-progress"), status = $("import-status"), alarm = $("import-error");
+    // A failure is told as an error (role=alert, styled so), apart from the progress line.
+    function fail(text) {
+      status.textContent = "";
+      alarm.textContent = text;
+      alarm.hidden = false;
+      button.disabled = false;
+      bar.hidden = true;
+    }
+    alarm.hidden = true;
+    if (!file) { fail("Choose the zip you downloaded from footlog first."); return; }
     var data = new FormData();
     data.append("file", file);
     button.disabled = true;
@@ -115,10 +124,10 @@
     function poll(url) {
       fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } }).then(function (res) {
         return res.json().then(function (job) {
-          if (!res.ok) return finish(words(job, res));
+          if (!res.ok) return fail(words(job, res));
           bar.value = (job.progress && job.progress.percent) || 0;
           if (job.status === "done") return finish(summary(job.result));
-          if (job.status === "failed") return finish((job.error && job.error.detail) || "The import failed.");
+          if (job.status === "failed") return fail((job.error && job.error.detail) || "The import failed.");
           status.textContent = job.status === "queued" ? "Waiting for its turn…" : "Importing… " + bar.value + " %";
           window.setTimeout(function () { poll(url); }, 1000);
         });
@@ -127,11 +136,11 @@
     fetch("/api/v1/account/import", { method: "POST", credentials: "same-origin", body: data,
       headers: { Accept: "application/json", "X-CSRFToken": token() } }).then(function (res) {
       return res.json().then(function (body) {
-        if (res.status !== 202) return finish(words(body, res));
+        if (res.status !== 202) return fail(words(body, res));
         status.textContent = "Uploaded; importing…";
         poll(body.url);
-      }, function () { finish("The import failed (" + res.status + "); try again."); });
-    }).catch(function () { finish("The upload did not reach footlog; check the connection and try again."); });
+      }, function () { fail("The import failed (" + res.status + "); try again."); });
+    }).catch(function () { fail("The upload did not reach footlog; check the connection and try again."); });
   });
 
   // The time zone: the server checks the name; here the phone's own zone is the default for a new choice.
