@@ -166,8 +166,8 @@ def entry_as_written(entry: Entry) -> Entry:
     """An entry `entry_create` just created, with its children as written (a new entry has no photos) in the
     order a read gives, so the API answers without reading it back: that read cost 4 queries, a quarter of the
     save (issue 25). Its related managers then answer from these lists (only for the answer)."""
-    observations, logs = entry._written  # type: ignore[attr-defined]
-    entry._prefetched_objects_cache = {  # type: ignore[attr-defined]
+    observations, logs = entry._written  # type: ignore[attr-defined]  # set by entry_create, not a model field
+    entry._prefetched_objects_cache = {  # type: ignore[attr-defined]  # Django's prefetch cache, not in the stubs
         "observations": sorted(observations, key=lambda obs: obs.site),
         "routine": sorted(logs, key=lambda log: (log.step.position, log.step.pk)),
         "photos": [],

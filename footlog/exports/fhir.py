@@ -487,7 +487,7 @@ def _embedded_media(
 
 
 def bundle_entries(
-    user: Any,
+    user: User,
     start: dt.date,
     end: dt.date,
     *,
@@ -553,7 +553,7 @@ def build_bundle(
 
 
 def bundle_json(
-    user: Any,
+    user: User,
     start: dt.date,
     end: dt.date,
     *,
