@@ -585,7 +585,7 @@ def validate_sample(shell: dict[str, Any], entries: list[dict[str, Any]]) -> Non
     """Validate a Bundle of `shell` holding `entries` (one per resource type) with fhir.resources' R4B models,
     which validate each entry's resource by its type's model; raises pydantic's ValidationError. fhir.resources
     loads on first use (its import costs more than the validation)."""
-    from fhir.resources.R4B.bundle import Bundle
+    from fhir.resources.R4B.bundle import Bundle  # on first use: its import costs more than the validation
 
     Bundle.model_validate({**shell, "entry": entries})
 

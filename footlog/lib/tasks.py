@@ -20,8 +20,8 @@ def send(name: str, *args: object, countdown: float | None = None) -> None:
     if current_app.conf.task_always_eager:
         current_app.tasks[name].apply(args=args)
         return
-    # No result is ever read (a job keeps its state in its row; every task is ignore_result=True): without this,
-    # send_task first subscribes to the result backend, and a dead Redis raises RuntimeError, not a broker error.
+    # No result is kept (every task footlog enqueues ignores its result): send_task would otherwise subscribe to
+    # the result backend, and a broker that is down would raise its RuntimeError instead of the connection error.
     current_app.send_task(name, args=list(args), countdown=countdown, ignore_result=True)
 
 
