@@ -22,8 +22,8 @@ run: setup
 
 test: setup-test
 	$(PY) manage.py collectstatic --noinput -v0
-	@# Both cores: a database, a Redis database and a Celery queue per worker (tests/isolated_env.py); tests that
-	@# start servers or beat share the xdist_group "servers" and so never run at once.
+	@# Both cores: a database, a Redis database and a Celery queue per worker (tests/isolated_env.py); servers, beat
+	@# and benches the tests start take free ports and their own data dirs, so any two tests may run at once.
 	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup --durations=30
 
 setup:

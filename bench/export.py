@@ -11,9 +11,10 @@ and 52 photos (one a week, phone-sized JPEGs through the real ingest) in the las
 child process (so that seeding does not count towards memory):
 - csv:      the 3-year CSV, streamed to the end                 vs  baseline: bare read of the same rows
 - pdf:      the 1-year PDF report with its 52 photos            vs  baseline: bare read of the year's rows + photo bytes
-- fhir:     the 3-year FHIR bundle (for information)            vs  the 3-year baseline
-Times are the median of --reps runs after a warm-up; memory is the child's peak resident size (VmHWM).
-Goals: PDF <= 5 s and <= 400 MB peak; 3-year CSV <= 1 s.
+- fhir:     the 3-year FHIR bundle as JSON bytes                vs  the 3-year baseline
+Times are the median of --reps runs after a warm-up (the first run, with imports and the uncached timeline, is
+printed too); memory is the child's peak resident size (VmHWM).
+Goals (CPU time): PDF <= 5 s and <= 400 MB peak; 3-year CSV <= 1 s; 3-year FHIR <= 0.8 s and <= 200 MB peak.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PDF_SECONDS, PDF_MB, CSV_SECONDS = 5.0, 400, 1.0
+PDF_SECONDS, PDF_MB, CSV_SECONDS, FHIR_SECONDS, FHIR_MB = 5.0, 400, 1.0, 0.8, 200
 
 
 def setup_django(data_dir: str) -> None:
@@ -123,7 +124,7 @@ def measure(data_dir: str, kind: str, dates: dict[str, str], reps: int) -> dict[
     from footlog.diary.photo_storage import photo_open
     from footlog.diary.selectors import photos_for
     from footlog.exports.csv_export import csv_lines, encoded
-    from footlog.exports.fhir import build_bundle
+    from footlog.exports.fhir import bundle_json
     from footlog.exports.pdf import render_pdf
     from footlog.exports.photos import owned_photo_reader
     from footlog.exports.report import build_report
@@ -159,17 +160,25 @@ def measure(data_dir: str, kind: str, dates: dict[str, str], reps: int) -> dict[
             render_pdf(build_report(user, start, end, questions="Is it milia?"), owned_photo_reader(user))
         ),
         "baseline_pdf": baseline_pdf,
-        "fhir": lambda: len(build_bundle(user, start, end).model_dump_json()),
+        "fhir": lambda: len(bundle_json(user, start, end)),
     }
     run = runs[kind]
+    first_cpu = time.process_time()
     size = run()  # warm-up (imports, fonts, caches)
+    first_cpu = time.process_time() - first_cpu
     times, cpu = [], []
     for _ in range(reps):
         began, began_cpu = time.perf_counter(), time.process_time()
         run()
         times.append(time.perf_counter() - began)
         cpu.append(time.process_time() - began_cpu)
-    return {"seconds": statistics.median(times), "cpu": statistics.median(cpu), "peak_mb": _peak_mb(), "size": size}
+    return {
+        "seconds": statistics.median(times),
+        "cpu": statistics.median(cpu),
+        "first_cpu": first_cpu,
+        "peak_mb": _peak_mb(),
+        "size": size,
+    }
 
 
 def child(data_dir: str, kind: str, dates: dict[str, str], reps: int) -> dict[str, float]:
@@ -195,6 +204,11 @@ def main() -> None:
     if args.child:
         print(json.dumps(measure(args.data_dir, args.child, json.loads(args.dates), args.reps)))
         return
+    print(
+        f"goals (CPU time): PDF <= {PDF_SECONDS:g} s and <= {PDF_MB} MB peak; 3-year CSV <= {CSV_SECONDS:g} s; "
+        f"3-year FHIR <= {FHIR_SECONDS:g} s and <= {FHIR_MB} MB peak"
+        + (" (not judged on --smoke)" if args.smoke else "")
+    )
     with tempfile.TemporaryDirectory(prefix="footlog-bench-export-") as scratch:
         data_dir = args.reuse or scratch
         dates_file = Path(data_dir) / "bench-dates.json"
@@ -220,19 +234,32 @@ def main() -> None:
     for name, res, base in rows:
         ratio = res["cpu"] / base["cpu"]
         print(f"{name:<36}{res['seconds']:>8.2f}{res['cpu']:>8.2f}{res['peak_mb']:>9.0f}{ratio:>16.1f}x")
-    print(f"CSV size {r['csv']['size'] / 1024:.0f} KB; PDF size {r['pdf']['size'] / 1024:.0f} KB")
+    print(
+        f"CSV size {r['csv']['size'] / 1024:.0f} KB; PDF size {r['pdf']['size'] / 1024:.0f} KB; "
+        f"FHIR size {r['fhir']['size'] / 1024:.0f} KB, first run {r['fhir']['first_cpu']:.2f} s CPU"
+    )
+    goals = [
+        ("PDF report, 1 year", f"<= {PDF_SECONDS:g} s CPU", r["pdf"]["cpu"] <= PDF_SECONDS),
+        ("PDF report, 1 year", f"<= {PDF_MB} MB peak", r["pdf"]["peak_mb"] <= PDF_MB),
+        ("CSV, 3 years", f"<= {CSV_SECONDS:g} s CPU", r["csv"]["cpu"] <= CSV_SECONDS),
+        ("FHIR bundle, 3 years", f"<= {FHIR_SECONDS:g} s CPU", r["fhir"]["cpu"] <= FHIR_SECONDS),
+        ("FHIR bundle, 3 years", f"<= {FHIR_MB} MB peak", r["fhir"]["peak_mb"] <= FHIR_MB),
+    ]
     if args.smoke:
         empty = [kind for kind in ("baseline", "csv", "fhir", "pdf") if not r[kind]["size"]]
         print("smoke:", f"FAILED: measured nothing ({', '.join(empty)} empty)" if empty else "measured every export")
+        print("goals (not judged on --smoke): " + "; ".join(f"{what} {goal}" for what, goal, _ in goals))
         sys.exit(1 if empty else 0)
     # Judged on CPU time: on a shared machine wall time measures the neighbours; on an idle one the two agree
     # (every export is single-threaded and waits on nothing but the local disk).
-    ok = r["pdf"]["cpu"] <= PDF_SECONDS and r["pdf"]["peak_mb"] <= PDF_MB and r["csv"]["cpu"] <= CSV_SECONDS
-    print(
-        f"goals (CPU time): PDF <= {PDF_SECONDS:g} s and <= {PDF_MB} MB peak, 3-year CSV <= {CSV_SECONDS:g} s: "
-        + ("met" if ok else "NOT met")
-    )
-    sys.exit(0 if ok else 1)
+    sys.exit(report_goals(goals))
+
+
+def report_goals(goals: list[tuple[str, str, bool]]) -> int:
+    """Print each goal as met or MISSED; the exit status: 1 when any is missed."""
+    for what, goal, ok in goals:
+        print(f"goal {what} {goal}: {'met' if ok else 'MISSED'}")
+    return 0 if all(ok for _, _, ok in goals) else 1
 
 
 if __name__ == "__main__":

@@ -17,8 +17,9 @@ Uses its own database (BENCH_DB_NAME, default `footlog_bench_load`, dropped and 
 the end) on BENCH_PG (default postgres://postgres@127.0.0.1:5432) and its OWN redis-server on BENCH_REDIS_PORT
 (default: a free port), never the shared 6379. Starts gunicorn (2 processes x 4 threads), one Celery worker and
 beat, and stops them all. The clients are users who agreed to the storage of health data (without that consent
-every entry answers 403 and the bench would measure nothing). It exits 1 when a check fails; with --smoke only
-when it measured nothing (no entry stored, or no request answered below 400).
+every entry answers 403 and the bench would measure nothing). Goals (issue 25, printed first): entry POST p50
+<= 2.0x and p95 <= 3.0x of the bare GET's in the same run. It exits 1 when a check fails or a goal is missed; with
+--smoke only when it measured nothing (no entry stored, or no request answered below 400).
 """
 
 from __future__ import annotations
@@ -254,6 +255,9 @@ def percentiles(values: list[float]) -> tuple[float, float]:
     return cuts[49] * 1000, cuts[94] * 1000
 
 
+P50_GOAL, P95_GOAL = 2.0, 3.0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--clients", type=int, default=100)
@@ -265,6 +269,11 @@ def main() -> None:
     options = parser.parse_args()
     if options.smoke:
         options.clients, options.entries = 4, 3
+    print(
+        f"goals: POST entries/ p50 <= {P50_GOAL}x and p95 <= {P95_GOAL}x of bare GET sites/ in the same run; "
+        "every entry stored exactly once, no 5xx, the reminder due in the outage mailed once"
+        + (" (ratios not judged on --smoke)" if options.smoke else "")
+    )
     pg = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
     redis_port = int(os.environ.get("BENCH_REDIS_PORT") or free_port())
     if redis_port == 6379:
@@ -392,6 +401,7 @@ def main() -> None:
             print(f"Redis outage: {done['outage_s']:.1f} s while {done['during_outage']} entries were stored")
         b50, b95 = percentiles(bare)
         l50, l95 = percentiles(load)
+        print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         print(
             f"latency ms    p50    p95\n  baseline {b50:7.1f} {b95:7.1f}\n  entries  {l50:7.1f} {l95:7.1f}"
             f"\n  ratio    {l50 / b50:7.2f} {l95 / b95:7.2f}"
@@ -426,6 +436,10 @@ def main() -> None:
             failures.append("5xx answers")
         if mails != 1:
             failures.append(f"{mails} reminder mails, expected exactly 1")
+        if l50 / b50 > P50_GOAL:
+            failures.append(f"goal missed: p50 x{l50 / b50:.2f} > x{P50_GOAL}")
+        if l95 / b95 > P95_GOAL:
+            failures.append(f"goal missed: p95 x{l95 / b95:.2f} > x{P95_GOAL}")
         print(
             f"entries stored: {stored} (expected {total}); 5xx: {sum(n for code, n in statuses.items() if code >= 500)}"
         )

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -238,6 +239,7 @@ def main() -> int:
         nothing = not all(value > 0 for value in measured) or not all(q["quality"] for q in quality.values())
         print("smoke:", "FAILED: measured nothing" if nothing else f"measured {len(cases)} photos")
         return 1 if nothing else 0
+    print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print("goals:", "all met" if not missed else "NOT met: " + "; ".join(missed))
     return 1 if missed else 0
 

@@ -6,11 +6,11 @@ Builds a throw-away database (SQLite in a temp dir by default; with --database-u
 created and dropped) holding 3 years of daily entries, 3 sites a day plus two routine steps, serves footlog with
 Django's WSGI server in a thread, and times real HTTP requests with a session cookie, interleaving the endpoints.
 
-Goals (issue 11): the timeline's query count is the same for 1 week and 3 years and at most 8 (counted with nothing
-cached and with the answer cached); with 3 years stored,
-the default 90-day window's median is at most 1.5x the bare endpoint's when cached and at most 2.5x uncached. The
-3-year window's figures are printed too, and (second run, own bare baseline) the default window right after an
-edit of today's entry. Exit status 1 when a goal is missed.
+Goals, printed first (issue 11, tightened by issue 25): the timeline's query count is the same for 1 week and 3
+years and at most 8 (counted with nothing cached and with the answer cached); with 3 years stored, the default
+90-day window's median is at most 1.5x the bare endpoint's when cached and at most 2.0x uncached; in a second run
+with its own bare baseline, the default window right after an edit of today's entry at most 1.5x and the 3-year
+window uncached at most 3.0x. Exit status 1 when a goal is missed.
 
 `--smoke` (the test suite runs it: seconds) stores 60 days and times 3 requests per endpoint after 2 warm-up
 rounds; the goals are printed but not judged: it fails only when it measured nothing (a request that did not
@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 YEARS_DAYS = 3 * 365  # --smoke stores 60 days
 WARMUP_ROUNDS = 20  # --smoke: 2
-QUERY_GOAL, CACHED_GOAL, UNCACHED_GOAL = 8, 1.5, 2.5
+QUERY_GOAL, CACHED_GOAL, UNCACHED_GOAL, EDIT_GOAL, YEARS_UNCACHED_GOAL = 8, 1.5, 2.0, 1.5, 3.0
 
 
 def configure(database_url: str | None) -> None:
@@ -209,6 +209,11 @@ def main() -> int:
     if args.smoke:
         global YEARS_DAYS, WARMUP_ROUNDS
         YEARS_DAYS, WARMUP_ROUNDS, args.requests = 60, 2, 3
+    print(
+        f"goals: queries equal for 1 week / 3 years and <= {QUERY_GOAL}; default window cached <= {CACHED_GOAL}x, "
+        f"uncached <= {UNCACHED_GOAL}x; after an edit of today <= {EDIT_GOAL}x; 3 years uncached <= "
+        f"{YEARS_UNCACHED_GOAL}x (of bare, same run)" + (" (not judged on --smoke)" if args.smoke else "")
+    )
     configure(args.database_url)
     try:
         return run(args.requests, args.database_url, smoke=args.smoke)
@@ -281,24 +286,37 @@ def run(rounds: int, database_url: str | None, *, smoke: bool = False) -> int:
     bare = medians["bare"]
     for name, median in medians.items():
         print(f"  {name:30s} median {median * 1000:7.2f} ms   x{median / bare:5.2f} of bare")
-    print("second run (not goals):")
+    print("second run:")
     for name, median in more.items():
         print(f"  {name:30s} median {median * 1000:7.2f} ms   x{median / more['bare']:5.2f} of bare")
     cached = medians["timeline (default 90 days)"] / bare
     uncached = medians["timeline (90 days, uncached)"] / bare
+    edit = more["after an edit of today"] / more["bare"]
+    years_uncached = more["3 years, uncached"] / more["bare"]
     counts = set(queries.values())
-    queries_ok = len(counts) == 1 and max(max(pair) for pair in counts) <= QUERY_GOAL
-    cached_ok, uncached_ok = cached <= CACHED_GOAL, uncached <= UNCACHED_GOAL
-    print(f"goal queries equal and <= {QUERY_GOAL}: {'met' if queries_ok else 'MISSED'}")
-    print(f"goal default window cached <= {CACHED_GOAL}x bare: {'met' if cached_ok else 'MISSED'} (x{cached:.2f})")
-    print(
-        f"goal default window uncached <= {UNCACHED_GOAL}x bare: {'met' if uncached_ok else 'MISSED'} (x{uncached:.2f})"
-    )
+    goals = [
+        (
+            f"queries equal and <= {QUERY_GOAL}",
+            len(counts) == 1 and max(max(pair) for pair in counts) <= QUERY_GOAL,
+            "",
+        ),
+        (f"default window cached <= {CACHED_GOAL}x bare", cached <= CACHED_GOAL, f" (x{cached:.2f})"),
+        (f"default window uncached <= {UNCACHED_GOAL}x bare", uncached <= UNCACHED_GOAL, f" (x{uncached:.2f})"),
+        (f"after an edit of today <= {EDIT_GOAL}x bare", edit <= EDIT_GOAL, f" (x{edit:.2f})"),
+        (
+            f"3 years uncached <= {YEARS_UNCACHED_GOAL}x bare",
+            years_uncached <= YEARS_UNCACHED_GOAL,
+            f" (x{years_uncached:.2f})",
+        ),
+    ]
+    for what, ok, figure in goals:
+        print(f"goal {what}: {'met' if ok else 'MISSED'}{figure}")
+    print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     if smoke:
         nothing = not all(median > 0 for median in [*medians.values(), *more.values()])
         print("smoke:", "FAILED: measured nothing" if nothing else f"measured {len(medians) + len(more)} endpoints")
         return 1 if nothing else 0
-    return 0 if queries_ok and cached_ok and uncached_ok else 1
+    return 0 if all(ok for _, ok, _ in goals) else 1
 
 
 if __name__ == "__main__":

@@ -179,6 +179,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     # report jobs: re-queue stuck ones, delete reports past 7 days and orphan files (footlog/exports/report_jobs.py).
     # Every minute: a job whose heartbeat is older than FOOTLOG_JOB_STALE_S has lost its worker (issue 22).
     "exports-sweep": {"task": "exports.sweep", "schedule": 60.0},
+    # shares: the SMART Health Link file of a share that expired or locked is dropped (footlog/sharing/services.py).
+    "sharing-sweep": {"task": "sharing.sweep", "schedule": 60.0},
     # account imports: re-queue or fail lost jobs, delete finished ones past 7 days
     # (footlog/portability/account_import.py).
     "exports-import-sweep": {"task": "exports.import_sweep", "schedule": 60.0},

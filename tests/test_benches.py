@@ -1,7 +1,8 @@
 """Every bench runs, at its `--smoke` size, so that none rots unnoticed: bench/load.py measured nothing for weeks
 once consent arrived (every entry answered 403). A smoke run fails only when its bench measured nothing (no entry
 stored, every request 4xx, an empty export), never on a ratio: the sizes are too small for the goals to mean
-anything. The benches start servers and workers, so they share the "servers" group (one at a time under -n 2).
+anything. The benches start servers and workers on free ports, each with its own database (named after the xdist
+worker's) and the worker's Redis database, so they run beside other tests under -n 2.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from tests.support.services import ROOT, need, redis_available, test_database_ur
 BENCHES = sorted(path.name for path in (ROOT / "bench").glob("*.py"))
 NEEDS_SERVICES = {"load.py", "reminders_fanout.py"}  # PostgreSQL (their own database) and Redis
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("servers"), pytest.mark.timeout(600)]
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600), pytest.mark.xdist_group("servers")]
 
 
 def bench_env(name: str) -> dict[str, str]:

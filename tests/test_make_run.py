@@ -12,7 +12,7 @@ import time
 import pytest
 import requests
 
-from tests.support.services import ROOT, Process, free_port, http_answers, wait_for
+from tests.support.services import ROOT, Process, free_port, http_answers, migrated_sqlite, wait_for
 
 VENV_BIN = os.path.dirname(sys.executable)
 
@@ -37,6 +37,7 @@ def service_free_env(tmp_path, port: int) -> dict[str, str]:
 def test_web_worker_and_beat_start_without_services_and_stop_on_ctrl_c(tmp_path):
     port = free_port()
     env = service_free_env(tmp_path, port)
+    migrated_sqlite(tmp_path / "data")  # then migrate, as `make run` does (nothing left to apply)
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True, timeout=120
     )

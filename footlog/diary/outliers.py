@@ -14,7 +14,8 @@ The rule, exactly:
   `outliers_check` last, from one place each);
 - the account import is exempt (old zips carry no mark); so is the demo data.
 
-All sites' usual values come from one aggregate query (`usual_values`).
+All sites' usual values come from one aggregate query (`usual_values`), and only when a value reaches its margin
+(below it no usual value can make it an outlier).
 """
 
 from __future__ import annotations
@@ -198,8 +199,13 @@ def find_outliers(
     return found
 
 
+# Whatever the usual value m (≥ 0), `is_outlier` needs value ≥ m + margin, so nothing below the margin is ever
+# asked about: a typical day (a few bumps, a few mm) costs the save no query at all.
+LEAST_ASKED = {"count": COUNT_MARGIN, "largest_mm": SIZE_MARGIN}
+
+
 def _to_check(observations: Sequence[Mapping[str, Any]], previous: Mapping[str, Mapping[str, Any]] | None) -> set[str]:
-    """Sites with a value that could be asked about: not confirmed, non-zero, and changed."""
+    """Sites with a value that could be asked about: not confirmed, at least its margin, and changed."""
     sites = set()
     for obs in observations:
         if obs.get("outlier_confirmed"):
@@ -207,7 +213,7 @@ def _to_check(observations: Sequence[Mapping[str, Any]], previous: Mapping[str, 
         before = (previous or {}).get(obs["site"], {})
         for name in FIELDS:
             value = obs.get(name)
-            if value and not (before and before.get(name) == value):
+            if value and value >= LEAST_ASKED[name] and not (before and before.get(name) == value):
                 sites.add(obs["site"])
     return sites
 

@@ -36,6 +36,13 @@ def routine_steps_for(user: User | None, *, include_archived: bool = False) -> Q
     return steps.annotate(effective_target=effective_target(user)).order_by("position", "id")
 
 
+def loggable_steps(user: User, keys: list[str]) -> dict[str, RoutineStep]:
+    """The steps named by `keys` that `user` may log (built in or their own, not archived), by key: one plain
+    query, without the targets `routine_steps_for` annotates (the save path needs none)."""
+    steps = RoutineStep.objects.filter(Q(user__isnull=True) | Q(user=user), archived_at__isnull=True, key__in=keys)
+    return {step.key: step for step in steps.order_by()}
+
+
 def routine_step_for(user: User, key: str) -> RoutineStep | None:
     """A step the user may set a target on: built in, or their own (archived too). Another user's is None."""
     return routine_steps_for(user, include_archived=True).filter(key=key).first()

@@ -29,7 +29,7 @@ from footlog.diary.models import (
     Photo,
     RoutineStep,
 )
-from footlog.diary.selectors import routine_steps_for
+from footlog.diary.selectors import loggable_steps
 from footlog.diary.services import EntryData, PhotoUpload
 from footlog.diary.sites import SITE_KEYS, SITES
 from footlog.diary.validation import (
@@ -43,7 +43,7 @@ from footlog.diary.validation import (
     STEP_LABEL_MAX,
 )
 from footlog.lib.checks import Errors
-from footlog.lib.dates import entry_date_error, today_in
+from footlog.lib.dates import entry_date_error
 
 
 def refuse(errors: Errors) -> None:
@@ -173,7 +173,7 @@ class EntryIn(serializers.Serializer[Any]):
     def validate_date(self, value: dt.date) -> dt.date:
         # No slack for a device ahead of the account's zone: an entry dated after the account's today would
         # fall outside every default window (the traveller's lost entry). The device offers the zone switch.
-        problem = entry_date_error(value, today_in(self.context["user"].timezone))
+        problem = entry_date_error(value, self.context["user"].today())
         if problem:
             raise serializers.ValidationError(problem)
         return value
@@ -189,7 +189,7 @@ class EntryIn(serializers.Serializer[Any]):
         if errors:
             raise serializers.ValidationError(errors["routine"])
         keys = [item["step"] for item in value]
-        steps = {step.key: step for step in routine_steps_for(self.context["user"]).filter(key__in=keys)}
+        steps = loggable_steps(self.context["user"], keys)
         unknown = [key for key in keys if key not in steps]
         if unknown:
             raise serializers.ValidationError(f"Unknown or archived routine step: {', '.join(unknown)}.")

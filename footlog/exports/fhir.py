@@ -1,4 +1,8 @@
-"""The history as a FHIR R4 Bundle (type `collection`), built and validated with fhir.resources' R4B models.
+"""The history as a FHIR R4 Bundle (type `collection`), built as plain JSON data and serialised entry by entry.
+
+fhir.resources' R4B models validate the first resource of each type of every Bundle at run time, and every
+resource of the bundles the tests make (tests/exports, tests/sharing): building thousands of pydantic models per
+export cost ~6x the CPU of the whole build (bench/export.py).
 
 Mapping (docs/fhir.md explains each choice):
 - Patient: minimal, no identifiers, no email; `name.text` only when the user set a display name.
@@ -30,25 +34,22 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
+import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
+from django.urls import reverse
 from django.utils import timezone
-from fhir.resources.R4B.bundle import Bundle
-from fhir.resources.R4B.careplan import CarePlan
-from fhir.resources.R4B.documentreference import DocumentReference
-from fhir.resources.R4B.encounter import Encounter
-from fhir.resources.R4B.media import Media
-from fhir.resources.R4B.observation import Observation
-from fhir.resources.R4B.patient import Patient
 
 from footlog.clinical.selectors import site_onsets_in_calendar, visits_for
 from footlog.diary.photo_storage import photo_bytes
 from footlog.diary.selectors import photos_for
 from footlog.diary.sites import LATERALITY, QUALIFIERS, SITES, SNOMED
 from footlog.exports.flag_rows import KIND_WORDS
-from footlog.exports.selectors import iter_history
+from footlog.exports.selectors import DayRow, export_steps, iter_history_rows
 from footlog.timeline.analysis import RedFlag, TimelineResult
 from footlog.timeline.selectors import timeline_for
 
@@ -92,8 +93,11 @@ def _urn(*parts: Any) -> str:
     return f"urn:uuid:{uuid.uuid5(NAMESPACE, ':'.join(str(p) for p in parts))}"
 
 
+@functools.cache
 def body_site(site_key: str) -> dict[str, Any]:
-    """SNOMED CT body structure refined by laterality (and medial/lateral for the ankle sites)."""
+    """SNOMED CT body structure refined by laterality (and medial/lateral for the ankle sites).
+
+    One dict per site, shared by every resource that names the site (the bundle is only ever serialised)."""
     site = SITES[site_key]
     refinements = [f"{LATERALITY_ATTRIBUTE}={LATERALITY[site.side][0]}"]
     if site.qualifier:
@@ -333,7 +337,7 @@ def media(patient: str, photo: Any, data: bytes | None = None) -> dict[str, Any]
     """A photo as Media: pointing at the owner-only API URL, or with `data` its JPEG inside."""
     content: dict[str, Any] = {"contentType": "image/jpeg", "title": f"Photo {photo.entry.date.isoformat()}"}
     if data is None:
-        content["url"] = f"/api/v1/photos/{photo.pk}/image"
+        content["url"] = reverse("photo-image", kwargs={"pk": photo.pk})
     else:
         content["data"] = base64.b64encode(data).decode("ascii")
         content["size"] = len(data)
@@ -376,33 +380,47 @@ def report_reference(patient: str, start: dt.date, end: dt.date, pdf: bytes) -> 
     }
 
 
-def _entries_for_day(patient: str, entry: Any) -> list[tuple[str, dict[str, Any]]]:
+@dataclass(slots=True)
+class _Obs:
+    """One observation row as `iter_history_rows` reads it (the fields `count_observation` reads)."""
+
+    site: str
+    count: int
+    largest_mm: float | None
+    itch: int
+    pain: int
+    redness: bool
+    bleeding: bool
+    spreading: bool
+    note: str
+
+
+def _entries_for_day(patient: str, day: DayRow, steps: dict[int, Any]) -> list[tuple[str, dict[str, Any]]]:
     out = []
-    for obs in entry.observations.all():
-        out.append((_urn("count", entry.pk, obs.site), count_observation(patient, entry.date, obs)))
+    for values in day.observations:
+        obs = _Obs(*values)
+        out.append((_urn("count", day.entry_id, obs.site), count_observation(patient, day.date, obs)))
         if obs.count > 0 or obs.pain or obs.itch:
             for name, code, score in (("pain", PAIN_SCORE, obs.pain), ("itch", ITCH_SCORE, obs.itch)):
                 out.append(
-                    (_urn(name, entry.pk, obs.site), score_observation(patient, entry.date, obs.site, code, score))
+                    (_urn(name, day.entry_id, obs.site), score_observation(patient, day.date, obs.site, code, score))
                 )
-    for log in entry.routine.all():
-        if log.done and log.step.kind == "trigger":
-            out.append(
-                (_urn("exposure", entry.pk, log.step_id), exposure_observation(patient, entry.date, log.step.label))
-            )
-    if entry.notes.strip():
-        out.append((_urn("note", entry.pk), note_observation(patient, entry.date, entry.notes, entry.for_clinician)))
+    for step_id, (done, _detail) in day.routine.items():
+        step = steps.get(step_id)
+        if done and step is not None and step.kind == "trigger":
+            out.append((_urn("exposure", day.entry_id, step_id), exposure_observation(patient, day.date, step.label)))
+    if day.notes.strip():
+        out.append((_urn("note", day.entry_id), note_observation(patient, day.date, day.notes, day.for_clinician)))
     return out
 
 
-def _care_details(entries_seen: list[Any]) -> dict[str, list[str]]:
-    details: dict[str, list[str]] = {}
-    for entry in entries_seen:
-        for log in entry.routine.all():
-            text = log.detail.strip()
-            if log.done and text and text not in details.setdefault(log.step.key, []):
-                details[log.step.key].append(text)
-    return details
+def _add_care_details(details: dict[str, list[str]], day: DayRow, steps: dict[int, Any]) -> None:
+    """The products or details logged with a done step, each once, in the order first logged."""
+    for step_id, (done, detail) in day.routine.items():
+        text = detail.strip()
+        step = steps.get(step_id)
+        if done and text and step is not None and text not in details.setdefault(step.key, []):
+            details[step.key].append(text)
 
 
 def _summary_entries(
@@ -457,6 +475,53 @@ def _embedded_media(patient: str, photos: Any, read: Callable[[Any], bytes | Non
     return out
 
 
+def bundle_entries(
+    user: Any,
+    start: dt.date,
+    end: dt.date,
+    *,
+    photos: str = "link",
+    report_pdf: bytes | None = None,
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The Bundle's entries as (fullUrl, resource) in order, built lazily from plain rows (no model instances,
+    no FHIR models): a day's resources are made, handed on and dropped while the next day is read."""
+
+    patient = _urn("patient", user.pk)
+    patient_resource: dict[str, Any] = {"resourceType": "Patient", "active": True}
+    if user.display_name:
+        patient_resource["name"] = [{"text": user.display_name}]
+    yield patient, patient_resource
+    for onset in site_onsets_in_calendar(user):
+        yield _urn("onset", user.pk, onset.site), onset_observation(patient, onset)
+    steps = {step.pk: step for step in export_steps(user)}
+    counts: dict[tuple[dt.date, str], str] = {}
+    details: dict[str, list[str]] = {}
+    for day in iter_history_rows(user, start, end):
+        yield from _entries_for_day(patient, day, steps)
+        for values in day.observations:
+            counts[(day.date, values[0])] = _urn("count", day.entry_id, values[0])
+        _add_care_details(details, day, steps)
+    timeline = timeline_for(user, start, end)
+    yield from _summary_entries(patient, user, start, end, timeline, counts, details)
+    if photos == "link":
+        for photo in photos_for(user, None, start, end):
+            yield _urn("media", photo.pk), media(patient, photo)
+    elif photos == "data":
+        yield from _embedded_media(patient, photos_for(user, None, start, end), photo_bytes)
+    if report_pdf is not None:
+        yield _urn("report", user.pk, start, end), report_reference(patient, start, end, report_pdf)
+
+
+def _bundle_shell() -> dict[str, Any]:
+    return {
+        "resourceType": "Bundle",
+        # Said on every bundle, whatever it holds: what the receiver reads is the patient's own log.
+        "meta": {"tag": [BUNDLE_TAG]},
+        "type": "collection",
+        "timestamp": timezone.now().isoformat(),
+    }
+
+
 def build_bundle(
     user: Any,
     start: dt.date,
@@ -464,57 +529,54 @@ def build_bundle(
     *,
     photos: str = "link",
     report_pdf: bytes | None = None,
-) -> Bundle:
-    """The user's history in [start, end] as a validated FHIR R4 collection Bundle.
+) -> dict[str, Any]:
+    """The user's history in [start, end] as a FHIR R4 collection Bundle, as plain JSON data.
 
     `photos`: "link" (Media pointing at the owner's API), "data" (the display JPEG inside each Media) or "none";
     `report_pdf`: the PDF report of the range, put inside a DocumentReference (none without it).
+    The whole Bundle is validated by fhir.resources' R4B models in the tests (tests/exports); `bundle_json`
+    validates the first resource of each type at run time.
     """
+    entries = bundle_entries(user, start, end, photos=photos, report_pdf=report_pdf)
+    return {**_bundle_shell(), "entry": [{"fullUrl": url, "resource": resource} for url, resource in entries]}
 
-    patient = _urn("patient", user.pk)
-    patient_resource: dict[str, Any] = {"resourceType": "Patient", "active": True}
-    if user.display_name:
-        patient_resource["name"] = [{"text": user.display_name}]
-    entries: list[tuple[str, dict[str, Any]]] = [(patient, patient_resource)]
-    entries += [(_urn("onset", user.pk, o.site), onset_observation(patient, o)) for o in site_onsets_in_calendar(user)]
-    counts: dict[tuple[dt.date, str], str] = {}
-    seen: list[Any] = []
-    for entry in iter_history(user, start, end):
-        entries += _entries_for_day(patient, entry)
-        counts.update({(entry.date, o.site): _urn("count", entry.pk, o.site) for o in entry.observations.all()})
-        if any(log.detail.strip() for log in entry.routine.all()):
-            seen.append(entry)
-    timeline = timeline_for(user, start, end)
-    entries += _summary_entries(patient, user, start, end, timeline, counts, _care_details(seen))
-    if photos == "link":
-        entries += [(_urn("media", p.pk), media(patient, p)) for p in photos_for(user, None, start, end)]
-    elif photos == "data":
-        entries += _embedded_media(patient, photos_for(user, None, start, end), photo_bytes)
-    if report_pdf is not None:
-        entries.append((_urn("report", user.pk, start, end), report_reference(patient, start, end, report_pdf)))
-    # Each resource is validated by its own model, then the Bundle validates the whole.
-    models: dict[str, Any] = {
-        "Patient": Patient,
-        "Observation": Observation,
-        "Media": Media,
-        "DocumentReference": DocumentReference,
-        "Encounter": Encounter,
-        "CarePlan": CarePlan,
-    }
-    validated = [
-        {"fullUrl": url, "resource": models[resource["resourceType"]].model_validate(resource)}
-        for url, resource in entries
-    ]
-    return Bundle.model_validate(
-        {
-            "resourceType": "Bundle",
-            # Said on every bundle, whatever it holds: what the receiver reads is the patient's own log.
-            "meta": {"tag": [BUNDLE_TAG]},
-            "type": "collection",
-            "timestamp": timezone.now().isoformat(),
-            "entry": validated,
-        }
-    )
+
+def bundle_json(
+    user: Any,
+    start: dt.date,
+    end: dt.date,
+    *,
+    photos: str = "link",
+    report_pdf: bytes | None = None,
+) -> bytes:
+    """`build_bundle` as compact UTF-8 JSON, serialised entry by entry as the entries are built (only the bytes
+    are held, never every resource's dict at once). The first resource of each type is validated by its R4B
+    model, and the Bundle's shell with it: a mapping that drifts from the spec fails here, not at the receiver."""
+    shell = _bundle_shell()
+    head = _dumps(shell)[:-1] + b',"entry":['
+    chunks = [head]
+    samples: dict[str, dict[str, Any]] = {}
+    for url, resource in bundle_entries(user, start, end, photos=photos, report_pdf=report_pdf):
+        if len(chunks) > 1:
+            chunks.append(b",")
+        chunks.append(_dumps({"fullUrl": url, "resource": resource}))
+        samples.setdefault(resource["resourceType"], {"fullUrl": url, "resource": resource})
+    chunks.append(b"]}")
+    validate_sample(shell, list(samples.values()))
+    return b"".join(chunks)
+
+
+def _dumps(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
+
+def validate_sample(shell: dict[str, Any], entries: list[dict[str, Any]]) -> None:
+    """Validate a Bundle of `shell` holding `entries` (one per resource type) with fhir.resources' R4B models,
+    which validate each entry's resource by its type's model; raises pydantic's ValidationError. fhir.resources
+    loads on first use (its import costs more than the validation)."""
+    from fhir.resources.R4B.bundle import Bundle  # on first use: its import costs more than the validation
+
+    Bundle.model_validate({**shell, "entry": entries})
 
 
 def report_pdf(user: Any, start: dt.date, end: dt.date, *, questions: str = "", include_photos: bool = True) -> bytes:

@@ -54,6 +54,8 @@ class DayRow:
     # (site, count, largest_mm, itch, pain, redness, bleeding, spreading, note), by site
     observations: list[tuple[Any, ...]]
     routine: dict[int, tuple[bool, str]]  # step id -> (done, detail)
+    entry_id: Any = None  # for stable ids (the FHIR bundle's fullUrls)
+    for_clinician: bool = False
 
 
 def iter_history_rows(
@@ -90,8 +92,8 @@ def _window_rows(user: Any, first: dt.date, last: dt.date) -> Iterator[DayRow]:
     ):
         routine.setdefault(entry_id, {})[step_id] = (done, detail)
     entries = Entry.objects.filter(user=user, date__gte=first, date__lte=last).order_by("date")
-    for entry_id, date, notes in entries.values_list("id", "date", "notes"):
-        yield DayRow(date, notes, observations.get(entry_id, []), routine.get(entry_id, {}))
+    for entry_id, date, notes, for_clinician in entries.values_list("id", "date", "notes", "for_clinician"):
+        yield DayRow(date, notes, observations.get(entry_id, []), routine.get(entry_id, {}), entry_id, for_clinician)
 
 
 def export_steps(user: Any) -> list[RoutineStep]:

@@ -16,11 +16,11 @@ from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from footlog.exports.fhir import build_bundle, report_pdf
+from footlog.exports.fhir import bundle_json, report_pdf
 from footlog.sharing import shl, tokens
 from footlog.sharing.clients import coarse_client
 from footlog.sharing.models import Share, ShareAccess
@@ -74,8 +74,7 @@ def _shl_bundle(user: Any, start: dt.date, end: dt.date, include_photos: bool, q
     (the same questions and photos as the share page's) inside, so a receiver needs nothing else."""
 
     pdf = report_pdf(user, start, end, questions=questions, include_photos=include_photos)
-    bundle = build_bundle(user, start, end, photos="data" if include_photos else "none", report_pdf=pdf)
-    return bundle.model_dump_json(exclude_none=True).encode()
+    return bundle_json(user, start, end, photos="data" if include_photos else "none", report_pdf=pdf)
 
 
 def share_create(
@@ -157,10 +156,20 @@ def _take_try(share: Share) -> int | None:
 
 
 def share_revoke(share: Share) -> None:
-    """Close the link for good; revoking twice keeps the first time."""
+    """Close the link for good, dropping its SMART Health Link file; revoking twice keeps the first time."""
     if share.revoked_at is None:
         share.revoked_at = timezone.now()
-        share.save(update_fields=["revoked_at"])
+        share.shl_jwe = ""
+        share.save(update_fields=["revoked_at", "shl_jwe"])
+
+
+def shl_files_drop_closed(now: dt.datetime | None = None) -> int:
+    """Drop the built SMART Health Link file of every share that can no longer be opened (expired, revoked or
+    locked): the Bundle is built and encrypted once per share and served from the row for the share's lifetime,
+    never after it. (Account deletion takes the rows.) Beat runs it every minute (`sharing.sweep`); returns how many."""
+    closed = Q(expires_at__lte=now or timezone.now()) | Q(revoked_at__isnull=False)
+    closed |= Q(passcode_attempts_left=0) & ~Q(passcode_hash="")
+    return Share.objects.filter(closed).exclude(shl_jwe="").update(shl_jwe="")
 
 
 VISIT_SECONDS = 30 * 60  # requests of one client within this long (of each other) are one visit

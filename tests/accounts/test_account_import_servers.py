@@ -18,9 +18,9 @@ import requests
 
 from tests.conftest import PASSWORD
 from tests.diary import photo_samples
-from tests.support.services import ROOT, Process, free_port, http_answers, start_gunicorn, wait_for
+from tests.support.services import ROOT, Process, free_port, http_answers, migrated_sqlite, start_gunicorn, wait_for
 
-# Two migrated databases, two web servers and a worker: about a minute; the servers never start alongside others.
+# Two migrated databases, two web servers and a worker: about a minute (free ports, own data dirs: no xdist group).
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("servers")]
 
 EMAIL = "walker@example.com"
@@ -73,6 +73,7 @@ class Server:
         assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
 
     def start(self, *, worker: bool = False) -> None:
+        migrated_sqlite(self.data)
         self.manage("migrate", "--noinput")
         self.manage("shell", stdin=MAKE_USER.format(email=EMAIL, password=PASSWORD, zone="Europe/Berlin"))
         self.processes.append(start_gunicorn(self.port, self.tmp_path, self.env, threads=2))

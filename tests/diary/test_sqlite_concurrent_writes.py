@@ -24,7 +24,7 @@ from django.db import connection
 from footlog.diary.models import Entry, Photo
 from tests.conftest import PASSWORD
 from tests.diary import photo_samples
-from tests.support.services import ROOT, Process, free_port, http_answers, start_gunicorn, wait_for
+from tests.support.services import ROOT, Process, free_port, http_answers, migrated_sqlite, start_gunicorn, wait_for
 
 CLIENTS = 20
 JPEG = photo_samples.jpeg()
@@ -99,6 +99,7 @@ def run_python(code: str, env: dict[str, str]) -> str:
 @pytest.fixture
 def gunicorn_on_sqlite(tmp_path: Path) -> Iterator[tuple[str, dict[str, str], Process]]:
     env = sqlite_env(tmp_path / "data")
+    migrated_sqlite(tmp_path / "data")
     migrate = [sys.executable, "manage.py", "migrate", "--noinput", "-v0"]
     subprocess.run(migrate, cwd=ROOT, env=env, check=True, timeout=300)
     port = free_port()

@@ -1,6 +1,7 @@
 """A footlog app that keeps writing (run as a child by tests/ops/test_backup_restore.py).
 
-`python tests/ops/app_writer.py STATE_DIR`, with FOOTLOG_DATA_DIR set: migrates a fresh SQLite install, creates a
+`python tests/ops/app_writer.py STATE_DIR`, with FOOTLOG_DATA_DIR set: migrates the SQLite install (the test hands it a
+migrated copy, tests/support/services.py migrated_sqlite), creates a
 user with settings, entries and photos through the API, writes STATE_DIR/seed.json, then adds one entry after
 another (each committed before it is counted in STATE_DIR/written) until STATE_DIR/stop appears.
 """

@@ -20,7 +20,7 @@ import pytest
 import requests
 
 from footlog.ops.backup import MAGIC, BackupError, Layout, create_backup, restore_backup
-from tests.support.services import ROOT, Process, free_port, http_answers, start_gunicorn, wait_for
+from tests.support.services import ROOT, Process, free_port, http_answers, migrated_sqlite, start_gunicorn, wait_for
 
 PASSPHRASE = b"correct horse battery staple"
 TOKEN = "drill-metrics-token-0123456789"
@@ -136,6 +136,7 @@ def manage(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_backup_of_a_running_app_restores_into_a_working_install(tmp_path):
     source, target, state = tmp_path / "source", tmp_path / "target", tmp_path / "state"
     state.mkdir()
+    migrated_sqlite(source)  # the writer migrates it again (nothing left to apply)
     writer = Process(
         [sys.executable, "tests/ops/app_writer.py", str(state)], plain_env(source), tmp_path / "writer.log"
     )
@@ -148,7 +149,8 @@ def test_backup_of_a_running_app_restores_into_a_working_install(tmp_path):
         )
         assert made.returncode == 0, made.stderr
         assert "encrypted" in made.stdout
-        still_writing = int((state / "written").read_text())
+        # The writer rewrites the file (empty for an instant): the first count read, never 0 by now.
+        still_writing = wait_for(lambda: int((state / "written").read_text() or 0))
         wait_for(lambda: int((state / "written").read_text() or 0) > still_writing, timeout=60)  # it never paused
     finally:
         (state / "stop").touch()

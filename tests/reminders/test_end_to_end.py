@@ -13,12 +13,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from aiosmtpd.controller import Controller
 from django.utils import timezone
 
 from footlog.celery import ping
 from reminders import services
-from reminders.models import Delivery, DeliveryAttempt, PushSubscription
+from reminders.models import Delivery, DeliveryAttempt, Kind, PushSubscription, Reminder
 from reminders.tasks import send_deliveries
 from tests.reminders.fake_push import FakePushService, serve
 from tests.support.services import Process, SmtpSink, free_port, start_celery, wait_for
@@ -60,29 +61,54 @@ def enable(user, at: dt.time, channels=("email",)) -> None:
     )
 
 
+def beat_schedule_ticking_at(path: Path, when: dt.datetime) -> None:
+    """Leave the schedule file a beat leaves when it last ticked one interval before `when`: the beat started on it
+    ticks first at `when` (or at once if that has passed) instead of a whole minute after it starts, as a fresh
+    interval schedule does. Beat still reads the file, decides the tick is due and sends it."""
+    from celery.beat import PersistentScheduler
+    from celery.schedules import schedule
+
+    from footlog.celery import app
+
+    scheduler = PersistentScheduler(app=app, schedule_filename=str(path), lazy=True)
+    scheduler.setup_schedule()
+    assert "reminders-tick" in scheduler.schedule
+    for entry in scheduler.schedule.values():
+        if isinstance(entry.schedule, schedule):
+            entry.last_run_at = when - entry.schedule.run_every
+    scheduler.close()
+
+
 @pytest.mark.xdist_group("servers")  # starts servers or beat: never two at once (make test runs -n 2)
 def test_reminder_due_at_local_time_produces_exactly_one_mail(mail_worker, smtp_sink, make_user, tmp_path) -> None:
+    """The one test of beat itself: the tick reaches the worker through beat (the others call the tick's task)."""
     user = make_user(timezone="America/New_York")
-    # The next whole local minute: due before beat's first tick (60 s after it starts).
     local_now = timezone.now().astimezone(ZoneInfo("America/New_York"))
-    at = (local_now + dt.timedelta(minutes=1)).time().replace(second=0, microsecond=0)
-    enable(user, at)
+    due = local_now.replace(second=0, microsecond=0)  # this local minute, so due at beat's first tick
+    # Set while the clock read a minute earlier, as the user would have set it then (the next occurrence is this
+    # minute); beat's first tick comes as beat starts (beat_schedule_ticking_at), not a minute after it: no wait
+    # for a minute to turn.
+    with time_machine.travel(due - dt.timedelta(minutes=1), tick=False):
+        enable(user, due.time())
+    assert Reminder.objects.get(user=user, kind=Kind.DAILY_LOG).next_fire_at == due
+    beat_schedule_ticking_at(tmp_path / "beat-schedule", timezone.now())
     beat = start_celery(
         "beat", tmp_path, "-s", str(tmp_path / "beat-schedule"), EMAIL_URL=f"smtp://127.0.0.1:{smtp_sink.port}"
     )
     try:
-        wait_for(lambda: smtp_sink.to(user.email), timeout=150, interval=0.5)
+        wait_for(lambda: smtp_sink.to(user.email), timeout=150, interval=0.2)
     except AssertionError:
         print(beat.output(), mail_worker.output())
         raise
     finally:
         beat.stop()
+    assert "Sending due task reminders-tick" in beat.output()
     drain()
     [mail] = smtp_sink.to(user.email)
     assert mail["Subject"] == "Time for today's footlog"
     delivery = Delivery.objects.get(user=user)
     assert delivery.status == "sent"
-    assert delivery.local_date == (local_now + dt.timedelta(minutes=1)).date()  # the user's date, not UTC's
+    assert delivery.local_date == due.date()  # the user's date, not UTC's
     assert DeliveryAttempt.objects.filter(delivery=delivery).count() == 1
 
 

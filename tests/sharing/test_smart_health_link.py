@@ -261,6 +261,39 @@ def test_revoked_or_expired_gives_nothing(api, history, time_machine):
     assert manifest(expiring).status_code == 404
 
 
+def test_the_built_file_is_served_for_the_share_lifetime_and_dropped_when_it_closes(api, user, history, time_machine):
+    """Built and encrypted once (creation), then only read: no access builds the Bundle again. Revoking drops it at
+    once; the sharing sweep (beat) drops the file of expired shares; deleting the account takes the rows."""
+    from footlog.exports import fhir
+    from footlog.sharing.tasks import sweep
+
+    built = []
+    original = fhir.bundle_entries
+
+    def counting(*args, **kwargs):
+        built.append(1)
+        return original(*args, **kwargs)
+
+    fhir.bundle_entries = counting
+    try:
+        revoked, expiring, kept = create(api), create(api, expires_in_days=1), create(api, expires_in_days=7)
+        for created in (revoked, expiring, kept):
+            for _ in range(2):
+                assert manifest(decode(created["shlink"])).status_code == 200
+    finally:
+        fhir.bundle_entries = original
+    assert len(built) == 3  # one build per share, none per access
+    assert api.delete(f"{URL}{revoked['id']}/").status_code == 204
+    assert Share.objects.get(pk=revoked["id"]).shl_jwe == ""
+    time_machine.move_to(NOW + dt.timedelta(days=1, seconds=1), tick=False)
+    sweep()
+    assert Share.objects.get(pk=expiring["id"]).shl_jwe == ""
+    assert Share.objects.get(pk=kept["id"]).shl_jwe != ""
+    assert manifest(decode(kept["shlink"])).status_code == 200
+    user.delete()
+    assert not Share.objects.filter(pk=kept["id"]).exists()
+
+
 def test_tampered_ciphertext_fails_to_decrypt(api, history):
     payload = decode(create(api)["shlink"])
     token = manifest(payload, {**RECIPIENT, "embeddedLengthMax": 10_000_000}).json()["files"][0]["embedded"]
