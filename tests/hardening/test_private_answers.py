@@ -57,7 +57,6 @@ PAGES = {
     "pwa:export": PRIVATE,
     "pwa:photos": PRIVATE,
     "pwa:welcome": SHELL,
-    "pwa:account-deleted": SHELL,  # where deletion ends, signed out by then: names no account, shows no log
     "pwa:offline": SHELL,
     "pwa:manifest": SHELL,
     "pwa:service-worker": SHELL,
