@@ -1,4 +1,4 @@
-"""The outlier check as it was before its 90 days slid along the checks (footlog/timeline/analysis/core.py at
+"""The outlier check as it was before it skipped the checks that cannot be far out (footlog/timeline/analysis/core.py at
 2b5c211), kept verbatim as the reference the fast one must equal exactly (tests/timeline/test_outliers_equivalence.py).
 Do not "improve" this file: its whole point is to stay the simple, obviously right version."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from footlog.timeline.analysis import safety
@@ -120,37 +120,33 @@ def _outliers(site: str, checks: Sequence[Check], start: dt.date) -> list[Outlie
     of the present checks in the 90 days before that day, with ≥ 3 of them): size ≥ 3m and ≥ m + 4 mm, or count
     ≥ 5m and ≥ m + 10; on one day only (the next check is not as far out).
 
-    The 90 days before slide along the checks, their sizes and counts kept sorted as they enter and leave
-    (`_Sorted`), rather than sorted again for every check: on 3 years of daily checks this was most of the
-    analysis (docs/performance.md). Equal to the plain version (tests/timeline/test_outliers_equivalence.py).
+    Only a check that can be far out is compared (most checks cannot, and sorting the 90 days before each one
+    was most of an uncached analysis, docs/performance.md): m of present counts is above 0, so a count outlier
+    is above 10; m of sizes none below 0 is at least 0, so a size outlier is at least 4 mm. Equal to the plain
+    version (tests/timeline/test_outliers_equivalence.py).
     """
     found = []
-    sizes, counts = _Sorted(), _Sorted()
-    low = high = 0  # `sizes` and `counts` hold the present checks of checks[low:high]
-    for i in range(bisect_left(checks, start, key=_day), len(checks)):
+    sizes_from_0 = all(o.largest_mm is None or not o.largest_mm < 0 for _, o in checks)
+    first = bisect_left(checks, start, key=_day)
+    for i in range(first, len(checks)):
         date, obs = checks[i]
-        if obs.count <= 0:
+        if obs.count <= 0 or not (sizes_from_0 is False or _may_be_far(obs)):
             continue
-        lo = bisect_left(checks, days_before(date, safety.OUTLIER_LOOKBACK_DAYS), key=_day)  # never decreases
-        if lo >= high:  # nothing held is still inside the 90 days
-            sizes, counts, low, high = _Sorted(), _Sorted(), lo, lo
-        for j in range(low, lo):
-            _leave(sizes, counts, checks[j][1], j)
-        for j in range(high, i):
-            _enter(sizes, counts, checks[j][1], j)
-        low, high = lo, i
-        if len(counts) < safety.OUTLIER_MIN_CHECKS:
+        lo = bisect_left(checks, days_before(date, safety.OUTLIER_LOOKBACK_DAYS), key=_day)
+        before = [o for _, o in checks[lo:i] if o.count > 0]
+        if len(before) < safety.OUTLIER_MIN_CHECKS:
             continue
         following = checks[i + 1][1] if i + 1 < len(checks) else None
+        sizes = [o.largest_mm for o in before if o.largest_mm is not None]
         if obs.largest_mm is not None and len(sizes) >= safety.OUTLIER_MIN_CHECKS:
-            m = sizes.median()
+            m = _median(sizes)
 
             def far(mm: float | None, m: float = m) -> bool:
                 return mm is not None and mm >= safety.OUTLIER_SIZE_RATIO * m and mm >= m + safety.OUTLIER_SIZE_PLUS_MM
 
             if far(obs.largest_mm) and not (following and far(following.largest_mm)):
                 found.append(Outlier(date, site, "largest_mm", obs.largest_mm, round(m, 2)))
-        m = counts.median()
+        m = _median([float(o.count) for o in before])
 
         def far_count(n: int, m: float = m) -> bool:
             return n >= safety.OUTLIER_COUNT_RATIO * m and n >= m + safety.OUTLIER_COUNT_PLUS
@@ -160,50 +156,10 @@ def _outliers(site: str, checks: Sequence[Check], start: dt.date) -> list[Outlie
     return found
 
 
-class _Sorted:
-    """Values kept in order, each with the index of its check: ties stay in check order, as `sorted` (stable)
-    leaves them, so the median is the very value `_median` gives (2 and 2.0 are equal but render apart). A NaN
-    has no place in an order: while one is held, the median is `_median` of the values in check order."""
-
-    def __init__(self) -> None:
-        self.items: list[tuple[float, int]] = []
-        self.nan: list[tuple[float, int]] = []
-
-    def __len__(self) -> int:
-        return len(self.items) + len(self.nan)
-
-    def add(self, value: float, index: int) -> None:
-        if value != value:
-            self.nan.append((value, index))
-        else:
-            insort(self.items, (value, index))
-
-    def remove(self, value: float, index: int) -> None:
-        if value != value:
-            self.nan = [item for item in self.nan if item[1] != index]
-        else:
-            del self.items[bisect_left(self.items, (value, index))]
-
-    def median(self) -> float:
-        if self.nan:
-            return _median([value for value, _ in sorted(self.items + self.nan, key=lambda item: item[1])])
-        items, half = self.items, len(self.items) // 2
-        return items[half][0] if len(items) % 2 else (items[half - 1][0] + items[half][0]) / 2
-
-
-def _enter(sizes: _Sorted, counts: _Sorted, obs: SiteObservation, index: int) -> None:
-    """A present check enters the 90 days before: its count, and its size when it has one."""
-    if obs.count > 0:
-        counts.add(float(obs.count), index)
-        if obs.largest_mm is not None:
-            sizes.add(obs.largest_mm, index)
-
-
-def _leave(sizes: _Sorted, counts: _Sorted, obs: SiteObservation, index: int) -> None:
-    if obs.count > 0:
-        counts.remove(float(obs.count), index)
-        if obs.largest_mm is not None:
-            sizes.remove(obs.largest_mm, index)
+def _may_be_far(obs: SiteObservation) -> bool:
+    """Whether a present check can be an outlier at all, whatever the median (sizes of the site none below 0)."""
+    mm = obs.largest_mm
+    return obs.count > safety.OUTLIER_COUNT_PLUS or (mm is not None and not mm < safety.OUTLIER_SIZE_PLUS_MM)
 
 
 def _visit_summary(visit: Visit, checks: dict[str, list[Check]], end: dt.date) -> VisitSummary:
