@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, ClassVar
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -9,7 +10,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone as django_timezone
 
-from footlog.lib.dates import is_valid_timezone
+from footlog.lib.dates import is_valid_timezone, today_in
 
 
 def validate_timezone(value: str) -> None:
@@ -60,6 +61,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.email
+
+    def today(self, now: dt.datetime | None = None) -> dt.date:
+        """The account's today: the calendar date in its time zone (the one home of "today" for an account;
+        every date rule, range default and page counts from it). `now` is for a caller holding a moment."""
+        return today_in(self.timezone, now)
 
     def clean(self) -> None:
         super().clean()

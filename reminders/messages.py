@@ -30,18 +30,18 @@ _TEXT = {
     Kind.DAILY_LOG: (
         "Time for today's footlog",
         "Take a minute to log your feet and ankles for {date}: what you see and what you did.",
-        "/",  # the Today page (footlog.pwa: "pwa:today")
+        "pwa:today",
     ),
     Kind.WEEKLY_PHOTO: (
         "Weekly photo check",
         "Take this week's photos of the same sites: similar distance and light, a coin or ruler for scale.",
-        "/",  # the Today page (footlog.pwa: "pwa:today")
+        "pwa:today",  # the Today page
     ),
     Kind.VISIT_NUDGE: (
         LEVEL_TEXT["book"],
         "Your log meets footlog's rules for booking a visit; the timeline lists the reasons, and the report is "
         "ready to take along. Seek care promptly for bleeding, spreading, real pain or redness, or fast change.",
-        "/timeline/",
+        "pwa:timeline",
     ),
 }
 # The visit nudge speaks for its level: its title is that level's headline (the one wording table).
@@ -79,7 +79,7 @@ def unsubscribe_url(user_id: int) -> str:
 
 def message_for(kind: str, local_date: dt.date, user_id: int, *, level: str | None = None) -> ReminderMessage:
     """The message of one reminder. A visit nudge takes the `level` it was sent for ("book" when not given)."""
-    title, body, path = _TEXT[Kind(kind)]
+    title, body, url_name = _TEXT[Kind(kind)]
     if kind == Kind.VISIT_NUDGE and level == "review":
         title, body = _REVIEW
     elif kind == Kind.VISIT_NUDGE:
@@ -90,6 +90,6 @@ def message_for(kind: str, local_date: dt.date, user_id: int, *, level: str | No
         local_date=local_date,
         title=title,
         body=body.format(date=local_date.isoformat()),
-        url=absolute_url(path),
+        url=absolute_url(reverse(url_name)),
         unsubscribe_url=unsubscribe_url(user_id),
     )

@@ -41,11 +41,3 @@ def next_fire_at(after: dt.datetime, at: dt.time, tz_name: str, weekdays: Iterab
         if candidate > after:
             return candidate
     raise AssertionError("unreachable: some weekday occurs within nine days")  # pragma: no cover
-
-
-def local_date_of(moment: dt.datetime, tz_name: str) -> dt.date:
-    """The local date a fire instant belongs to (the calendar date in `tz_name`).
-
-    For a shifted (non-existent) time this is still the DST day, because 03:30 falls on the same date.
-    """
-    return moment.astimezone(ZoneInfo(tz_name)).date()

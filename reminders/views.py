@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 from footlog.api.permissions import WITHOUT_CONSENT
 from footlog.api.schema import ERROR
 from footlog.api.scoping import get_owned, user_of
+from footlog.lib.private import private_response
 from reminders import selectors, services
 from reminders.serializers import (
     PreferencesIn,
@@ -94,6 +95,4 @@ class Unsubscribe(View):
 
     def _page(self, request: HttpRequest, *, invalid: bool, done: bool, status_code: int = 200) -> HttpResponse:
         response = render(request, "reminders/unsubscribe.html", {"invalid": invalid, "done": done}, status=status_code)
-        response["Referrer-Policy"] = "no-referrer"
-        response["Cache-Control"] = "no-store"
-        return response
+        return private_response(response, no_referrer=True)  # its address holds the signed token

@@ -14,7 +14,6 @@ from django.db import transaction
 
 from footlog.clinical import validation
 from footlog.clinical.models import SiteOnset, Visit
-from footlog.lib.dates import today_in
 from footlog.lib.errors import InvalidInput
 from footlog.lib.tasks import send
 from footlog.lib.usercache import user_caches_forget
@@ -30,11 +29,13 @@ VISIT_FIELDS = ("kind", "date", "note", "plan", "review_on")
 
 def site_onset_set(user: User, site: str, *, noticed_since: dt.date | None, not_sure: bool, note: str) -> SiteOnset:
     """Record (or replace) when the user first noticed bumps at `site`: a month not after the current one, or
-    "not sure". One record per site; a PUT replaces every field."""
+    "not sure". One record per site; a PUT replaces every field. The shared rules (footlog/clinical/validation.py)
+    run here for every caller; "not after this month" is the account's today."""
+    errors = validation.site_onset_errors(site=site, noticed_since=noticed_since, not_sure=not_sure, note=note)
+    if errors:
+        raise InvalidInput(errors)
     if noticed_since is not None:
-        if not_sure:
-            raise InvalidInput({"not_sure": ["Give a month or say you are not sure, not both."]})
-        this_month = today_in(user.timezone).replace(day=1)
+        this_month = user.today().replace(day=1)
         if noticed_since.replace(day=1) > this_month:
             raise InvalidInput({"noticed_since": ["The month must not be in the future."]})
         noticed_since = noticed_since.replace(day=1)
@@ -55,13 +56,13 @@ def visit_check(user: User, fields: dict[str, Any]) -> None:
     errors = validation.visit_errors(
         kind=fields["kind"],
         date=fields["date"],
-        note=fields.get("note") or "",
-        plan=fields.get("plan") or "",
+        note=fields.get("note", ""),  # left out: blank; None is refused, as the API and the column refuse it
+        plan=fields.get("plan", ""),
         review_on=fields.get("review_on"),
     )
     if errors:
         raise InvalidInput(errors)
-    today = today_in(user.timezone)
+    today = user.today()
     kind, date = fields["kind"], fields["date"]
     if kind == Visit.Kind.VISITED and date > today:
         raise InvalidInput({"date": ["A visit you had cannot be in the future; record it as booked."]})

@@ -15,7 +15,6 @@ from footlog.clinical import selectors, services
 from footlog.clinical.models import Visit
 from footlog.clinical.serializers import SiteOnsetIn, SiteOnsetOut, VisitIn, VisitOut, VisitPatchIn
 from footlog.diary.sites import SITE_KEYS
-from footlog.lib.dates import today_in
 
 ERROR = OpenApiResponse(description='Error: {"detail": "...", "errors": {...}}')
 
@@ -46,7 +45,7 @@ class VisitList(APIView):
     @extend_schema(responses=VisitOut(many=True), summary="Visits you recorded, newest first")
     def get(self, request: Request) -> Response:
         user = user_of(request)
-        start, end = parse_date_range(request.query_params, today=today_in(user.timezone))
+        start, end = parse_date_range(request.query_params, today=user.today())
         return Response(VisitOut(selectors.visits_for(user, start, end), many=True).data)
 
     @extend_schema(

@@ -28,7 +28,7 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirec
 from django.http.response import HttpResponseBase
 from django.utils import timezone
 
-from footlog.lib.private import PRIVATE
+from footlog.lib.private import PRIVATE, private_response
 
 if TYPE_CHECKING:
     from footlog.diary.models import Photo
@@ -37,11 +37,6 @@ log = logging.getLogger(__name__)
 
 SIZES = ("display", "thumb")
 CONTENT_TYPE = "image/jpeg"
-PRIVATE_HEADERS = {
-    "Cache-Control": PRIVATE,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
 
 
 def photo_storage() -> Storage:
@@ -140,15 +135,14 @@ def photo_response(photo: Photo, size: str = "display") -> HttpResponseBase:
             raise Http404("The image file is missing.") from None
         response = FileResponse(handle, content_type=CONTENT_TYPE, filename=name)
         response["Content-Disposition"] = disposition
-    for header, value in PRIVATE_HEADERS.items():
-        response[header] = value
-    return response
+    response["X-Content-Type-Options"] = "nosniff"
+    return private_response(response, no_referrer=True)  # the photo's address is the owner's: never a Referer
 
 
 def _signed_url(storage: Storage, key: str, disposition: str) -> str:
     # The object answers with the same private headers as the local view would send.
     parameters = {
-        "ResponseCacheControl": PRIVATE_HEADERS["Cache-Control"],
+        "ResponseCacheControl": PRIVATE,
         "ResponseContentType": CONTENT_TYPE,
         "ResponseContentDisposition": disposition,
     }

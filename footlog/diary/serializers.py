@@ -43,7 +43,7 @@ from footlog.diary.validation import (
     STEP_LABEL_MAX,
 )
 from footlog.lib.checks import Errors
-from footlog.lib.dates import entry_date_error, today_in
+from footlog.lib.dates import entry_date_error
 
 
 def refuse(errors: Errors) -> None:
@@ -173,7 +173,7 @@ class EntryIn(serializers.Serializer[Any]):
     def validate_date(self, value: dt.date) -> dt.date:
         # No slack for a device ahead of the account's zone: an entry dated after the account's today would
         # fall outside every default window (the traveller's lost entry). The device offers the zone switch.
-        problem = entry_date_error(value, today_in(self.context["user"].timezone))
+        problem = entry_date_error(value, self.context["user"].today())
         if problem:
             raise serializers.ValidationError(problem)
         return value

@@ -18,11 +18,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
-from footlog.diary import imaging, outliers, photo_storage
+from footlog.diary import imaging, outliers, photo_storage, validation
 from footlog.diary.builtin import DEFAULT_TARGET
 from footlog.diary.models import (
-    MAX_TARGET_PER_WEEK,
-    PHOTO_VIEWS,
     Entry,
     Observation,
     Photo,
@@ -32,7 +30,6 @@ from footlog.diary.models import (
     RoutineStepTarget,
 )
 from footlog.diary.selectors import entry_by_id, photo_by_id
-from footlog.diary.sites import SITE_KEYS
 from footlog.lib.errors import Conflict, InvalidInput, PayloadTooLarge, PreconditionFailed, QuotaExceeded
 from footlog.lib.usercache import user_caches_forget
 
@@ -92,6 +89,7 @@ def entry_create(
     With `ask_outliers` (all but the account import), a value far outside the user's history at its site and not
     marked `outlier_confirmed` raises `outliers.OutlierNeedsConfirmation`, after the replay and conflict checks.
     """
+    entry_check(data.__dict__)
     fingerprint = data.fingerprint()
     entry_id = entry_id or uuid.uuid4()
     if ask_outliers:
@@ -111,6 +109,46 @@ def entry_create(
         return entry, True
     except IntegrityError:
         return _resolve_create_conflict(user, data, entry_id, fingerprint), False
+
+
+ENTRY_FIELDS = ("date", "notes", "for_clinician", "observations", "routine")
+
+
+def entry_check(fields: dict[str, Any]) -> None:
+    """The shared state-free rules (footlog/diary/validation.py) on an entry's fields as services take them:
+    observations hold `outlier_confirmed`, routine lines a RoutineStep. Raises InvalidInput naming the field
+    (`observations[0].count`), so a command or task gets the refusal the API gives."""
+    unknown = sorted(set(fields) - set(ENTRY_FIELDS))
+    if unknown:
+        raise ValueError(f"not a field of an entry: {', '.join(unknown)}")
+    values = {name: fields[name] for name in ENTRY_FIELDS if name in fields}
+    if isinstance(values.get("observations"), list | tuple):
+        values["observations"] = [_observation_as_sent(o) for o in values["observations"]]
+    errors: dict[str, list[str]] = {}
+    if isinstance(values.get("routine"), list | tuple):
+        values["routine"] = [_routine_as_sent(r) for r in values["routine"]]
+        for index, line in enumerate(fields["routine"]):
+            step = line.get("step") if isinstance(line, dict) else None
+            if isinstance(step, str):  # a key, not a step the caller looked up for the account
+                errors[f"routine[{index}].step"] = [f"Unknown or archived routine step: {step[:64]}."]
+    errors = {**errors, **validation.entry_values_errors(**values)}
+    if errors:
+        raise InvalidInput(errors)
+
+
+def _observation_as_sent(observation: Any) -> Any:
+    if not isinstance(observation, dict):
+        return observation
+    sent = {name: value for name, value in observation.items() if name != "outlier_confirmed"}
+    if "outlier_confirmed" in observation:
+        sent["confirmed"] = observation["outlier_confirmed"]
+    return sent
+
+
+def _routine_as_sent(line: Any) -> Any:
+    if isinstance(line, dict) and isinstance(line.get("step"), RoutineStep):
+        return {**line, "step": line["step"].key}
+    return line
 
 
 def _ask_outliers_before_create(user: User, data: EntryData, entry_id: uuid.UUID, fingerprint: str) -> None:
@@ -153,6 +191,7 @@ def entry_update(entry: Entry, changes: dict[str, Any], *, if_match: str | None,
     """Apply `changes` (any of date, notes, for_clinician, observations, routine; lists replace) if `if_match` is
     current. New observations keep their stored `outlier_confirmed` mark where count and size are unchanged; a
     changed value far outside the user's history raises `outliers.OutlierNeedsConfirmation` (nothing written)."""
+    entry_check(changes)
     with transaction.atomic():
         locked = _lock_if_current(entry, if_match)
         for name in ("date", "notes", "for_clinician"):
@@ -214,11 +253,13 @@ def _write_children(entry: Entry, data: EntryData) -> tuple[list[Observation], l
 def routine_step_create(user: User, label: str, kind: str, target_per_week: int | None = None) -> RoutineStep:
     """Add the user's own step. Its key is derived from the label and never collides with any other key.
 
-    `target_per_week` defaults to 7 for care and 0 for a trigger; a trigger with another target is a ValueError
-    (the input serializer refuses it first).
+    `target_per_week` defaults to 7 for care and 0 for a trigger (which takes only 0). The shared rules
+    (footlog/diary/validation.py) are checked here too: InvalidInput naming the field, as the API answers.
     """
+    errors = validation.routine_step_errors(label=label, kind=kind, target_per_week=target_per_week)
+    if errors:
+        raise InvalidInput(errors)
     target = DEFAULT_TARGET[kind] if target_per_week is None else target_per_week
-    _check_target(kind, target)
     base = "my_" + (slugify(label).replace("-", "_")[:50] or "step")
     taken = set(RoutineStep.objects.filter(user=user, key__startswith=base).values_list("key", flat=True))
     key = base
@@ -237,11 +278,14 @@ def routine_step_create(user: User, label: str, kind: str, target_per_week: int 
 
 def routine_step_target_set(user: User, step: RoutineStep, target_per_week: int) -> None:
     """Set how often a week `user` means to do `step`: on the row of their own step, or as their override of a
-    built-in one. `step` must be built in or `user`'s (see `selectors.routine_step_for`); a trigger takes only 0.
+    built-in one. `step` must be built in or `user`'s (see `selectors.routine_step_for`); a trigger takes only 0
+    (InvalidInput, the shared rule).
     The user's cached timelines are forgotten, since adherence is measured against the target."""
     if step.user_id is not None and step.user_id != user.pk:
         raise ValueError("routine_step_target_set: the step belongs to another user")
-    _check_target(step.kind, target_per_week)
+    errors = validation.target_errors(step.kind, target_per_week)
+    if errors:
+        raise InvalidInput(errors)
     with transaction.atomic():
         if step.user_id is None:
             RoutineStepTarget.objects.update_or_create(
@@ -250,13 +294,6 @@ def routine_step_target_set(user: User, step: RoutineStep, target_per_week: int)
         else:
             RoutineStep.objects.filter(pk=step.pk).update(target_per_week=target_per_week)
         transaction.on_commit(lambda: _forget_timelines(user))
-
-
-def _check_target(kind: str, target: int) -> None:
-    if not 0 <= target <= MAX_TARGET_PER_WEEK:
-        raise ValueError(f"target_per_week must be 0 to {MAX_TARGET_PER_WEEK}, not {target}")
-    if kind == RoutineStep.Kind.TRIGGER and target != 0:
-        raise ValueError("a trigger is not scored: its target_per_week is 0")
 
 
 def _forget_timelines(user: User) -> None:
@@ -313,8 +350,13 @@ def photo_ingest(
     max_bytes = settings.FOOTLOG_PHOTO_MAX_BYTES
     if len(upload.data) > max_bytes:
         raise PayloadTooLarge(f"The photo is over {max_bytes // (1024 * 1024)} MB.")
-    if upload.view is not None and upload.view not in PHOTO_VIEWS:
-        raise InvalidInput({"view": [f"Must be one of: {', '.join(PHOTO_VIEWS)}."]})
+    photo_fields_check(
+        {
+            "site": None if upload.site == "" else upload.site,
+            "view": None if upload.view == "" else upload.view,
+            "scale_in_frame": upload.scale_in_frame,
+        }
+    )
     fingerprint = upload.fingerprint(entry)
     photo_id = photo_id or uuid.uuid4()
     existing = photo_by_id(photo_id)
@@ -422,6 +464,7 @@ def photo_create_stored(
     """
     if entry.user_id != user.pk:
         raise ValueError("photo_create_stored: the entry belongs to another user")
+    photo_fields_check(fields)
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     _check_photo_bytes(user, stored.stored_bytes)
     if stored.quality is not None:  # what this server measured outranks what the file says
@@ -486,21 +529,26 @@ def _record_upload(user: User) -> None:
 PHOTO_EDITABLE = ("site", "view", "scale_in_frame")
 
 
+def photo_fields_check(fields: dict[str, Any]) -> None:
+    """The shared rules of a photo's described fields (site, view, scale_in_frame; quality from an import)."""
+    errors = validation.photo_fields_errors(fields)
+    if errors:
+        raise InvalidInput(errors)
+
+
 def photo_update(photo: Photo, changes: dict[str, Any]) -> Photo:
     """Set any of `site` (a key, or None/""), `view` (PHOTO_VIEWS, or None/"") and `scale_in_frame` (bool or None)
     on the photo; other keys are a ValueError. The pixels and the measured quality never change."""
     unknown = set(changes) - set(PHOTO_EDITABLE)
     if unknown:
         raise ValueError(f"photo_update: not editable: {', '.join(sorted(unknown))}")
-    if changes.get("view") and changes["view"] not in PHOTO_VIEWS:
-        raise InvalidInput({"view": [f"Must be one of: {', '.join(PHOTO_VIEWS)}."]})
-    if changes.get("site") and changes["site"] not in SITE_KEYS:
-        raise InvalidInput({"site": ["Unknown body site."]})
+    # "" means "none" for the two choices (as at upload); False is a real answer for scale_in_frame.
+    values = {name: None if value == "" and name != "scale_in_frame" else value for name, value in changes.items()}
+    photo_fields_check(values)
     with transaction.atomic():
         locked = Photo.objects.select_for_update().select_related("entry").get(pk=photo.pk)
-        for name, value in changes.items():
-            # "" means "none" for the two choices (as at upload); False is a real answer for scale_in_frame.
-            setattr(locked, name, value if name == "scale_in_frame" else (value or None))
+        for name, value in values.items():
+            setattr(locked, name, value)
         if changes:
             locked.save(update_fields=list(changes))
     return locked

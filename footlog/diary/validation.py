@@ -121,3 +121,36 @@ def photo_fields_errors(item: Mapping[str, Any]) -> Errors:
     checks.boolean(errors, "quality_sharp", item.get("quality_sharp"), nullable=True)
     checks.choice(errors, "quality_exposure", item.get("quality_exposure"), EXPOSURES, nullable=True)
     return errors
+
+
+OBSERVATION_FIELDS = frozenset(
+    ("site", "count", "largest_mm", "itch", "pain", "redness", "bleeding", "spreading", "note", "confirmed")
+)
+
+
+def entry_values_errors(
+    *, date: Any = MISSING, notes: Any = "", for_clinician: Any = False, observations: Any = (), routine: Any = ()
+) -> Errors:
+    """A whole entry as the diary's services take it (the serializers check it field by field, the same way):
+    its own fields, its lists, and every item, named like the import names them (`observations[0].count`).
+    Routine lines carry the step's key here; whether the account knows it is state (the service's)."""
+    errors = entry_errors(
+        date=date, notes=notes, for_clinician=for_clinician, observations=observations, routine=routine
+    )
+    for name, items, check, known in (
+        ("observations", observations, observation_errors, OBSERVATION_FIELDS),
+        ("routine", routine, routine_item_errors, frozenset(("step", "done", "detail"))),
+    ):
+        if not isinstance(items, list | tuple):
+            checks.add(errors, name, "Expected a list of items.")
+            continue
+        for index, item in enumerate(items):
+            where = f"{name}[{index}]"
+            if not isinstance(item, Mapping):
+                checks.add(errors, where, "Expected an object.")
+                continue
+            for unknown in sorted(set(item) - known):
+                checks.add(errors, f"{where}.{unknown}", "Not a field of this item.")
+            for field, messages in check(item).items():
+                errors.setdefault(f"{where}.{field}", []).extend(messages)
+    return errors

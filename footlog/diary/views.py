@@ -43,7 +43,6 @@ from footlog.diary.serializers import (
     site_rows,
 )
 from footlog.diary.sites import SITE_KEYS
-from footlog.lib.dates import today_in
 
 DATE_RANGE = [
     OpenApiParameter("from", OpenApiTypes.DATE, description="First date (inclusive), YYYY-MM-DD"),
@@ -120,7 +119,7 @@ class EntryList(GenericAPIView[Entry]):
 
     @extend_schema(parameters=DATE_RANGE, responses={200: EntryOut(many=True), 400: ERROR})
     def get(self, request: Request) -> Response:
-        start, end = parse_date_range(request.query_params, today=today_in(user_of(request).timezone))
+        start, end = parse_date_range(request.query_params, today=user_of(request).today())
         page = self.paginate_queryset(selectors.entry_list(user_of(request), start, end))
         return self.get_paginated_response(EntryOut(page, many=True).data)
 
@@ -242,7 +241,7 @@ class PhotoList(GenericAPIView[Photo]):
     def get(self, request: Request) -> Response:
         query = PhotoListQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
-        start, end = parse_date_range(request.query_params, today=today_in(user_of(request).timezone))
+        start, end = parse_date_range(request.query_params, today=user_of(request).today())
         photos = selectors.photos_for(
             user_of(request), query.validated_data.get("site"), start, end, view=query.validated_data.get("view")
         )

@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.urls import reverse
 from django.utils import timezone
 
 from footlog.clinical.selectors import site_onsets_in_calendar, visits_for
@@ -336,7 +337,7 @@ def media(patient: str, photo: Any, data: bytes | None = None) -> dict[str, Any]
     """A photo as Media: pointing at the owner-only API URL, or with `data` its JPEG inside."""
     content: dict[str, Any] = {"contentType": "image/jpeg", "title": f"Photo {photo.entry.date.isoformat()}"}
     if data is None:
-        content["url"] = f"/api/v1/photos/{photo.pk}/image"
+        content["url"] = reverse("photo-image", kwargs={"pk": photo.pk})
     else:
         content["data"] = base64.b64encode(data).decode("ascii")
         content["size"] = len(data)
@@ -573,7 +574,7 @@ def validate_sample(shell: dict[str, Any], entries: list[dict[str, Any]]) -> Non
     """Validate a Bundle of `shell` holding `entries` (one per resource type) with fhir.resources' R4B models,
     which validate each entry's resource by its type's model; raises pydantic's ValidationError. fhir.resources
     loads on first use (its import costs more than the validation)."""
-    from fhir.resources.R4B.bundle import Bundle
+    from fhir.resources.R4B.bundle import Bundle  # on first use: its import costs more than the validation
 
     Bundle.model_validate({**shell, "entry": entries})
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.urls import reverse
 from rest_framework import serializers
 
 from footlog.api.fields import StrictCharField
@@ -54,4 +55,4 @@ class ReportJobOut(serializers.ModelSerializer):
         return job.attempts > 1 and job.state in (ReportJob.State.PENDING, ReportJob.State.RUNNING)
 
     def get_download_url(self, job: ReportJob) -> str | None:
-        return f"/api/v1/exports/report-jobs/{job.pk}/report.pdf" if job.state == ReportJob.State.DONE else None
+        return reverse("report-job-pdf", kwargs={"pk": job.pk}) if job.state == ReportJob.State.DONE else None

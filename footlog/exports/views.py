@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -24,7 +25,6 @@ from footlog.exports.photos import owned_photo_reader
 from footlog.exports.renderers import CsvRenderer, FhirRenderer, FileDownloadView, PdfRenderer
 from footlog.exports.report import build_report
 from footlog.exports.serializers import ReportJobIn, ReportJobOut, ReportQuery
-from footlog.lib.dates import today_in
 from footlog.lib.private import private_response
 
 DATE_RANGE = [
@@ -50,7 +50,7 @@ class ReportPdf(FileDownloadView):
     )
     def get(self, request: Request) -> HttpResponse:
         start, end = parse_date_range(
-            request.query_params, today=today_in(user_of(request).timezone), default_days=REPORT_DEFAULT_DAYS
+            request.query_params, today=user_of(request).today(), default_days=REPORT_DEFAULT_DAYS
         )
         assert start is not None and end is not None  # default_days fills both
         query = ReportQuery(data=request.query_params)
@@ -72,7 +72,7 @@ class HistoryCsv(FileDownloadView):
         summary="The history as CSV: one row per entry and site, routine steps as columns (UTF-8 with BOM)",
     )
     def get(self, request: Request) -> StreamingHttpResponse:
-        start, end = parse_date_range(request.query_params, today=today_in(user_of(request).timezone))
+        start, end = parse_date_range(request.query_params, today=user_of(request).today())
         response = StreamingHttpResponse(
             encoded(csv_lines(user_of(request), start, end)), content_type="text/csv; charset=utf-8"
         )
@@ -94,7 +94,7 @@ class ReportJobList(APIView):
             user_of(request), start=data["from"], end=data["to"], questions=data["questions"]
         )
         response = Response(ReportJobOut(job).data, status=status.HTTP_202_ACCEPTED)
-        response["Location"] = f"/api/v1/exports/report-jobs/{job.pk}/"
+        response["Location"] = reverse("report-job-detail", kwargs={"pk": job.pk})
         return response
 
 
@@ -139,8 +139,8 @@ class HistoryFhir(FileDownloadView):
         summary="The history as a FHIR R4 Bundle (type collection); see docs/fhir.md for the mapping",
     )
     def get(self, request: Request) -> HttpResponse:
-        start, end = parse_date_range(request.query_params, today=today_in(user_of(request).timezone))
-        start, end = selectors.history_bounds(user_of(request), start, end, today=today_in(user_of(request).timezone))
+        start, end = parse_date_range(request.query_params, today=user_of(request).today())
+        start, end = selectors.history_bounds(user_of(request), start, end, today=user_of(request).today())
         # The PDF inside the bundle only when asked: it costs a rendering and makes the file large.
         with_report = parse_flag(request.query_params, "with_report")
         pdf = report_pdf(user_of(request), start, end) if with_report else None

@@ -21,7 +21,9 @@ def send(name: str, *args: Any, countdown: float | None = None) -> None:
     if current_app.conf.task_always_eager:
         current_app.tasks[name].apply(args=args)
         return
-    current_app.send_task(name, args=list(args), countdown=countdown)
+    # No result is kept (every task footlog enqueues ignores its result): send_task would otherwise subscribe to
+    # the result backend, and a broker that is down would raise its RuntimeError instead of the connection error.
+    current_app.send_task(name, args=list(args), countdown=countdown, ignore_result=True)
 
 
 def enqueue(name: str, *args: Any, countdown: float | None = None) -> None:

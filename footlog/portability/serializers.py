@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import reverse
 from rest_framework import serializers
 
 from footlog.api.fields import StrictCharField
@@ -30,7 +31,7 @@ class ImportJobOut(serializers.Serializer[Any]):
     finished = serializers.DateTimeField(allow_null=True)
 
     def get_url(self, job: ImportJob) -> str:
-        return f"/api/v1/account/import/{job.pk}"
+        return reverse("account-import-detail", kwargs={"pk": job.pk})
 
 
 class ImportIn(serializers.Serializer[Any]):

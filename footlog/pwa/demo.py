@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from PIL import Image, ImageDraw, ImageFilter
 
 from accounts.consent import consent_give
-from accounts.models import User
+from accounts.models import User, validate_timezone
 from footlog.diary import services as diary_services
 from footlog.diary.models import Entry, RoutineStep
-from footlog.lib.dates import today_in
+from footlog.lib.errors import InvalidInput
 
 DAYS = 56
 SKIN = (222, 184, 160)
@@ -93,7 +94,14 @@ def _remove(email: str) -> None:
 
 
 def create_demo(email: str, password: str, *, timezone: str = "Europe/Berlin", seed: int = 7) -> tuple[User, int, int]:
-    """Replace any account with `email` by a verified, consented demo account; returns (user, entries, photos)."""
+    """Replace any account with `email` by a verified, consented demo account; returns (user, entries, photos).
+
+    Every row goes through the services, which run the shared rules (footlog/diary/validation.py); the zone,
+    the one value a caller chooses, meets the account's own rule first (InvalidInput, as the API's 400)."""
+    try:
+        validate_timezone(timezone)
+    except ValidationError as exc:
+        raise InvalidInput({"timezone": exc.messages}) from None
     rnd = random.Random(seed)
     with transaction.atomic():
         _remove(email)
@@ -102,7 +110,7 @@ def create_demo(email: str, password: str, *, timezone: str = "Europe/Berlin", s
         consent_give(user)
         steps = {s.key: s for s in RoutineStep.objects.filter(user__isnull=True)}
         retinoid = diary_services.routine_step_create(user, "Retinoid cream", "care")
-    today = today_in(timezone)
+    today = user.today()
     entries = photos = 0
     for offset in range(DAYS - 1, -1, -1):
         day = today - dt.timedelta(days=offset)

@@ -41,11 +41,10 @@ from footlog.lib.dates import (
     day_page_earliest,
     entry_date_error,
     is_valid_timezone,
-    today_in,
 )
 from footlog.lib.device import device_owner_key
 from footlog.lib.errors import FootlogError, InvalidInput
-from footlog.lib.private import private_response
+from footlog.lib.private import private_page, private_response
 from footlog.portability.deletion_code import needs_code
 from footlog.pwa import forms
 from footlog.pwa.access import app_page
@@ -134,7 +133,9 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     """Served from the root so that its scope is the whole app; `no-cache` makes updates reach users at once."""
     context = {
         "version": shell_version(),
-        "assets": json.dumps([static(name) for name in SHELL_ASSETS] + ["/offline/", "/manifest.webmanifest"]),
+        "assets": json.dumps(
+            [static(name) for name in SHELL_ASSETS] + [reverse("pwa:offline"), reverse("pwa:manifest")]
+        ),
         "outbox_url": json.dumps(static("footlog/outbox.js")),
     }
     response = render(request, "pwa/sw.js", context, content_type="text/javascript; charset=utf-8")
@@ -159,7 +160,7 @@ def _day_form(request: HttpRequest, day: dt.date | None) -> HttpResponse:
     """
     limits = observation_limits()
     user = user_of(request)
-    today_date = today_in(user.timezone)
+    today_date = user.today()
     config = {
         "sites": [{"key": s.key, "label": s.label} for s in SITES.values()],
         "steps": RoutineStepOut(diary_selectors.routine_steps_for(None), many=True).data,
@@ -207,11 +208,11 @@ def day(request: HttpRequest, date: str) -> HttpResponse:
 
 
 @require_safe
-@cache_control(private=True, no_store=True)  # the days' totals and sites are health data
+@private_page  # the days' totals and sites are health data
 @app_page
 def history(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    last = diary_selectors.log_end(user, today_in(user.timezone))
+    last = diary_selectors.log_end(user, user.today())
     try:
         # Clamped: the page computes 28-day windows around `end`, which overflowed near year 1 (500).
         end = min(clamp_date(dt.date.fromisoformat(request.GET.get("end", ""))), last)
@@ -234,7 +235,7 @@ def history(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@cache_control(private=True, no_store=True)  # the photos, their dates and tags are health data
+@private_page  # the photos, their dates and tags are health data
 @app_page
 def photos(request: HttpRequest, site: str) -> HttpResponse:
     """`/photos/<site>/`: a site's photos over time, by view, to enlarge, compare, retag or delete (the script
@@ -245,12 +246,12 @@ def photos(request: HttpRequest, site: str) -> HttpResponse:
 
 
 @require_safe
-@cache_control(private=True, no_store=True)  # the days' totals and sites are health data
+@private_page  # the days' totals and sites are health data
 @app_page
 def calendar(request: HttpRequest) -> HttpResponse:
     """A month, each day coloured by its total; unlogged days marked. `?month=YYYY-MM`, default the last one."""
     user = user_of(request)
-    last = diary_selectors.log_end(user, today_in(user.timezone))
+    last = diary_selectors.log_end(user, user.today())
     try:
         first = dt.date.fromisoformat(request.GET.get("month", "") + "-01")
     except ValueError:
@@ -308,7 +309,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
             errors = _errors(body)
         except InvalidInput as invalid:
             errors = invalid.errors
-    today = today_in(user.timezone)
+    today = user.today()
     end = diary_selectors.log_end(user, today)
     start = end - dt.timedelta(days=TIMELINE_DAYS - 1)
     context = {**timeline_page(user, start, end), "visit_errors": errors, "today": today}
@@ -427,7 +428,7 @@ SETTINGS_SECTIONS = {"archive": "steps", "timezone": "profile"}
 def export_page(request: HttpRequest) -> HttpResponse:
     """Downloads (PDF, CSV, FHIR) and share links. A new link is shown once, on the answer to its POST."""
     user = user_of(request)
-    end = today_in(user.timezone)
+    end = user.today()
     context: dict[str, Any] = {"start": end - dt.timedelta(days=TIMELINE_DAYS - 1), "end": end, "errors": {}}
     if request.method == "POST" and request.POST.get("action") == "revoke":
         try:

@@ -34,7 +34,7 @@ from django.views.decorators.csrf import csrf_exempt
 from footlog.lib.client_ip import client_ip
 from footlog.lib.jsonbody import loads_bounded
 from footlog.lib.links import absolute_url
-from footlog.lib.private import PRIVATE
+from footlog.lib.private import private_response
 from footlog.lib.ratelimit import rate_limit_hit
 from footlog.sharing import selectors, services, shl, tokens
 from footlog.sharing.models import Share
@@ -51,10 +51,7 @@ def _cors(response: HttpResponse, methods: str) -> HttpResponse:
     response["Access-Control-Allow-Methods"] = methods
     response["Access-Control-Allow-Headers"] = "Content-Type"
     response["Access-Control-Max-Age"] = "86400"
-    response["Cache-Control"] = PRIVATE
-    response["Referrer-Policy"] = "no-referrer"
-    response["X-Robots-Tag"] = "noindex, nofollow, noarchive"
-    return response
+    return private_response(response, no_referrer=True, noindex=True)
 
 
 def _error(status: int, message: str, **extra: Any) -> JsonResponse:

@@ -24,6 +24,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -33,16 +34,11 @@ from footlog.exports.pdf import render_pdf
 from footlog.exports.photos import owned_photo_reader
 from footlog.exports.report import build_report
 from footlog.lib.client_ip import client_ip
-from footlog.lib.private import PRIVATE, private_response
+from footlog.lib.private import private_response
 from footlog.lib.ratelimit import rate_limit_hit
 from footlog.sharing import selectors, services, tokens
 from footlog.sharing.models import Share
 
-SHARE_HEADERS = {
-    "X-Robots-Tag": "noindex, nofollow, noarchive",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": PRIVATE,  # footlog.lib.private: the page is someone's health data
-}
 DEFAULT_RATE_PER_MINUTE = 60
 UNLOCK_COOKIE = "footlog_share_unlocked"
 UNLOCK_SALT = "footlog.share.passcode"
@@ -81,15 +77,14 @@ def share_view(view: Callable[..., HttpResponse], *, page: bool = False) -> View
             response = _passcode_gate(request, share, token) if page else _to_page(token)
         else:
             response = view(request, share, token, **kwargs)
-        for name, value in SHARE_HEADERS.items():
-            response[name] = value
-        return response
+        # Someone's health data behind a secret link: private, never a Referer, never indexed.
+        return private_response(response, no_referrer=True, noindex=True)
 
     return wrapper
 
 
 def _page_path(token: str) -> str:
-    return f"/share/{token}/"
+    return reverse("share-page", kwargs={"token": token})
 
 
 def _to_page(token: str) -> HttpResponse:
@@ -146,11 +141,14 @@ def _share_page(request: HttpRequest, share: Share, token: str) -> HttpResponse:
         include_photos=share.include_photos,
         questions=share.questions,
         photo_src=lambda photo, size: (
-            f"/share/{token}/photos/{photo.pk}" + ("?size=display" if size == "display" else "")
+            reverse("share-photo", kwargs={"token": token, "photo_id": photo.pk})
+            + ("?size=display" if size == "display" else "")
         ),
     )
     return render(
-        request, "share/page.html", {"report": report, "share": share, "pdf_url": f"/share/{token}/report.pdf"}
+        request,
+        "share/page.html",
+        {"report": report, "share": share, "pdf_url": reverse("share-pdf", kwargs={"token": token})},
     )
 
 
@@ -192,7 +190,4 @@ def shl_viewer(request: HttpRequest) -> HttpResponse:
     """footlog's SMART Health Link viewer (`/shl/view#shlink:/…`): a page with no data of its own. Its script
     reads the link from the URL's fragment, which browsers never send, so the key never reaches the server; it
     asks the manifest (and the passcode when flagged), decrypts in the browser and shows the summary."""
-    response = render(request, "share/viewer.html")
-    for name, value in SHARE_HEADERS.items():
-        response[name] = value
-    return response
+    return private_response(render(request, "share/viewer.html"), no_referrer=True, noindex=True)

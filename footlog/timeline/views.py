@@ -13,7 +13,6 @@ from footlog.api.params import parse_date_range
 from footlog.api.schema import ERROR
 from footlog.api.scoping import user_of
 from footlog.diary.selectors import log_end
-from footlog.lib.dates import today_in
 from footlog.timeline import selectors, services
 from footlog.timeline.serializers import TimelineOut, TimelineSettingsIO, settings_body
 
@@ -39,11 +38,11 @@ class Timeline(APIView):
         user = user_of(request)
         if request.accepted_renderer.format != "json":  # the browsable API renders the plain data
             start, end = parse_date_range(
-                request.query_params, today=log_end(user, today_in(user.timezone)), default_days=DEFAULT_DAYS
+                request.query_params, today=log_end(user, user.today()), default_days=DEFAULT_DAYS
             )
             assert start and end  # default_days fills both
             return Response(selectors.timeline_for(user, start, end).to_dict())
-        today = today_in(user.timezone)
+        today = user.today()
         start, end = parse_date_range(request.query_params, today=today, default_days=DEFAULT_DAYS)
         assert start and end
         # One query for all a cached answer needs: thresholds, month stamps, first and latest entry.

@@ -16,8 +16,8 @@ from typing import NamedTuple
 from django.db import connection, transaction
 from django.utils import timezone
 
+from footlog.lib import dates
 from reminders.models import SWEEP_GRACE, Delivery, Kind, Reminder
-from reminders.schedule import local_date_of
 from reminders.services import enqueue
 from reminders.services.preferences import next_fire_for
 
@@ -93,7 +93,7 @@ def _fire(row: _Due, now: dt.datetime, nudges: list[tuple[int, str]]) -> list[De
     """The deliveries one claimed reminder produces; the visit nudge is decided later, in a task."""
     if not row.enabled or now - row.next_fire_at > STALE_AFTER:
         return []
-    local_date = local_date_of(row.next_fire_at, row.timezone)
+    local_date = dates.local_date(row.next_fire_at, row.timezone)  # a DST-shifted fire keeps its date
     if row.kind == Kind.VISIT_NUDGE:
         nudges.append((row.pk, local_date.isoformat()))
         return []

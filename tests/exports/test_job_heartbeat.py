@@ -158,3 +158,106 @@ def test_a_worker_killed_mid_report_is_noticed_by_its_heartbeat(transactional_db
     built = ReportJob.objects.get(pk=job.pk)
     assert (built.state, built.attempts) == ("done", 3), workers[-1].output()[-3000:]
     assert took < 180
+
+
+def slow_import_zip(photos: int = 30) -> bytes:
+    """A footlog export (format 2) of `photos` days, each with a 1600×1200 photo: every photo is decoded and
+    re-encoded by the import, so the job runs for several seconds (about 0.3 s a photo on the loaded machine)."""
+    import io
+    import json
+    import zipfile
+
+    from PIL import Image
+
+    image = Image.blend(
+        Image.new("RGB", (1600, 1200), (222, 184, 160)), Image.effect_noise((1600, 1200), 30).convert("RGB"), 0.1
+    )
+    jpeg = io.BytesIO()
+    image.save(jpeg, "JPEG", quality=85)
+    days = [(dt.date(2026, 1, 1) + dt.timedelta(days=i)).isoformat() for i in range(photos)]
+    document = {
+        "format": 2,
+        "account": {"timezone": "Europe/Berlin", "display_name": ""},
+        "routine_steps": [],
+        "history": [
+            {"date": day, "notes": "", "for_clinician": False, "observations": [{"site": "left_heel", "count": 2}]}
+            for day in days
+        ],
+        "photos": [{"date": day, "file": f"photos/{i}.jpg", "site": "left_heel"} for i, day in enumerate(days)],
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("footlog-data.json", json.dumps(document))
+        for i in range(photos):
+            archive.writestr(f"photos/{i}.jpg", jpeg.getvalue())
+    return out.getvalue()
+
+
+def in_child(code: str, redis_url: str, **env: str) -> str:
+    """Run Python `code` in a footlog process of its own (`manage.py shell -c`) on the private Redis, as beat's
+    sweep task or the web process would."""
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=child_env(REDIS_URL=redis_url, **env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return done.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.services
+@pytest.mark.timeout(300)
+def test_a_worker_killed_mid_import_is_noticed_by_its_heartbeat(transactional_db, postgres, user, tmp_path):
+    """The import's twin of the report test above: a real worker runs the import and stamps its heartbeat;
+    killed -9 mid-job, the job stays `running` until its stamp is FOOTLOG_JOB_STALE_S old; the sweep queues it
+    again (its zip kept) and the restarted worker imports it whole, once, within 3 minutes of the restart."""
+    from django.core.files.base import ContentFile
+
+    from footlog.diary.models import Entry, Photo
+    from footlog.portability.models import ImportJob
+
+    content = slow_import_zip()
+    job = ImportJob(user=user, size=len(content), progress={"stage": "queued", "percent": 0})
+    job.file.save(f"{job.pk}.zip", ContentFile(content), save=False)
+    job.save()  # as account_import_create leaves it; the message is sent below, on the private Redis
+    redis, redis_port = start_private_redis(tmp_path)
+    redis_url = f"redis://127.0.0.1:{redis_port}/0"
+    fast = {"FOOTLOG_JOB_HEARTBEAT_S": "1", "FOOTLOG_JOB_STALE_S": "3"}
+    sweep_code = (
+        "from footlog.portability.account_import import import_jobs_sweep; print('touched', import_jobs_sweep())"
+    )
+    workers = []
+    try:
+        in_child(f"from footlog.portability.tasks import run_import; run_import.delay('{job.pk}')", redis_url)
+        workers.append(start_celery("worker", tmp_path, REDIS_URL=redis_url, **fast))
+
+        def mid_photos() -> bool:
+            progress = ImportJob.objects.get(pk=job.pk).progress
+            return progress.get("stage") == "photos" and progress.get("done", 0) >= 2
+
+        wait_for(mid_photos, timeout=90, interval=0.05)
+        workers[0].stop(9)
+        assert ImportJob.objects.get(pk=job.pk).status == "running"
+        time.sleep(3.5)  # past FOOTLOG_JOB_STALE_S: the stamp is stale now
+        assert ImportJob.objects.get(pk=job.pk).status == "running"  # nothing but the sweep notices
+        assert "touched 1" in in_child(sweep_code, redis_url, **fast)
+        requeued = ImportJob.objects.get(pk=job.pk)
+        assert (requeued.status, requeued.attempts) == ("queued", 2) and requeued.file.name  # the zip is kept
+        workers.append(start_celery("worker", tmp_path, REDIS_URL=redis_url, **fast))
+        restarted_at = time.monotonic()
+        wait_for(lambda: ImportJob.objects.get(pk=job.pk).status in ("done", "failed"), timeout=180, interval=0.3)
+        took = time.monotonic() - restarted_at
+    finally:
+        for worker in workers:
+            worker.stop()
+        redis.stop()
+    finished = ImportJob.objects.get(pk=job.pk)
+    assert (finished.status, finished.attempts) == ("done", 2), (finished.error, workers[-1].output()[-3000:])
+    assert finished.result["entries"] == 30 and finished.result["photos"] == 30
+    assert Entry.objects.filter(user=user).count() == 30 and Photo.objects.filter(user=user).count() == 30
+    assert not finished.file.name  # deleted once the job ended
+    assert took < 180

@@ -61,6 +61,7 @@ PAGES = {
     "pwa:manifest": SHELL,
     "pwa:service-worker": SHELL,
     "pwa:favicon": SHELL,
+    "pwa:account-deleted": SHELL,  # after deletion, signed out: names no account, holds no log
     "share-page": PRIVATE,
     "share-pdf": PRIVATE,
     "share-photo": PRIVATE,

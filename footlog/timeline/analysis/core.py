@@ -36,6 +36,7 @@ from footlog.timeline.analysis.types import (
     Visit,
     VisitSummary,
     days_before,
+    window_start,
 )
 
 
@@ -68,8 +69,8 @@ def analyse(
     ]
     sites = {s.site: s for s in summaries if s.days_checked or s.since}
     # Events matter in the window (listed) and in the 90 days before `end` (reasons); older ones are context.
-    flags = red_flags(checks, episodes, min(start, days_before(end, EARLIER_RED_FLAG_DAYS - 1)))
-    slight = slight_symptoms(checks, flags, start, days_before(end, safety.URGENT_WITHIN_DAYS - 1))
+    flags = red_flags(checks, episodes, min(start, window_start(end, EARLIER_RED_FLAG_DAYS)))
+    slight = slight_symptoms(checks, flags, start, window_start(end, safety.URGENT_WITHIN_DAYS))
     outliers = [o for site, site_checks in sorted(checks.items()) for o in _outliers(site, site_checks, start)]
     visit_list = sorted(set(visits), key=lambda v: (v.date, v.kind))
     summaries_of_visits = [_visit_summary(v, checks, end) for v in visit_list]

@@ -36,7 +36,7 @@ from footlog.timeline.analysis.types import (
     Thresholds,
     Visit,
     VisitSummary,
-    days_before,
+    window_start,
 )
 from footlog.timeline.analysis.wording import LEVEL_TEXT, day_text, days_text, label, span_text
 
@@ -62,8 +62,8 @@ class Facts:
 
     def last(self, days: int) -> dt.date:
         """The first day of the last `days` days ending on `end` (`end` itself is day 1): the one home of window
-        arithmetic. `d >= f.last(14)` holds for `end` and the 13 days before it."""
-        return days_before(self.end, days - 1)
+        arithmetic (`types.window_start`). `d >= f.last(14)` holds for `end` and the 13 days before it."""
+        return window_start(self.end, days)
 
     def within(self, date: dt.date, days: int) -> bool:
         """`date` is among the last `days` days (today and the `days - 1` before it)."""
@@ -224,7 +224,7 @@ def red_flags_recent(f: Facts) -> list[Reason]:
     reasons = []
     for (kind, site), flags in _by_kind_and_site(recent):
         # A repeat rule's partner day may lie just before the 14 days: name it, so "pain 2" reads as the pair it is.
-        partners_from = days_before(flags[0].date, safety.REPEAT_WINDOW_DAYS - 1)
+        partners_from = window_start(flags[0].date, safety.REPEAT_WINDOW_DAYS)
         partners = [x for x in f.flags if (x.kind, x.site) == (kind, site) and partners_from <= x.date < flags[0].date]
         message = f"{_flag_sentence(kind, site, partners + flags)}. {LEVEL_TEXT['urgent']}"
         evidence = {"dates": [flag.date for flag in flags], "values": [flag.value for flag in flags]}

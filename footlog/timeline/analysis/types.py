@@ -26,6 +26,13 @@ def days_before(date: dt.date, days: int) -> dt.date:
     return date - dt.timedelta(days=min(days, (date - dt.date.min).days))
 
 
+def window_start(end: dt.date, days: int) -> dt.date:
+    """The first day of the last `days` days ending on `end` (`end` itself is day 1): the one home of window
+    arithmetic (`Facts.last`, and `core.analyse` before the facts exist). A 14-day window holds `end` and the 13
+    days before it."""
+    return days_before(end, days - 1)
+
+
 # --- input ---------------------------------------------------------------------------------------------------
 
 

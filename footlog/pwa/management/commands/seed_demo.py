@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DEFAULT_DB_ALIAS, OperationalError, connections
 from django.db.migrations.executor import MigrationExecutor
 
+from footlog.lib.errors import InvalidInput
 from footlog.pwa.demo import create_demo
 
 
@@ -23,7 +24,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         _require_migrated_database()
         password = options["password"] or secrets.token_urlsafe(12)
-        user, entries, photos = create_demo(options["email"], password, timezone=options["timezone"])
+        try:
+            user, entries, photos = create_demo(options["email"], password, timezone=options["timezone"])
+        except InvalidInput as exc:  # the shared rules refused a value: the API's words, one line per field
+            raise CommandError("; ".join(f"{name}: {' '.join(words)}" for name, words in exc.errors.items())) from None
         self.stdout.write(f"Demo account ready: {entries} entries, {photos} photos over eight weeks.")
         self.stdout.write(f"  email:    {user.email}")
         self.stdout.write(f"  password: {password}")
