@@ -5,14 +5,14 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework.request import Request
 
 
-class SessionTokenAuthentication(XSessionTokenAuthentication):
+class SessionTokenAuthentication(XSessionTokenAuthentication):  # type: ignore[misc]  # allauth: no type hints
     """allauth's headless `X-Session-Token`; names itself in WWW-Authenticate so anonymous calls get 401."""
 
     def authenticate_header(self, request: Request) -> str:
         return "X-Session-Token"
 
 
-class SessionTokenScheme(OpenApiAuthenticationExtension):
+class SessionTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]  # drf-spectacular: unannotated __init_subclass__
     target_class = SessionTokenAuthentication
     name = "sessionToken"
 

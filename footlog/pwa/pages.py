@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse
@@ -20,7 +19,7 @@ def landing_when_signed_out(view: Callable[..., HttpResponse]) -> Callable[..., 
     """`/` is the app for a signed-in person and, for anyone else, the page that says what footlog is."""
 
     @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         if not request.user.is_authenticated:
             return landing(request)
         return view(request, *args, **kwargs)

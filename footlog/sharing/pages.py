@@ -19,7 +19,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
@@ -64,7 +63,7 @@ def share_view(view: Callable[..., HttpResponse], *, page: bool = False) -> View
 
     @require_http_methods(["GET", "HEAD", "POST"] if page else ["GET", "HEAD"])
     @wraps(view)
-    def wrapper(request: HttpRequest, token: str, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, token: str, **kwargs: object) -> HttpResponse:
         limit = getattr(settings, "FOOTLOG_SHARE_RATE_PER_MINUTE", DEFAULT_RATE_PER_MINUTE)
         if rate_limit_hit("share", client_ip(request), limit=limit):
             response = _too_many()

@@ -7,8 +7,8 @@ condition (tests/timeline/test_wording.py).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from footlog.diary.sites import SITES
 from footlog.timeline.analysis import Coverage, Reason, RedFlag, SiteSummary, label
@@ -29,7 +29,7 @@ ROUTINE_NOT_RECORDED = "routine not recorded"
 class RedFlagLine:
     """One red-flag event as shown: date, site, what (kind) and its score or size."""
 
-    date: Any
+    date: dt.date
     site: str
     kind: str
     value: str
@@ -150,12 +150,13 @@ def reason_lines(reasons: tuple[Reason, ...] | list[Reason]) -> list[ReasonLine]
             (j for j in range(i + 1, len(reasons)) if j not in used and keys[i] is not None and keys[j] == keys[i]),
             None,
         )
-        if partner is None or keys[i] is None:
+        shared = keys[i]
+        if partner is None or shared is None:
             lines.append(ReasonLine(r.code, r.level, (r.site,) if r.site else (), r.message, r.red_flag))
             continue
         used.add(partner)
-        both = BOTH_SIDES[keys[i][2]]  # type: ignore[index]
-        text = keys[i][3].replace("\0", both)  # type: ignore[index]
+        both = BOTH_SIDES[shared[2]]
+        text = shared[3].replace("\0", both)
         text = text[0].upper() + text[1:] if text.startswith("\0") or text.startswith(both) else text
         sites = tuple(sorted({r.site or "", reasons[partner].site or ""}))
         lines.append(ReasonLine(r.code, r.level, sites, text, r.red_flag))

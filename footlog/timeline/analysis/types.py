@@ -175,7 +175,7 @@ class RedFlag:
     date: dt.date
     site: str
     kind: RedFlagKind
-    value: Any
+    value: bool | float  # a score or count (int), a size in mm (float), or True
     detail: str = field(default="", compare=False)  # for messages only (fast change: "from 1 to 3.5 mm ...")
 
 
@@ -380,8 +380,8 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _jsonable(evidence: dict[str, Any]) -> dict[str, Any]:
-    def one(v: Any) -> Any:
+def _jsonable(evidence: dict[str, Any]) -> dict[str, object]:
+    def one(v: object) -> object:
         if isinstance(v, dt.date):
             return v.isoformat()
         if isinstance(v, (list, tuple)):
