@@ -1,11 +1,18 @@
+from typing import TYPE_CHECKING
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from accounts.models import User
 
+if TYPE_CHECKING:
+    _Base = BaseUserAdmin[User]  # generic in django-stubs only: not subscriptable at run time
+else:
+    _Base = BaseUserAdmin
+
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(_Base):
     ordering = ("email",)
     list_display = ("email", "display_name", "timezone", "is_active", "date_joined")
     search_fields = ("email", "display_name")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.contrib.auth.hashers import make_password
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from accounts.models import User
 
 
 class SignupBase(forms.Form):
@@ -28,5 +33,5 @@ class SignupBase(forms.Form):
             make_password(self.cleaned_data.get("password1") or self.cleaned_data.get("password") or "")
         return valid
 
-    def signup(self, request: Any, user: Any) -> None:
+    def signup(self, request: HttpRequest, user: User) -> None:
         """allauth's hook for extra fields after a new user is saved: footlog has none."""

@@ -15,11 +15,19 @@ import functools
 import logging
 import struct
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from django.core.exceptions import ValidationError
 
+if TYPE_CHECKING:
+    from allauth.mfa.models import Authenticator
+    from django.http import HttpRequest
+
+    from accounts.models import User
+
 log = logging.getLogger(__name__)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 # What fido2 raises on input it cannot read. ValidationError (allauth's own refusal) passes through untouched.
 MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError, struct.error)
@@ -32,9 +40,9 @@ WRAPPED = (
 )
 
 
-def _refusing_malformed(func: Callable[..., Any]) -> Callable[..., Any]:
+def _refusing_malformed(func: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         # allauth's MFA modules import its models: loaded on first use (this module is imported by AppConfig.ready)
         from allauth.mfa.adapter import get_adapter
 
@@ -47,7 +55,7 @@ def _refusing_malformed(func: Callable[..., Any]) -> Callable[..., Any]:
             log.info("passkey credential refused as malformed (%s)", type(exc).__name__)
             raise get_adapter().validation_error("incorrect_code") from None
 
-    wrapper.footlog_total = True  # type: ignore[attr-defined]
+    wrapper.footlog_total = True  # type: ignore[attr-defined]  # a mark on the function, read back below (idempotent patching)
     return wrapper
 
 
@@ -61,7 +69,9 @@ def make_webauthn_parsing_total() -> None:
             setattr(auth, name, _refusing_malformed(func))
 
 
-def recovery_codes_for_passkey_signup(sender: Any, request: Any, user: Any, authenticator: Any, **kwargs: Any) -> None:
+def recovery_codes_for_passkey_signup(
+    sender: object, request: HttpRequest, user: User, authenticator: Authenticator, **kwargs: object
+) -> None:
     """allauth makes recovery codes with the first passkey added in Settings, but not with the one made at a
     passkey sign-up: such an account (no password) would be locked out with its phone lost. Make them here too;
     Settings offers them, shown once. During sign-up the person is not signed in yet, which is also allauth's test

@@ -6,17 +6,17 @@ from accounts.models import LANGUAGE_CHOICES, User, validate_timezone
 from footlog.api.fields import StrictCharField
 
 
-class ConsentOut(serializers.Serializer):
+class ConsentOut(serializers.Serializer[dict[str, object]]):
     given_at = serializers.DateTimeField(allow_null=True)
     version = serializers.CharField(allow_null=True)
     current_version = serializers.CharField()
 
 
-class ConsentIn(serializers.Serializer):
+class ConsentIn(serializers.Serializer[None]):
     version = StrictCharField(max_length=32)
 
 
-class AccountSerializer(serializers.ModelSerializer):
+class AccountSerializer(serializers.ModelSerializer[User]):
     consent = serializers.SerializerMethodField()
     display_name = StrictCharField(max_length=80, required=False, allow_blank=True)
     timezone = StrictCharField(max_length=64, required=False, validators=[validate_timezone])

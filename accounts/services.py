@@ -1,14 +1,12 @@
 from __future__ import annotations
 
-from typing import Any
-
 from accounts.models import User
 from accounts.signals import timezone_changed
 
 PROFILE_FIELDS = ("display_name", "timezone", "language")
 
 
-def account_update(user: User, changes: dict[str, Any]) -> User:
+def account_update(user: User, changes: dict[str, object]) -> User:
     """Change the profile fields a user may edit (display name, time zone, language).
 
     The one writer of `User.timezone` (Settings, the account API, consent, reminder preferences and the import

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -153,7 +154,7 @@ def measure(data_dir: str, kind: str, dates: dict[str, str], reps: int) -> dict[
                 size += len(handle.read())
         return size
 
-    runs = {
+    runs: dict[str, Callable[[], int]] = {
         "csv": lambda: len(b"".join(encoded(csv_lines(user, start, end)))),
         "baseline": bare_rows,
         "pdf": lambda: len(
@@ -187,7 +188,8 @@ def child(data_dir: str, kind: str, dates: dict[str, str], reps: int) -> dict[st
          "--reps", str(reps)],
         capture_output=True, text=True, check=True, cwd=ROOT,
     )  # fmt: skip
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    figures: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return figures
 
 
 def main() -> None:

@@ -40,10 +40,17 @@ import tempfile
 import threading
 import time
 import uuid
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import requests
+
+if TYPE_CHECKING:
+    from aiosmtpd.smtp import SMTP, Envelope, Session
+
+    from accounts.models import User
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -56,7 +63,7 @@ class Sink:
     def __init__(self) -> None:
         self.recipients: list[str] = []
 
-    async def handle_DATA(self, server, session, envelope) -> str:
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         self.recipients.extend(envelope.rcpt_tos)
         return "250 OK"
 
@@ -67,7 +74,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def spawn(args: list[str], log: Path, **env: str) -> subprocess.Popen:
+def spawn(args: list[str], log: Path, **env: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         args,
         cwd=ROOT,
@@ -78,7 +85,7 @@ def spawn(args: list[str], log: Path, **env: str) -> subprocess.Popen:
     )
 
 
-def stop(process: subprocess.Popen) -> None:
+def stop(process: subprocess.Popen[bytes]) -> None:
     if process.poll() is not None:
         return
     os.killpg(process.pid, signal.SIGTERM)
@@ -89,7 +96,7 @@ def stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
-def start_redis(port: int, workdir: Path) -> subprocess.Popen:
+def start_redis(port: int, workdir: Path) -> subprocess.Popen[bytes]:
     """A throw-away redis-server without persistence: a restart starts empty, like losing the broker's memory."""
     args = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
     process = spawn([*args, "--dir", str(workdir)], workdir / "redis.log")
@@ -106,7 +113,7 @@ def _redis_up(port: int) -> bool:
         return False
 
 
-def wait_until(predicate, timeout: float, what: str, interval: float = 0.1) -> None:
+def wait_until(predicate: Callable[[], bool], timeout: float, what: str, interval: float = 0.1) -> None:
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:
@@ -175,7 +182,8 @@ class LoadClient:
         self.base, self.port, self.rng, self.drop = base, port, rng, drop
         self.http = requests.Session()
         self.http.cookies.update(cookies)
-        self.http.headers.update({"X-CSRFToken": cookies["csrftoken"], "Accept": "application/json"})
+        self.csrf_token = cookies["csrftoken"]
+        self.http.headers.update({"X-CSRFToken": self.csrf_token, "Accept": "application/json"})
         self.cookie_header = "; ".join(f"{k}={v}" for k, v in cookies.items())
         self.latencies: list[float] = []
         self.statuses: Counter[int] = Counter()
@@ -185,7 +193,7 @@ class LoadClient:
         for _ in range(times):
             self._timed(lambda: self.http.get(f"{self.base}/api/v1/sites/", timeout=60))
 
-    def log_entries(self, count: int, on_each=None) -> None:
+    def log_entries(self, count: int, on_each: Callable[[], None] | None = None) -> None:
         for day in range(count):
             entry = {
                 "id": str(uuid.uuid4()),
@@ -197,7 +205,7 @@ class LoadClient:
             if on_each:
                 on_each()
 
-    def _send_until_stored(self, entry: dict) -> None:
+    def _send_until_stored(self, entry: Mapping[str, object]) -> None:
         for attempt in range(30):
             if self.rng.random() < self.drop:
                 self._dropped_attempt(entry)
@@ -214,7 +222,7 @@ class LoadClient:
             time.sleep(min(2.0, 0.05 * 2**attempt) * self.rng.random())  # jittered backoff, as the outbox does
         raise SystemExit(f"entry {entry['id']} never stored")
 
-    def _dropped_attempt(self, entry: dict) -> None:
+    def _dropped_attempt(self, entry: Mapping[str, object]) -> None:
         body = json.dumps(entry).encode()
         if self.rng.random() < 0.5:
             # The request reaches the server whole; the client gives up before the answer comes back.
@@ -227,12 +235,12 @@ class LoadClient:
         head = (
             f"POST /api/v1/entries/ HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\nContent-Type: application/json\r\n"
             f"Content-Length: {len(body)}\r\nCookie: {self.cookie_header}\r\n"
-            f"X-CSRFToken: {self.http.headers['X-CSRFToken']}\r\n\r\n"
+            f"X-CSRFToken: {self.csrf_token}\r\n\r\n"
         ).encode()
         with socket.create_connection(("127.0.0.1", self.port), timeout=5) as sock:
             sock.sendall(head + body[: len(body) // 2])
 
-    def _timed(self, call):
+    def _timed(self, call: Callable[[], requests.Response]) -> requests.Response:
         started = time.perf_counter()
         response = call()
         self.latencies.append(time.perf_counter() - started)
@@ -240,7 +248,7 @@ class LoadClient:
         return response
 
 
-def run_clients(clients: list[LoadClient], work) -> float:
+def run_clients(clients: list[LoadClient], work: Callable[[LoadClient], None]) -> float:
     threads = [threading.Thread(target=work, args=(c,)) for c in clients]
     started = time.perf_counter()
     for thread in threads:
@@ -285,7 +293,7 @@ def main() -> None:
     sink = Sink()
     controller = Controller(sink, hostname="127.0.0.1", port=free_port())
     controller.start()
-    processes: dict[str, subprocess.Popen] = {}
+    processes: dict[str, subprocess.Popen[bytes]] = {}
     try:
         processes["redis"] = start_redis(redis_port, workdir)
         prepare(pg, redis_port, controller.port, workdir / "data")
@@ -365,7 +373,7 @@ def main() -> None:
             c.latencies, c.statuses = [], Counter()
 
         total = options.clients * options.entries
-        done = Counter[str]()
+        done: defaultdict[str, float] = defaultdict(float)  # entries stored, and the outage's seconds
         lock = threading.Lock()
         outage = threading.Event()
 
@@ -398,7 +406,7 @@ def main() -> None:
             f"in {load_s:.1f} s, statuses {dict(sorted(statuses.items()))}"
         )
         if not options.smoke:
-            print(f"Redis outage: {done['outage_s']:.1f} s while {done['during_outage']} entries were stored")
+            print(f"Redis outage: {done['outage_s']:.1f} s while {done['during_outage']:.0f} entries were stored")
         b50, b95 = percentiles(bare)
         l50, l95 = percentiles(load)
         print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
@@ -464,7 +472,15 @@ def drop_database(pg: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
 
 
-def redis_outage(start: threading.Event, processes, port: int, workdir: Path, seconds: float, owner, done) -> None:
+def redis_outage(
+    start: threading.Event,
+    processes: dict[str, subprocess.Popen[bytes]],
+    port: int,
+    workdir: Path,
+    seconds: float,
+    owner: User,
+    done: defaultdict[str, float],
+) -> None:
     """Stop Redis when 40 % of the entries are in; make the reminder due; start Redis again `seconds` later."""
     from django.db import connection
     from django.utils import timezone

@@ -177,7 +177,8 @@ def run_child(method: str, path: Path, reps: int) -> dict[str, float]:
         capture_output=True,
         text=True,
     ).stdout
-    return json.loads(output)
+    figures: dict[str, float] = json.loads(output)
+    return figures
 
 
 def measure(method: str, path: Path, reps: int) -> dict[str, float]:
@@ -197,7 +198,7 @@ def main() -> int:
     if args.smoke:
         args.reps = 1
     measured: list[float] = []
-    quality: dict[str, dict] = {}
+    quality: dict[str, dict[str, float]] = {}
     print(
         f"goals: ingest <= {TIME_GOAL_12MP}x raw CPU time at 12 MP (both), <= {TIME_GOAL}x at 48 MP; "
         f"48MP ingest peak growth <= {MEMORY_GOAL_MB} MB; quality on <= {QUALITY_GOAL}x off"

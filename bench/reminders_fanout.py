@@ -34,7 +34,14 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import redis
+    from aiosmtpd.smtp import SMTP, Envelope, Session
+    from celery.result import AsyncResult
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -52,7 +59,7 @@ class CountingSink:
         self.last = 0.0
         self._lock = threading.Lock()
 
-    async def handle_DATA(self, server, session, envelope) -> str:
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         with self._lock:
             now = time.perf_counter()
             self.first = self.first or now
@@ -110,7 +117,7 @@ def create_users(n: int, due: dt.datetime) -> None:
     )
 
 
-def start_worker(concurrency: int, log: Path) -> subprocess.Popen:
+def start_worker(concurrency: int, log: Path) -> subprocess.Popen[bytes]:
     args = [
         sys.executable,
         "-m",
@@ -132,7 +139,7 @@ def start_worker(concurrency: int, log: Path) -> subprocess.Popen:
     )
 
 
-def stop(worker: subprocess.Popen) -> None:
+def stop(worker: subprocess.Popen[bytes]) -> None:
     import signal
 
     os.killpg(worker.pid, signal.SIGTERM)
@@ -153,10 +160,12 @@ def queue() -> str:
     return str(settings.CELERY_TASK_DEFAULT_QUEUE)
 
 
-def redis_client():
+def redis_client() -> redis.Redis:
     import redis
     from django.conf import settings
 
+    if not settings.REDIS_URL:
+        raise SystemExit("the bench needs REDIS_URL")
     return redis.Redis.from_url(settings.REDIS_URL)
 
 
@@ -179,7 +188,7 @@ def mails_in(held: str, count: int) -> int:
     return sum(len(json.loads(base64.b64decode(json.loads(m)["body"]))[0][0]) for m in raw)
 
 
-def wait_until(predicate, timeout: float, what: str) -> None:
+def wait_until(predicate: Callable[[], bool], timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:
@@ -187,7 +196,7 @@ def wait_until(predicate, timeout: float, what: str) -> None:
         time.sleep(0.01)
 
 
-def ping_round(results: list) -> float:
+def ping_round(results: list[AsyncResult[None]]) -> float:
     """Seconds for the worker to run the next batch of held no-op tasks."""
     start = time.perf_counter()
     release(HELD_PINGS, len(results))

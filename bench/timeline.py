@@ -31,7 +31,16 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from django.core.servers.basehttp import WSGIServer
+    from django.urls import URLPattern, URLResolver
+    from rest_framework.request import Request
+    from rest_framework.response import Response
+
+    from accounts.models import User
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -74,7 +83,7 @@ def _postgres_database(url: str, *, create: bool) -> None:
 
 # --- the bare endpoint and the bench URLconf (ROOT_URLCONF points at this module) ----------------------------
 
-urlpatterns: list = []
+urlpatterns: list[URLPattern | URLResolver] = []
 
 
 def install_urlconf() -> None:
@@ -88,7 +97,7 @@ def install_urlconf() -> None:
     class Bare(APIView):
         """Same authentication, permission and renderer stack as every API view; no work."""
 
-        def get(self, request):  # type: ignore[no-untyped-def]
+        def get(self, request: Request) -> Response:
             return Response({"ok": True})
 
     urlpatterns[:] = [path("api/v1/bench-bare/", Bare.as_view()), *footlog.urls.urlpatterns]
@@ -99,7 +108,7 @@ def install_urlconf() -> None:
 # --- data --------------------------------------------------------------------------------------------------
 
 
-def seed(today: dt.date):  # type: ignore[no-untyped-def]
+def seed(today: dt.date) -> User:
     """A user with 3 years of daily entries up to `today`: 3 sites a day, moisturise and wash."""
     from django.core.management import call_command
 
@@ -128,7 +137,7 @@ def seed(today: dt.date):  # type: ignore[no-untyped-def]
 # --- measuring ---------------------------------------------------------------------------------------------
 
 
-def serve():  # type: ignore[no-untyped-def]
+def serve() -> WSGIServer:
     from django.core.servers.basehttp import WSGIRequestHandler, WSGIServer
     from django.core.wsgi import get_wsgi_application
 
@@ -138,7 +147,7 @@ def serve():  # type: ignore[no-untyped-def]
     return server
 
 
-def session_cookie(user) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+def session_cookie(user: User) -> tuple[str, str]:
     from django.conf import settings
     from django.test import Client
 
@@ -147,7 +156,7 @@ def session_cookie(user) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     return settings.SESSION_COOKIE_NAME, client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
-def query_count(user, params: dict[str, str], *, cold: bool) -> int:  # type: ignore[no-untyped-def]
+def query_count(user: User, params: dict[str, str], *, cold: bool) -> int:
     """Every query of one request, authentication included, counted in-process; `cold` empties the cache first
     (nothing of the user's log or answers cached: the most queries a request can take)."""
     from django.core.cache import cache
@@ -165,7 +174,7 @@ def query_count(user, params: dict[str, str], *, cold: bool) -> int:  # type: ig
     return len(queries)
 
 
-def touch_today(user, today: dt.date) -> None:  # type: ignore[no-untyped-def]
+def touch_today(user: User, today: dt.date) -> None:
     """An edit of today's entry as the diary makes it (version and `updated` grow), outside the timed request."""
     from django.db.models import F
 

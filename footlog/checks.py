@@ -5,8 +5,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
+from django.apps import AppConfig
 from django.conf import settings
 from django.core.checks import CheckMessage, Tags, register
 from django.core.checks import Error as CheckError
@@ -16,7 +17,7 @@ HINT = "Set FOOTLOG_PUBLIC_URL to the https address people open footlog at, e.g.
 
 
 @register(Tags.security, deploy=True)
-def public_url_is_https(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
+def public_url_is_https(app_configs: Sequence[AppConfig] | None, **kwargs: object) -> list[CheckMessage]:
     """Mail and push links (made without a request) use FOOTLOG_PUBLIC_URL; https also turns on Secure cookies
     and HSTS (footlog.settings), so in production it must be set, and be https."""
     url = settings.FOOTLOG_PUBLIC_URL
@@ -30,7 +31,7 @@ def public_url_is_https(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
 
 
 @register(Tags.security, deploy=True)
-def webauthn_origin_is_checked(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
+def webauthn_origin_is_checked(app_configs: Sequence[AppConfig] | None, **kwargs: object) -> list[CheckMessage]:
     """Passkeys are bound to the site's origin; accepting any origin (a development switch) lets another site
     replay an assertion made for it, so a deployment must not run with it."""
     if not getattr(settings, "MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", False):

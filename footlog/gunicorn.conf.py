@@ -43,7 +43,7 @@ control_socket_disable = True
 
 # gunicorn's own lines (start-up, worker timeouts, "Error handling request <path>") in the same JSON shape and
 # through the same share-link redaction as Django's loggers; its access log stays off whatever else is set.
-class FootlogLogger(Logger):
+class FootlogLogger(Logger):  # type: ignore[misc]  # gunicorn: no type hints
     def setup(self, cfg: Any) -> None:
         super().setup(cfg)
         # Imported here: the project directory is on sys.path only once gunicorn has read this file.
@@ -83,4 +83,4 @@ def child_exit(server: Any, worker: Any) -> None:
         # gunicorn's master reads this file: prometheus_client only where metrics span processes
         from prometheus_client import multiprocess
 
-        multiprocess.mark_process_dead(worker.pid)
+        multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]  # prometheus-client: unannotated

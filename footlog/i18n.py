@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
 
 LANGUAGE_CODES: tuple[str, ...] = tuple(code for code, _ in settings.LANGUAGES)
 
@@ -25,13 +30,13 @@ def known(code: str | None) -> bool:
     return bool(code) and any(code == shipped for shipped, _ in settings.LANGUAGES)
 
 
-def account_language(user: Any) -> str | None:
+def account_language(user: User | AnonymousUser) -> str | None:
     """The language the user picked in Settings, or None (follow the browser)."""
     chosen = getattr(user, "language", None)
     return chosen if known(chosen) else None
 
 
-def activate_for(user: Any) -> None:
+def activate_for(user: User | AnonymousUser) -> None:
     """Speak the user's chosen language for the rest of this request (a no-op when they chose none)."""
     chosen = account_language(user)
     if chosen:
@@ -45,7 +50,7 @@ def speaking(language: str | None) -> Iterator[None]:
         yield
 
 
-def user_speaking(user: Any) -> contextlib.AbstractContextManager[None]:
+def user_speaking(user: User | AnonymousUser) -> contextlib.AbstractContextManager[None]:
     return speaking(account_language(user))
 
 

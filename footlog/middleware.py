@@ -34,7 +34,7 @@ def _route(request: HttpRequest) -> str:
 def _user_id(request: HttpRequest) -> int | None:
     """The signed-in user's id, without loading a session only to log it."""
     user = request.__dict__.get("user")
-    if user is None or (isinstance(user, SimpleLazyObject) and user._wrapped is empty):  # type: ignore[attr-defined]
+    if user is None or (isinstance(user, SimpleLazyObject) and user._wrapped is empty):
         return None
     return user.pk if user.is_authenticated else None
 

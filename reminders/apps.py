@@ -1,6 +1,11 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 class RemindersConfig(AppConfig):
@@ -16,7 +21,7 @@ class RemindersConfig(AppConfig):
         timezone_changed.connect(_follow_timezone, dispatch_uid="footlog-reminders-follow-timezone")
 
 
-def _follow_timezone(sender: Any, user: Any, **kwargs: Any) -> None:
+def _follow_timezone(sender: object, user: User, **kwargs: object) -> None:
     """The account's zone changed (its one writer, accounts.services.account_update): move the next reminders."""
     from reminders.services import reminders_follow_timezone  # loaded only once the apps are ready
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
+from django.apps import AppConfig
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, Tags, register
 
 
 @register(Tags.security, deploy=True)
-def push_allow_list_is_not_for_production(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+def push_allow_list_is_not_for_production(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: object
+) -> list[CheckMessage]:
     """`manage.py check --deploy` fails while push may reach private addresses (a test-only exemption)."""
     hosts = tuple(getattr(settings, "REMINDERS_PUSH_ALLOWED_HOSTS", ()))
     if not hosts:

@@ -7,7 +7,6 @@ subscription with it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -109,7 +108,7 @@ class PushSubscription(models.Model):
     def __str__(self) -> str:
         return f"push subscription {self.pk} of {self.user_id}"
 
-    def as_subscription_info(self) -> dict[str, Any]:
+    def as_subscription_info(self) -> dict[str, object]:
         return {"endpoint": self.endpoint, "keys": {"p256dh": self.p256dh, "auth": self.auth}}
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Any
+import datetime as dt
 
 from cryptography.hazmat.primitives.asymmetric import ec
 from drf_spectacular.utils import extend_schema_field
@@ -38,7 +38,7 @@ class PreferencesOut(serializers.ModelSerializer[ReminderPreference]):
         )
 
 
-class PreferencesIn(serializers.Serializer[Any]):
+class PreferencesIn(serializers.Serializer[None]):
     """Every field is optional: a field left out keeps its stored value."""
 
     enabled = StrictBooleanField(required=False)
@@ -62,7 +62,7 @@ class PreferencesIn(serializers.Serializer[Any]):
     weekly_photo = StrictBooleanField(required=False)
     photo_weekday = StrictIntegerField(required=False, min_value=0, max_value=6)
 
-    def validate_time(self, value: Any) -> Any:
+    def validate_time(self, value: dt.time) -> dt.time:
         return value.replace(second=0, microsecond=0)
 
     def validate_channels(self, value: list[str]) -> list[str]:
@@ -78,7 +78,7 @@ def _b64url_bytes(value: str, field: str) -> bytes:
         raise serializers.ValidationError({field: ["Must be base64url."]}) from None
 
 
-class PushKeysIn(serializers.Serializer[Any]):
+class PushKeysIn(serializers.Serializer[None]):
     p256dh = StrictCharField(max_length=128)
     auth = StrictCharField(max_length=64)
 
@@ -96,7 +96,7 @@ class PushKeysIn(serializers.Serializer[Any]):
         return value.rstrip("=")
 
 
-class PushSubscriptionIn(serializers.Serializer[Any]):
+class PushSubscriptionIn(serializers.Serializer[None]):
     """A browser's `PushSubscription.toJSON()`."""
 
     endpoint = StrictCharField(
@@ -112,5 +112,5 @@ class PushSubscriptionOut(serializers.ModelSerializer[PushSubscription]):
         fields = ("id", "endpoint", "created")
 
 
-class PublicKeyOut(serializers.Serializer[Any]):
+class PublicKeyOut(serializers.Serializer[object]):
     public_key = serializers.CharField(help_text="VAPID applicationServerKey, base64url (uncompressed P-256 point)")

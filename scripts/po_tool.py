@@ -63,7 +63,7 @@ def main() -> None:
         return
     lang = sys.argv[3]
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "locale"))
-    from translations import TABLE  # type: ignore[import-not-found]
+    from translations import TABLE
 
     missing = 0
     for e in entries[1:]:

@@ -4,7 +4,6 @@ pages need no inline <script> under the CSP. Autoescaping makes it safe inside t
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
@@ -13,5 +12,5 @@ register = template.Library()
 
 
 @register.filter
-def json_attr(value: Any) -> str:
+def json_attr(value: object) -> str:
     return json.dumps(value, cls=DjangoJSONEncoder, separators=(",", ":"))

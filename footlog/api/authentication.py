@@ -9,7 +9,7 @@ from rest_framework.request import Request
 from footlog.i18n import activate_for
 
 
-class SessionTokenAuthentication(XSessionTokenAuthentication):
+class SessionTokenAuthentication(XSessionTokenAuthentication):  # type: ignore[misc]  # allauth: no type hints
     """allauth's headless `X-Session-Token`; names itself in WWW-Authenticate so anonymous calls get 401.
     A token's user speaks their chosen language, as a session's does (footlog/i18n.py)."""
 
@@ -23,7 +23,7 @@ class SessionTokenAuthentication(XSessionTokenAuthentication):
         return "X-Session-Token"
 
 
-class SessionTokenScheme(OpenApiAuthenticationExtension):
+class SessionTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]  # drf-spectacular: unannotated __init_subclass__
     target_class = SessionTokenAuthentication
     name = "sessionToken"
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
@@ -37,13 +38,13 @@ def _as_api_exception(exc: FootlogError) -> exceptions.APIException:
         return exceptions.ValidationError(exc.errors)
     api = exceptions.APIException(exc.detail)
     api.status_code = exc.status_code
-    api.extra = {**({"code": exc.code} if exc.code else {}), **exc.extra}  # type: ignore[attr-defined]
+    api.extra = {**({"code": exc.code} if exc.code else {}), **exc.extra}  # type: ignore[attr-defined]  # read back below (error_body extra)
     if isinstance(exc, ServiceUnavailable):
         api.wait = exc.retry_after  # type: ignore[attr-defined]  # DRF's handler turns `wait` into Retry-After
     return api
 
 
-def _flatten(detail: Any) -> Any:
+def _flatten(detail: object) -> object:
     """Turn DRF's nested ErrorDetail structures into plain strings, lists and dicts."""
     if isinstance(detail, dict):
         return {str(key): _flatten(value) for key, value in detail.items()}
@@ -52,12 +53,12 @@ def _flatten(detail: Any) -> Any:
     return str(detail)
 
 
-def _as_message_lists(errors: dict[str, Any]) -> dict[str, Any]:
+def _as_message_lists(errors: Mapping[str, object]) -> dict[str, list[object] | dict[str, object]]:
     return {field: value if isinstance(value, (list, dict)) else [value] for field, value in errors.items()}
 
 
-def error_body(detail: str, errors: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {"detail": detail}
+def error_body(detail: str, errors: Mapping[str, object] | None = None, **extra: object) -> dict[str, object]:
+    body: dict[str, object] = {"detail": detail}
     if errors:
         body["errors"] = errors
     body.update(extra)
@@ -90,9 +91,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     return response
 
 
-def _validation_body(data: Any) -> dict[str, Any]:
-    errors = data if isinstance(data, dict) else {"non_field_errors": data}
-    errors = _as_message_lists(errors)
+def _validation_body(data: object) -> dict[str, object]:
+    errors = _as_message_lists(data if isinstance(data, dict) else {"non_field_errors": data})
     if list(errors) == ["non_field_errors"]:
         return error_body("; ".join(map(str, errors["non_field_errors"])), errors)
     return error_body("Some fields are invalid.", errors)

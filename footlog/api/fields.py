@@ -10,21 +10,21 @@ from rest_framework import serializers
 
 
 class StrictIntegerField(serializers.IntegerField):
-    def to_internal_value(self, data: Any) -> int:
+    def to_internal_value(self, data: object) -> int:
         if isinstance(data, bool) or not isinstance(data, int):
             self.fail("invalid")
         return super().to_internal_value(data)
 
 
 class StrictFloatField(serializers.FloatField):
-    def to_internal_value(self, data: Any) -> float:
+    def to_internal_value(self, data: object) -> float:
         if isinstance(data, bool) or not isinstance(data, (int, float)):
             self.fail("invalid")
         return super().to_internal_value(data)
 
 
 class StrictBooleanField(serializers.BooleanField):
-    def to_internal_value(self, data: Any) -> bool:
+    def to_internal_value(self, data: object) -> bool:
         if not isinstance(data, bool):
             self.fail("invalid", input=data)
         return data
@@ -45,7 +45,7 @@ class FormBooleanField(serializers.BooleanField):
             return ""
         return value
 
-    def to_internal_value(self, data: Any) -> bool:
+    def to_internal_value(self, data: object) -> bool:
         if isinstance(data, bool):
             return data
         if data == "true":
@@ -57,7 +57,7 @@ class FormBooleanField(serializers.BooleanField):
 
 
 class StrictCharField(serializers.CharField):
-    def to_internal_value(self, data: Any) -> str:
+    def to_internal_value(self, data: object) -> str:
         if not isinstance(data, str):
             self.fail("invalid")
         return super().to_internal_value(data)
@@ -66,13 +66,13 @@ class StrictCharField(serializers.CharField):
 class StrictUUIDField(serializers.UUIDField):
     """A UUID given as a string only: DRF would turn the JSON number 42 (or true) into UUID(int=42)."""
 
-    def to_internal_value(self, data: Any) -> uuid.UUID:
+    def to_internal_value(self, data: object) -> uuid.UUID:
         if not isinstance(data, (str, uuid.UUID)):
             self.fail("invalid", value=data)
         return super().to_internal_value(data)
 
 
-class WholeItemsList(serializers.ListSerializer):
+class WholeItemsList(serializers.ListSerializer[object]):
     """A list whose items are validated as whole objects even when the parent is partial (PATCH).
 
     DRF skips missing fields and defaults of every field under a partial root, nested ones included, so a
@@ -81,8 +81,8 @@ class WholeItemsList(serializers.ListSerializer):
     Use as `class Meta: list_serializer_class = WholeItemsList` on the item serializer.
     """
 
-    def run_child_validation(self, data: Any) -> Any:
-        item_class = cast(type[serializers.Serializer], type(self.child))
+    def run_child_validation(self, data: Any) -> Any:  # DRF's signature: an item as parsed, its validated data
+        item_class = cast(type[serializers.Serializer[None]], type(self.child))
         item = item_class(data=data, context=self.context)
         if not item.is_valid():
             raise serializers.ValidationError(item.errors)

@@ -18,7 +18,7 @@ class Pagination(PageNumberPagination):
             raise serializers.ValidationError({self.page_size_query_param: ["Must be a whole number from 1."]})
         return super().get_page_size(request)
 
-    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, object]]:
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
             if parameter["name"] == self.page_size_query_param:

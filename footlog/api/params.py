@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import Any
 
 from rest_framework import serializers
 
@@ -12,8 +13,8 @@ from footlog.lib.dates import EARLIEST_DATE, LATEST_DATE
 MAX_RANGE_DAYS = 5 * 366
 
 
-class _DateRangeQuery(serializers.Serializer):
-    def get_fields(self) -> dict:
+class _DateRangeQuery(serializers.Serializer[None]):
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
         # `from` is a Python keyword, so the fields are declared here rather than as attributes.
         return {"from": range_date_field(required=False), "to": range_date_field(required=False)}
 

@@ -3,7 +3,7 @@ carries health data unless it opts out with `WITHOUT_CONSENT`, so a new endpoint
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
@@ -12,15 +12,18 @@ from accounts.consent import has_current_consent
 from footlog.lib.device import ACCOUNT_HEADER, device_owner_key
 from footlog.lib.errors import ConsentRequired, OtherAccount
 
+if TYPE_CHECKING:
+    from rest_framework.views import APIView  # at run time: a cycle (DRF reads this module from its settings)
+
 
 class HealthDataConsent(BasePermission):
     """403 `consent_required` until the user agreed to the current consent text (accounts.consent)."""
 
-    def has_permission(self, request: Request, view: Any) -> bool:
+    def has_permission(self, request: Request, view: APIView) -> bool:
         user = request.user
         if user is None or not user.is_authenticated:
             return True  # IsAuthenticated, listed before this class, answers 401/403 for that
-        if not has_current_consent(user):  # type: ignore[arg-type]
+        if not has_current_consent(user):
             raise ConsentRequired()
         return True
 
@@ -31,7 +34,7 @@ class SameAccountAsTheItem(BasePermission):
     is never stored in another's that signed in on the same phone (the service worker cannot tell who is signed in;
     the server can). Requests without the header are not concerned."""
 
-    def has_permission(self, request: Request, view: Any) -> bool:
+    def has_permission(self, request: Request, view: object) -> bool:
         named = request.headers.get(ACCOUNT_HEADER)
         user = request.user
         if named is None or user is None or not user.is_authenticated:
@@ -47,6 +50,6 @@ class SameAccountAsTheItem(BasePermission):
 WITHOUT_CONSENT: list[type[BasePermission]] = [IsAuthenticated]
 
 
-def requires_consent(view: Any) -> bool:
+def requires_consent(view: object) -> bool:
     """Whether a view class (or instance) checks consent; the OpenAPI schema documents its 403 from this."""
     return HealthDataConsent in list(getattr(view, "permission_classes", []))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
@@ -14,11 +14,11 @@ if TYPE_CHECKING:
 M = TypeVar("M", bound=Model)
 
 
-def owned(queryset: QuerySet[M], user: Any, user_field: str = "user") -> QuerySet[M]:
+def owned(queryset: QuerySet[M], user: User, user_field: str = "user") -> QuerySet[M]:
     return queryset.filter(**{user_field: user})
 
 
-def get_owned(queryset: QuerySet[M], user: Any, user_field: str = "user", **lookup: Any) -> M:
+def get_owned(queryset: QuerySet[M], user: User, user_field: str = "user", **lookup: object) -> M:
     """Return the user's object matching `lookup`, or raise Http404 (also for other users' objects)."""
     return get_object_or_404(owned(queryset, user, user_field), **lookup)
 

@@ -23,12 +23,12 @@ def _refuse(errors: dict[str, list[str]]) -> None:
 
 
 @extend_schema_field({"type": "string", "pattern": MONTH_PATTERN, "nullable": True, "example": "2026-03"})
-class MonthField(serializers.Field):
+class MonthField(serializers.Field[dt.date, object, str, object]):
     """A calendar month as "YYYY-MM", held as the first day of that month."""
 
     default_error_messages = {"invalid": "Give the month as YYYY-MM, e.g. 2026-03."}
 
-    def to_internal_value(self, data: Any) -> dt.date:
+    def to_internal_value(self, data: object) -> dt.date:
         match = MONTH.match(data) if isinstance(data, str) else None
         if not match:
             self.fail("invalid")
@@ -41,7 +41,7 @@ class MonthField(serializers.Field):
         return f"{value.year:04d}-{value.month:02d}"
 
 
-class SiteOnsetIn(serializers.Serializer):
+class SiteOnsetIn(serializers.Serializer[None]):
     """A month (1900-01 to 2999-12, not after the current one) or not_sure: true, never both."""
 
     noticed_since = MonthField(allow_null=True, required=False, default=None)
@@ -53,7 +53,7 @@ class SiteOnsetIn(serializers.Serializer):
         return attrs
 
 
-class SiteOnsetOut(serializers.ModelSerializer):
+class SiteOnsetOut(serializers.ModelSerializer[SiteOnset]):
     noticed_since = MonthField(allow_null=True)
 
     class Meta:
@@ -61,7 +61,7 @@ class SiteOnsetOut(serializers.ModelSerializer):
         fields = ("site", "noticed_since", "not_sure", "note")
 
 
-class VisitIn(serializers.Serializer):
+class VisitIn(serializers.Serializer[None]):
     """The body of POST visits/ (PATCH visits/{id}/ takes any of its fields). The rules that involve the account's
     today or two fields (a review not before the visit) are `services.visit_check`'s, shared with the pages."""
 
@@ -104,7 +104,7 @@ class VisitPatchIn(VisitIn):
         return attrs
 
 
-class VisitOut(serializers.ModelSerializer):
+class VisitOut(serializers.ModelSerializer[Visit]):
     class Meta:
         model = Visit
         fields = ("id", "kind", "date", "note", "plan", "review_on", "created")

@@ -115,7 +115,7 @@ def _after_visit_write(user: User) -> None:
     transaction.on_commit(lambda: enqueue_task(VISIT_RECORDED_TASK, user_id))
 
 
-def enqueue_task(name: str, *args: Any) -> None:
+def enqueue_task(name: str, *args: object) -> None:
     """Hand a task to the broker by name (tests capture it here). A broker that is down loses only the nudge
     reset, which the next visit nudge check does not need to be safe: logged, never raised."""
     try:

@@ -4,7 +4,7 @@ ahead" depend on the account's today (its zone): they stay in footlog/clinical/s
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
 
 from footlog.clinical.models import MAX_NOTE, MAX_PLAN
 from footlog.diary.sites import SITE_KEYS
@@ -15,7 +15,9 @@ VISIT_KINDS = ("booked", "visited")
 MONTH_OR_NOT_SURE = "Give a month or say you are not sure, not both."
 
 
-def site_onset_errors(*, noticed_since: Any, not_sure: Any = False, note: Any = "", site: Any = MISSING) -> Errors:
+def site_onset_errors(
+    *, noticed_since: object, not_sure: object = False, note: object = "", site: object = MISSING
+) -> Errors:
     """`noticed_since` is a date (the first of the month) or None; `site` where the body carries it (the import;
     the API takes it from the path)."""
     errors: Errors = {}
@@ -32,7 +34,9 @@ def site_onset_errors(*, noticed_since: Any, not_sure: Any = False, note: Any = 
 REVIEW_BEFORE_VISIT = "The review date cannot be before the visit."
 
 
-def visit_errors(*, kind: Any, date: Any, note: Any = "", plan: Any = "", review_on: Any = None) -> Errors:
+def visit_errors(
+    *, kind: object, date: object, note: object = "", plan: object = "", review_on: object = None
+) -> Errors:
     """A visit's fields; the review date (what the dermatologist asked for) is a calendar date not before the
     visit. "Not in the future" / "at most a year ahead" are the account's today: services.visit_check."""
     errors: Errors = {}
@@ -41,6 +45,7 @@ def visit_errors(*, kind: Any, date: Any, note: Any = "", plan: Any = "", review
     checks.text(errors, "note", note, MAX_NOTE)
     checks.text(errors, "plan", plan, MAX_PLAN)
     checks.calendar_date(errors, "review_on", review_on, nullable=True)
-    if not errors and review_on is not None and review_on < date:
+    # Without errors both are dates (calendar_date): the isinstance checks only say so to the type checker.
+    if not errors and isinstance(review_on, dt.date) and isinstance(date, dt.date) and review_on < date:
         checks.add(errors, "review_on", REVIEW_BEFORE_VISIT)
     return errors

@@ -30,7 +30,7 @@ class EntryAdmin(EntryAdminBase):
 
     @admin.display(description="sites logged")
     def observation_count(self, entry: Entry) -> int:
-        return int(entry.n_obs)  # type: ignore[attr-defined]
+        return int(entry.n_obs)  # type: ignore[attr-defined]  # annotated by get_queryset
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

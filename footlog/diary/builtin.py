@@ -6,8 +6,6 @@ every database — new, migrated or flushed — has them, and adding one needs n
 
 from __future__ import annotations
 
-from typing import Any
-
 from footlog.diary.models import RoutineStep
 
 BUILTIN_STEPS = [
@@ -26,9 +24,8 @@ BUILTIN_STEPS = [
 DEFAULT_TARGET = {"care": 7, "trigger": 0}
 
 
-def ensure_builtin_steps(using: str = "default", **_: Any) -> None:
+def ensure_builtin_steps(using: str = "default", **_: object) -> None:
     """post_migrate handler: create or refresh the built-in steps (idempotent)."""
-
     for position, (key, label, kind, target) in enumerate(BUILTIN_STEPS):
         RoutineStep.objects.using(using).update_or_create(
             user=None,

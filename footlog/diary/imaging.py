@@ -27,7 +27,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 import pillow_heif
-from PIL import Image, ImageChops, ImageCms, ImageFile, ImageFilter, ImageOps, ImageStat
+from PIL import Image, ImageChops, ImageCms, ImageFile, ImageFilter, ImageOps, ImageStat, UnidentifiedImageError
 
 MAX_PIXELS = 50_000_000
 DISPLAY_EDGE = 2048
@@ -164,7 +164,7 @@ def ingest(data: bytes, *, measure_quality: bool = True) -> IngestedImage:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageRejected(_too_many_pixels()) from None
-    except (OSError, SyntaxError, ValueError, EOFError, Image.UnidentifiedImageError) as exc:
+    except (OSError, SyntaxError, ValueError, EOFError, UnidentifiedImageError) as exc:
         # Pillow reports corrupt and truncated data with these; the detail is for logs, not the user.
         raise ImageRejected("The image is damaged or incomplete and could not be read.") from exc
 

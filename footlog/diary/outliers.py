@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Aggregate, Count, FloatField, Q
 
 from footlog.diary.models import Observation
@@ -48,7 +49,7 @@ class Median(Aggregate):
     template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
     output_field = FloatField()
 
-    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
+    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: object) -> Any:
         # On a copy, not as keyword arguments: Aggregate.as_sql passes its own `template` when the aggregate has a
         # `filter` (FILTER (WHERE ...)), and a second one is a TypeError.
         clone = self.copy()
@@ -70,7 +71,7 @@ class SqliteMedian:
         return statistics.median(self.values) if self.values else None
 
 
-def register_sqlite_median(sender: Any, connection: Any, **kwargs: Any) -> None:
+def register_sqlite_median(sender: object, connection: BaseDatabaseWrapper, **kwargs: object) -> None:
     """`connection_created` receiver: make `footlog_median` known to a new SQLite connection."""
     if connection.vendor == "sqlite":
         connection.connection.create_aggregate(SQLITE_MEDIAN, 1, SqliteMedian)

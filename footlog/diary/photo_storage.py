@@ -97,7 +97,8 @@ def photo_bytes(photo: Photo, size: str = "display") -> bytes | None:
     answer 404 or note it as missing rather than fail. Both storages raise FileNotFoundError for it."""
     try:
         with photo_open(photo, size) as handle:
-            return handle.read()  # type: ignore[no-any-return]
+            data: bytes = handle.read()
+            return data
     except FileNotFoundError:
         log.warning("photo %s: its %s file is missing", photo.pk, size)
         return None
@@ -146,4 +147,4 @@ def _signed_url(storage: Storage, key: str, disposition: str) -> str:
         "ResponseContentType": CONTENT_TYPE,
         "ResponseContentDisposition": disposition,
     }
-    return storage.url(key, parameters=parameters, expire=min(300, settings.FOOTLOG_PHOTO_URL_TTL))  # type: ignore[call-arg]
+    return storage.url(key, parameters=parameters, expire=min(300, settings.FOOTLOG_PHOTO_URL_TTL))  # type: ignore[call-arg]  # django-storages S3: parameters, expire

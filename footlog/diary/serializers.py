@@ -52,7 +52,7 @@ def refuse(errors: Errors) -> None:
         raise serializers.ValidationError(errors)
 
 
-class SiteOut(serializers.Serializer[Any]):
+class SiteOut(serializers.Serializer[object]):
     key = serializers.CharField()
     label = serializers.CharField()  # type: ignore[assignment]  # our field named `label`, not Field.label
     side = serializers.ChoiceField(choices=["left", "right"])
@@ -89,7 +89,7 @@ def _target_field(**kwargs: Any) -> StrictIntegerField:
     return StrictIntegerField(min_value=0, max_value=MAX_TARGET_PER_WEEK, **kwargs)
 
 
-class RoutineStepIn(serializers.Serializer[Any]):
+class RoutineStepIn(serializers.Serializer[None]):
     label = StrictCharField(max_length=STEP_LABEL_MAX, trim_whitespace=True)  # type: ignore[assignment]  # our field named `label`, not Field.label
     kind = serializers.ChoiceField(choices=RoutineStep.Kind.choices)
     target_per_week = _target_field(
@@ -101,7 +101,7 @@ class RoutineStepIn(serializers.Serializer[Any]):
         return attrs
 
 
-class RoutineStepTargetIn(serializers.Serializer[Any]):
+class RoutineStepTargetIn(serializers.Serializer[None]):
     """The body of PATCH routine-steps/{key}/. Needs the `step` in the context (a trigger takes only 0)."""
 
     target_per_week = _target_field(help_text="Times a week, 0-7; 0 = as needed, not scored")
@@ -113,7 +113,7 @@ class RoutineStepTargetIn(serializers.Serializer[Any]):
         return value
 
 
-class ObservationIO(serializers.Serializer[Any]):
+class ObservationIO(serializers.Serializer[object]):
     site = serializers.ChoiceField(choices=SITE_KEYS)
     count = StrictIntegerField(min_value=0, max_value=COUNT_MAX)
     largest_mm = StrictFloatField(min_value=0, max_value=LARGEST_MM_MAX, required=False, allow_null=True, default=None)
@@ -138,7 +138,7 @@ class ObservationIO(serializers.Serializer[Any]):
         return attrs
 
 
-class RoutineLogIn(serializers.Serializer[Any]):
+class RoutineLogIn(serializers.Serializer[None]):
     step = StrictCharField(max_length=STEP_KEY_MAX)
     done = StrictBooleanField()
     detail = StrictCharField(max_length=ROUTINE_DETAIL_MAX, required=False, allow_blank=True, default="")
@@ -151,7 +151,7 @@ class RoutineLogIn(serializers.Serializer[Any]):
         return attrs
 
 
-class RoutineLogOut(serializers.Serializer[Any]):
+class RoutineLogOut(serializers.Serializer[object]):
     step = serializers.CharField(source="step.key")
     label = serializers.CharField(source="step.label")  # type: ignore[assignment]  # our field named `label`, not Field.label
     kind = serializers.CharField(source="step.kind")
@@ -159,7 +159,7 @@ class RoutineLogOut(serializers.Serializer[Any]):
     detail = serializers.CharField()
 
 
-class EntryIn(serializers.Serializer[Any]):
+class EntryIn(serializers.Serializer[None]):
     """The body of POST/PUT/PATCH entries/. Needs `user` in the context to resolve routine steps."""
 
     date = serializers.DateField(input_formats=["%Y-%m-%d"])
@@ -224,7 +224,7 @@ VIEW_HELP = "What the shot is: `overview` (the whole site, ~20 cm) or `closeup`;
 SCALE_HELP = "A coin or ruler is in the frame (gives the size); null: not said"
 
 
-class PhotoQualityOut(serializers.Serializer[Any]):
+class PhotoQualityOut(serializers.Serializer[object]):
     """Measured when the photo was stored. Advice only: a blurred or dark photo is kept all the same."""
 
     sharp = serializers.BooleanField(help_text="Enough fine detail (false: blurred or shaken; offer a retake)")
@@ -272,16 +272,16 @@ class EntryOut(serializers.ModelSerializer[Entry]):
         )  # fmt: skip
 
     @extend_schema_field(PhotoOut(many=True))
-    def get_photos(self, entry: Entry) -> list[Any]:
+    def get_photos(self, entry: Entry) -> list[dict[str, object]]:
         # entries_for prefetches photos, so this adds no query per entry.
         return list(PhotoOut(entry.photos.all(), many=True).data)
 
 
-def site_rows() -> list[dict[str, Any]]:
+def site_rows() -> list[dict[str, object]]:
     return [{**site.__dict__, "laterality_code": site.laterality_code} for site in SITES.values()]
 
 
-class PhotoIn(serializers.Serializer[Any]):
+class PhotoIn(serializers.Serializer[None]):
     """The multipart body of POST entries/{id}/photos/."""
 
     image = serializers.FileField(allow_empty_file=True, help_text="JPEG, PNG, WebP or HEIC/HEIF, at most 15 MB")
@@ -307,7 +307,7 @@ class PhotoIn(serializers.Serializer[Any]):
         )
 
 
-class PhotoPatchIn(serializers.Serializer[Any]):
+class PhotoPatchIn(serializers.Serializer[None]):
     """The JSON body of PATCH photos/{id}/: any of these; null (or "" for the two choices) clears one."""
 
     site = serializers.ChoiceField(choices=SITE_KEYS, required=False, allow_null=True, allow_blank=True)
@@ -326,10 +326,10 @@ class PhotoPatchIn(serializers.Serializer[Any]):
         return attrs
 
 
-class PhotoListQuery(serializers.Serializer[Any]):
+class PhotoListQuery(serializers.Serializer[None]):
     site = serializers.ChoiceField(choices=SITE_KEYS, required=False, allow_blank=True)  # blank: every site
     view = serializers.ChoiceField(choices=PHOTO_VIEWS, required=False, allow_blank=True)  # blank: every view
 
 
-class PhotoImageQuery(serializers.Serializer[Any]):
+class PhotoImageQuery(serializers.Serializer[None]):
     size = serializers.ChoiceField(choices=["display", "thumb"], required=False, default="display")

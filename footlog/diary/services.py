@@ -166,8 +166,8 @@ def entry_as_written(entry: Entry) -> Entry:
     """An entry `entry_create` just created, with its children as written (a new entry has no photos) in the
     order a read gives, so the API answers without reading it back: that read cost 4 queries, a quarter of the
     save (issue 25). Its related managers then answer from these lists (only for the answer)."""
-    observations, logs = entry._written  # type: ignore[attr-defined]
-    entry._prefetched_objects_cache = {  # type: ignore[attr-defined]
+    observations, logs = entry._written  # type: ignore[attr-defined]  # set by entry_create, not a model field
+    entry._prefetched_objects_cache = {  # type: ignore[attr-defined]  # Django's prefetch cache, not in the stubs
         "observations": sorted(observations, key=lambda obs: obs.site),
         "routine": sorted(logs, key=lambda log: (log.step.position, log.step.pk)),
         "photos": [],
@@ -454,7 +454,7 @@ def photo_renditions_store(data: bytes) -> StoredRenditions:
 
 
 def photo_create_stored(
-    user: User, entry: Entry, stored: StoredRenditions, *, photo_id: uuid.UUID, fingerprint: str, **fields: Any
+    user: User, entry: Entry, stored: StoredRenditions, *, photo_id: uuid.UUID, fingerprint: str, **fields: object
 ) -> Photo:
     """The row of a photo whose files `photo_renditions_store` wrote, inside the caller's transaction.
 

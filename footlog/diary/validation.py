@@ -13,7 +13,6 @@ outliers.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from footlog.diary.models import EXPOSURES, MAX_NOTES, MAX_TARGET_PER_WEEK, PHOTO_VIEWS
 from footlog.diary.sites import SITE_KEYS
@@ -32,7 +31,7 @@ STEP_KINDS = ("care", "trigger")
 TRIGGER_TARGET = "A trigger is not scored: its target_per_week can only be 0."
 
 
-def observation_errors(item: Mapping[str, Any]) -> Errors:
+def observation_errors(item: Mapping[str, object]) -> Errors:
     """One observation of an entry. Left-out optional fields take their defaults; null is refused except for
     largest_mm (not measured)."""
     errors: Errors = {}
@@ -47,7 +46,7 @@ def observation_errors(item: Mapping[str, Any]) -> Errors:
     return errors
 
 
-def routine_item_errors(item: Mapping[str, Any]) -> Errors:
+def routine_item_errors(item: Mapping[str, object]) -> Errors:
     """One routine log line of an entry: the step's key (whether the account knows it is state), done, detail."""
     errors: Errors = {}
     checks.text(errors, "step", item.get("step"), STEP_KEY_MAX, blank=False)
@@ -57,7 +56,12 @@ def routine_item_errors(item: Mapping[str, Any]) -> Errors:
 
 
 def entry_errors(
-    *, date: Any = MISSING, notes: Any = "", for_clinician: Any = False, observations: Any = (), routine: Any = ()
+    *,
+    date: object = MISSING,
+    notes: object = "",
+    for_clinician: object = False,
+    observations: object = (),
+    routine: object = (),
 ) -> Errors:
     """An entry's own fields and its lists as wholes (each item is checked by the functions above). The date is
     checked against footlog's calendar only; "not after the account's today" is state (lib.dates)."""
@@ -81,7 +85,7 @@ def entry_errors(
     return errors
 
 
-def duplicates(values: Iterable[Any]) -> list[str]:
+def duplicates(values: Iterable[object]) -> list[str]:
     seen: set[str] = set()
     twice: set[str] = set()
     for value in values:
@@ -90,7 +94,9 @@ def duplicates(values: Iterable[Any]) -> list[str]:
     return sorted(twice)
 
 
-def routine_step_errors(*, label: Any, kind: Any, target_per_week: Any = MISSING, key: Any = MISSING) -> Errors:
+def routine_step_errors(
+    *, label: object, kind: object, target_per_week: object = MISSING, key: object = MISSING
+) -> Errors:
     """A routine step: its label, kind and weekly target (a trigger takes only 0); `key` where one is given
     (the import; the API derives keys itself)."""
     errors: Errors = {}
@@ -103,7 +109,7 @@ def routine_step_errors(*, label: Any, kind: Any, target_per_week: Any = MISSING
     return errors
 
 
-def target_errors(kind: Any, target_per_week: Any) -> Errors:
+def target_errors(kind: object, target_per_week: object) -> Errors:
     errors: Errors = {}
     checks.whole(errors, "target_per_week", target_per_week, 0, MAX_TARGET_PER_WEEK)
     if not errors and kind == "trigger" and target_per_week != 0:
@@ -111,7 +117,7 @@ def target_errors(kind: Any, target_per_week: Any) -> Errors:
     return errors
 
 
-def photo_fields_errors(item: Mapping[str, Any]) -> Errors:
+def photo_fields_errors(item: Mapping[str, object]) -> Errors:
     """A photo's described fields, each optional and nullable: site, view, scale_in_frame, and the measured
     quality_sharp / quality_exposure (taken from an import only; the API measures them)."""
     errors: Errors = {}
@@ -129,7 +135,12 @@ OBSERVATION_FIELDS = frozenset(
 
 
 def entry_values_errors(
-    *, date: Any = MISSING, notes: Any = "", for_clinician: Any = False, observations: Any = (), routine: Any = ()
+    *,
+    date: object = MISSING,
+    notes: object = "",
+    for_clinician: object = False,
+    observations: object = (),
+    routine: object = (),
 ) -> Errors:
     """A whole entry as the diary's services take it (the serializers check it field by field, the same way):
     its own fields, its lists, and every item, named like the import names them (`observations[0].count`).

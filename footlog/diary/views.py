@@ -15,6 +15,7 @@ from rest_framework import status
 from rest_framework.exceptions import ParseError
 from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import MultiPartParser
+from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -291,6 +292,6 @@ class PhotoImage(APIView):
         query.is_valid(raise_exception=True)
         return photo_response(photo, query.validated_data["size"])
 
-    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
+    def perform_content_negotiation(self, request: Request, force: bool = False) -> tuple[BaseRenderer, str]:
         # The body is a JPEG whatever the client accepts (e.g. `Accept: image/jpeg`); errors stay JSON.
         return super().perform_content_negotiation(request, force=True)

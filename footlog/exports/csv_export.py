@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import Any
 
+from accounts.models import User
 from footlog.clinical.selectors import site_onsets_in_calendar
 from footlog.diary.models import RoutineStep
 from footlog.diary.sites import SITES
@@ -33,7 +33,7 @@ BASE_COLUMNS = [
 ]
 
 
-def neutralise(value: Any) -> Any:
+def neutralise(value: object) -> object:
     """Prefix text a spreadsheet would evaluate with an apostrophe, so it is shown, never run.
 
     Numbers are left alone: they come from validated numeric fields, never from free text.
@@ -75,7 +75,7 @@ def _yes_no(value: bool) -> str:
     return "yes" if value else "no"
 
 
-def noticed_since(user: Any) -> dict[str, str]:
+def noticed_since(user: User) -> dict[str, str]:
     """Per site, when the user first noticed bumps there: "2026-03", "not sure", or absent (not answered)."""
     return {
         o.site: "not sure" if o.noticed_since is None else f"{o.noticed_since:%Y-%m}"
@@ -83,7 +83,7 @@ def noticed_since(user: Any) -> dict[str, str]:
     }
 
 
-def day_rows(day: DayRow, steps: list[RoutineStep], onsets: dict[str, str] | None = None) -> Iterator[list[Any]]:
+def day_rows(day: DayRow, steps: list[RoutineStep], onsets: dict[str, str] | None = None) -> Iterator[list[object]]:
     """One row per observed site; an entry without observations still gets one row (its routine matters)."""
     onsets = onsets or {}
     routine = _routine_cells(day, steps)
@@ -98,7 +98,7 @@ def day_rows(day: DayRow, steps: list[RoutineStep], onsets: dict[str, str] | Non
         yield [date, *site_cells, day.notes, *routine]
 
 
-def csv_lines(user: Any, start: dt.date | None, end: dt.date | None) -> Iterator[str]:
+def csv_lines(user: User, start: dt.date | None, end: dt.date | None) -> Iterator[str]:
     """The CSV text, line by line, starting with a UTF-8 BOM (so Excel reads accents right)."""
     steps = export_steps(user)
     onsets = noticed_since(user)

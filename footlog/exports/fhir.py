@@ -37,13 +37,14 @@ import datetime as dt
 import functools
 import json
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from accounts.models import User
 from footlog.clinical.selectors import site_onsets_in_calendar, visits_for
 from footlog.diary.photo_storage import photo_bytes
 from footlog.diary.selectors import photos_for
@@ -52,6 +53,12 @@ from footlog.exports.flag_rows import KIND_WORDS
 from footlog.exports.selectors import DayRow, export_steps, iter_history_rows
 from footlog.timeline.analysis import RedFlag, TimelineResult
 from footlog.timeline.selectors import timeline_for
+
+if TYPE_CHECKING:
+    from footlog.clinical.models import SiteOnset, Visit
+    from footlog.diary.models import Observation as ObservationRow
+    from footlog.diary.models import Photo
+    from footlog.timeline.analysis import Adherence
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -89,7 +96,7 @@ BUNDLE_TAG = {
 NAMESPACE = uuid.UUID("6f0c1d1e-5b7a-4f0e-9d59-2f4b7c1e8a10")
 
 
-def _urn(*parts: Any) -> str:
+def _urn(*parts: object) -> str:
     return f"urn:uuid:{uuid.uuid5(NAMESPACE, ':'.join(str(p) for p in parts))}"
 
 
@@ -130,7 +137,7 @@ FLAG_COMPONENTS = (
 )
 
 
-def count_observation(patient: str, date: dt.date, obs: Any) -> dict[str, Any]:
+def count_observation(patient: str, date: dt.date, obs: ObservationRow | _Obs) -> dict[str, Any]:
     components: list[dict[str, Any]] = [
         {
             "code": {"coding": [{"system": FOOTLOG_CODES, "code": code, "display": display}]},
@@ -183,7 +190,9 @@ def _count(value: int) -> dict[str, Any]:
     return {"value": value, "unit": "days", "system": UCUM, "code": "d"}
 
 
-def care_observation(patient: str, start: dt.date, end: dt.date, adherence: Any, details: list[str]) -> dict[str, Any]:
+def care_observation(
+    patient: str, start: dt.date, end: dt.date, adherence: Adherence, details: list[str]
+) -> dict[str, Any]:
     """A routine care step over the range: days done and recorded, the plan per week, and the adherence against
     that plan (when the step is recorded and planned)."""
     label = adherence.label or adherence.step
@@ -264,7 +273,7 @@ def note_observation(patient: str, date: dt.date, text: str, for_clinician: bool
     return resource
 
 
-def visit_resources(patient: str, visit: Any) -> list[tuple[str, dict[str, Any]]]:
+def visit_resources(patient: str, visit: Visit) -> list[tuple[str, dict[str, Any]]]:
     """A recorded visit as an Encounter (booked: planned; visited: finished) and, when it has a plan, a review
     date or a note, a CarePlan linked to it. Both as the patient recorded them."""
     booked = visit.kind == "booked"
@@ -311,7 +320,7 @@ def visit_resources(patient: str, visit: Any) -> list[tuple[str, dict[str, Any]]
 DATA_ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 
 
-def onset_observation(patient: str, onset: Any) -> dict[str, Any]:
+def onset_observation(patient: str, onset: SiteOnset) -> dict[str, Any]:
     """When the user first noticed bumps at a site, as they told it (month precision, or not sure)."""
     resource: dict[str, Any] = {
         "resourceType": "Observation",
@@ -333,7 +342,7 @@ def onset_observation(patient: str, onset: Any) -> dict[str, Any]:
     return resource
 
 
-def media(patient: str, photo: Any, data: bytes | None = None) -> dict[str, Any]:
+def media(patient: str, photo: Photo, data: bytes | None = None) -> dict[str, Any]:
     """A photo as Media: pointing at the owner-only API URL, or with `data` its JPEG inside."""
     content: dict[str, Any] = {"contentType": "image/jpeg", "title": f"Photo {photo.entry.date.isoformat()}"}
     if data is None:
@@ -425,7 +434,7 @@ def _add_care_details(details: dict[str, list[str]], day: DayRow, steps: dict[in
 
 def _summary_entries(
     patient: str,
-    user: Any,
+    user: User,
     start: dt.date,
     end: dt.date,
     timeline: TimelineResult,
@@ -456,7 +465,9 @@ def _summary_entries(
 MAX_EMBEDDED_PHOTO_BYTES = 48 * 1024 * 1024
 
 
-def _embedded_media(patient: str, photos: Any, read: Callable[[Any], bytes | None]) -> list[tuple[str, dict[str, Any]]]:
+def _embedded_media(
+    patient: str, photos: Iterable[Photo], read: Callable[[Photo], bytes | None]
+) -> list[tuple[str, dict[str, Any]]]:
     out: list[tuple[str, dict[str, Any]]] = []
     budget = MAX_EMBEDDED_PHOTO_BYTES
     for photo in photos:
@@ -476,7 +487,7 @@ def _embedded_media(patient: str, photos: Any, read: Callable[[Any], bytes | Non
 
 
 def bundle_entries(
-    user: Any,
+    user: User,
     start: dt.date,
     end: dt.date,
     *,
@@ -525,7 +536,7 @@ def _bundle_shell() -> dict[str, Any]:
 
 
 def build_bundle(
-    user: Any,
+    user: User,
     start: dt.date,
     end: dt.date,
     *,
@@ -544,7 +555,7 @@ def build_bundle(
 
 
 def bundle_json(
-    user: Any,
+    user: User,
     start: dt.date,
     end: dt.date,
     *,
@@ -576,12 +587,12 @@ def validate_sample(shell: dict[str, Any], entries: list[dict[str, Any]]) -> Non
     """Validate a Bundle of `shell` holding `entries` (one per resource type) with fhir.resources' R4B models,
     which validate each entry's resource by its type's model; raises pydantic's ValidationError. fhir.resources
     loads on first use (its import costs more than the validation)."""
-    from fhir.resources.R4B.bundle import Bundle
+    from fhir.resources.R4B.bundle import Bundle  # on first use: its import costs more than the validation
 
     Bundle.model_validate({**shell, "entry": entries})
 
 
-def report_pdf(user: Any, start: dt.date, end: dt.date, *, questions: str = "", include_photos: bool = True) -> bytes:
+def report_pdf(user: User, start: dt.date, end: dt.date, *, questions: str = "", include_photos: bool = True) -> bytes:
     """The PDF report of [start, end] as the owner would download it, for a DocumentReference."""
     from footlog.exports.pdf import render_pdf  # WeasyPrint loads only when a bundle carries the report
     from footlog.exports.photos import owned_photo_reader

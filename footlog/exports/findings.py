@@ -12,18 +12,20 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from django.db.models import Min
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext, gettext_noop, ngettext
 
+from accounts.models import User
 from footlog.clinical.models import SiteOnset
 from footlog.clinical.selectors import site_onsets_in_calendar
 from footlog.diary.models import Observation, RoutineLog
 from footlog.diary.sites import SITES
 from footlog.exports.flag_rows import site_group_label, span_text
 from footlog.timeline.analysis import Adherence, SiteSummary, Thresholds, TimelineResult
+from footlog.timeline.analysis.types import Outlier
 from footlog.timeline.analysis.wording import day_text, label, number, step_label
 
 BASIS_DAYS = 28  # the numbers the status rests on: the episode's last 28 days (the trend window)
@@ -144,7 +146,7 @@ def had_bumps(summary: SiteSummary) -> bool:
     return summary.status not in ("clear", "stale") or summary.days_present > 0 or summary.since is not None
 
 
-def gather(user: Any, timeline: TimelineResult, start: dt.date, end: dt.date) -> Findings:
+def gather(user: User, timeline: TimelineResult, start: dt.date, end: dt.date) -> Findings:
     """The page-1 facts of `timeline` for `user` over [start, end]: every site with bumps in the range, cleared
     and stale ones included; the sites without bumps in one line each."""
     shown = [s for s in timeline.sites if had_bumps(s)]
@@ -167,7 +169,7 @@ def gather(user: Any, timeline: TimelineResult, start: dt.date, end: dt.date) ->
     )
 
 
-def _checks_by_site(user: Any, start: dt.date, end: dt.date) -> dict[str, list[Check]]:
+def _checks_by_site(user: User, start: dt.date, end: dt.date) -> dict[str, list[Check]]:
     rows = (
         Observation.objects.filter(entry__user=user, entry__date__gte=start, entry__date__lte=end)
         .order_by("entry__date")
@@ -201,7 +203,7 @@ def _pairs_together(facts: list[SiteFacts]) -> list[SiteFacts]:
     return out
 
 
-def _first_present_day(user: Any) -> dict[str, dt.date]:
+def _first_present_day(user: User) -> dict[str, dt.date]:
     rows = (
         Observation.objects.filter(entry__user=user, count__gt=0)
         .values("site")
@@ -252,7 +254,7 @@ def _site_facts(
 SITE_NOTES = 3  # per site on page 1: the latest few, newest first
 
 
-def outlier_caveats(outliers: Iterable[Any], site: str, start: dt.date) -> list[str]:
+def outlier_caveats(outliers: Iterable[Outlier], site: str, start: dt.date) -> list[str]:
     """The analysis' one-day values far outside the site's own history (when it gives them), as page-1 caveats."""
     out = []
     for o in outliers:
@@ -395,7 +397,7 @@ def _stale_line(summary: SiteSummary) -> SiteLine:
 
 
 def _tried(
-    user: Any, adherence: tuple[Adherence, ...], start: dt.date, end: dt.date
+    user: User, adherence: tuple[Adherence, ...], start: dt.date, end: dt.date
 ) -> tuple[list[CareLine], list[ExposureLine]]:
     """Care steps against their weekly target, with the products named in their detail and, for the user's own
     steps, the first and last day done; triggers as dated exposures, never as a rate."""

@@ -14,7 +14,6 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from django.utils.translation import gettext, gettext_noop
 
@@ -42,7 +41,7 @@ class Event:
     date: dt.date
     site: str
     kind: str
-    value: Any
+    value: bool | float
     detail: str = ""
 
 
@@ -126,7 +125,7 @@ def events(flags: Iterable[RedFlag]) -> list[Event]:
     return out
 
 
-def _score(value: Any) -> int | None:
+def _score(value: object) -> int | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     return int(value)

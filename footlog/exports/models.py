@@ -64,5 +64,5 @@ def _delete_report_file(sender: type[ReportJob], instance: ReportJob, using: str
     name = ReportJob.objects.using(using).select_for_update().filter(pk=instance.pk).values_list("file", flat=True)
     stored = next(iter(name), "")
     if stored:
-        storage = ReportJob._meta.get_field("file").storage  # type: ignore[attr-defined]
+        storage = ReportJob._meta.get_field("file").storage
         transaction.on_commit(lambda: storage.delete(stored), using=using)

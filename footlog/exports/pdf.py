@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import mimetypes
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
@@ -19,11 +18,11 @@ STATIC_SCHEME = "footlog-static:"
 PHOTO_SCHEME = "footlog-photo:"
 
 
-class ForbiddenResource(FatalURLFetchingError):
+class ForbiddenResource(FatalURLFetchingError):  # type: ignore[misc]  # weasyprint: no type hints
     """The report asked for something outside its allow-list; rendering stops rather than fetch it."""
 
 
-class ReportFetcher(URLFetcher):
+class ReportFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint: no type hints
     """Serves `footlog-static:<path>` from our static files and `footlog-photo:<id>` from `photos`.
 
     Everything else — http(s), file:, data:, another user's photo, a path escaping the static dirs — raises
@@ -34,7 +33,7 @@ class ReportFetcher(URLFetcher):
         super().__init__(allowed_protocols=())
         self._photos = photos
 
-    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+    def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
         if url.startswith(STATIC_SCHEME):
             return self._static(url)
         if url.startswith(PHOTO_SCHEME):
@@ -66,4 +65,5 @@ def render_pdf(report: Report, photo_reader: Callable[..., bytes] | None = None)
         for photo_id in report.photo_ids:
             photos[photo_id] = partial(photo_reader, photo_id, report.photo_sizes.get(photo_id, "thumb"))
     html = HTML(string=report_html(report), base_url=STATIC_SCHEME, url_fetcher=ReportFetcher(photos))
-    return html.write_pdf()
+    pdf: bytes = html.write_pdf()
+    return pdf

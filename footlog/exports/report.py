@@ -11,18 +11,20 @@ footer. Every red-flag event of the range is listed, however old.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
+from accounts.models import User
 from footlog.clinical.display import visit_markers, visit_text
+from footlog.clinical.models import Visit
 from footlog.clinical.selectors import visits_for
-from footlog.diary.models import Entry, Observation
+from footlog.diary.models import Entry, Observation, Photo, RoutineStep
 from footlog.diary.selectors import photos_for
 from footlog.diary.sites import SITES
 from footlog.exports import findings
@@ -32,7 +34,7 @@ from footlog.exports.selectors import history_entries
 from footlog.lib.dates import EARLIEST_DATE
 from footlog.lib.svg_chart import Marker, render_timeline_chart
 from footlog.timeline import display
-from footlog.timeline.analysis import Recommendation, RedFlag
+from footlog.timeline.analysis import Recommendation, RedFlag, TimelineResult, VisitSummary
 from footlog.timeline.analysis import wording as timeline_wording
 from footlog.timeline.analysis.wording import day_text
 from footlog.timeline.selectors import timeline_for
@@ -211,13 +213,13 @@ class Report:
 
 
 def build_report(
-    user: Any,
+    user: User,
     start: dt.date,
     end: dt.date,
     *,
     questions: str = "",
     include_photos: bool = True,
-    photo_src: Callable[[Any, str], str] = lambda photo, size: f"footlog-photo:{photo.pk}",
+    photo_src: Callable[[Photo, str], str] = lambda photo, size: f"footlog-photo:{photo.pk}",
 ) -> Report:
     """Gather the report for `user` over [start, end]. `photo_src(photo, size)` says how templates reference a
     photo's rendition ("thumb" or "display")."""
@@ -286,7 +288,7 @@ def clinician_headline(recommendation: Recommendation) -> str:
     return recommendation.headline_for("clinician")
 
 
-def _visit_line(visit: Any, summary: Any = None) -> str:
+def _visit_line(visit: Visit, summary: VisitSummary | None = None) -> str:
     """ "Visited a dermatologist on 1 Dec 2026 (note); plan: retinoid nightly; review on 5 Jan 2027; since then:
     5 → 2 at Left top of foot" (the change per site since the visit, when the analysis gives it)."""
     text = visit_text(visit)  # with its plan and review date (clinical.display: one home for the visit's words)
@@ -309,7 +311,7 @@ def label_of(site: str) -> str:
     return timeline_wording.label(site)
 
 
-def slight_symptom_lines(timeline: Any, start: dt.date) -> list[str]:
+def slight_symptom_lines(timeline: TimelineResult, start: dt.date) -> list[str]:
     """One-day slight symptoms the analysis notes below the red-flag floor (when it does): "Left heel: pain 1/10
     on 3 Nov 2026", listed so that nothing logged is hidden, never as a red flag."""
     lines = []
@@ -327,7 +329,7 @@ def slight_symptom_lines(timeline: Any, start: dt.date) -> list[str]:
     return lines
 
 
-def _earlier_red_flags(user: Any, start: dt.date, known: list[RedFlag]) -> str:
+def _earlier_red_flags(user: User, start: dt.date, known: list[RedFlag]) -> str:
     """One line for the red flags logged before the range: how many, and the latest. Every one counts, however
     old: the history before `start` is read whole (its analysis lists each event)."""
     # From footlog's first day at the earliest: an entry stored before the import checked dates (year 1) would
@@ -344,7 +346,7 @@ def _earlier_red_flags(user: Any, start: dt.date, known: list[RedFlag]) -> str:
     return gettext("Earlier red flags: %(days)s, latest %(date)s") % {"days": days, "date": day_text(latest)}
 
 
-def _page_one_notes(entries: list[Any], flag_days: set[dt.date]) -> list[Note]:
+def _page_one_notes(entries: list[Entry], flag_days: set[dt.date]) -> list[Note]:
     """Notes the user marked for the dermatologist, and notes written on a red-flag day or a day with pain or
     redness logged ("squeezed one, sore"), newest first."""
     notes = []
@@ -361,7 +363,7 @@ def _page_one_notes(entries: list[Any], flag_days: set[dt.date]) -> list[Note]:
     return sorted(notes, key=lambda n: n.date, reverse=True)
 
 
-def _pick(items: list[Any]) -> list[tuple[str, Any]]:
+def _pick(items: list[Photo]) -> list[tuple[str, Photo]]:
     """Baseline (the first), the middle when there are 3 or more, and the latest: the comparison a dermatologist
     makes. One photo is just itself."""
     if len(items) == 1:
@@ -375,13 +377,12 @@ def _pick(items: list[Any]) -> list[tuple[str, Any]]:
 PhotoSheets = tuple[list[PhotoSheet], list[PhotoCell], int]
 
 
-def _photo_sheets(user: Any, start: dt.date, end: dt.date, photo_src: Callable[[Any, str], str]) -> PhotoSheets:
+def _photo_sheets(user: User, start: dt.date, end: dt.date, photo_src: Callable[[Photo, str], str]) -> PhotoSheets:
     """Per site and view (view not noted is a group of its own): the pick of `_pick`, where the baseline is the
     site and view's first photo ever, marked when it lies before `start`. Photos without a site: the latest
     UNTAGGED_STRIP, for a small strip, and how many more there are."""
-
-    groups: dict[tuple[str, str | None], list[Any]] = defaultdict(list)
-    untagged: list[Any] = []
+    groups: dict[tuple[str, str | None], list[Photo]] = defaultdict(list)
+    untagged: list[Photo] = []
     for photo in photos_for(user, None, start, end):
         if photo.site:
             groups[(photo.site, photo.view)].append(photo)
@@ -389,7 +390,7 @@ def _photo_sheets(user: Any, start: dt.date, end: dt.date, photo_src: Callable[[
             untagged.append(photo)
     # The baseline: the first photo ever of each site and view shown, when it predates the range.
     earlier = photos_for(user, None, None, start - dt.timedelta(days=1)).exclude(site=None)
-    baselines: dict[tuple[str | None, str | None], Any] = {}
+    baselines: dict[tuple[str | None, str | None], Photo] = {}
     for photo in earlier.filter(site__in={site for site, _ in groups}):
         baselines.setdefault((photo.site, photo.view), photo)
     for key, photo in baselines.items():
@@ -399,9 +400,11 @@ def _photo_sheets(user: Any, start: dt.date, end: dt.date, photo_src: Callable[[
     picked = {key: _pick(photos) for key, photos in groups.items()}
     untagged_shown = untagged[-UNTAGGED_STRIP:]
     entry_ids = {p.entry_id for pairs in picked.values() for _, p in pairs}
-    observed = {(o.entry_id, o.site): o for o in Observation.objects.filter(entry_id__in=entry_ids, entry__user=user)}
+    observed: dict[tuple[uuid.UUID, str | None], Observation] = {
+        (o.entry_id, o.site): o for o in Observation.objects.filter(entry_id__in=entry_ids, entry__user=user)
+    }
 
-    def cell(photo: Any, role: str) -> PhotoCell:
+    def cell(photo: Photo, role: str) -> PhotoCell:
         size = "display" if photo.view == "closeup" else "thumb"
         seen = observed.get((photo.entry_id, photo.site))
         return PhotoCell(
@@ -432,12 +435,12 @@ def _photo_sheets(user: Any, start: dt.date, end: dt.date, photo_src: Callable[[
     return sheets, strip, len(untagged) - len(untagged_shown)
 
 
-def _step(step: Any) -> str:
+def _step(step: RoutineStep) -> str:
     """A built-in step in the reader's language; the user's own step as they wrote it."""
     return timeline_wording.step_label(step.key, step.label) if step.user_id is None else step.label
 
 
-def _daily_log(entries: list[Any]) -> list[LogDay]:
+def _daily_log(entries: list[Entry]) -> list[LogDay]:
     days = []
     for entry in entries:
         sites = [

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import uuid
 from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
+from accounts.models import User
 from footlog.exports.models import ReportJob
 from footlog.lib.errors import ServiceUnavailable
 from footlog.lib.heartbeat import beating
@@ -41,14 +42,14 @@ BROKER_ERRORS = (OperationalError, OSError)
 
 
 def _storage() -> Storage:
-    return ReportJob._meta.get_field("file").storage  # type: ignore[attr-defined,no-any-return]
+    return ReportJob._meta.get_field("file").storage
 
 
-def _enqueue(job_id: Any) -> None:
+def _enqueue(job_id: uuid.UUID) -> None:
     send(BUILD_TASK, str(job_id))  # now, not on commit: the caller withdraws the job when the broker is down
 
 
-def report_job_create(user: Any, *, start: dt.date, end: dt.date, questions: str) -> ReportJob:
+def report_job_create(user: User, *, start: dt.date, end: dt.date, questions: str) -> ReportJob:
     """Queue a PDF report for the worker; the caller polls the job for progress.
 
     When the broker cannot take the message the job is removed again and ServiceUnavailable raised: a pending
@@ -120,7 +121,7 @@ def _render(job: ReportJob) -> bytes:
     return pdf
 
 
-def _running(job: ReportJob) -> Any:
+def _running(job: ReportJob) -> QuerySet[ReportJob]:
     return ReportJob.objects.filter(pk=job.pk, state=ReportJob.State.RUNNING)
 
 
@@ -170,7 +171,7 @@ def report_jobs_sweep(
     return SweepResult(requeued, failed, expired, _delete_orphans(orphan_min_age))
 
 
-def _stuck(now: dt.datetime, cutoff: dt.datetime) -> Any:
+def _stuck(now: dt.datetime, cutoff: dt.datetime) -> QuerySet[ReportJob]:
     """Pending jobs whose message was lost (broker restart, enqueue failure in a sweep) and running jobs whose
     worker died (kill -9: its heartbeat stops; the unacknowledged message would wait for the broker's visibility
     timeout, an hour). A running job older than `cutoff` counts too (the sweep command's --stuck-after-minutes)."""

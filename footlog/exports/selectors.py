@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import cast
 
 from django.db.models import Max, Min, Prefetch, QuerySet
 
+from accounts.models import User
 from footlog.api.scoping import get_owned
 from footlog.diary.models import Entry, Observation, RoutineLog, RoutineStep
 from footlog.diary.selectors import routine_steps_for
@@ -16,7 +18,7 @@ from footlog.exports.models import ReportJob
 from footlog.lib.errors import InvalidInput
 
 
-def history_entries(user: Any, start: dt.date | None, end: dt.date | None) -> QuerySet[Entry]:
+def history_entries(user: User, start: dt.date | None, end: dt.date | None) -> QuerySet[Entry]:
     """The user's entries in [start, end], oldest first, with observations and routine logs prefetched."""
     entries = Entry.objects.filter(user=user).prefetch_related(
         "observations", Prefetch("routine", queryset=RoutineLog.objects.select_related("step"))
@@ -28,7 +30,9 @@ def history_entries(user: Any, start: dt.date | None, end: dt.date | None) -> Qu
     return entries.order_by("date")
 
 
-def history_bounds(user: Any, start: dt.date | None, end: dt.date | None, *, today: dt.date) -> tuple[dt.date, dt.date]:
+def history_bounds(
+    user: User, start: dt.date | None, end: dt.date | None, *, today: dt.date
+) -> tuple[dt.date, dt.date]:
     """Fill an open range: from the first logged day (or today) to today (or the last logged day, if later)."""
     if start is not None and end is not None:
         return start, end
@@ -40,9 +44,13 @@ def history_bounds(user: Any, start: dt.date | None, end: dt.date | None, *, tod
     return start, end
 
 
-def iter_history(user: Any, start: dt.date | None, end: dt.date | None, chunk: int = 500) -> Iterator[Entry]:
+def iter_history(user: User, start: dt.date | None, end: dt.date | None, chunk: int = 500) -> Iterator[Entry]:
     """Stream the history in chunks so that a five-year export never holds every row in memory."""
     return history_entries(user, start, end).iterator(chunk_size=chunk)
+
+
+# (site, count, largest_mm, itch, pain, redness, bleeding, spreading, note)
+ObservationValues = tuple[str, int, float | None, int, int, bool, bool, bool, str]
 
 
 @dataclass(frozen=True)
@@ -51,15 +59,14 @@ class DayRow:
 
     date: dt.date
     notes: str
-    # (site, count, largest_mm, itch, pain, redness, bleeding, spreading, note), by site
-    observations: list[tuple[Any, ...]]
+    observations: list[ObservationValues]  # by site
     routine: dict[int, tuple[bool, str]]  # step id -> (done, detail)
-    entry_id: Any = None  # for stable ids (the FHIR bundle's fullUrls)
+    entry_id: uuid.UUID | None = None  # for stable ids (the FHIR bundle's fullUrls)
     for_clinician: bool = False
 
 
 def iter_history_rows(
-    user: Any, start: dt.date | None, end: dt.date | None, window_days: int = 183
+    user: User, start: dt.date | None, end: dt.date | None, window_days: int = 183
 ) -> Iterator[DayRow]:
     """The history in date order as plain rows: three value queries per window of dates (half a year), so
     memory stays bounded by the window and no model instance is built (5-20x faster than prefetching)."""
@@ -75,9 +82,9 @@ def iter_history_rows(
         first = last + dt.timedelta(days=1)
 
 
-def _window_rows(user: Any, first: dt.date, last: dt.date) -> Iterator[DayRow]:
+def _window_rows(user: User, first: dt.date, last: dt.date) -> Iterator[DayRow]:
     span = {"entry__user": user, "entry__date__gte": first, "entry__date__lte": last}
-    observations: dict[Any, list[tuple[Any, ...]]] = {}
+    observations: dict[uuid.UUID, list[ObservationValues]] = {}
     for entry_id, *values in (
         Observation.objects.filter(**span)
         .order_by("site")
@@ -85,8 +92,8 @@ def _window_rows(user: Any, first: dt.date, last: dt.date) -> Iterator[DayRow]:
             "entry_id", "site", "count", "largest_mm", "itch", "pain", "redness", "bleeding", "spreading", "note"
         )
     ):
-        observations.setdefault(entry_id, []).append(tuple(values))
-    routine: dict[Any, dict[int, tuple[bool, str]]] = {}
+        observations.setdefault(entry_id, []).append(cast(ObservationValues, tuple(values)))
+    routine: dict[uuid.UUID, dict[int, tuple[bool, str]]] = {}
     for entry_id, step_id, done, detail in RoutineLog.objects.filter(**span).values_list(
         "entry_id", "step_id", "done", "detail"
     ):
@@ -96,10 +103,10 @@ def _window_rows(user: Any, first: dt.date, last: dt.date) -> Iterator[DayRow]:
         yield DayRow(date, notes, observations.get(entry_id, []), routine.get(entry_id, {}), entry_id, for_clinician)
 
 
-def export_steps(user: Any) -> list[RoutineStep]:
+def export_steps(user: User) -> list[RoutineStep]:
     """Every step the user could have logged (built-in and own, archived too): the CSV's routine columns."""
     return list(routine_steps_for(user, include_archived=True))
 
 
-def report_job_of(user: Any, job_id: Any) -> ReportJob:
+def report_job_of(user: User, job_id: uuid.UUID | str) -> ReportJob:
     return get_owned(ReportJob.objects.all(), user, pk=job_id)

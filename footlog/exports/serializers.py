@@ -13,10 +13,10 @@ from footlog.api.params import MAX_RANGE_DAYS, range_date_field
 from footlog.exports.models import MAX_QUESTIONS, ReportJob
 
 
-class RangeBody(serializers.Serializer):
+class RangeBody(serializers.Serializer[None]):
     """`from`/`to` in a JSON body, with the same rules as the query parameters (ordered, ≤ five years)."""
 
-    def get_fields(self) -> dict[str, serializers.Field]:
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
         fields = super().get_fields()
         # `from` is a Python keyword, so it cannot be a class attribute.
         fields["from"] = range_date_field(required=True)
@@ -33,7 +33,7 @@ class RangeBody(serializers.Serializer):
         return attrs
 
 
-class ReportQuery(serializers.Serializer):
+class ReportQuery(serializers.Serializer[None]):
     questions = StrictCharField(max_length=MAX_QUESTIONS, required=False, allow_blank=True, default="")
     language = ReportLanguageField()
 
@@ -42,7 +42,7 @@ class ReportJobIn(RangeBody):
     questions = StrictCharField(max_length=MAX_QUESTIONS, required=False, allow_blank=True, default="")
 
 
-class ReportJobOut(serializers.ModelSerializer):
+class ReportJobOut(serializers.ModelSerializer[ReportJob]):
     download_url = serializers.SerializerMethodField()
     retrying = serializers.SerializerMethodField(
         help_text="True while a job whose worker stopped is being built again (at most 3 tries in all)"

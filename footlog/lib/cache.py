@@ -22,7 +22,7 @@ RETRY_AFTER_SECONDS = 5.0  # how long to use the memory cache before trying Redi
 FALLBACK_ENTRIES = 10_000
 
 
-def redis_cache_settings(url: str, *, key_prefix: str = "footlog") -> dict[str, Any]:
+def redis_cache_settings(url: str, *, key_prefix: str = "footlog") -> dict[str, object]:
     """The CACHES entry for the shared cache on Redis at `url` (settings.py and the outage tests use it)."""
     return {
         "BACKEND": "footlog.lib.cache.ResilientRedisCache",
@@ -34,13 +34,13 @@ def redis_cache_settings(url: str, *, key_prefix: str = "footlog") -> dict[str, 
 
 
 class ResilientRedisCache(RedisCache):
-    def __init__(self, server: str, params: dict[str, Any]) -> None:
+    def __init__(self, server: str, params: dict[str, object]) -> None:
         super().__init__(server, params)
         self._fallback = LocMemCache(f"footlog-fallback-{id(self)}", {"OPTIONS": {"MAX_ENTRIES": FALLBACK_ENTRIES}})
         self._down_until = 0.0
         self._lock = threading.Lock()
 
-    def _either(self, name: str, *args: Any, **kwargs: Any) -> Any:
+    def _either(self, name: str, *args: object, **kwargs: object) -> Any:  # a cached value: Any in BaseCache too
         """Call `name` on Redis, or on the per-process cache while Redis is (recently found) unreachable."""
         if time.monotonic() >= self._down_until:
             try:
@@ -61,34 +61,34 @@ class ResilientRedisCache(RedisCache):
                 RETRY_AFTER_SECONDS,
             )
 
-    def add(self, *args: Any, **kwargs: Any) -> bool:
+    def add(self, *args: object, **kwargs: object) -> bool:
         return bool(self._either("add", *args, **kwargs))
 
-    def get(self, *args: Any, **kwargs: Any) -> Any:
+    def get(self, *args: object, **kwargs: object) -> Any:
         return self._either("get", *args, **kwargs)
 
-    def set(self, *args: Any, **kwargs: Any) -> None:
+    def set(self, *args: object, **kwargs: object) -> None:
         self._either("set", *args, **kwargs)
 
-    def touch(self, *args: Any, **kwargs: Any) -> bool:
+    def touch(self, *args: object, **kwargs: object) -> bool:
         return bool(self._either("touch", *args, **kwargs))
 
-    def delete(self, *args: Any, **kwargs: Any) -> bool:
+    def delete(self, *args: object, **kwargs: object) -> bool:
         return bool(self._either("delete", *args, **kwargs))
 
-    def get_many(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    def get_many(self, *args: object, **kwargs: object) -> dict[str, object]:
         return dict(self._either("get_many", *args, **kwargs))
 
-    def has_key(self, *args: Any, **kwargs: Any) -> bool:
+    def has_key(self, *args: object, **kwargs: object) -> bool:
         return bool(self._either("has_key", *args, **kwargs))
 
-    def incr(self, *args: Any, **kwargs: Any) -> int:
+    def incr(self, *args: object, **kwargs: object) -> int:
         return int(self._either("incr", *args, **kwargs))
 
-    def set_many(self, *args: Any, **kwargs: Any) -> list[str]:
+    def set_many(self, *args: object, **kwargs: object) -> list[str]:
         return list(self._either("set_many", *args, **kwargs) or [])
 
-    def delete_many(self, *args: Any, **kwargs: Any) -> None:
+    def delete_many(self, *args: object, **kwargs: object) -> None:
         self._either("delete_many", *args, **kwargs)
 
     def clear(self) -> None:

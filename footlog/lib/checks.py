@@ -11,29 +11,29 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Collection
-from typing import Any
+from typing import Final, TypeGuard
 
 from footlog.lib.dates import EARLIEST_DATE, LATEST_DATE
 
 Errors = dict[str, list[str]]
-MISSING: Any = object()  # a field left out (not the same as null)
+MISSING: Final = object()  # a field left out (not the same as null)
 
 
 def add(errors: Errors, name: str, message: str) -> None:
     errors.setdefault(name, []).append(message)
 
 
-def is_whole(value: Any) -> bool:
+def is_whole(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def is_number(value: Any) -> bool:
+def is_number(value: object) -> TypeGuard[float]:
     return (isinstance(value, int) and not isinstance(value, bool)) or (
         isinstance(value, float) and math.isfinite(value)
     )
 
 
-def whole(errors: Errors, name: str, value: Any, low: int, high: int, *, nullable: bool = False) -> None:
+def whole(errors: Errors, name: str, value: object, low: int, high: int, *, nullable: bool = False) -> None:
     if value is None and nullable:
         return
     if not is_whole(value):
@@ -42,7 +42,7 @@ def whole(errors: Errors, name: str, value: Any, low: int, high: int, *, nullabl
         add(errors, name, f"Must be {low} to {high}.")
 
 
-def number(errors: Errors, name: str, value: Any, low: float, high: float, *, nullable: bool = False) -> None:
+def number(errors: Errors, name: str, value: object, low: float, high: float, *, nullable: bool = False) -> None:
     if value is None and nullable:
         return
     if not is_number(value):
@@ -51,14 +51,14 @@ def number(errors: Errors, name: str, value: Any, low: float, high: float, *, nu
         add(errors, name, f"Must be {low:g} to {high:g}.")
 
 
-def boolean(errors: Errors, name: str, value: Any, *, nullable: bool = False) -> None:
+def boolean(errors: Errors, name: str, value: object, *, nullable: bool = False) -> None:
     if value is None and nullable:
         return
     if not isinstance(value, bool):
         add(errors, name, "Must be true or false.")
 
 
-def text(errors: Errors, name: str, value: Any, max_length: int, *, blank: bool = True) -> None:
+def text(errors: Errors, name: str, value: object, max_length: int, *, blank: bool = True) -> None:
     if not isinstance(value, str):
         add(errors, name, "Not a valid string.")
     elif len(value) > max_length:
@@ -67,14 +67,14 @@ def text(errors: Errors, name: str, value: Any, max_length: int, *, blank: bool 
         add(errors, name, "This field may not be blank.")
 
 
-def choice(errors: Errors, name: str, value: Any, choices: Collection[str], *, nullable: bool = False) -> None:
+def choice(errors: Errors, name: str, value: object, choices: Collection[str], *, nullable: bool = False) -> None:
     if value is None and nullable:
         return
     if not isinstance(value, str) or value not in choices:
         add(errors, name, f'"{str(value)[:40]}" is not a valid choice.')
 
 
-def calendar_date(errors: Errors, name: str, value: Any, *, nullable: bool = False) -> None:
+def calendar_date(errors: Errors, name: str, value: object, *, nullable: bool = False) -> None:
     """A date inside footlog's calendar (1900-01-01 to 2999-12-31): the state-free part of every date rule."""
     if value is None and nullable:
         return
@@ -84,7 +84,7 @@ def calendar_date(errors: Errors, name: str, value: Any, *, nullable: bool = Fal
         add(errors, name, f"The date must lie between {EARLIEST_DATE.isoformat()} and {LATEST_DATE.isoformat()}.")
 
 
-def parse_date(value: Any) -> Any:
+def parse_date(value: object) -> object:
     """A "YYYY-MM-DD" string as a date; anything else unchanged (the checks above then name it)."""
     if isinstance(value, str):
         try:

@@ -15,9 +15,9 @@ from django.http import HttpRequest
 
 def client_ip(request: HttpRequest) -> str:
     """The address of the client that made `request`, never a value the client can choose."""
-    remote = request.META.get("REMOTE_ADDR", "")
-    hops = settings.FOOTLOG_TRUSTED_PROXIES
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    remote: str = request.META.get("REMOTE_ADDR", "")
+    hops: int = settings.FOOTLOG_TRUSTED_PROXIES
+    forwarded: str = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if hops <= 0 or not forwarded:
         return remote
     chain = [part.strip() for part in forwarded.split(",")]

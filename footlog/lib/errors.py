@@ -7,8 +7,6 @@ purpose: a service must not import the REST framework.
 
 from __future__ import annotations
 
-from typing import Any
-
 
 class FootlogError(Exception):
     status_code = 400
@@ -16,7 +14,7 @@ class FootlogError(Exception):
     # A stable machine name for clients (the API's optional "code"); None when the status says enough.
     code: str | None = None
 
-    def __init__(self, detail: str | None = None, *, extra: dict[str, Any] | None = None) -> None:
+    def __init__(self, detail: str | None = None, *, extra: dict[str, object] | None = None) -> None:
         self.detail = detail or self.default_detail
         self.extra = extra or {}
         super().__init__(self.detail)

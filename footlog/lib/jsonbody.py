@@ -65,10 +65,10 @@ def _too_deep(max_depth: int) -> str:
     return f"The JSON body nests deeper than {max_depth} levels."
 
 
-def depth(data: Any, stop_at: int) -> int:
+def depth(data: object, stop_at: int) -> int:
     """How deep `data` nests (a scalar is 0, `[]` is 1), counted without recursion and at most to `stop_at`."""
     deepest = 0
-    stack: list[tuple[Any, int]] = [(data, 0)]
+    stack: list[tuple[object, int]] = [(data, 0)]
     while stack:
         value, level = stack.pop()
         if isinstance(value, dict):

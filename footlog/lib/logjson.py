@@ -12,7 +12,6 @@ import json
 import logging
 import logging.config
 import time
-from typing import Any
 
 from celery import signals
 from celery.app import trace
@@ -38,7 +37,7 @@ class JsonFormatter(logging.Formatter):
     """Formats a record as one JSON object per line."""
 
     def format(self, record: logging.LogRecord) -> str:
-        entry: dict[str, Any] = {
+        entry: dict[str, object] = {
             "ts": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
@@ -58,12 +57,12 @@ task_logger = logging.getLogger("footlog.task")
 _started: dict[str, float] = {}
 
 
-def task_log_prerun(task_id: str | None = None, **_: Any) -> None:
+def task_log_prerun(task_id: str | None = None, **_: object) -> None:
     if task_id:
         _started[task_id] = time.perf_counter()
 
 
-def task_log_postrun(task_id: str | None = None, task: Any = None, state: str | None = None, **_: Any) -> None:
+def task_log_postrun(task_id: str | None = None, task: object = None, state: str | None = None, **_: object) -> None:
     """One line per finished task run: name, id, outcome (success/failure/retry) and duration; no arguments."""
     began = _started.pop(task_id or "", None)
     duration = round((time.perf_counter() - began) * 1000, 1) if began is not None else None
@@ -82,7 +81,7 @@ def task_log_postrun(task_id: str | None = None, task: Any = None, state: str | 
     )
 
 
-def configure_worker_logging(**_: Any) -> None:
+def configure_worker_logging(**_: object) -> None:
     """Celery's setup_logging hook: use Django's LOGGING (JSON, redaction) instead of Celery's own handlers."""
 
     logging.config.dictConfig(settings.LOGGING)

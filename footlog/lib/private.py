@@ -51,6 +51,6 @@ def private_page(view: V | None = None, *, no_referrer: bool = False, noindex: b
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             return private_response(function(*args, **kwargs), no_referrer=no_referrer, noindex=noindex)
 
-        return wrapper  # type: ignore[return-value]
+        return wrapper  # type: ignore[return-value]  # wraps() keeps the view's signature; mypy sees Callable
 
     return decorate(view) if view is not None else decorate

@@ -56,7 +56,7 @@ def dedent_lines(text: str) -> str:
     return "".join(line.lstrip(" \t") for line in text.splitlines(keepends=True))
 
 
-class HashedStaticStorage(CompressedManifestStaticFilesStorage):
+class HashedStaticStorage(CompressedManifestStaticFilesStorage):  # type: ignore[misc]  # whitenoise: no type hints
     manifest_strict = False
 
     def _save(self, name: str, content: Any) -> str:

@@ -112,7 +112,7 @@ def _get(item: Any, name: str, default: Any = None) -> Any:
     return item.get(name, default) if isinstance(item, Mapping) else getattr(item, name, default)
 
 
-def _as_date(value: Any) -> dt.date:
+def _as_date(value: object) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
@@ -364,7 +364,9 @@ def _legend_columns(width: int) -> int:
     return max(1, min(3, int((width - LEFT - RIGHT) // LEGEND_COLUMN_MIN)))
 
 
-def _legend(sites: Sequence[str], colours: Mapping[str, str], labels: Mapping[str, str], y: int, width: int) -> list:
+def _legend(
+    sites: Sequence[str], colours: Mapping[str, str], labels: Mapping[str, str], y: int, width: int
+) -> list[str]:
     columns = _legend_columns(width)
     column = (width - LEFT - RIGHT) / columns
     parts = ['<g class="legend" fill="#333">']
@@ -432,7 +434,9 @@ def _next(date: dt.date) -> dt.date:
     return date if date == dt.date.max else date + dt.timedelta(days=1)
 
 
-def _extend(runs: list[tuple[bool, dt.date, dt.date]], logged: bool, first: dt.date, last: dt.date) -> list:
+def _extend(
+    runs: list[tuple[bool, dt.date, dt.date]], logged: bool, first: dt.date, last: dt.date
+) -> list[tuple[bool, dt.date, dt.date]]:
     if runs and runs[-1][0] == logged and _next(runs[-1][2]) == first:
         runs[-1] = (logged, runs[-1][1], last)
     else:

@@ -10,20 +10,21 @@ that is not committed yet; `send` sends now, for callers that must know whether 
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
 from celery import current_app
 from django.db import transaction
 
 
-def send(name: str, *args: Any, countdown: float | None = None) -> None:
+def send(name: str, *args: object, countdown: float | None = None) -> None:
     """Hand task `name` to the broker now; the broker's connection errors reach the caller."""
     if current_app.conf.task_always_eager:
         current_app.tasks[name].apply(args=args)
         return
-    current_app.send_task(name, args=list(args), countdown=countdown)
+    # No result is kept (every task footlog enqueues ignores its result): send_task would otherwise subscribe to
+    # the result backend, and a broker that is down would raise its RuntimeError instead of the connection error.
+    current_app.send_task(name, args=list(args), countdown=countdown, ignore_result=True)
 
 
-def enqueue(name: str, *args: Any, countdown: float | None = None) -> None:
+def enqueue(name: str, *args: object, countdown: float | None = None) -> None:
     """`send` once the current transaction commits (at once outside one)."""
     transaction.on_commit(partial(send, name, *args, countdown=countdown))

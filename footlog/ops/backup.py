@@ -29,7 +29,10 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -84,7 +87,7 @@ class Layout:
 # --- Encryption ------------------------------------------------------------------------------------------
 
 
-def _fernet(passphrase: bytes, salt: bytes, params: dict[str, int]) -> Any:
+def _fernet(passphrase: bytes, salt: bytes, params: dict[str, int]) -> Fernet:
     # the cipher loads only for an encrypted backup (a passphrase given)
     from cryptography.fernet import Fernet
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
@@ -346,7 +349,7 @@ def _unpack_checked(tar_path: Path, staged: Path) -> dict[str, Any]:
                 raise BackupError(damaged.format("no manifest"))
             extracted = tar.extractfile(MANIFEST)
             assert extracted is not None
-            manifest = json.loads(extracted.read())
+            manifest: dict[str, Any] = json.loads(extracted.read())
             if manifest.get("format") != FORMAT:
                 raise BackupError(f"the archive's format {manifest.get('format')!r} is not {FORMAT}: not restored")
             files: dict[str, dict[str, Any]] = manifest["files"]

@@ -87,7 +87,7 @@ def check_broker() -> None:
         return
     folder = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get("data_folder_in")
     if folder:
-        _write_probe(Path(folder))
+        _write_probe(Path(str(folder)))
 
 
 def _write_probe(folder: Path) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
 
 from celery.signals import task_postrun
 from django.core.cache import cache
@@ -34,7 +33,7 @@ def last_tick_age(now: float | None = None) -> float | None:
     return max(0.0, (now if now is not None else time.time()) - float(at))
 
 
-def _on_task_postrun(sender: Any = None, state: str | None = None, **kwargs: Any) -> None:
+def _on_task_postrun(sender: object = None, state: str | None = None, **kwargs: object) -> None:
     if getattr(sender, "name", None) == TICK_TASK and state == "SUCCESS":
         record_tick()
 

@@ -142,7 +142,7 @@ def exposition() -> bytes:
     folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
     if folder:
         processes = CollectorRegistry()
-        MultiProcessCollector(processes, path=folder)
+        MultiProcessCollector(processes, path=folder)  # type: ignore[no-untyped-call]  # prometheus-client: unannotated
         own = generate_latest(processes)
     else:
         own = generate_latest(REGISTRY)

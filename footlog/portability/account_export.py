@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import tempfile
+import uuid
 import zipfile
-from typing import IO, Any
+from typing import IO
 
 from django.utils import timezone
 
+from accounts.models import User
 from footlog.clinical.models import SiteOnset, Visit
+from footlog.diary.models import Photo
 from footlog.diary.photo_storage import photo_bytes
 from footlog.diary.selectors import photos_for, routine_steps_for
 from footlog.exports.selectors import history_entries
@@ -19,7 +22,7 @@ from footlog.timeline.models import TimelineSettings
 from reminders.models import ReminderPreference
 
 
-def history_json(user: Any) -> list[dict[str, Any]]:
+def history_json(user: User) -> list[dict[str, object]]:
     """The diary in the API's own shape, oldest first: what a person reading the export cares about."""
     return [
         {
@@ -53,7 +56,7 @@ def history_json(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-def routine_steps_json(user: Any) -> list[dict[str, Any]]:
+def routine_steps_json(user: User) -> list[dict[str, object]]:
     """Every step the user could log (built-in and own, archived too) with the user's own target for it."""
     return [
         {
@@ -68,7 +71,7 @@ def routine_steps_json(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-def account_document(user: Any, missing_photos: frozenset[Any] = frozenset()) -> dict[str, Any]:
+def account_document(user: User, missing_photos: frozenset[uuid.UUID] = frozenset()) -> dict[str, object]:
     """Everything stored for `user`: the readable history and, generically, every row of every model.
 
     A photo in `missing_photos` (its file is gone) is listed with `"file": null, "missing": true`.
@@ -97,7 +100,7 @@ def account_document(user: Any, missing_photos: frozenset[Any] = frozenset()) ->
     }
 
 
-def settings_json(user: Any) -> dict[str, Any]:
+def settings_json(user: User) -> dict[str, object]:
     """The account's choices: reminders (without push subscriptions, which are this device's) and thresholds."""
     pref = ReminderPreference.objects.filter(user=user).first()
     thresholds = TimelineSettings.objects.filter(user=user).first()
@@ -117,7 +120,7 @@ def settings_json(user: Any) -> dict[str, Any]:
     }
 
 
-def site_history_json(user: Any) -> list[dict[str, Any]]:
+def site_history_json(user: User) -> list[dict[str, object]]:
     return [
         {
             "site": o.site,
@@ -129,7 +132,7 @@ def site_history_json(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-def visits_json(user: Any) -> list[dict[str, Any]]:
+def visits_json(user: User) -> list[dict[str, object]]:
     return [
         {
             "id": str(v.pk),
@@ -143,7 +146,7 @@ def visits_json(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-def photo_json(photo: Any, *, missing: bool) -> dict[str, Any]:
+def photo_json(photo: Photo, *, missing: bool) -> dict[str, object]:
     listed = {
         "id": str(photo.pk),
         "entry": str(photo.entry_id),
@@ -159,12 +162,12 @@ def photo_json(photo: Any, *, missing: bool) -> dict[str, Any]:
     return {**listed, "file": None, "missing": True} if missing else {**listed, "file": photo_name(photo)}
 
 
-def photo_name(photo: Any) -> str:
+def photo_name(photo: Photo) -> str:
     """The photo's path in the zip: date, site and id, so the files sort by day and match the JSON."""
     return f"photos/{photo.entry.date.isoformat()}_{photo.site or 'no-site'}_{photo.pk}.jpg"
 
 
-def build_account_zip(user: Any) -> IO[bytes]:
+def build_account_zip(user: User) -> IO[bytes]:
     """Write the zip to a temporary file (spilled to disk past 16 MB) and return it rewound.
 
     The photos go first, so that the JSON, written last, can say which photo files were missing: the export
@@ -172,7 +175,7 @@ def build_account_zip(user: Any) -> IO[bytes]:
     """
     spool: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)  # noqa: SIM115 (returned open)
     with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        missing = set()
+        missing: set[uuid.UUID] = set()
         for photo in photos_for(user):
             # One photo in memory at a time; JPEGs are already compressed, so they are stored as they are.
             content = photo_bytes(photo, "display")

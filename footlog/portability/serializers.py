@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.urls import reverse
 from rest_framework import serializers
 
@@ -9,14 +7,14 @@ from footlog.api.fields import StrictCharField
 from footlog.portability.models import ImportJob
 
 
-class AccountDeleteIn(serializers.Serializer[Any]):
+class AccountDeleteIn(serializers.Serializer[None]):
     """The password, or for an account without one (passkeys only) the code from `POST account/delete-code`."""
 
     password = StrictCharField(max_length=4096, trim_whitespace=False, required=False, default="")
     code = StrictCharField(max_length=32, required=False, default="")
 
 
-class ImportJobOut(serializers.Serializer[Any]):
+class ImportJobOut(serializers.Serializer[ImportJob]):
     id = serializers.UUIDField()
     status = serializers.ChoiceField(choices=["queued", "running", "done", "failed"])
     progress = serializers.DictField(help_text='{"stage", "percent", "done", "total"}')
@@ -34,5 +32,5 @@ class ImportJobOut(serializers.Serializer[Any]):
         return reverse("account-import-detail", kwargs={"pk": job.pk})
 
 
-class ImportIn(serializers.Serializer[Any]):
+class ImportIn(serializers.Serializer[None]):
     file = serializers.FileField(help_text="footlog's account export zip (GET account/export)")

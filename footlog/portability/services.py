@@ -1,9 +1,12 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.contrib.sessions.models import Session
 from django.db import transaction
+
+if TYPE_CHECKING:
+    from django.core.files.storage import Storage
 
 from accounts.models import User
 from footlog.diary.models import Entry
@@ -48,6 +51,6 @@ def _delete_sessions_of(user: User) -> None:
     Session.objects.filter(session_key__in=doomed).delete()
 
 
-def _delete_files(files: list[tuple[Any, str]]) -> None:
+def _delete_files(files: list[tuple[Storage, str]]) -> None:
     for storage, name in files:
         storage.delete(name)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
@@ -24,7 +23,7 @@ def app_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @login_required
     @ensure_csrf_cookie
     @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         if not has_current_consent(user_of(request)):
             return redirect(f"{reverse('pwa:welcome')}?{urlencode({'next': request.get_full_path()})}")
         return view(request, *args, **kwargs)

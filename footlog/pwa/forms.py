@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 from functools import lru_cache
-from typing import Any
 
 from django.http import QueryDict
 
@@ -45,18 +44,18 @@ def timezone_choices() -> list[str]:
     return ["UTC", *cities]
 
 
-def profile_data(post: QueryDict) -> dict[str, Any]:
+def profile_data(post: QueryDict) -> dict[str, object]:
     """The "You" form as AccountSerializer data: only the fields the form sent (a one-tap zone switch sends one)."""
     names = ("display_name", "timezone")
-    data: dict[str, Any] = {name: str(post.get(name, "")).strip() for name in names if name in post}
+    data: dict[str, object] = {name: str(post.get(name, "")).strip() for name in names if name in post}
     if "language" in post:  # "" = follow the browser (null on the account)
         data["language"] = str(post.get("language", "")).strip() or None
     return data
 
 
-def reminder_data(post: QueryDict) -> dict[str, Any]:
+def reminder_data(post: QueryDict) -> dict[str, object]:
     """The reminder form as PreferencesIn data (checkbox → bool, multi-selects → lists of ints/strings)."""
-    data: dict[str, Any] = {
+    data: dict[str, object] = {
         "enabled": post.get("enabled") == "on",
         "skip_if_logged": post.get("skip_if_logged") == "on",
         "weekly_photo": post.get("weekly_photo") == "on",
@@ -68,10 +67,10 @@ def reminder_data(post: QueryDict) -> dict[str, Any]:
     return data
 
 
-def threshold_data(post: QueryDict) -> dict[str, Any]:
+def threshold_data(post: QueryDict) -> dict[str, object]:
     """The thresholds form as ThresholdsIO data, numbers typed as the dataclass declares them."""
     types = {f.name: f.type for f in dataclasses.fields(Thresholds)}
-    data: dict[str, Any] = {}
+    data: dict[str, object] = {}
     for name in THRESHOLD_LABELS:
         raw = post.get(name, "").strip()
         if not raw:
@@ -83,7 +82,7 @@ def threshold_data(post: QueryDict) -> dict[str, Any]:
     return data
 
 
-def threshold_rows(current: Thresholds) -> list[dict[str, Any]]:
+def threshold_rows(current: Thresholds) -> list[dict[str, object]]:
     types = {f.name: f.type for f in dataclasses.fields(Thresholds)}
     return [
         {
@@ -96,7 +95,7 @@ def threshold_rows(current: Thresholds) -> list[dict[str, Any]]:
     ]
 
 
-def share_data(post: QueryDict) -> dict[str, Any]:
+def share_data(post: QueryDict) -> dict[str, object]:
     """The share form as ShareIn data."""
     days = post.get("expires_in_days", "")
     return {

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Count
 from django.urls import reverse
 
+from accounts.models import User
 from footlog.diary import selectors as diary_selectors
 from footlog.diary.models import PHOTO_VIEW_CHOICES, Photo
 from footlog.diary.sites import SITES
@@ -24,7 +24,7 @@ class ViewGroup:
     photos: list[Photo]
 
 
-def photo_item(photo: Photo) -> dict[str, Any]:
+def photo_item(photo: Photo) -> dict[str, object]:
     """What the gallery's script needs of one photo (ids, date, tags, the owner-only image addresses)."""
     image = reverse("photo-image", kwargs={"pk": photo.pk})
     return {
@@ -42,7 +42,7 @@ def photo_item(photo: Photo) -> dict[str, Any]:
     }
 
 
-def site_gallery(user: Any, site: str) -> dict[str, Any]:
+def site_gallery(user: User, site: str) -> dict[str, object]:
     """The site's photos oldest first (by the entry's date), grouped by view."""
     photos = list(diary_selectors.photos_for(user, site))
     groups = [
@@ -58,7 +58,7 @@ def site_gallery(user: Any, site: str) -> dict[str, Any]:
     }
 
 
-def photo_sites(user: Any) -> list[dict[str, Any]]:
+def photo_sites(user: User) -> list[dict[str, object]]:
     """Sites with at least one photo, in the map's order, with their counts (one query)."""
     counts = dict(
         Photo.objects.filter(user=user)

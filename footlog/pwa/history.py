@@ -5,8 +5,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
+from accounts.models import User
 from footlog.diary import selectors as diary_selectors
 from footlog.diary.models import Entry
 
@@ -25,7 +25,7 @@ class Day:
         return self.entry is not None
 
 
-def history_days(user: Any, end: dt.date, *, length: int) -> list[Day]:
+def history_days(user: User, end: dt.date, *, length: int) -> list[Day]:
     """`length` days ending at `end`, newest first; a day without an entry is a gap (entry None)."""
     start = end - dt.timedelta(days=length - 1)
     by_date = {entry.date: entry for entry in diary_selectors.entry_list(user, start, end)}
@@ -50,12 +50,12 @@ def total_band(total: int) -> int:
     return 0 if total == 0 else 1 if total < 3 else 2 if total < 10 else 3
 
 
-def month_view(user: Any, first: dt.date, last: dt.date) -> dict[str, Any]:
+def month_view(user: User, first: dt.date, last: dt.date) -> dict[str, object]:
     """The month starting at `first` as weeks of days (None pads to Monday); days after `last` cannot be opened."""
     length = calendar.monthrange(first.year, first.month)[1]
     end = first.replace(day=length)
     by_date = {day.date: day for day in history_days(user, end, length=length)}
-    cells: list[dict[str, Any] | None] = [None] * first.weekday()
+    cells: list[dict[str, object] | None] = [None] * first.weekday()
     for offset in range(length):
         date = first + dt.timedelta(days=offset)
         day = by_date[date]

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from accounts.models import User
 from footlog.clinical.display import visit_markers, visit_text
 from footlog.clinical.selectors import visits_for
 from footlog.diary import selectors as diary_selectors
+from footlog.diary.models import Photo
 from footlog.diary.sites import SITES
 from footlog.lib.svg_chart import Marker, render_timeline_chart
 from footlog.pwa.gallery import photo_sites
@@ -29,8 +30,8 @@ SHOWN_ELSEWHERE = {"sparse_logging"}
 class PhotoPair:
     site: str
     label: str
-    before: Any
-    after: Any
+    before: Photo
+    after: Photo
 
     @property
     def before_url(self) -> str:
@@ -41,15 +42,15 @@ class PhotoPair:
         return _image_url(self.after)
 
 
-def _image_url(photo: Any) -> str:
+def _image_url(photo: Photo) -> str:
     """The owner-only image view (no-store): never a public or cached address."""
     return reverse("photo-image", kwargs={"pk": photo.pk}) + "?size=thumb"
 
 
-def photo_pairs(user: Any, start: dt.date, end: dt.date) -> list[PhotoPair]:
+def photo_pairs(user: User, start: dt.date, end: dt.date) -> list[PhotoPair]:
     """For each site with at least two photos in [start, end]: the first and the latest (one query)."""
-    first: dict[str, Any] = {}
-    last: dict[str, Any] = {}
+    first: dict[str, Photo] = {}
+    last: dict[str, Photo] = {}
     for photo in diary_selectors.photos_for(user, start=start, end=end).exclude(site=None):
         site = str(photo.site)
         first.setdefault(site, photo)
@@ -71,7 +72,7 @@ def chart(result: TimelineResult, markers: list[Marker]) -> SafeString:
     return mark_safe(svg)  # noqa: S308
 
 
-def timeline_page(user: Any, start: dt.date, end: dt.date) -> dict[str, Any]:
+def timeline_page(user: User, start: dt.date, end: dt.date) -> dict[str, object]:
     result = timeline_selectors.timeline_for(user, start, end)
     pairs = photo_pairs(user, start, end)
     visits = list(visits_for(user, start, end))

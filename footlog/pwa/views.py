@@ -14,7 +14,7 @@ from django.conf import settings as django_settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from rest_framework import serializers
 
 from accounts import consent
+from accounts.models import User
 from accounts.selectors import sign_in_state
 from accounts.serializers import AccountSerializer
 from accounts.services import account_update
@@ -287,9 +288,9 @@ def welcome(request: HttpRequest) -> HttpResponse:
     return render(request, "pwa/welcome.html", context, status=400 if error else 200)
 
 
-def _visit_form(post: Any) -> dict[str, Any]:
+def _visit_form(post: QueryDict) -> dict[str, object]:
     """The visit form's fields as the API's body: an empty review date is none."""
-    data: dict[str, Any] = {k: post.get(k, "") for k in ("kind", "date", "note", "plan")}
+    data: dict[str, object] = {k: post.get(k, "") for k in ("kind", "date", "note", "plan")}
     data["review_on"] = post.get("review_on", "") or None
     return data
 
@@ -299,7 +300,7 @@ def _visit_form(post: Any) -> dict[str, Any]:
 def timeline(request: HttpRequest) -> HttpResponse:
     """The timeline; a POST records a visit the user booked or had (it quiets the visit nudge)."""
     user = user_of(request)
-    errors: dict[str, Any] = {}
+    errors: dict[str, list[str]] = {}
     if request.method == "POST":
         body = VisitIn(data=_visit_form(request.POST))
         try:
@@ -317,7 +318,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     return private_response(render(request, "pwa/timeline.html", context, status=400 if errors else 200))
 
 
-def _save_first_reminder(user: Any, post: Any) -> None:
+def _save_first_reminder(user: User, post: QueryDict) -> None:
     """The reminder chosen during onboarding (by email; push is a tap in Settings). A bad time keeps the default."""
     body = PreferencesIn(
         data={
@@ -333,7 +334,7 @@ def _save_first_reminder(user: Any, post: Any) -> None:
     reminder_services.preferences_update(user, dict(body.validated_data))
 
 
-def _errors(serializer: Any) -> dict[str, Any]:
+def _errors(serializer: serializers.Serializer[Any]) -> dict[str, list[str]]:
     return {field: [str(m) for m in messages] for field, messages in serializer.errors.items()}
 
 
@@ -346,7 +347,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     message tagged with the section), so the confirmation is where the person is looking.
     """
     user = user_of(request)
-    errors: dict[str, Any] = {}
+    errors: dict[str, object] = {}
     if request.method == "POST":
         action = request.POST.get("action", "")
         handler = SETTINGS_ACTIONS.get(action)
@@ -371,7 +372,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     return private_response(render(request, "pwa/settings.html", context, status=400 if errors else 200))
 
 
-def _save_reminders(user: Any, post: Any) -> dict[str, Any]:
+def _save_reminders(user: User, post: QueryDict) -> dict[str, object]:
     body = PreferencesIn(data=forms.reminder_data(post))
     if not body.is_valid():
         return {"reminders": _errors(body)}
@@ -379,7 +380,7 @@ def _save_reminders(user: Any, post: Any) -> dict[str, Any]:
     return {}
 
 
-def _save_thresholds(user: Any, post: Any) -> dict[str, Any]:
+def _save_thresholds(user: User, post: QueryDict) -> dict[str, object]:
     current = timeline_selectors.thresholds_for(user).to_dict()
     body = ThresholdsIO(data={**current, **forms.threshold_data(post)})
     if not body.is_valid():
@@ -388,7 +389,7 @@ def _save_thresholds(user: Any, post: Any) -> dict[str, Any]:
     return {}
 
 
-def _add_step(user: Any, post: Any) -> dict[str, Any]:
+def _add_step(user: User, post: QueryDict) -> dict[str, object]:
     body = RoutineStepIn(data={"label": post.get("label", ""), "kind": post.get("kind", "")})
     if not body.is_valid():
         return {"steps": _errors(body)}
@@ -399,13 +400,13 @@ def _add_step(user: Any, post: Any) -> dict[str, Any]:
     return {}
 
 
-def _archive_step(user: Any, post: Any) -> dict[str, Any]:
+def _archive_step(user: User, post: QueryDict) -> dict[str, object]:
     step = get_owned(RoutineStep.objects.all(), user, key=post.get("key", ""))
     diary_services.routine_step_archive(step)
     return {}
 
 
-def _save_profile(user: Any, post: Any) -> dict[str, Any]:
+def _save_profile(user: User, post: QueryDict) -> dict[str, object]:
     body = AccountSerializer(user, data=forms.profile_data(post), partial=True)
     if not body.is_valid():
         return {"profile": _errors(body)}
@@ -431,7 +432,7 @@ def export_page(request: HttpRequest) -> HttpResponse:
     """Downloads (PDF, CSV, FHIR) and share links. A new link is shown once, on the answer to its POST."""
     user = user_of(request)
     end = user.today()
-    context: dict[str, Any] = {"start": end - dt.timedelta(days=TIMELINE_DAYS - 1), "end": end, "errors": {}}
+    context: dict[str, object] = {"start": end - dt.timedelta(days=TIMELINE_DAYS - 1), "end": end, "errors": {}}
     if request.method == "POST" and request.POST.get("action") == "revoke":
         try:
             share = share_selectors.share_of(user, uuid.UUID(request.POST.get("id", "")))

@@ -54,7 +54,7 @@ def _cors(response: HttpResponse, methods: str) -> HttpResponse:
     return private_response(response, no_referrer=True, noindex=True)
 
 
-def _error(status: int, message: str, **extra: Any) -> JsonResponse:
+def _error(status: int, message: str, **extra: object) -> JsonResponse:
     return JsonResponse({"error": message, **extra}, status=status)
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
@@ -65,14 +64,14 @@ def share_view(view: Callable[..., HttpResponse], *, page: bool = False) -> View
 
     @require_http_methods(["GET", "HEAD", "POST"] if page else ["GET", "HEAD"])
     @wraps(view)
-    def wrapper(request: HttpRequest, token: str, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, token: str, **kwargs: object) -> HttpResponse:
         # The language the patient chose for the reader rides in the link (`?language=de`); without it, the
         # reader's browser decides (LocaleMiddleware).
         chosen = request.GET.get("language", "")
         with speaking(chosen if known(chosen) else translation.get_language()):
             return _answer(request, token, **kwargs)
 
-    def _answer(request: HttpRequest, token: str, **kwargs: Any) -> HttpResponse:
+    def _answer(request: HttpRequest, token: str, **kwargs: object) -> HttpResponse:
         limit = getattr(settings, "FOOTLOG_SHARE_RATE_PER_MINUTE", DEFAULT_RATE_PER_MINUTE)
         if rate_limit_hit("share", client_ip(request), limit=limit):
             response = _too_many()

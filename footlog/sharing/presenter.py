@@ -8,6 +8,7 @@ validates with its serializer, the page with the same serializer, and both hand 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
+from accounts.models import User
 from footlog.lib.links import absolute_url
 from footlog.sharing import services
 
@@ -24,7 +26,7 @@ from footlog.sharing import services
 class NewShare:
     """What the owner sees of a new link, the only time it exists in full (footlog keeps hashes, never the key)."""
 
-    id: Any
+    id: uuid.UUID
     url: str  # the share page
     expires_at: dt.datetime
     passcode: bool
@@ -42,7 +44,7 @@ class NewShare:
     def shlink_qr_html(self) -> SafeString:
         return mark_safe(self.shlink_qr_svg)  # noqa: S308
 
-    def as_api(self) -> dict[str, Any]:
+    def as_api(self) -> dict[str, object]:
         """The fields of the API's `ShareCreatedOut`."""
         return {
             "id": self.id,
@@ -78,7 +80,7 @@ def present(created: services.CreatedShare, request: HttpRequest | None = None, 
     )
 
 
-def create_share(user: Any, data: dict[str, Any], request: HttpRequest | None = None) -> NewShare:
+def create_share(user: User, data: dict[str, Any], request: HttpRequest | None = None) -> NewShare:
     """Open a link from a `ShareIn`'s validated values and present it."""
     language = data.get("language") or translation.get_language() or "en"
     created = services.share_create(

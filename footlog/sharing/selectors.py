@@ -3,20 +3,25 @@ manifest id, and a shared photo. The stored JWE (possibly megabytes of photos) i
 
 from __future__ import annotations
 
-from typing import Any
+import uuid
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
+from accounts.models import User
 from footlog.api.scoping import get_owned, owned
 from footlog.diary.selectors import photo_series, photos_for
 from footlog.sharing.models import Share
 
+if TYPE_CHECKING:
+    from footlog.diary.models import Photo
 
-def shares_for(user: Any) -> QuerySet[Share]:
+
+def shares_for(user: User) -> QuerySet[Share]:
     return owned(Share.objects.defer("shl_jwe"), user).prefetch_related("accesses")
 
 
-def share_of(user: Any, share_id: Any) -> Share:
+def share_of(user: User, share_id: uuid.UUID | str) -> Share:
     return get_owned(Share.objects.defer("shl_jwe"), user, pk=share_id)
 
 
@@ -30,13 +35,13 @@ def share_by_shl_id_hash(shl_id_hash: str) -> Share | None:
     return Share.objects.defer("shl_jwe").filter(shl_id_hash=shl_id_hash).first()
 
 
-def share_ciphertext(share_id: Any) -> tuple[Share, str] | None:
+def share_ciphertext(share_id: uuid.UUID | str) -> tuple[Share, str] | None:
     """The share and its stored JWE, for the manifest's file URL; None when it has none."""
     share = Share.objects.filter(pk=share_id).exclude(shl_jwe="").first()
     return None if share is None else (share, share.shl_jwe)
 
 
-def shared_photo(share: Share, photo_id: Any) -> Any:
+def shared_photo(share: Share, photo_id: uuid.UUID) -> Photo | None:
     """The share owner's photo `photo_id` if its day lies in the shared range, or if it is the baseline the report
     shows: the first photo ever of a site and view that has photos in the range. None otherwise."""
 

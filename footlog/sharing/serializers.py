@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils import timezone
 from rest_framework import serializers
 
@@ -27,13 +29,13 @@ class ShareIn(RangeBody):
     )
 
 
-class ShareAccessOut(serializers.ModelSerializer):
+class ShareAccessOut(serializers.ModelSerializer[ShareAccess]):
     class Meta:
         model = ShareAccess
         fields = ("at", "client", "resource")
 
 
-class ShareOut(serializers.ModelSerializer):
+class ShareOut(serializers.ModelSerializer[Share]):
     status = serializers.SerializerMethodField(help_text="active, expired, revoked, or locked (wrong passcodes)")
     passcode = serializers.BooleanField(source="has_passcode", read_only=True)
     remaining_attempts = serializers.SerializerMethodField(help_text="Wrong passcodes left; null without one.")
@@ -55,7 +57,7 @@ class ShareOut(serializers.ModelSerializer):
             "accesses",
         )
 
-    def get_fields(self) -> dict[str, serializers.Field]:
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
         fields = super().get_fields()
         # The API names the range from/to everywhere.
         fields["from"] = fields.pop("start")
@@ -75,7 +77,7 @@ class ShareOut(serializers.ModelSerializer):
         return share.passcode_attempts_left if share.has_passcode else None
 
 
-class ShareCreatedOut(serializers.Serializer):
+class ShareCreatedOut(serializers.Serializer[dict[str, object]]):
     id = serializers.UUIDField()
     url = serializers.URLField(help_text="The link, shown only now: footlog stores only a hash of its token.")
     expires_at = serializers.DateTimeField()

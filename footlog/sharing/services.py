@@ -8,7 +8,6 @@ import hmac
 import io
 import logging
 from dataclasses import dataclass
-from typing import Any
 
 import qrcode
 import qrcode.image.svg
@@ -20,6 +19,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import User
 from footlog.exports.fhir import bundle_json, report_pdf
 from footlog.i18n import speaking
 from footlog.sharing import shl, tokens
@@ -70,16 +70,15 @@ def passcode_problem(passcode: str) -> str | None:
     return None
 
 
-def _shl_bundle(user: Any, start: dt.date, end: dt.date, include_photos: bool, questions: str) -> bytes:
+def _shl_bundle(user: User, start: dt.date, end: dt.date, include_photos: bool, questions: str) -> bytes:
     """The share's FHIR Bundle, built once when the share is made: its photos (when shared) and its PDF report
     (the same questions and photos as the share page's) inside, so a receiver needs nothing else."""
-
     pdf = report_pdf(user, start, end, questions=questions, include_photos=include_photos)
     return bundle_json(user, start, end, photos="data" if include_photos else "none", report_pdf=pdf)
 
 
 def share_create(
-    user: Any,
+    user: User,
     *,
     start: dt.date,
     end: dt.date,
@@ -152,7 +151,7 @@ def _take_try(share: Share) -> int | None:
         cursor.execute(
             f"UPDATE {table} SET passcode_attempts_left = passcode_attempts_left - 1"  # noqa: S608 - our table name
             " WHERE id = %s AND passcode_attempts_left > 0 AND revoked_at IS NULL RETURNING passcode_attempts_left",
-            [Share._meta.pk.get_db_prep_value(share.pk, connection)],  # type: ignore[union-attr]
+            [Share._meta.pk.get_db_prep_value(share.pk, connection)],
         )
         row = cursor.fetchone()
     return None if row is None else int(row[0])

@@ -16,7 +16,6 @@ import base64
 import datetime as dt
 import json
 import secrets
-from typing import Any
 
 from joserfc import jwe
 from joserfc.jwk import OctKey
@@ -63,8 +62,8 @@ def label(start: dt.date, end: dt.date) -> str:
     return text[:LABEL_MAX]
 
 
-def payload(url: str, key: bytes, expires_at: dt.datetime, *, passcode: bool, label_text: str) -> dict[str, Any]:
-    out: dict[str, Any] = {"url": url, "key": b64url(key), "exp": int(expires_at.timestamp())}
+def payload(url: str, key: bytes, expires_at: dt.datetime, *, passcode: bool, label_text: str) -> dict[str, object]:
+    out: dict[str, object] = {"url": url, "key": b64url(key), "exp": int(expires_at.timestamp())}
     if passcode:
         out["flag"] = "P"
     out["label"] = label_text[:LABEL_MAX]
@@ -72,12 +71,12 @@ def payload(url: str, key: bytes, expires_at: dt.datetime, *, passcode: bool, la
     return out
 
 
-def shlink(data: dict[str, Any]) -> str:
+def shlink(data: dict[str, object]) -> str:
     """`shlink:/` + base64url of the payload's JSON, unpadded."""
     return "shlink:/" + b64url(json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode())
 
 
-def shlink_decode(link: str) -> dict[str, Any]:
+def shlink_decode(link: str) -> dict[str, object]:
     """The payload of a `shlink:/…` (also inside a viewer URL `https://…#shlink:/…`)."""
     encoded = link.split("shlink:/", 1)[1]
     data = json.loads(b64url_decode(encoded))

@@ -7,8 +7,8 @@ condition (tests/timeline/test_wording.py).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.utils.translation import gettext, gettext_noop
 
@@ -34,7 +34,7 @@ ROUTINE_NOT_RECORDED = gettext_noop("routine not recorded")
 class RedFlagLine:
     """One red-flag event as shown: date, site, what (kind) and its score or size."""
 
-    date: Any
+    date: dt.date
     site: str
     kind: str
     value: str
@@ -83,9 +83,9 @@ def _flag_word(kind: str) -> str:
 
 def coverage_text(coverage: Coverage) -> str:
     """ "58 of 90 days logged; last entry 30 Nov 2026"."""
-    params = {"logged": coverage.logged_days, "window": coverage.window_days}
+    params: dict[str, object] = {"logged": coverage.logged_days, "window": coverage.window_days}
     if coverage.last_entry:
-        params["last"] = day_text(coverage.last_entry)  # type: ignore[assignment]
+        params["last"] = day_text(coverage.last_entry)
         return gettext("%(logged)s of %(window)s days logged; last entry %(last)s") % params
     return gettext("%(logged)s of %(window)s days logged") % params
 

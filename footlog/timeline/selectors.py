@@ -328,10 +328,10 @@ def _shared(days: list[DayLog]) -> tuple[DayLog, ...]:
     """The days with equal observations, routine marks and routine lists as one object each: pickle writes such
     an object once and reads it back as a reference, so a cached month costs fewer objects to rebuild (most
     days repeat the same routine). Keyed with the types of the values too, so that 2 never stands for 2.0."""
-    seen: dict[tuple[object, ...], Any] = {}
+    seen: dict[tuple[object, ...], object] = {}
 
     def one(value: T) -> T:
-        key = (value, *map(type, value))  # type: ignore[call-overload]
+        key = (value, *map(type, value))  # type: ignore[call-overload]  # T: a tuple here (a day's parts)
         return cast(T, seen.setdefault(key, value))
 
     return tuple(
@@ -371,7 +371,7 @@ def _cache_get(key: str) -> object:
         return None
 
 
-def _cache_get_many(keys: list[str]) -> dict[str, Any]:
+def _cache_get_many(keys: list[str]) -> dict[str, object]:
     try:
         return cache.get_many(keys)
     except Exception:

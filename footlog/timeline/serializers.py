@@ -18,14 +18,14 @@ RED_FLAG_KINDS = ["pain", "redness", "bleeding", "spreading", "fast_change"]
 __all__ = ["FLOOR_MESSAGE", "REFUSED_FIELDS"]  # their home: footlog/timeline/validation.py
 
 
-class DayOut(serializers.Serializer[Any]):
+class DayOut(serializers.Serializer[object]):
     date = serializers.DateField()
     logged = serializers.BooleanField()
     total = serializers.IntegerField(allow_null=True, help_text="Sum of counts; null when not logged (unknown)")
     by_site = serializers.DictField(child=serializers.IntegerField(), help_text="Count per checked site")
 
 
-class SiteSummaryOut(serializers.Serializer[Any]):
+class SiteSummaryOut(serializers.Serializer[object]):
     site = serializers.ChoiceField(choices=SITE_CHOICES)
     status = serializers.ChoiceField(
         choices=STATUSES, help_text='"stale": not checked for 7 days before `to`; nothing is claimed about it now'
@@ -46,9 +46,9 @@ class SiteSummaryOut(serializers.Serializer[Any]):
     peak_date = serializers.DateField(allow_null=True, help_text="First day of that peak (null when no bumps)")
 
 
-class AdherenceOut(serializers.Serializer[Any]):
+class AdherenceOut(serializers.Serializer[object]):
     # A field named "label" shadows Field.label for the type checker only; DRF moves it into _declared_fields.
-    label = serializers.CharField()  # type: ignore[assignment]
+    label = serializers.CharField()  # type: ignore[assignment]  # our field named `label`, not Field.label
     kind = serializers.ChoiceField(choices=["care", "trigger"])
     done = serializers.IntegerField()
     logged = serializers.IntegerField(help_text="Days the step was recorded, done or not")
@@ -59,20 +59,20 @@ class AdherenceOut(serializers.Serializer[Any]):
     target_per_week = serializers.IntegerField(min_value=0, max_value=7, help_text="How often the user means to")
 
 
-class CoverageOut(serializers.Serializer[Any]):
+class CoverageOut(serializers.Serializer[object]):
     logged_days = serializers.IntegerField(help_text="Days with an entry in the window")
     window_days = serializers.IntegerField(help_text="Days from max(from, first entry ever) to `to`")
     last_entry = serializers.DateField(allow_null=True)
 
 
-class RedFlagOut(serializers.Serializer[Any]):
+class RedFlagOut(serializers.Serializer[object]):
     date = serializers.DateField()
     site = serializers.ChoiceField(choices=SITE_CHOICES)
     kind = serializers.ChoiceField(choices=RED_FLAG_KINDS)
     value = serializers.JSONField(help_text="The score, size (mm) or count that day, or true")
 
 
-class ReasonOut(serializers.Serializer[Any]):
+class ReasonOut(serializers.Serializer[object]):
     code = serializers.CharField()
     level = serializers.ChoiceField(choices=list(LEVELS))
     message = serializers.CharField()
@@ -82,7 +82,7 @@ class ReasonOut(serializers.Serializer[Any]):
     red_flag = serializers.BooleanField(help_text='True for red flags; their message says "Seek care promptly."')
 
 
-class RecommendationOut(serializers.Serializer[Any]):
+class RecommendationOut(serializers.Serializer[object]):
     level = serializers.ChoiceField(choices=list(LEVELS), help_text='"urgent": a red flag in the last 14 days')
     headline = serializers.CharField(help_text="The level's words for the patient (the one wording table)")
     headline_clinician = serializers.CharField(
@@ -95,7 +95,7 @@ class RecommendationOut(serializers.Serializer[Any]):
     reasons = ReasonOut(many=True)
 
 
-class SinceVisitOut(serializers.Serializer[Any]):
+class SinceVisitOut(serializers.Serializer[object]):
     site = serializers.ChoiceField(choices=SITE_CHOICES)
     before = serializers.FloatField(help_text="Median of the last (up to) 3 counts on or before the visit day")
     after = serializers.FloatField(help_text="Median of the last (up to) 3 counts after it")
@@ -105,7 +105,7 @@ class SinceVisitOut(serializers.Serializer[Any]):
 # Its own component name: clinical's VisitOut (visits/) has other fields, and one name for both made the schema
 # describe visits/' answers with this one.
 @extend_schema_serializer(component_name="TimelineVisitOut")
-class VisitOut(serializers.Serializer[Any]):
+class VisitOut(serializers.Serializer[object]):
     date = serializers.DateField()
     kind = serializers.ChoiceField(choices=["booked", "visited"])
     plan = serializers.CharField(allow_blank=True)
@@ -113,7 +113,7 @@ class VisitOut(serializers.Serializer[Any]):
     since = SinceVisitOut(many=True, help_text='"since then: 5 → 2 at Left top of foot", per site')
 
 
-class SlightSymptomOut(serializers.Serializer[Any]):
+class SlightSymptomOut(serializers.Serializer[object]):
     date = serializers.DateField()
     site = serializers.ChoiceField(choices=SITE_CHOICES)
     pain = serializers.IntegerField()
@@ -121,7 +121,7 @@ class SlightSymptomOut(serializers.Serializer[Any]):
     recent = serializers.BooleanField(help_text="Within the last 14 days (then also a `symptom_once` reason)")
 
 
-class OutlierOut(serializers.Serializer[Any]):
+class OutlierOut(serializers.Serializer[object]):
     date = serializers.DateField()
     site = serializers.ChoiceField(choices=SITE_CHOICES)
     field = serializers.ChoiceField(choices=["largest_mm", "count"])
@@ -129,7 +129,7 @@ class OutlierOut(serializers.Serializer[Any]):
     usual = serializers.FloatField(help_text="Median of the site's present checks in the 90 days before")
 
 
-def _threshold(name: str, help_text: str) -> serializers.Field[Any, Any, Any, Any]:
+def _threshold(name: str, help_text: str) -> StrictIntegerField | StrictFloatField:
     """A threshold field built from its bounds in footlog/timeline/validation.py (so the schema shows them)."""
     low, high, whole = BOUNDS[name]
     if whole:
@@ -137,7 +137,7 @@ def _threshold(name: str, help_text: str) -> serializers.Field[Any, Any, Any, An
     return StrictFloatField(min_value=low, max_value=high, required=False, help_text=help_text)
 
 
-class ThresholdsIO(serializers.Serializer[Any]):
+class ThresholdsIO(serializers.Serializer[object]):
     """The user's tunable rule thresholds (docs/timeline.md). On PUT, a field left out goes back to its default.
 
     A field of the safety floor (red-flag rules, clear streak, staleness) is refused with a 400 naming it.
@@ -173,7 +173,7 @@ class ThresholdsIO(serializers.Serializer[Any]):
         return attrs
 
 
-def _floor_field(value: Any) -> serializers.Field[Any, Any, Any, Any]:
+def _floor_field(value: object) -> serializers.FloatField | serializers.IntegerField:
     if isinstance(value, float):
         return serializers.FloatField(read_only=True)
     return serializers.IntegerField(read_only=True)
@@ -197,12 +197,12 @@ class TimelineSettingsIO(ThresholdsIO):
     safety_floor = SafetyFloorOut(read_only=True)
 
 
-def settings_body(thresholds: Thresholds) -> dict[str, Any]:
+def settings_body(thresholds: Thresholds) -> dict[str, object]:
     """The answer of GET/PUT timeline/settings."""
     return dict(TimelineSettingsIO({**thresholds.to_dict(), "safety_floor": dict(SAFETY_FLOOR)}).data)
 
 
-class TimelineOut(serializers.Serializer[Any]):
+class TimelineOut(serializers.Serializer[object]):
     """Documents `TimelineResult.to_dict()` field by field (tests pin the two equal)."""
 
     def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:

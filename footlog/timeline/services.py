@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.cache import cache
 
 from accounts.models import User
@@ -14,7 +12,7 @@ from footlog.timeline.selectors import cache_keys
 from footlog.timeline.validation import thresholds_errors
 
 
-def timeline_settings_update(user: User, values: dict[str, Any]) -> Thresholds:
+def timeline_settings_update(user: User, values: dict[str, object]) -> Thresholds:
     """Replace the user's thresholds: fields left out go back to their defaults. Validated by the caller
     (serializer, which also refuses safety-floor fields) and by the table's check constraints.
 

@@ -4,7 +4,6 @@ are built from) and the one cross-field rule. One home for the API, the settings
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from footlog.lib import checks
 from footlog.lib.checks import Errors
@@ -28,7 +27,7 @@ FLOOR_MESSAGE = "This is a safety-floor rule (red flags, clear streak, staleness
 BOOK_NOT_BEFORE_CONSIDER = "Must not be less than consider_after_days."
 
 
-def thresholds_errors(values: Mapping[str, Any]) -> Errors:
+def thresholds_errors(values: Mapping[str, object]) -> Errors:
     """Each given threshold in its bounds and of its type; a safety-floor name refused; book_after_days not
     less than consider_after_days (a field left out counts at its default). Unknown names are not checked."""
     errors: Errors = {}

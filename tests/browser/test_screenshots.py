@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from footlog.pwa.demo import create_demo
-from tests.browser.conftest import ROOT, shoot, sign_in
+from tests.browser.conftest import ROOT, shoot, sign_in, until
 from tests.support.browser import PHONE
 
 pytestmark = pytest.mark.browser
@@ -53,6 +53,9 @@ def test_every_page_at_phone_size(context: Any, page: Any, live_server: Any) -> 
 
 
 README_SHOTS = ROOT / "docs" / "img"
+IMAGES_IN_VIEW_LOADED = """[...document.images].filter(i => {
+    const r = i.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight && r.width > 0;
+  }).every(i => i.complete && i.naturalWidth > 0)"""
 
 
 @pytest.mark.skipif(
@@ -73,6 +76,8 @@ def test_readme_screenshots_light_and_dark(chromium: Any, live_server: Any, tran
             page.goto(f"{live_server.url}/timeline/")
             page.wait_for_load_state("networkidle")
             page.locator("section.chart").evaluate("e => scrollTo(0, e.getBoundingClientRect().top + scrollY - 70)")
+            # The photos below the chart load lazily, once scrolled into view: wait for every image in the viewport.
+            until(page, IMAGES_IN_VIEW_LOADED)
             page.screenshot(path=str(README_SHOTS / f"timeline-{scheme}.png"))
         finally:
             context.close()

@@ -28,6 +28,7 @@ from footlog.timeline.analysis.types import (
     Outlier,
     Recommendation,
     SinceVisit,
+    SiteObservation,
     SiteSummary,
     Status,
     Thresholds,
@@ -118,12 +119,19 @@ def analyse(
 def _outliers(site: str, checks: Sequence[Check], start: dt.date) -> list[Outlier]:
     """Present checks from `start` on whose size or count is far outside the site's own history (the median m
     of the present checks in the 90 days before that day, with ≥ 3 of them): size ≥ 3m and ≥ m + 4 mm, or count
-    ≥ 5m and ≥ m + 10; on one day only (the next check is not as far out)."""
+    ≥ 5m and ≥ m + 10; on one day only (the next check is not as far out).
+
+    Only a check that can be far out is compared (most checks cannot, and sorting the 90 days before each one
+    was most of an uncached analysis, docs/performance.md): m of present counts is above 0, so a count outlier
+    is above 10; m of sizes none below 0 is at least 0, so a size outlier is at least 4 mm. Equal to the plain
+    version (tests/timeline/test_outliers_equivalence.py).
+    """
     found = []
+    sizes_from_0 = all(o.largest_mm is None or not o.largest_mm < 0 for _, o in checks)
     first = bisect_left(checks, start, key=_day)
     for i in range(first, len(checks)):
         date, obs = checks[i]
-        if obs.count <= 0:
+        if obs.count <= 0 or not (sizes_from_0 is False or _may_be_far(obs)):
             continue
         lo = bisect_left(checks, days_before(date, safety.OUTLIER_LOOKBACK_DAYS), key=_day)
         before = [o for _, o in checks[lo:i] if o.count > 0]
@@ -147,6 +155,12 @@ def _outliers(site: str, checks: Sequence[Check], start: dt.date) -> list[Outlie
         if far_count(obs.count) and not (following and far_count(following.count)):
             found.append(Outlier(date, site, "count", obs.count, round(m, 2)))
     return found
+
+
+def _may_be_far(obs: SiteObservation) -> bool:
+    """Whether a present check can be an outlier at all, whatever the median (sizes of the site none below 0)."""
+    mm = obs.largest_mm
+    return obs.count > safety.OUTLIER_COUNT_PLUS or (mm is not None and not mm < safety.OUTLIER_SIZE_PLUS_MM)
 
 
 def _visit_summary(visit: Visit, checks: dict[str, list[Check]], end: dt.date) -> VisitSummary:

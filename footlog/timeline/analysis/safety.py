@@ -6,8 +6,6 @@ not `Thresholds` fields; `PUT timeline/settings` naming any of them is refused.
 
 from __future__ import annotations
 
-from typing import Any
-
 CLEAR_STREAK = 3  # clear checks in a row that end an episode (one zero inside an episode does not)
 STALE_AFTER_DAYS = 7  # a site last checked more than this many days before `to` is "stale"
 URGENT_WITHIN_DAYS = 14  # a red flag this recent makes the level "urgent"
@@ -58,7 +56,7 @@ FLOOR_FIELDS = (
     "urgent_within_days",
 )
 
-SAFETY_FLOOR: dict[str, Any] = {
+SAFETY_FLOOR: dict[str, object] = {
     "clear_streak": CLEAR_STREAK,
     "stale_after_days": STALE_AFTER_DAYS,
     "urgent_within_days": URGENT_WITHIN_DAYS,

@@ -175,9 +175,9 @@ class RedFlag:
     date: dt.date
     site: str
     kind: RedFlagKind
-    value: Any
+    value: bool | float  # a score or count (int), a size in mm (float), or True
     # For messages only (fast change: "from 1 to 3.5 mm ..."): a wording.Msg, rendered in the reader's language.
-    detail: Any = field(default="", compare=False)
+    detail: Msg | str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -381,8 +381,8 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _jsonable(evidence: dict[str, Any]) -> dict[str, Any]:
-    def one(v: Any) -> Any:
+def _jsonable(evidence: dict[str, Any]) -> dict[str, object]:
+    def one(v: object) -> object:
         if isinstance(v, dt.date):
             return v.isoformat()
         if isinstance(v, (list, tuple)):

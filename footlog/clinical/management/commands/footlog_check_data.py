@@ -8,7 +8,7 @@ never printed. Exit status 1 when any row is listed (for a cron or a deploy chec
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
@@ -17,8 +17,12 @@ from footlog.clinical.models import SiteOnset, Visit
 from footlog.diary.models import Entry
 from footlog.lib.dates import EARLIEST_DATE, LATEST_DATE
 
+if TYPE_CHECKING:
+    from footlog.clinical.models import SiteOnset, Visit
+    from footlog.diary.models import Entry
 
-def _date_fields() -> list[tuple[Any, str]]:
+
+def _date_fields() -> list[tuple[type[Entry | SiteOnset | Visit], str]]:
     """Every (model, date field) of footlog's health data."""
 
     return [(Entry, "date"), (SiteOnset, "noticed_since"), (Visit, "date"), (Visit, "review_on")]
@@ -37,7 +41,7 @@ def rows_outside_calendar() -> list[tuple[str, str, int, str, str]]:
 class Command(BaseCommand):
     help = "List rows whose dates lie outside footlog's calendar (changes nothing)."
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def handle(self, *args: object, **options: object) -> None:
         rows = rows_outside_calendar()
         for label, pk, user_id, name, value in rows:
             self.stdout.write(f"{label} {pk} user={user_id} {name}={value}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -16,6 +15,6 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--min-age-minutes", type=int, default=60)
 
-    def handle(self, *args: Any, min_age_minutes: int, **options: Any) -> None:
+    def handle(self, *args: object, min_age_minutes: int, **options: object) -> None:
         count = photo_orphans_delete(dt.timedelta(minutes=min_age_minutes))
         self.stdout.write(f"deleted {count} orphaned photo file(s)")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -20,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--stuck-after-minutes", type=float, default=report_jobs.STUCK_AFTER.total_seconds() / 60)
         parser.add_argument("--min-age-minutes", type=float, default=report_jobs.ORPHAN_MIN_AGE.total_seconds() / 60)
 
-    def handle(self, *args: Any, stuck_after_minutes: float, min_age_minutes: float, **options: Any) -> None:
+    def handle(self, *args: object, stuck_after_minutes: float, min_age_minutes: float, **options: object) -> None:
         result = report_jobs.report_jobs_sweep(
             stuck_after=dt.timedelta(minutes=stuck_after_minutes), orphan_min_age=dt.timedelta(minutes=min_age_minutes)
         )

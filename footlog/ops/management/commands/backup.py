@@ -4,7 +4,6 @@ runs (footlog/ops/backup.py; docs/deploy.md "Backups")."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -18,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--output", type=Path, required=True, help="the archive to write (must not exist)")
         parser.add_argument("--passphrase-file", type=Path, help="encrypt the archive with the passphrase in this file")
 
-    def handle(self, *args: Any, output: Path, passphrase_file: Path | None, **options: Any) -> None:
+    def handle(self, *args: object, output: Path, passphrase_file: Path | None, **options: object) -> None:
         layout = Layout.from_settings()
         try:
             passphrase = read_passphrase(passphrase_file) if passphrase_file else None

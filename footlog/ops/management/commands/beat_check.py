@@ -5,8 +5,6 @@ For a process manager or a cron-driven alert: `manage.py beat_check --max-age 18
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from footlog.ops.heartbeat import last_tick_age
@@ -18,7 +16,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--max-age", type=int, default=180, help="seconds (default 180: three missed ticks)")
 
-    def handle(self, *args: Any, max_age: int, **options: Any) -> None:
+    def handle(self, *args: object, max_age: int, **options: object) -> None:
         age = last_tick_age()
         if age is None:
             raise CommandError("no reminder tick recorded yet: is beat running, and a worker taking its tasks?")

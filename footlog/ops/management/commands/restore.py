@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -18,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("archive", type=Path)
         parser.add_argument("--passphrase-file", type=Path, help="the passphrase the archive was encrypted with")
 
-    def handle(self, *args: Any, archive: Path, passphrase_file: Path | None, **options: Any) -> None:
+    def handle(self, *args: object, archive: Path, passphrase_file: Path | None, **options: object) -> None:
         layout = Layout.from_settings()
         try:
             passphrase = read_passphrase(passphrase_file) if passphrase_file else None

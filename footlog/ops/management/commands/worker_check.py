@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from footlog.celery import app
@@ -17,8 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--timeout", type=float, default=5.0, help="seconds to wait for answers (default 5)")
         parser.add_argument("--destination", action="append", help="a worker name (-n); repeat for several")
 
-    def handle(self, *args: Any, timeout: float, destination: list[str] | None, **options: Any) -> None:
-
+    def handle(self, *args: object, timeout: float, destination: list[str] | None, **options: object) -> None:
         try:
             replies = app.control.ping(timeout=timeout, destination=destination)
         except Exception as exc:
