@@ -31,6 +31,8 @@ class Share(models.Model):
     end = models.DateField()
     include_photos = models.BooleanField(default=False)
     questions = models.TextField(max_length=MAX_QUESTIONS, blank=True)  # the patient's, shown on page and PDF
+    # The reader's language (en/de/es) the patient chose; "" (shares made before) lets the reader's browser decide.
+    language = models.CharField(max_length=8, blank=True, default="")
     created = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)

@@ -65,29 +65,37 @@ def share_view(view: Callable[..., HttpResponse], *, page: bool = False) -> View
     @require_http_methods(["GET", "HEAD", "POST"] if page else ["GET", "HEAD"])
     @wraps(view)
     def wrapper(request: HttpRequest, token: str, **kwargs: object) -> HttpResponse:
-        # The language the patient chose for the reader rides in the link (`?language=de`); without it, the
-        # reader's browser decides (LocaleMiddleware).
-        chosen = request.GET.get("language", "")
-        with speaking(chosen if known(chosen) else translation.get_language()):
-            return _answer(request, token, **kwargs)
-
-    def _answer(request: HttpRequest, token: str, **kwargs: object) -> HttpResponse:
         limit = getattr(settings, "FOOTLOG_SHARE_RATE_PER_MINUTE", DEFAULT_RATE_PER_MINUTE)
         if rate_limit_hit("share", client_ip(request), limit=limit):
-            response = _too_many()
+            with speaking(_reader_language(request, None)):
+                response = _too_many()
         elif (share := _open_share(token)) is None:
-            response = _not_found(request)
-        elif request.method == "POST" and not share.has_passcode:
-            response = HttpResponseNotAllowed(["GET", "HEAD"])  # nothing to post without a passcode
-        elif share.has_passcode and (request.method == "POST" or not _unlocked(request, share)):
-            # The PDF and photos of a passcode share not unlocked in this browser send it to the page, which asks.
-            response = _passcode_gate(request, share, token) if page else _to_page(token, request)
+            with speaking(_reader_language(request, None)):
+                response = _not_found(request)
         else:
-            response = view(request, share, token, **kwargs)
+            with speaking(_reader_language(request, share)):
+                response = _answer(request, share, token, **kwargs)
         # Someone's health data behind a secret link: private, never a Referer, never indexed.
         return private_response(response, no_referrer=True, noindex=True)
 
+    def _answer(request: HttpRequest, share: Share, token: str, **kwargs: object) -> HttpResponse:
+        if request.method == "POST" and not share.has_passcode:
+            return HttpResponseNotAllowed(["GET", "HEAD"])  # nothing to post without a passcode
+        if share.has_passcode and (request.method == "POST" or not _unlocked(request, share)):
+            # The PDF and photos of a passcode share not unlocked in this browser send it to the page, which asks.
+            return _passcode_gate(request, share, token) if page else _to_page(token, request)
+        return view(request, share, token, **kwargs)
+
     return wrapper
+
+
+def _reader_language(request: HttpRequest, share: Share | None) -> str:
+    """A `?language=` on the link (the page's own PDF link carries it), else the language the patient chose for
+    the reader when sharing, else the reader's browser (LocaleMiddleware)."""
+    for chosen in (request.GET.get("language", ""), share.language if share else ""):
+        if known(chosen):
+            return chosen
+    return translation.get_language()
 
 
 def _page_path(token: str) -> str:

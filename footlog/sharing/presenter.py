@@ -63,9 +63,10 @@ def viewer_url(shlink: str, request: HttpRequest | None = None) -> str:
     return f"{absolute_url(reverse('shl-viewer'), request)}#{shlink}"
 
 
-def present(created: services.CreatedShare, request: HttpRequest | None = None, language: str = "") -> NewShare:
-    # The reader's language travels in the link (the page and its PDF speak it; footlog/sharing/pages.py).
-    url = absolute_url(created.path, request) + (f"?language={language}" if language else "")
+def present(created: services.CreatedShare, request: HttpRequest | None = None) -> NewShare:
+    # The reader's language is stored on the share (the page and its PDF speak it; footlog/sharing/pages.py), so
+    # the link stays the bare path clients build on (`<url>report.pdf`).
+    url = absolute_url(created.path, request)
     shlink = created.shlink(absolute_url(created.manifest_path, request))
     shlink_url = viewer_url(shlink, request)
     return NewShare(
@@ -93,4 +94,4 @@ def create_share(user: User, data: dict[str, Any], request: HttpRequest | None =
         passcode=data["passcode"],
         language=language,
     )
-    return present(created, request, language)
+    return present(created, request)

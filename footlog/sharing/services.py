@@ -110,6 +110,7 @@ def share_create(
         passcode_hash=make_password(passcode) if passcode else "",
         shl_id_hash=tokens.token_hash(shl_id),
         shl_jwe=ciphertext,
+        language=language,
     )
     return CreatedShare(share, token, shl_id, key)
 

@@ -79,6 +79,8 @@ NOT_WALKED = {
     "healthz",
     "readyz",
     "metrics",
+    "jsi18n/",  # the JavaScript translation catalog (a script)
+    "i18n/setlang/",  # the language switch: a POST that redirects back
     "share/<str:token>/report.pdf",
     "share/<str:token>/photos/<uuid:photo_id>",
     "shl/file/<str:ticket>",

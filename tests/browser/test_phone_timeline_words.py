@@ -31,7 +31,7 @@ def test_the_timeline_header_rows_and_reasons_agree_on_a_phone(
     server = Client()
     server.force_login(user)
     reasons = server.get("/timeline/").context["result"].recommendation.reasons
-    heel = [text_of(r.message) for r in reasons if r.site == "left_heel"]
+    heel = [text_of(str(r.message)) for r in reasons if r.site == "left_heel"]  # a Msg, rendered in English here
     assert heel
 
     sign_in(context, user, live_server.url)

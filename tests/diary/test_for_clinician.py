@@ -48,5 +48,6 @@ def test_marked_notes_are_on_page_one_of_the_report(api):
     api.post(URL, {"date": "2026-11-22", "notes": "an ordinary day"}, format="json")
     pdf = api.get("/api/v1/exports/report.pdf", {"from": "2026-11-01", "to": "2026-11-30"})
     first = " ".join(PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text().split())
-    assert "20 Nov 2026 (for the dermatologist): squeezed one, sore" in first
+    # The note is quoted as the patient's own words (issue 26: notes stay verbatim, marked as theirs).
+    assert "20 Nov 2026 (for the dermatologist): “squeezed one, sore”" in first
     assert "an ordinary day" not in first

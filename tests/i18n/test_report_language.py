@@ -82,7 +82,18 @@ def test_share_creation_takes_a_language_and_refuses_others(api, spanish_user):
     body = {"from": "2026-09-01", "to": "2026-10-12", "expires_in_days": 3}
     refused = api.post("/api/v1/shares/", {**body, "language": "fr"}, format="json")
     assert refused.status_code == 400 and "language" in refused.json()["errors"]
-    assert api.post("/api/v1/shares/", {**body, "language": "de"}, format="json").status_code == 201
+    created = api.post("/api/v1/shares/", {**body, "language": "de"}, format="json")
+    assert created.status_code == 201
+    url = created.json()["url"]
+    assert "?" not in url  # clients build on the bare link (`<url>report.pdf`)
+    # A reader whose browser asks for Spanish still reads the German the patient chose; the notes stay verbatim.
+    from django.test import Client
+
+    path = url.split("://", 1)[-1].split("/", 1)[1]
+    page = Client(HTTP_ACCEPT_LANGUAGE="es").get("/" + path).content.decode()
+    assert "Protokoll von Ana" in page and NOTE in page
+    pdf = Client(HTTP_ACCEPT_LANGUAGE="es").get("/" + path + "report.pdf")
+    assert "Protokoll von Ana" in pdf_text(pdf)
 
 
 def test_the_fhir_bundle_names_its_language(spanish_user):
@@ -133,4 +144,6 @@ def test_the_export_page_shares_in_the_chosen_language(browser, consented):
         "/export/",
         {"action": "share", "from": "2026-09-01", "to": "2026-10-12", "expires_in_days": "7", "language": "es"},
     ).content.decode()
-    assert "?language=es" in created
+    # The reader's language is kept on the share (the link stays the bare path clients build on).
+    assert "/share/" in created and "?language=" not in created
+    assert set(Share.objects.filter(user=consented).values_list("language", flat=True)) == {"es"}

@@ -22,6 +22,9 @@ CANARY = "okapicanary5519"
 CHILD = f"""
 import django
 django.setup()
+from django.core.management import call_command
+# A request with a session cookie reads its account's language (footlog/i18n.py), so the database exists.
+call_command("migrate", verbosity=0)
 import sentry_sdk
 from django.test import Client
 from django.test.utils import override_settings
