@@ -8,11 +8,12 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 
-def migrate_to(targets: list[tuple[str, str]]) -> Any:
-    """Migrate the test database to `targets`; return that state's apps (historical models)."""
+def migrate_to(targets: list[tuple[str, str | None]]) -> Any:
+    """Migrate the test database to `targets` (`(app, None)` unapplies an app whole); return that state's apps
+    (historical models)."""
     executor = MigrationExecutor(connection)
     executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
+    return executor.loader.project_state([t for t in targets if t[1] is not None]).apps
 
 
 def migrate_to_latest() -> Any:
