@@ -41,7 +41,7 @@ bench: setup-test
 	for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 # The catalogs (docs/languages.md): extract every marked string, fill German and Spanish from
-# locale/translations.py, compile. The compiled .mo files are committed (tests/i18n checks they are fresh).
+# locale/translations/, compile. The compiled .mo files are committed (tests/i18n checks they are fresh).
 messages:
 	$(PY) manage.py makemessages -l de -l es --ignore ".venv/*" --ignore "staticfiles/*" --ignore "tests/*" \
 		--ignore "bench/*" --ignore "scripts/*" --ignore "locale/*"

@@ -1,7 +1,7 @@
 """A small .po reader/writer for filling catalogs from a Python table (no polib in the venv).
 
 python scripts/po_tool.py list locale/de/LC_MESSAGES/django.po     # msgids not yet translated
-python scripts/po_tool.py fill locale/de/LC_MESSAGES/django.po de  # fill from locale/translations.py
+python scripts/po_tool.py fill locale/de/LC_MESSAGES/django.po de  # fill from locale/translations/
 """
 
 from __future__ import annotations

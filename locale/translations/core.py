@@ -1,6 +1,5 @@
-"""The German and Spanish texts of footlog's catalogs, one row per msgid (filled into the .po files by
-scripts/po_tool.py). German addresses the reader formally (Sie), Spanish as usted. No native speaker has reviewed
-these yet (docs/languages.md). Plural rows hold [singular, plural]."""
+"""The catalogs' shared rows: the report, the timeline's reasons, mails and pushes, the share pages and the
+words every page uses (see the package's docstring)."""
 
 TABLE: dict[str, dict[str, object]] = {
     # --- visits, report cells ---
