@@ -22,6 +22,7 @@ from kombu.exceptions import OperationalError
 
 from accounts.models import User
 from footlog.exports.models import ReportJob
+from footlog.i18n import account_language, known, speaking
 from footlog.lib.errors import ServiceUnavailable
 from footlog.lib.heartbeat import beating
 from footlog.lib.tasks import send
@@ -49,13 +50,17 @@ def _enqueue(job_id: uuid.UUID) -> None:
     send(BUILD_TASK, str(job_id))  # now, not on commit: the caller withdraws the job when the broker is down
 
 
-def report_job_create(user: User, *, start: dt.date, end: dt.date, questions: str) -> ReportJob:
-    """Queue a PDF report for the worker; the caller polls the job for progress.
+def report_job_create(
+    user: User, *, start: dt.date, end: dt.date, questions: str, language: str | None = None
+) -> ReportJob:
+    """Queue a PDF report for the worker, written in `language` (a code footlog speaks; else the account's, else
+    English: the worker has no browser to ask); the caller polls the job for progress.
 
     When the broker cannot take the message the job is removed again and ServiceUnavailable raised: a pending
     job nothing will ever pick up is worse than a 503 the client can retry.
     """
-    job = ReportJob.objects.create(user=user, start=start, end=end, questions=questions, attempts=1)
+    language = language if language and known(language) else account_language(user) or settings.LANGUAGE_CODE
+    job = ReportJob.objects.create(user=user, start=start, end=end, questions=questions, language=language, attempts=1)
     transaction.on_commit(lambda: _enqueue_or_withdraw(job))  # at once outside a transaction (the API view)
     return job
 
@@ -114,9 +119,10 @@ def _render(job: ReportJob) -> bytes:
     from footlog.exports.photos import owned_photo_reader
     from footlog.exports.report import build_report
 
-    report = build_report(job.user, job.start, job.end, questions=job.questions)
-    ReportJob.objects.filter(pk=job.pk).update(progress=40)
-    pdf = render_pdf(report, owned_photo_reader(job.user))
+    with speaking(job.language):  # the language asked for when the job was made, not the worker's
+        report = build_report(job.user, job.start, job.end, questions=job.questions)
+        ReportJob.objects.filter(pk=job.pk).update(progress=40)
+        pdf = render_pdf(report, owned_photo_reader(job.user))
     ReportJob.objects.filter(pk=job.pk).update(progress=90)
     return pdf
 

@@ -40,6 +40,7 @@ class ReportQuery(serializers.Serializer[None]):
 
 class ReportJobIn(RangeBody):
     questions = StrictCharField(max_length=MAX_QUESTIONS, required=False, allow_blank=True, default="")
+    language = ReportLanguageField()
 
 
 class ReportJobOut(serializers.ModelSerializer[ReportJob]):
@@ -50,7 +51,7 @@ class ReportJobOut(serializers.ModelSerializer[ReportJob]):
 
     class Meta:
         model = ReportJob
-        fields = ("id", "state", "progress", "error", "created", "finished", "download_url", "retrying")
+        fields = ("id", "state", "progress", "error", "created", "finished", "download_url", "retrying", "language")
 
     def get_retrying(self, job: ReportJob) -> bool:
         return job.attempts > 1 and job.state in (ReportJob.State.PENDING, ReportJob.State.RUNNING)

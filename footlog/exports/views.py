@@ -94,7 +94,11 @@ class ReportJobList(APIView):
         body.is_valid(raise_exception=True)
         data = body.validated_data
         job = report_jobs.report_job_create(
-            user_of(request), start=data["from"], end=data["to"], questions=data["questions"]
+            user_of(request),
+            start=data["from"],
+            end=data["to"],
+            questions=data["questions"],
+            language=data.get("language") or translation.get_language(),  # default: the user's (the request's)
         )
         response = Response(ReportJobOut(job).data, status=status.HTTP_202_ACCEPTED)
         response["Location"] = reverse("report-job-detail", kwargs={"pk": job.pk})
