@@ -18,6 +18,7 @@ from django.core.files.storage import Storage
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 from kombu.exceptions import OperationalError
 
 from accounts.models import User
@@ -71,7 +72,7 @@ def _enqueue_or_withdraw(job: ReportJob) -> None:
     except BROKER_ERRORS as exc:
         logger.warning("report job %s not queued: the broker is unavailable (%s)", job.pk, type(exc).__name__)
         job.delete()
-        raise ServiceUnavailable("Reports cannot be queued right now; try again in a minute.") from None
+        raise ServiceUnavailable(gettext("Reports cannot be queued right now; try again in a minute.")) from None
 
 
 def report_job_run(job_id: str) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 from footlog.api.fields import ReportLanguageField, StrictCharField
@@ -27,9 +28,9 @@ class RangeBody(serializers.Serializer[None]):
         start: dt.date = attrs["from"]
         end: dt.date = attrs["to"]
         if start > end:
-            raise serializers.ValidationError({"from": ["`from` must not be after `to`."]})
+            raise serializers.ValidationError({"from": [gettext("`from` must not be after `to`.")]})
         if (end - start).days > MAX_RANGE_DAYS:
-            raise serializers.ValidationError({"to": ["The range may span at most five years."]})
+            raise serializers.ValidationError({"to": [gettext("The range may span at most five years.")]})
         return attrs
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -121,7 +122,9 @@ class ReportJobPdf(FileDownloadView):
     def get(self, request: Request, pk: str) -> FileResponse:
         job = selectors.report_job_of(user_of(request), pk)
         if job.state != ReportJob.State.DONE:
-            raise Conflict("The report is not ready yet.", extra={"state": job.state, "progress": job.progress})
+            raise Conflict(
+                gettext("The report is not ready yet."), extra={"state": job.state, "progress": job.progress}
+            )
         try:
             content = job.file.open("rb")
         except FileNotFoundError:  # lost outside footlog (a partial restore): a 404 to build it again, not a 500
