@@ -39,6 +39,12 @@ class ReportQuery(serializers.Serializer[None]):
     language = ReportLanguageField()
 
 
+class CsvQuery(serializers.Serializer[None]):
+    language = ReportLanguageField(
+        help_text="Column titles and site labels for people, in this language; absent: the stable English names"
+    )
+
+
 class ReportJobIn(RangeBody):
     questions = StrictCharField(max_length=MAX_QUESTIONS, required=False, allow_blank=True, default="")
     language = ReportLanguageField()

@@ -26,7 +26,7 @@ from footlog.exports.pdf import render_pdf
 from footlog.exports.photos import owned_photo_reader
 from footlog.exports.renderers import CsvRenderer, FhirRenderer, FileDownloadView, PdfRenderer
 from footlog.exports.report import build_report
-from footlog.exports.serializers import ReportJobIn, ReportJobOut, ReportQuery
+from footlog.exports.serializers import CsvQuery, ReportJobIn, ReportJobOut, ReportQuery
 from footlog.i18n import speaking
 from footlog.lib.private import private_response
 
@@ -71,15 +71,25 @@ class HistoryCsv(FileDownloadView):
     renderer_classes = [CsvRenderer, JSONRenderer]
 
     @extend_schema(
-        parameters=DATE_RANGE,
+        parameters=[
+            *DATE_RANGE,
+            OpenApiParameter(
+                "language",
+                str,
+                enum=["en", "de", "es"],
+                description="Column titles and site labels for people in this language (absent: stable English "
+                "column names); dates stay ISO, decimals a dot",
+            ),
+        ],
         responses={(200, "text/csv"): OpenApiTypes.BINARY, 400: ERROR},
         summary="The history as CSV: one row per entry and site, routine steps as columns (UTF-8 with BOM)",
     )
     def get(self, request: Request) -> StreamingHttpResponse:
         start, end = parse_date_range(request.query_params, today=user_of(request).today())
-        response = StreamingHttpResponse(
-            encoded(csv_lines(user_of(request), start, end)), content_type="text/csv; charset=utf-8"
-        )
+        query = CsvQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        lines = csv_lines(user_of(request), start, end, language=query.validated_data.get("language"))
+        response = StreamingHttpResponse(encoded(lines), content_type="text/csv; charset=utf-8")
         private_response(response, filename="footlog-history.csv")
         return response
 

@@ -316,6 +316,19 @@ TABLE: dict[str, dict[str, object]] = {
         "de": "Zu viele Importe gestartet; warten Sie eine Minute.",
         "es": "Se han iniciado demasiadas importaciones; espere un minuto.",
     },
+    # --- the CSV's column titles, only with ?language= (footlog/exports/csv_export.py) ---
+    "Site key": {"de": "Stellenschlüssel", "es": "Clave de la zona"},
+    "Side": {"de": "Seite", "es": "Lado"},
+    "Noticed since": {"de": "Bemerkt seit", "es": "Observado desde"},
+    "Number of bumps": {"de": "Anzahl der Knötchen", "es": "Número de bultos"},
+    "Largest (mm)": {"de": "Größtes (mm)", "es": "El mayor (mm)"},
+    "Itch (0-10)": {"de": "Juckreiz (0-10)", "es": "Picor (0-10)"},
+    "Pain (0-10)": {"de": "Schmerz (0-10)", "es": "Dolor (0-10)"},
+    "Bleeding": {"de": "Blutung", "es": "Sangrado"},
+    "Spreading": {"de": "Ausbreitung", "es": "Extensión"},
+    "Note on the site": {"de": "Notiz zur Stelle", "es": "Nota sobre la zona"},
+    "Notes of the day": {"de": "Notizen des Tages", "es": "Notas del día"},
+    "Routine: %(step)s": {"de": "Routine: %(step)s", "es": "Rutina: %(step)s"},
     # --- reminders ---
     "Each channel may appear once.": {
         "de": "Jeder Kanal darf nur einmal vorkommen.",
