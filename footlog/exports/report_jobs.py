@@ -18,7 +18,7 @@ from django.core.files.storage import Storage
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from kombu.exceptions import OperationalError
 
 from accounts.models import User
@@ -34,7 +34,9 @@ RETENTION = dt.timedelta(days=7)  # a finished report (file and row) is kept thi
 # A pending job whose message was lost (broker restart) waits this long before the sweep queues it again. A running
 # job is judged by its heartbeat instead (FOOTLOG_JOB_STALE_S, 2 minutes): its worker stamps it while it builds.
 STUCK_AFTER = dt.timedelta(minutes=10)
-GAVE_UP = "The report could not be built after 3 tries (its worker stopped each time); try again later."
+# Stored in English (the worker has no reader); ReportJobOut words them in the reader's language when read.
+GAVE_UP = gettext_noop("The report could not be built after 3 tries (its worker stopped each time); try again later.")
+BUILD_FAILED = gettext_noop("The report could not be built; try again.")
 ORPHAN_MIN_AGE = dt.timedelta(hours=1)  # younger files may belong to a job committing right now
 BUILD_TASK = "exports.build_report"  # by name (footlog/lib/tasks.py): tasks.py imports this module
 MAX_ATTEMPTS = 3  # times a job is handed to the queue before the sweep gives up on it
@@ -135,9 +137,7 @@ def _running(job: ReportJob) -> QuerySet[ReportJob]:
 def _fail(job: ReportJob) -> str:
     """Called from an except block: the user sees "failed" and may retry; the traceback goes to the worker log
     (no health data in it). A job whose row went meanwhile (account deleted) failed for that reason alone."""
-    failed = _running(job).update(
-        state=ReportJob.State.FAILED, error="The report could not be built; try again.", finished=timezone.now()
-    )
+    failed = _running(job).update(state=ReportJob.State.FAILED, error=BUILD_FAILED, finished=timezone.now())
     if not failed:
         logger.info("report job %s was deleted or re-queued while it ran", job.pk)
         return _state_of(str(job.pk))

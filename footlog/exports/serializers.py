@@ -52,6 +52,7 @@ class ReportJobIn(RangeBody):
 
 class ReportJobOut(serializers.ModelSerializer[ReportJob]):
     download_url = serializers.SerializerMethodField()
+    error = serializers.SerializerMethodField(help_text="Why the job failed, in the reader's language; empty otherwise")
     retrying = serializers.SerializerMethodField(
         help_text="True while a job whose worker stopped is being built again (at most 3 tries in all)"
     )
@@ -59,6 +60,10 @@ class ReportJobOut(serializers.ModelSerializer[ReportJob]):
     class Meta:
         model = ReportJob
         fields = ("id", "state", "progress", "error", "created", "finished", "download_url", "retrying", "language")
+
+    def get_error(self, job: ReportJob) -> str:
+        # Stored as the English msgid (report_jobs.BUILD_FAILED, GAVE_UP): translated as it is read.
+        return gettext(job.error) if job.error else ""
 
     def get_retrying(self, job: ReportJob) -> bool:
         return job.attempts > 1 and job.state in (ReportJob.State.PENDING, ReportJob.State.RUNNING)

@@ -277,6 +277,14 @@ TABLE: dict[str, dict[str, object]] = {
         "de": "Berichte können gerade nicht eingereiht werden; versuchen Sie es in einer Minute erneut.",
         "es": "Ahora mismo no se pueden poner informes en cola; inténtelo de nuevo en un minuto.",
     },
+    "The report could not be built; try again.": {
+        "de": "Der Bericht konnte nicht erstellt werden; versuchen Sie es erneut.",
+        "es": "No se pudo generar el informe; inténtelo de nuevo.",
+    },
+    "The report could not be built after 3 tries (its worker stopped each time); try again later.": {
+        "de": "Der Bericht konnte nach 3 Versuchen nicht erstellt werden (der Hintergrundprozess brach jedes Mal ab); versuchen Sie es später erneut.",
+        "es": "No se pudo generar el informe tras 3 intentos (el proceso en segundo plano se detuvo cada vez); inténtelo de nuevo más tarde.",
+    },
     "The report is not ready yet.": {"de": "Der Bericht ist noch nicht fertig.", "es": "El informe aún no está listo."},
     "Imports cannot be queued right now; try again in a minute.": {
         "de": "Importe können gerade nicht eingereiht werden; versuchen Sie es in einer Minute erneut.",

@@ -65,3 +65,12 @@ def test_the_worker_renders_the_jobs_language_not_its_own(api, user):
     assert "Rechte Ferse" in text and "1,5 mm" in text and "Protokoll von" in text
     for other in ("Right heel", "Talón derecho", "Red flags", "Page 1 of"):
         assert other not in text, other
+
+
+def test_a_failed_jobs_error_is_read_in_the_readers_language(api, user):
+    job = api.post(URL, BODY, format="json").json()
+    ReportJob.objects.filter(pk=job["id"]).update(state="failed", error=report_jobs.BUILD_FAILED)
+    assert api.get(f"{URL}{job['id']}/").json()["error"] == "The report could not be built; try again."
+    User.objects.filter(pk=user.pk).update(language="de")
+    german = api.get(f"{URL}{job['id']}/").json()["error"]
+    assert german == "Der Bericht konnte nicht erstellt werden; versuchen Sie es erneut."
