@@ -355,6 +355,30 @@ TABLE: dict[str, dict[str, object]] = {
         "de": "Push-Nachrichten brauchen zuerst ein Push-Abonnement dieses Browsers.",
         "es": "Las notificaciones push necesitan primero una suscripción push de este navegador.",
     },
+    "Must be a URL from the browser's push service.": {
+        "de": "Muss eine URL des Push-Dienstes Ihres Browsers sein.",
+        "es": "Debe ser una URL del servicio push de su navegador.",
+    },
+    "Must be an https:// URL from the browser's push service.": {
+        "de": "Muss eine https://-URL des Push-Dienstes Ihres Browsers sein.",
+        "es": "Debe ser una URL https:// del servicio push de su navegador.",
+    },
+    "Must not carry a user name or password.": {
+        "de": "Darf keinen Benutzernamen und kein Passwort enthalten.",
+        "es": "No debe llevar nombre de usuario ni contraseña.",
+    },
+    "Must name its host (an IP address is not a push service).": {
+        "de": "Muss den Host benennen (eine IP-Adresse ist kein Push-Dienst).",
+        "es": "Debe nombrar su host (una dirección IP no es un servicio push).",
+    },
+    "Must be a public push service, not this machine.": {
+        "de": "Muss ein öffentlicher Push-Dienst sein, nicht dieser Rechner.",
+        "es": "Debe ser un servicio push público, no esta máquina.",
+    },
+    "Must be a public push service: this host resolves to a private or local address.": {
+        "de": "Muss ein öffentlicher Push-Dienst sein: Dieser Host verweist auf eine private oder lokale Adresse.",
+        "es": "Debe ser un servicio push público: este host apunta a una dirección privada o local.",
+    },
     "This push endpoint is registered with different keys.": {
         "de": "Dieser Push-Endpunkt ist mit anderen Schlüsseln registriert.",
         "es": "Este punto de acceso push está registrado con otras claves.",
