@@ -165,9 +165,18 @@ def test_each_row_of_a_site_carries_when_bumps_were_first_noticed_there(api, his
 def test_column_titles_are_localised_only_when_a_language_is_asked_for(api, user, history):
     """Issue 26's decided detail: the plain file keeps its English column names whatever the account or the
     browser speaks; `?language=de` writes titles and site labels for people. Dates stay ISO, decimals a dot."""
+    from django.utils import translation
+
     from accounts.models import User
 
     User.objects.filter(pk=user.pk).update(language="de")
+    try:
+        _titles_by_language(api)
+    finally:
+        translation.activate("en")  # a German request leaves German active in this thread: later tests read English
+
+
+def _titles_by_language(api):
     plain = read_csv(api.get(URL, HTTP_ACCEPT_LANGUAGE="es"))
     assert list(plain[0])[:3] == ["date", "site", "site_label"] and WASH in plain[0]
     assert plain[0]["site_label"] == "Left heel"

@@ -77,6 +77,7 @@ def test_a_refusal_with_a_code_keeps_it_in_every_language(make_user):
 def test_the_gate_outside_a_request_speaks_english_or_the_language_it_is_given():
     """Commands and the import's worker run with no request: English (Django's default), or the language a
     caller sets around them (footlog.i18n.speaking); a module's constant is rendered when the check runs."""
+    translation.deactivate()  # as in a worker or a command: no request activated a language
     item = {"site": "left_heel", "count": 1, "note": 5}
     assert validation.observation_errors(item) == {"note": ["Not a valid string."]}
     with translation.override("de"):
