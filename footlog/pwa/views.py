@@ -19,7 +19,7 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 from rest_framework import serializers
@@ -115,16 +115,19 @@ def manifest(request: HttpRequest) -> HttpResponse:
     ]
     body = {
         "id": "/",
-        "name": "footlog: a diary for the skin of your feet and ankles",
+        # In the browser's language (a manifest is fetched without cookies; LocaleMiddleware adds the Vary).
+        "name": gettext("footlog: a diary for the skin of your feet and ankles"),
         "short_name": "footlog",
-        "description": "Log a day in under a minute, online or not, and see whether it is time to book a visit.",
+        "description": gettext(
+            "Log a day in under a minute, online or not, and see whether it is time to book a visit."
+        ),
         "start_url": "/?source=pwa",
         "scope": "/",
         "display": "standalone",
         "orientation": "portrait",
         "background_color": "#f6f8f7",
         "theme_color": THEME,
-        "lang": "en",
+        "lang": get_language(),
         "categories": ["health", "medical", "lifestyle"],
         "icons": icons,
     }
@@ -167,10 +170,7 @@ def _day_form(request: HttpRequest, day: dt.date | None) -> HttpResponse:
     config = {
         # In the page's language: the script names spots and steps with these (built-in steps only here).
         "sites": [{"key": s.key, "label": wording.label(s.key)} for s in SITES.values()],
-        "steps": [
-            {**step, "label": wording.step_label(step["key"], step["label"])}
-            for step in RoutineStepOut(diary_selectors.routine_steps_for(None), many=True).data
-        ],
+        "steps": RoutineStepOut(diary_selectors.routine_steps_for(None), many=True).data,
         "urgent_text": wording.level_text("urgent"),
         "quality": quality_rules(),  # the photo measure's thresholds, for the check before Save (quality.js)
         "limits": limits,

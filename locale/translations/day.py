@@ -263,4 +263,9 @@ TABLE: dict[str, dict[str, object]] = {
         "de": "footlog: ein privates tägliches Protokoll von Hautknötchen an Füßen und Knöcheln.",
         "es": "footlog: un registro diario y privado de bultos en la piel de pies y tobillos.",
     },
+    # --- the web app manifest (footlog/pwa/views.py) ---
+    "Log a day in under a minute, online or not, and see whether it is time to book a visit.": {
+        "de": "Erfassen Sie einen Tag in unter einer Minute, online oder nicht, und sehen Sie, ob es Zeit für einen Termin ist.",
+        "es": "Registre un día en menos de un minuto, con o sin conexión, y vea si es momento de pedir cita.",
+    },
 }

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import time_machine
@@ -18,7 +19,7 @@ from django.test import Client
 
 from accounts.models import User
 from footlog.diary.models import Entry, Photo
-from tests.exports.builders import add_photo, log_entry
+from tests.exports.builders import add_photo, custom_step, log_entry
 from tests.i18n import test_pseudo_locale
 from tests.i18n.test_pseudo_locale import unmarked
 
@@ -173,3 +174,21 @@ def test_history_and_photos_in_german(seeded: User) -> None:
     assert "<h1>Fotos: Linke Ferse</h1>" in photos and "3 Fotos, das älteste zuerst." in photos
     assert "Foto vom 27. November 2026 öffnen" in photos and ">Übersicht <span" in photos
     assert '<option value="closeup">Nahaufnahme</option>' in photos
+
+
+def test_the_manifest_speaks_the_browsers_language(client: Client) -> None:
+    german = client.get("/manifest.webmanifest", HTTP_ACCEPT_LANGUAGE="de")
+    body = german.json()
+    assert body["lang"] == "de" and body["name"] == "footlog: ein Tagebuch für die Haut Ihrer Füße und Knöchel"
+    assert "Accept-Language" in german["Vary"]  # a cache keeps one copy per language
+    assert client.get("/manifest.webmanifest").json()["lang"] == "en"
+
+
+def test_routine_steps_speak_the_request_language_but_own_steps_stay_as_written(api: Any, user: User) -> None:
+    """Today's script draws the routine from `routine-steps/`: built-in steps in the page's language."""
+    custom_step(user, "Fußbad mit Salz")
+    german = {s["key"]: s["label"] for s in api.get("/api/v1/routine-steps/", HTTP_ACCEPT_LANGUAGE="de").json()}
+    assert german["wash"] == "Mit milder Seife gewaschen, trocken getupft"
+    assert "Fußbad mit Salz" in german.values()
+    english = {s["key"]: s["label"] for s in api.get("/api/v1/routine-steps/").json()}
+    assert english["wash"] == "Washed with mild soap, patted dry" and "Fußbad mit Salz" in english.values()
