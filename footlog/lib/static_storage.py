@@ -15,7 +15,7 @@ from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 # footlog's own scripts and styles carry long comments for the people who read them; the copies collected for
 # phones leave out lines that are only comment, and the indentation (Today's first load must stay under 40 KB).
-_OWN = ("footlog/", "exports/")
+_OWN = ("footlog/", "exports/", "jsi18n/")
 
 
 def strip_comment_lines(text: str) -> str:

@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryD
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
@@ -28,6 +29,7 @@ from accounts.models import User
 from accounts.selectors import sign_in_state
 from accounts.serializers import AccountSerializer
 from accounts.services import account_update
+from footlog import i18n
 from footlog.api.scoping import get_owned, user_of
 from footlog.clinical import services as clinical_services
 from footlog.clinical.serializers import VisitIn
@@ -132,13 +134,20 @@ def manifest(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def service_worker(request: HttpRequest) -> HttpResponse:
-    """Served from the root so that its scope is the whole app; `no-cache` makes updates reach users at once."""
+    """Served from the root so that its scope is the whole app; `no-cache` makes updates reach users at once.
+
+    It speaks the request's language (the account's, else the browser's): it keeps that language's JavaScript
+    catalog with the shell, so the kept Today page has its words offline, and names the language in its cache,
+    so a switch of language makes a new worker that keeps the Today and offline pages anew in it."""
+    catalog = i18n.js_catalog_url()
+    scripts = [catalog] if catalog else []
     context = {
         "version": shell_version(),
+        "language": translation.get_language(),
         "assets": json.dumps(
-            [static(name) for name in SHELL_ASSETS] + [reverse("pwa:offline"), reverse("pwa:manifest")]
+            [static(name) for name in SHELL_ASSETS] + scripts + [reverse("pwa:offline"), reverse("pwa:manifest")]
         ),
-        "outbox_url": json.dumps(static("footlog/outbox.js")),
+        "scripts": ", ".join(json.dumps(url) for url in [*scripts, static("footlog/outbox.js")]),
     }
     response = render(request, "pwa/sw.js", context, content_type="text/javascript; charset=utf-8")
     response["Cache-Control"] = "no-cache"
