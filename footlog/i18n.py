@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils import translation
 from django.templatetags.static import static
+from django.utils import translation
 from django.utils.translation.trans_real import DjangoTranslation
 from django.views.decorators.http import require_POST
 from django.views.i18n import JavaScriptCatalog, set_language
@@ -115,5 +115,7 @@ class _FootlogCatalog(JavaScriptCatalog):
 def js_catalog_text(language: str) -> str:
     with translation.override(language):
         view = _FootlogCatalog()
-        view.translation = DjangoTranslation(language, domain="djangojs", localedirs=settings.LOCALE_PATHS)
+        view.translation = DjangoTranslation(
+            language, domain="djangojs", localedirs=[str(path) for path in settings.LOCALE_PATHS]
+        )
         return view.render_to_response(view.get_context_data()).content.decode()
