@@ -20,9 +20,11 @@
   $("day-next").hidden = next > today;
   var pick = $("day-pick");
   pick.value = state.date; pick.max = today; pick.min = earliest();
-  // The native field writes the date in the browser's locale (12/07/2026); its label says it in words.
-  $("day-pick-shown").textContent = new Date(state.date + "T12:00:00Z").toLocaleDateString(footlogLocale,
-    { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  // The native field writes the date in the browser's locale (12/07/2026); its label says it in words, as the
+  // server does ("Mon 7 Dec 2026": the weekday apart, no comma after it).
+  var noon = new Date(state.date + "T12:00:00Z");
+  $("day-pick-shown").textContent = noon.toLocaleDateString(footlogLocale, { weekday: "short", timeZone: "UTC" }) + " " +
+    noon.toLocaleDateString(footlogLocale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
   pick.addEventListener("change", function () {
     var error = $("day-choose-error");
     error.hidden = true;
