@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation.trans_real import DjangoTranslation
 from django.views.decorators.http import require_POST
@@ -101,7 +102,10 @@ def js_catalog_path(language: str) -> str:
 def js_catalog_url(language: str | None = None) -> str | None:
     """The (hashed) URL of `language`'s catalog (default: the active language), or None: English has none."""
     language = language or translation.get_language()
-    return static(js_catalog_path(language)) if language in JS_CATALOG_LANGUAGES else None
+    if language in JS_CATALOG_LANGUAGES:
+        return static(js_catalog_path(language))
+    # A language added at run time (the tests' pseudo-language) has no file: Django's per-request catalog.
+    return reverse("javascript-catalog") if known(language) and language != settings.LANGUAGE_CODE else None
 
 
 class _FootlogCatalog(JavaScriptCatalog):

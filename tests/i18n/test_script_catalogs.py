@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -52,3 +53,15 @@ def test_the_viewer_knows_every_catalog() -> None:
     catalogs = json.loads(attribute.group(1).replace("&quot;", '"'))
     assert catalogs == {"de": "/static/jsi18n/de.js", "es": "/static/jsi18n/es.js"}
     assert "jsi18n/de.js" in Client().get("/shl/view", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+
+
+def test_a_language_added_at_run_time_gets_djangos_per_request_catalog(settings: Any) -> None:
+    from django.utils import translation
+
+    from footlog.i18n import js_catalog_url
+
+    settings.LANGUAGES = [*settings.LANGUAGES, ("xx", "Pseudo")]
+    with translation.override("xx"):
+        assert js_catalog_url() == "/jsi18n/"
+    with translation.override("en"):
+        assert js_catalog_url() is None
