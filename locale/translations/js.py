@@ -50,7 +50,7 @@ TABLE: dict[str, dict[str, object]] = {
     "Copied from last time": {"de": "Vom letzten Mal übernommen", "es": "Copiado de la última vez"},
     "red flag": {"de": "Warnzeichen", "es": "señal de alarma"},
     "New photo of %(site)s": {"de": "Neues Foto: %(site)s", "es": "Foto nueva: %(site)s"},
-    "%(site)s removed.": {"de": "%(site)s entfernt.", "es": "%(site)s quitada."},
+    "%(site)s removed.": {"de": "%(site)s entfernt.", "es": "Zona quitada: %(site)s."},
     "overview": {"de": "Übersicht", "es": "vista general"},
     "close-up": {"de": "Nahaufnahme", "es": "primer plano"},
     "Last %(view)s of this spot, %(date)s": {
@@ -537,12 +537,12 @@ TABLE: dict[str, dict[str, object]] = {
         "es": "En estos días no se registró ninguna zona.",
     },
     "Logged on %(days)s (%(dates)s), bumps on %(bumps)s of them; at most %(most)s (%(peak)s).": {
-        "de": "Erfasst an %(days)s (%(dates)s), Knötchen an %(bumps)s davon; höchstens %(most)s (%(peak)s).",
-        "es": "Registrada %(days)s (%(dates)s), con bultos en %(bumps)s de ellos; como máximo %(most)s (%(peak)s).",
+        "de": "Erfasst: %(days)s (%(dates)s), Knötchen an %(bumps)s davon; höchstens %(most)s (%(peak)s).",
+        "es": "Registrada en %(days)s (%(dates)s), con bultos en %(bumps)s de ellos; como máximo %(most)s (%(peak)s).",
     },
     "Logged on %(days)s (%(dates)s), bumps on %(bumps)s of them.": {
-        "de": "Erfasst an %(days)s (%(dates)s), Knötchen an %(bumps)s davon.",
-        "es": "Registrada %(days)s (%(dates)s), con bultos en %(bumps)s de ellos.",
+        "de": "Erfasst: %(days)s (%(dates)s), Knötchen an %(bumps)s davon.",
+        "es": "Registrada en %(days)s (%(dates)s), con bultos en %(bumps)s de ellos.",
     },
     "Latest: %(bumps)s on %(date)s; largest %(mm)s mm.": {
         "de": "Zuletzt: %(bumps)s am %(date)s; größtes %(mm)s mm.",
