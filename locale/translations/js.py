@@ -448,15 +448,15 @@ TABLE: dict[str, dict[str, object]] = {
         "de": "Etwas ist schiefgegangen (%(status)s); versuchen Sie es erneut.",
         "es": "Algo salió mal (%(status)s); inténtelo de nuevo.",
     },
-    "Building the report…": {"de": "Der Bericht wird erstellt …", "es": "Preparando el informe…"},
+    "Building the report…": {"de": "Der Bericht wird erstellt …", "es": "Generando el informe…"},
     "The report is ready.": {"de": "Der Bericht ist fertig.", "es": "El informe está listo."},
     "The report could not be built; try again.": {
         "de": "Der Bericht konnte nicht erstellt werden; versuchen Sie es erneut.",
-        "es": "No se pudo preparar el informe; inténtelo de nuevo.",
+        "es": "No se pudo generar el informe; inténtelo de nuevo.",
     },
     "Retrying: the first attempt stopped. Building the report again…": {
         "de": "Neuer Versuch: Der erste wurde abgebrochen. Der Bericht wird erneut erstellt …",
-        "es": "Reintentando: el primer intento se detuvo. Preparando el informe de nuevo…",
+        "es": "Reintentando: el primer intento se detuvo. Generando el informe de nuevo…",
     },
     "Link copied.": {"de": "Link kopiert.", "es": "Enlace copiado."},
     "Select and copy the link.": {"de": "Markieren und kopieren Sie den Link.", "es": "Seleccione y copie el enlace."},
