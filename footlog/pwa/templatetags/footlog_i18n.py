@@ -10,6 +10,7 @@ from django import template
 from django.utils.html import format_html
 
 from footlog import i18n
+from footlog.lib.dates import page_date
 from footlog.timeline.analysis import wording
 
 register = template.Library()
@@ -47,3 +48,20 @@ def js_catalogs() -> str:
     """Every catalog's URL by language, as JSON (for an attribute): the SMART Health Link viewer speaks the
     language its Bundle names, whatever the page's."""
     return json.dumps({code: i18n.js_catalog_url(code) for code in i18n.JS_CATALOG_LANGUAGES})
+
+
+@register.filter
+def date_as(value: Any, kind: str) -> str:
+    """A date as the app's pages show it in the active language: "weekday" (Monday 7 December / Montag,
+    7. Dezember / lunes 7 de diciembre), "full", "short_weekday", "short_weekday_year", "short_year",
+    "month_year", "month" (footlog.lib.dates.PAGE_FORMATS)."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return page_date(value, kind) if isinstance(value, dt.date) else ""
+
+
+@register.filter
+def word(text: str, which: int) -> str:
+    """The first word of `text` (which=0) or the rest (which=1): a label set on two lines of the feet map."""
+    first, _, rest = str(text).partition(" ")
+    return rest if which else first
