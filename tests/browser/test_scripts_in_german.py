@@ -75,7 +75,7 @@ def test_a_german_account_reads_the_day_forms_script_words_in_german_online_and_
     page.locator("#feet [data-site='left_heel']").click()
     page.locator("[data-step='1']").click()
     page.locator("#save").click()
-    until(page, "document.getElementById('save-status').textContent.startsWith('Auf diesem Telefon gespeichert.')")
+    until(page, "document.getElementById('save-status').textContent.includes('sobald Sie wieder online sind')")
     theirs = Entry.objects.get(user=german, date=today)
     Observation.objects.filter(entry=theirs, site="left_heel").update(bleeding=True)
     Entry.objects.filter(pk=theirs.pk).update(version=F("version") + 1)
