@@ -6,18 +6,26 @@ import dataclasses
 from functools import lru_cache
 
 from django.http import QueryDict
+from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.translation import gettext, gettext_noop
 
 from footlog.lib.dates import known_timezones
 from footlog.timeline.analysis import Thresholds
 
-WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+def weekdays() -> list[tuple[int, str]]:
+    """The reminder's days, 0 = Monday as the reminders store them, named in the active language by Django's
+    catalog ("Mon", "Mo", "lun"). Monday first: the first day of the week in German, Spanish and British English."""
+    return [(n, str(WEEKDAYS_ABBR[n])) for n in range(7)]
+
 
 # Labels for the tunable thresholds a person is likely to change; the rest keep their documented defaults.
 # Red-flag rules are not here and never can be: they are the safety floor (footlog.timeline.analysis.safety).
+# Msgids, read through gettext.
 THRESHOLD_LABELS = {
-    "consider_after_days": "Suggest considering a visit after this many days of bumps",
-    "book_after_days": "Suggest booking a visit after this many days despite good care",
-    "care_adherence_min": "Care counts as good from this share of what you meant to do (0 to 1)",
+    "consider_after_days": gettext_noop("Suggest considering a visit after this many days of bumps"),
+    "book_after_days": gettext_noop("Suggest booking a visit after this many days despite good care"),
+    "care_adherence_min": gettext_noop("Care counts as good from this share of what you meant to do (0 to 1)"),
 }
 
 
@@ -87,7 +95,7 @@ def threshold_rows(current: Thresholds) -> list[dict[str, object]]:
     return [
         {
             "name": name,
-            "label": label,
+            "label": gettext(label),
             "value": getattr(current, name),
             "step": "0.05" if types[name] in (float, "float") else "1",
         }
