@@ -169,3 +169,54 @@ def test_privacy_and_the_unsubscribe_page_have_no_unmarked_text(client, user, ps
     for token in (unsubscribe_token(user.pk), "forged"):  # done; not valid
         page = client.post(f"/api/v1/reminders/unsubscribe/{token}/", HTTP_ACCEPT_LANGUAGE=pseudo)
         assert leftover(page.content.decode()) == [], token
+
+
+def visible_words(html: str) -> set[str]:
+    html = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", html, flags=re.S | re.I)
+    shown = " ".join(re.findall(r'(?:alt|title|aria-label|placeholder)="([^"]*)"', html))
+    return set(re.findall(r"[A-Za-zÀ-ÿ]{2,}", re.sub(r"<[^>]+>", " ", html) + " " + shown))
+
+
+# Words the English and the translated page may share: names, and words the languages spell alike (allauth's own
+# Spanish keeps "passkey"; "personal" is Spanish too; allauth's German writes "Email" in one heading).
+SHARED = {"footlog", "Deutsch", "Español", "personal", "passkey", "Email"}
+# allauth's own words (from allauth's catalogs, not footlog's) that each page must show in German and Spanish.
+ALLAUTH_WORDS = {
+    "/accounts/login/": {"de": "Passwort vergessen?", "es": "¿Ha olvidado su contraseña?"},
+    "/accounts/signup/": {"de": "Passwort (Wiederholung)", "es": "Contraseña (de nuevo)"},
+    "/accounts/signup/passkey/": {"de": "Andere Optionen", "es": "Otras opciones"},
+    "/accounts/password/reset/": {"de": "Passwort zurücksetzen", "es": "Restablecer mi contraseña"},
+    "/accounts/reauthenticate/": {"de": "Passwort", "es": "Contraseña"},
+    "/accounts/email/": {"de": "E-Mail", "es": "Correo electrónico"},
+    "/accounts/password/change/": {"de": "Passwort ändern", "es": "Cambiar la contraseña"},
+}
+
+
+@pytest.mark.parametrize("language", ["de", "es"])
+def test_allauths_pages_speak_german_and_spanish_with_allauths_own_words(client, user, language):
+    """LocaleMiddleware and allauth's catalogs are in effect on footlog's allauth pages: allauth's German and
+    Spanish words are there, and no word of the English page is left (names aside)."""
+    for path, words in ALLAUTH_WORDS.items():
+        if path in ("/accounts/reauthenticate/", "/accounts/email/", "/accounts/password/change/"):
+            client.force_login(user)
+        english = visible_words(get(client, path, "en"))
+        html = get(client, path, language)
+        assert words[language] in html, path
+        assert english & visible_words(html) <= SHARED, path
+
+
+def test_dates_and_numbers_on_the_pages_follow_the_language(app):
+    """German: "7. Dez" dates on the Timeline and its chart's axis, "80 %" with the locale's space, while a number
+    input keeps the dot HTML needs; the reminder's days in German, Monday first."""
+    months = "Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez"
+    timeline = get(app, "/timeline/", "de")
+    coverage = re.search(r'id="coverage">([^<]+)<', timeline)
+    assert coverage and re.match(rf"\d{{1,2}}\. ({months}) – \d{{1,2}}\. ({months}) \d{{4}} · ", coverage.group(1))
+    assert re.search(r'id="care">[^<]*\d+\xa0%', timeline)
+    axis = re.search(r'<g class="x-axis"[^>]*>(.*?)</g>', timeline)
+    assert axis and re.search(rf">\d{{1,2}}\. ({months})<", axis.group(1)), axis
+    assert "Knötchen je Stelle im Zeitverlauf" in timeline
+    settings_page = get(app, "/settings/", "de")
+    assert 'name="care_adherence_min" value="0.7"' in settings_page  # not "0,7": the input would refuse it
+    days = re.findall(r'name="weekdays" value="(\d)"[^>]*><span>([^<]+)<', settings_page)
+    assert days[0] == ("0", "Mo") and days[-1] == ("6", "So")
