@@ -565,4 +565,117 @@ TABLE: dict[str, dict[str, object]] = {
         "es": "Puede eliminar una sola entrada (sus fotos se van con ella) o toda su cuenta (<code>DELETE /api/v1/account/</code> con su contraseña). Eliminar la cuenta borra a la vez cada entrada, archivo de foto, recordatorio, suscripción push y enlace compartido; un enlace compartido deja de funcionar de inmediato. Las copias de seguridad del operador caducan según su propio calendario.",
     },
     "Back to footlog": {"de": "Zurück zu footlog", "es": "Volver a footlog"},
+    # --- allauth's own msgids, in the formal address (accounts/allauth_formal.py) ---
+    "Already have an account? Then please %(link)ssign in%(end_link)s.": {
+        "de": "Sie haben schon ein Konto? Dann %(link)smelden Sie sich an%(end_link)s.",
+        "es": "¿Ya tiene una cuenta? Por favor %(link)sinicie sesión%(end_link)s.",
+    },
+    "Forgotten your password? Enter your email address below, and we'll send you an email allowing you to reset it.": {
+        "de": "Passwort vergessen? Geben Sie unten Ihre E-Mail-Adresse ein, dann senden wir Ihnen eine E-Mail, mit der Sie es zurücksetzen können.",
+        "es": "¿Ha olvidado su contraseña? Introduzca su dirección de correo electrónico, y le enviaremos un correo que le permitirá restablecerla.",
+    },
+    "Please contact us if you have any trouble resetting your password.": {
+        "de": "Bitte wenden Sie sich an uns, wenn das Zurücksetzen des Passworts nicht klappt.",
+        "es": "Si tiene alguna dificultad para restablecer su contraseña, por favor contáctenos.",
+    },
+    "We have sent you an email. If you have not received it please check your spam folder. Otherwise contact us if you do not receive it in a few minutes.": {
+        "de": "Wir haben Ihnen eine E-Mail gesendet. Wenn sie nicht angekommen ist, sehen Sie bitte in Ihrem Spam-Ordner nach. Kommt sie auch in einigen Minuten nicht an, wenden Sie sich an uns.",
+        "es": "Le hemos enviado un correo electrónico. Si no lo ha recibido, compruebe su carpeta de correo no deseado. De lo contrario, póngase en contacto con nosotros si no lo recibe en unos minutos.",
+    },
+    'The password reset link was invalid, possibly because it has already been used.  Please request a <a href="%(passwd_reset_url)s">new password reset</a>.': {
+        "de": 'Der Link zum Zurücksetzen des Passworts war ungültig, vielleicht wurde er schon benutzt. Bitte fordern Sie ein <a href="%(passwd_reset_url)s">neues Zurücksetzen des Passworts</a> an.',
+        "es": 'El enlace para restablecer la contraseña es inválido, probablemente porque ya ha sido utilizado. Por favor solicite <a href="%(passwd_reset_url)s">restablecer la contraseña de nuevo</a>.',
+    },
+    "Your password is now changed.": {
+        "de": "Ihr Passwort wurde geändert.",
+        "es": "Su contraseña ha cambiado.",
+    },
+    "Your password has been changed.": {
+        "de": "Ihr Passwort wurde geändert.",
+        "es": "Su contraseña ha sido modificada.",
+    },
+    "You have signed out.": {
+        "de": "Sie haben sich abgemeldet.",
+        "es": "Ha cerrado sesión.",
+    },
+    "You have confirmed %(email)s.": {
+        "de": "Sie haben %(email)s bestätigt.",
+        "es": "Ha confirmado %(email)s.",
+    },
+    "Please type your current password.": {
+        "de": "Bitte geben Sie Ihr aktuelles Passwort ein.",
+        "es": "Por favor, escriba su contraseña actual.",
+    },
+    "You must type the same password each time.": {
+        "de": "Sie müssen beide Male dasselbe Passwort eingeben.",
+        "es": "Debe escribir la misma contraseña cada vez.",
+    },
+    "Too many failed login attempts. Try again later.": {
+        "de": "Zu viele gescheiterte Anmeldeversuche. Bitte versuchen Sie es später erneut.",
+        "es": "Demasiados intentos fallidos. Inténtelo más tarde.",
+    },
+    "Be patient, you are sending too many requests.": {
+        "de": "Bitte haben Sie Geduld, Sie senden zu viele Anfragen.",
+        "es": "Tenga paciencia, está enviando demasiadas solicitudes.",
+    },
+    "Do you really want to remove the selected email address?": {
+        "de": "Möchten Sie die ausgewählte E-Mail-Adresse wirklich entfernen?",
+        "es": "¿Seguro que desea eliminar la dirección de correo electrónico seleccionada?",
+    },
+    "Your email address is still pending verification.": {
+        "de": "Ihre E-Mail-Adresse ist noch nicht bestätigt.",
+        "es": "Su dirección de correo electrónico sigue pendiente de verificación.",
+    },
+    "Verify Your Email Address": {
+        "de": "Bestätigen Sie Ihre E-Mail-Adresse",
+        "es": "Verifique su dirección de correo electrónico",
+    },
+    "Please Confirm Your Email Address": {
+        "de": "Bitte bestätigen Sie Ihre E-Mail-Adresse",
+        "es": "Por favor, confirme su dirección de correo electrónico",
+    },
+    "You are already logged in as %(user_display)s.": {
+        "de": "Sie sind bereits als %(user_display)s angemeldet.",
+        "es": "Ya ha iniciado sesión como %(user_display)s.",
+    },
+    "Thank you for using %(site_name)s!\n%(site_domain)s": {
+        "de": "Danke, dass Sie %(site_name)s nutzen!\n%(site_domain)s",
+        "es": "¡Gracias por usar %(site_name)s!\n%(site_domain)s",
+    },
+    "Sign up using a passkey": {
+        "de": "Mit einem Passkey registrieren",
+        "es": "Registrarse con una llave de acceso",
+    },
+    "Passkey Sign Up": {
+        "de": "Mit einem Passkey registrieren",
+        "es": "Registrarse con una llave de acceso",
+    },
+    "Your primary email address must be verified.": {
+        "de": "Ihre primäre E-Mail-Adresse muss bestätigt werden.",
+        "es": "Su dirección principal de correo electrónico debe ser verificada.",
+    },
+    "You cannot remove your primary email address.": {
+        "de": "Sie können Ihre primäre E-Mail-Adresse nicht entfernen.",
+        "es": "No puede eliminar su correo electrónico principal.",
+    },
+    "You cannot remove your primary email address (%(email)s).": {
+        "de": "Sie können Ihre primäre E-Mail-Adresse (%(email)s) nicht entfernen.",
+        "es": "No puede eliminar su correo electrónico principal (%(email)s).",
+    },
+    '<strong>Note:</strong> you can still <a href="%(email_url)s">change your email address</a>.': {
+        "de": '<strong>Hinweis:</strong> Sie können <a href="%(email_url)s">Ihre E-Mail-Adresse noch ändern</a>.',
+        "es": '<strong>Nota:</strong> aún puede <a href="%(email_url)s">cambiar su dirección de correo electrónico</a>.',
+    },
+    'This email confirmation link expired or is invalid. Please <a href="%(email_url)s">issue a new email confirmation request</a>.': {
+        "de": 'Dieser Bestätigungslink ist abgelaufen oder ungültig. Bitte <a href="%(email_url)s">fordern Sie eine neue Bestätigungs-E-Mail an</a>.',
+        "es": 'Este enlace de confirmación por correo electrónico ha caducado o no es válido. Por favor, <a href="%(email_url)s"> emita una nueva solicitud de confirmación por correo electrónico</a>.',
+    },
+    'Please confirm that <a href="mailto:%(email)s">%(email)s</a> is an email address for user %(user_display)s.': {
+        "de": 'Bitte bestätigen Sie, dass <a href="mailto:%(email)s">%(email)s</a> eine E-Mail-Adresse von %(user_display)s ist.',
+        "es": 'Por favor, confirme que <a href="mailto:%(email)s">%(email)s</a> es una dirección de correo electrónico para el usuario %(user_display)s.',
+    },
+    "You are receiving this email because you or someone else tried to signup for an\naccount using email address:\n\n%(email)s\n\nHowever, an account using that email address already exists.  In case you have\nforgotten about this, please use the password forgotten procedure to recover\nyour account:\n\n%(password_reset_url)s": {
+        "de": "Sie erhalten diese E-Mail, weil Sie oder jemand anderes versucht hat, ein Konto mit dieser E-Mail-Adresse anzulegen:\n\n%(email)s\n\nEin Konto mit dieser E-Mail-Adresse gibt es aber schon. Falls Sie das vergessen haben, setzen Sie Ihr Passwort zurück, um wieder in Ihr Konto zu kommen:\n\n%(password_reset_url)s",
+        "es": "Usted está recibiendo este correo electrónico porque usted u otra persona intentó registrarse para una\ncuenta utilizando la siguiente dirección de correo electrónico:\n\n%(email)s\n\nSin embargo, ya existe una cuenta con esa dirección de correo electrónico. En caso de que lo haya\nolvidado, utilice el procedimiento de recuperación de contraseña olvidada para recuperar\nsu cuenta:\n\n%(password_reset_url)s",
+    },
 }

@@ -178,14 +178,15 @@ def visible_words(html: str) -> set[str]:
 
 
 # Words the English and the translated page may share: names, and words the languages spell alike (allauth's own
-# Spanish keeps "passkey"; "personal" is Spanish too; allauth's German writes "Email" in one heading).
-SHARED = {"footlog", "Deutsch", "Español", "personal", "passkey", "Email"}
+# Spanish keeps "passkey" in places; "personal" is Spanish and "an" German too; allauth's German writes "Email" in
+# one heading).
+SHARED = {"footlog", "Deutsch", "Español", "personal", "passkey", "Email", "an"}
 # allauth's own words (from allauth's catalogs, not footlog's) that each page must show in German and Spanish.
 ALLAUTH_WORDS = {
     "/accounts/login/": {"de": "Passwort vergessen?", "es": "¿Ha olvidado su contraseña?"},
-    "/accounts/signup/": {"de": "Passwort (Wiederholung)", "es": "Contraseña (de nuevo)"},
+    "/accounts/signup/": {"de": "Sie haben schon ein Konto?", "es": "Registrarse con una llave de acceso"},
     "/accounts/signup/passkey/": {"de": "Andere Optionen", "es": "Otras opciones"},
-    "/accounts/password/reset/": {"de": "Passwort zurücksetzen", "es": "Restablecer mi contraseña"},
+    "/accounts/password/reset/": {"de": "Geben Sie unten Ihre E-Mail-Adresse ein", "es": "Restablecer mi contraseña"},
     "/accounts/reauthenticate/": {"de": "Passwort", "es": "Contraseña"},
     "/accounts/email/": {"de": "E-Mail", "es": "Correo electrónico"},
     "/accounts/password/change/": {"de": "Passwort ändern", "es": "Cambiar la contraseña"},
@@ -203,6 +204,9 @@ def test_allauths_pages_speak_german_and_spanish_with_allauths_own_words(client,
         html = get(client, path, language)
         assert words[language] in html, path
         assert english & visible_words(html) <= SHARED, path
+        # footlog addresses people formally: allauth's informal German (du) and Spanish (tú) are overridden.
+        informal = r"\b(du|Du|dein\w*|Dein\w*|dir|Dir|dich|Dich)\b" if language == "de" else r"\b(tú|Regístrate)\b"
+        assert not re.findall(informal, " ".join(visible_words(html))), path
 
 
 def test_dates_and_numbers_on_the_pages_follow_the_language(app):
