@@ -29,6 +29,32 @@ THRESHOLD_LABELS = {
 }
 
 
+# What the Export and Settings pages call a refused field in their error list (msgids, the forms' own labels); a
+# field not named here is shown by its API name.
+FIELD_LABELS = {
+    "from": gettext_noop("From"),
+    "to": gettext_noop("To"),
+    "expires_in_days": gettext_noop("Link works for"),
+    "include_photos": gettext_noop("Include photos"),
+    "questions": gettext_noop("Questions for the dermatologist"),
+    "passcode": gettext_noop("Passcode"),
+    "language": gettext_noop("Language"),
+    "enabled": gettext_noop("Remind me to log"),
+    "time": gettext_noop("At"),
+    "weekdays": gettext_noop("On"),
+    "channels": gettext_noop("By"),
+    "skip_if_logged": gettext_noop("Not when I already logged"),
+    "weekly_photo": gettext_noop("Weekly photo reminder"),
+    **THRESHOLD_LABELS,
+}
+
+
+def field_label(name: str) -> str:
+    """A refused field's label in the active language ("Link works for"), or its name when it has none."""
+    label = FIELD_LABELS.get(name)
+    return gettext(label) if label else name
+
+
 # The regions of the IANA "Area/City" names: the list people search. Older aliases (Japan, US/Pacific, Etc/GMT+5)
 # stay valid when typed; they would only crowd the list.
 TIMEZONE_AREAS = (

@@ -340,6 +340,11 @@ def _errors(serializer: serializers.Serializer[Any]) -> dict[str, list[str]]:
     return {field: [str(m) for m in messages] for field, messages in serializer.errors.items()}
 
 
+def _labelled_errors(serializer: serializers.Serializer[Any]) -> dict[str, list[str]]:
+    """The errors keyed by the refused field's label, as the pages' error lists name them."""
+    return {forms.field_label(field): messages for field, messages in _errors(serializer).items()}
+
+
 @app_page
 @require_http_methods(["GET", "POST"])
 def settings_page(request: HttpRequest) -> HttpResponse:
@@ -378,7 +383,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 def _save_reminders(user: User, post: QueryDict) -> dict[str, object]:
     body = PreferencesIn(data=forms.reminder_data(post))
     if not body.is_valid():
-        return {"reminders": _errors(body)}
+        return {"reminders": _labelled_errors(body)}
     reminder_services.preferences_update(user, dict(body.validated_data))
     return {}
 
@@ -387,7 +392,7 @@ def _save_thresholds(user: User, post: QueryDict) -> dict[str, object]:
     current = timeline_selectors.thresholds_for(user).to_dict()
     body = ThresholdsIO(data={**current, **forms.threshold_data(post)})
     if not body.is_valid():
-        return {"thresholds": _errors(body)}
+        return {"thresholds": _labelled_errors(body)}
     timeline_services.timeline_settings_update(user, dict(body.validated_data))
     return {}
 
@@ -449,7 +454,7 @@ def export_page(request: HttpRequest) -> HttpResponse:
         if body.is_valid():
             context["created"] = share_presenter.create_share(user, body.validated_data, request)
         else:
-            context["errors"] = _errors(body)
+            context["errors"] = _labelled_errors(body)
     context["shares"] = share_selectors.shares_for(user).prefetch_related("accesses")
     context["languages"] = django_settings.LANGUAGES
     context["expiry_days"] = SHARE_EXPIRY_CHOICES

@@ -132,6 +132,9 @@ def test_the_export_page_with_a_new_link_and_its_links_has_no_unmarked_text(cons
     html = get(app, "/export/", pseudo)  # the revoke's message, then the list: one open, one revoked
     assert html.count('class="n revoke"') == 1 and html.count("<li><span>") == 2
     assert leftover(html) == []
+    # A refused form names its fields by their labels (the error texts themselves are the API's).
+    refused = app.post("/export/", {**form, "expires_in_days": "99"}, HTTP_ACCEPT_LANGUAGE=pseudo).content.decode()
+    assert re.search(r'<ul class="errorlist" role="alert"><li>⟦Link works for⟧: ', refused), refused[-3000:]
 
 
 def test_settings_and_the_account_and_passkey_pages_have_no_unmarked_text(app, seeded, pseudo):
