@@ -9,14 +9,15 @@ from django.http import QueryDict
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext, gettext_noop
 
-from footlog.lib.dates import known_timezones
+from footlog.lib.dates import first_weekday, known_timezones
 from footlog.timeline.analysis import Thresholds
 
 
 def weekdays() -> list[tuple[int, str]]:
-    """The reminder's days, 0 = Monday as the reminders store them, named in the active language by Django's
-    catalog ("Mon", "Mo", "lun"). Monday first: the first day of the week in German, Spanish and British English."""
-    return [(n, str(WEEKDAYS_ABBR[n])) for n in range(7)]
+    """The reminder's days (0 = Monday, as the reminders store them) in the locale's week order (the calendar's:
+    Sunday first in English, Monday in German and Spanish), named by Django's catalog ("Mon", "Mo", "lun")."""
+    first = first_weekday()
+    return [((first + i) % 7, str(WEEKDAYS_ABBR[(first + i) % 7])) for i in range(7)]
 
 
 # Labels for the tunable thresholds a person is likely to change; the rest keep their documented defaults.
