@@ -247,7 +247,7 @@ TABLE: dict[str, dict[str, object]] = {
         "es": "Las señales de alarma no son un ajuste: sangrado, extensión, dolor de 4 o más (o en dos días de una semana), enrojecimiento en dos días de una semana, dolor con enrojecimiento o un crecimiento rápido siempre dicen «%(seek_care)s»",
     },
     "Save thresholds": {"de": "Schwellen speichern", "es": "Guardar umbrales"},
-    "You": {"de": "Sie", "es": "Usted"},
+    "You": {"de": "Ihre Angaben", "es": "Su perfil"},
     "Your name": {"de": "Ihr Name", "es": "Su nombre"},
     "Names you on the report and the file for your dermatologist; without it they say “the patient”.": {
         "de": "Nennt Sie im Bericht und in der Datei für Ihren Dermatologen / Ihre Dermatologin; ohne ihn steht dort „die Patientin / der Patient“.",
@@ -262,7 +262,7 @@ TABLE: dict[str, dict[str, object]] = {
         "es": "Escriba una ciudad para buscar, p. ej., Madrid o Nueva York.",
     },
     "Language": {"de": "Sprache", "es": "Idioma"},
-    "As the browser says": {"de": "Wie der Browser", "es": "Como indique el navegador"},
+    "As the browser says": {"de": "Wie im Browser eingestellt", "es": "Como indique el navegador"},
     "Pages, reminders and mails speak it; a report can be made in another language on Share.": {
         "de": "Seiten, Erinnerungen und E-Mails verwenden sie; einen Bericht in einer anderen Sprache erstellen Sie unter Teilen.",
         "es": "Las páginas, los recordatorios y los correos lo usan; en Compartir puede crear un informe en otro idioma.",
