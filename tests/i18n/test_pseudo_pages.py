@@ -227,3 +227,15 @@ def test_dates_and_numbers_on_the_pages_follow_the_language(app):
     assert 'name="care_adherence_min" value="0.7"' in settings_page  # not "0,7": the input would refuse it
     days = re.findall(r'name="weekdays" value="(\d)"[^>]*><span>([^<]+)<', settings_page)
     assert days[0] == ("0", "Mo") and days[-1] == ("6", "So")
+
+
+def test_the_unsubscribe_page_speaks_the_accounts_language_like_the_mail_it_came_from(client, user):
+    user.language = "es"
+    user.save(update_fields=["language"])
+    path = f"/api/v1/reminders/unsubscribe/{unsubscribe_token(user.pk)}/"
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="de")
+    page = response.content.decode()
+    assert response["Content-Language"] == "es"
+    assert '<html lang="es">' in page and "¿Dejar de recibir recordatorios por correo?" in page
+    forged = client.post("/api/v1/reminders/unsubscribe/forged/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert '<html lang="de">' in forged and "Dieser Link ist nicht gültig" in forged  # no account: the browser's
