@@ -1,6 +1,7 @@
 """The one timeline chart: an SVG string for the app page (inline) and the PDF report (WeasyPrint).
 
-Pure: plain data in, a string out; no models, no plotting library. All text is XML-escaped, so labels and
+Pure: plain data in, a string out; no models, no plotting library. Its own words and dates are in the active
+language (gettext); labels come from the caller, already in it. All text is XML-escaped, so labels and
 marker notes typed by a user cannot inject markup. The chart is accessible: `role="img"` with `<title>` and a
 `<desc>` that says in words what the picture shows (dates, logged days, latest counts, routine rates).
 
