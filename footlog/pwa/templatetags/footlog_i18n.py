@@ -25,6 +25,14 @@ def day(value: Any) -> str:
 
 
 @register.filter
+def shortday(value: Any) -> str:
+    """ "9 Nov", "9. Nov", "9 nov": a date whose year the page already says."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return wording.short_day(value) if isinstance(value, dt.date) else ""
+
+
+@register.filter
 def num(value: Any) -> str:
     """A measured number with the locale's decimal sign ("2,5")."""
     return wording.number(float(value)) if isinstance(value, (int, float)) else str(value)
