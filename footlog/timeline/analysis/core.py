@@ -39,7 +39,7 @@ from footlog.timeline.analysis.types import (
     window_start,
 )
 
-_date_of = attrgetter("date")  # a DayLog's date, as a C-level key for sorting and bisecting
+_date_of = attrgetter("date")  # a DayLog's date, as a C-level key for bisecting
 
 
 def analyse(
@@ -61,8 +61,8 @@ def analyse(
     if start > end:
         raise ValueError("start must not be after end")
     th = thresholds or Thresholds()
-    history = sorted((d for d in days if d.date <= end), key=_date_of)
-    window = history[bisect_left(history, start, key=_date_of) :]
+    history = sorted((d for d in days if d.date <= end), key=lambda d: d.date)
+    window = [d for d in history if d.date >= start]
     checks = checks_by_site([(d.date, d.observations) for d in history])
     episodes = {site: episodes_of(site_checks) for site, site_checks in checks.items()}
     changes = {site: change(ep.checks, th) if (ep := open_episode(eps)) else None for site, eps in episodes.items()}
@@ -129,7 +129,7 @@ def _outliers(site: str, checks: Sequence[Check], start: dt.date) -> list[Outlie
     version (tests/timeline/test_outliers_equivalence.py).
     """
     found = []
-    sizes_from_0 = all(o.largest_mm is None or not o.largest_mm < 0 for _, o in checks)
+    sizes_from_0 = not [o for _, o in checks if o.largest_mm is not None and o.largest_mm < 0]
     first = bisect_left(checks, start, key=_day)
     count_plus, mm_plus = safety.OUTLIER_COUNT_PLUS, safety.OUTLIER_SIZE_PLUS_MM
     # The present checks that can be far out, in one comprehension (it runs over every check of a long window):
@@ -248,5 +248,5 @@ def _coverage(history: Sequence[DayLog], start: dt.date, end: dt.date, first_ent
     if first is None or first > end:
         return Coverage(0, 0, None)
     counted_from = max(start, first)
-    logged = sum(1 for d in history if counted_from <= d.date <= end)
+    logged = len(history) - bisect_left(history, counted_from, key=_date_of)  # in date order, none after `end`
     return Coverage(logged, (end - counted_from).days + 1, history[-1].date if history else None)

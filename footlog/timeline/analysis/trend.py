@@ -241,19 +241,27 @@ def _may_change(
     least skips it (unless it comes first, and then `sizes_can`/`counts_can` were False already).
     """
     n = safety.FAST_CHANGE_MIN_VALUES
-    todo: set[int] = set()
+    counts: list[int] = []
     if counts_can:
         floor = min(count_medians) + safety.FAST_CHANGE_COUNT_PLUS
-        todo.update(k + n - 1 for k, last in enumerate(count_medians) if last >= floor)
-    if sizes_can:
-        least = min(size_medians)
-        for k, last in enumerate(size_medians):
-            if round(last - least, 6) >= safety.FAST_CHANGE_MM:
-                # the checks whose day has exactly k + n sizes on or before it (bisect_right(size_days, day))
-                low = bisect_left(days, size_days[k + n - 1])
-                high = bisect_left(days, size_days[k + n]) if k + n < len(size_days) else len(days)
-                todo.update(range(low, high))
-    return sorted(j for j in todo if j >= first_j)
+        counts = [k + n - 1 for k in range(max(first_j - n + 1, 0), len(count_medians)) if count_medians[k] >= floor]
+    if not sizes_can:
+        return counts
+    least = min(size_medians)
+    # round(x, 6) >= 2 needs x >= 1.9999995: the plain comparison first, the rounding only for those near
+    near = safety.FAST_CHANGE_MM - 1e-6
+    sizes = [
+        k
+        for k, last in enumerate(size_medians)
+        if last - least >= near and round(last - least, 6) >= safety.FAST_CHANGE_MM
+    ]
+    todo = set(counts)
+    for k in sizes:
+        # the checks whose day has exactly k + n sizes on or before it (bisect_right(size_days, day) == k + n)
+        low = bisect_left(days, size_days[k + n - 1])
+        high = bisect_left(days, size_days[k + n]) if k + n < len(size_days) else len(days)
+        todo.update(range(max(low, first_j), high))
+    return sorted(todo)
 
 
 def fast_changes(episode_checks: Sequence[Check], since: dt.date) -> list[tuple[dt.date, FastChange]]:
