@@ -434,48 +434,108 @@ def _day_logs(user: User, first: dt.date, end: dt.date) -> list[DayLog]:
 
     Entries with their observations come in one LEFT JOIN (an entry without observations is still a logged
     day); routine logs in another, each mark carrying the user's target for its step (their override, else the
-    step's own) through a subquery rather than a query of its own.
+    step's own) through a subquery rather than a query of its own. Both are built by the ORM once per database
+    (`_template`): building them cost more than running them for a month (an edit re-reads one).
     """
-    from footlog.diary.selectors import effective_target  # the one rule for "the user's target of a step"
-
-    entries = (
-        owned(Entry.objects.all(), user).filter(date__gte=first, date__lte=end).order_by("date", "observations__site")
-    )
     observations: dict[dt.date, list[SiteObservation]] = {}
     parsed: dict[Any, dt.date] = {}  # SQLite returns dates as text: parse each once, not once per row
-    for date, site, count, largest_mm, itch, pain, redness, bleeding, spreading in _rows(
-        entries.values(
-            "date",
-            "observations__site",
-            "observations__count",
-            "observations__largest_mm",
-            "observations__itch",
-            "observations__pain",
-            "observations__redness",
-            "observations__bleeding",
-            "observations__spreading",
-        )
-    ):
+    for date, site, count, largest_mm, itch, pain, redness, bleeding, spreading in _template(
+        "entries", _entry_rows
+    ).rows(user, first, end):
         day = observations.setdefault(parsed.get(date) or parsed.setdefault(date, _date(date)), [])
         if site is not None:
             day.append(
                 SiteObservation(site, count, largest_mm, itch, pain, bool(redness), bool(bleeding), bool(spreading))
             )
     routine: dict[dt.date, list[RoutineMark]] = defaultdict(list)
+    for date, key, kind, label, done, target in _template("routine", _routine_rows).rows(user, first, end):
+        routine[parsed.get(date) or parsed.setdefault(date, _date(date))].append(
+            RoutineMark(key, kind, bool(done), label, target)
+        )
+    return [DayLog(day, tuple(obs), tuple(routine.get(day, ()))) for day, obs in observations.items()]
+
+
+def _entry_rows(user: User, first: dt.date, end: dt.date) -> QuerySet[Any, Any]:
+    entries = owned(Entry.objects.all(), user).filter(date__gte=first, date__lte=end)
+    return entries.order_by("date", "observations__site").values_list(
+        "date",
+        "observations__site",
+        "observations__count",
+        "observations__largest_mm",
+        "observations__itch",
+        "observations__pain",
+        "observations__redness",
+        "observations__bleeding",
+        "observations__spreading",
+    )
+
+
+def _routine_rows(user: User, first: dt.date, end: dt.date) -> QuerySet[Any, Any]:
+    from footlog.diary.selectors import effective_target  # the one rule for "the user's target of a step"
+
     logs = (
         owned(RoutineLog.objects.all(), user, "entry__user")
         .filter(entry__date__gte=first, entry__date__lte=end)
         .annotate(target=effective_target(user, "step_id", "step__target_per_week"))
     )
-    for date, key, kind, label, done, target in _rows(
-        logs.order_by("entry__date", "step__position", "step_id").values(
-            "entry__date", "step__key", "step__kind", "step__label", "done", "target"
-        )
-    ):
-        routine[parsed.get(date) or parsed.setdefault(date, _date(date))].append(
-            RoutineMark(key, kind, bool(done), label, target)
-        )
-    return [DayLog(day, tuple(obs), tuple(routine.get(day, ()))) for day, obs in observations.items()]
+    return logs.order_by("entry__date", "step__position", "step_id").values_list(
+        "entry__date", "step__key", "step__kind", "step__label", "done", "target"
+    )
+
+
+# Stand-ins the ORM builds a template query with: no user has this id, no entry these dates.
+_NO_USER = -7_340_021
+_NO_FIRST, _NO_END = dt.date(1, 1, 3), dt.date(1, 1, 5)
+
+
+class _Template(NamedTuple):
+    """An ORM-built query's SQL with the roles of its parameters: "user", "first", "end", or a constant."""
+
+    sql: str
+    params: tuple[object, ...]
+
+    def rows(self, user: User, first: dt.date, end: dt.date) -> list[tuple[Any, ...]]:
+        ops = connections[Entry.objects.db].ops
+        values = {
+            "user": user.pk,
+            "first": ops.adapt_datefield_value(first),
+            "end": ops.adapt_datefield_value(end),
+        }
+        params: list[Any] = [values[p] if isinstance(p, str) and p in values else p for p in self.params]
+        with connections[Entry.objects.db].cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows: list[tuple[Any, ...]] = cursor.fetchall()
+            return rows
+
+
+_TEMPLATES: dict[tuple[str, str], _Template] = {}
+_ROLES = ("user", "first", "end")
+
+
+def _template(name: str, build: Callable[[User, dt.date, dt.date], QuerySet[Any, Any]]) -> _Template:
+    """`build`'s query (its filters and scoping unchanged, still the ORM's) compiled once per database with
+    stand-in values, whose parameters are then told apart by value: each later call only fills them in.
+
+    Raw rows rather than Django's per-value converters, which halved the cost of a cache miss (bench/timeline.py):
+    the only values that differ between backends are dates (str on SQLite) and booleans (0/1 on SQLite),
+    normalised by the caller.
+    """
+    connection = connections[Entry.objects.db]
+    if (template := _TEMPLATES.get((name, connection.vendor))) is None:
+        ops = connection.ops
+        roles: dict[object, str] = {
+            _NO_USER: "user",
+            ops.adapt_datefield_value(_NO_FIRST): "first",
+            ops.adapt_datefield_value(_NO_END): "end",
+        }
+        sql, params = build(User(pk=_NO_USER), _NO_FIRST, _NO_END).query.sql_with_params()
+        if any(isinstance(p, str) and p in _ROLES for p in params):  # it would be read as that role
+            raise RuntimeError(f"timeline query {name}: a constant parameter equals a role's name")
+        template = _Template(sql, tuple(roles.get(p, p) if isinstance(p, (int, str, dt.date)) else p for p in params))
+        if not set(_ROLES) <= set(template.params):
+            raise RuntimeError(f"timeline query {name}: a stand-in value was not found among its parameters")
+        _TEMPLATES[(name, connection.vendor)] = template
+    return template
 
 
 def _visits(user: User) -> list[AnalysisVisit]:
@@ -508,19 +568,6 @@ def _visits(user: User) -> list[AnalysisVisit]:
         )
         for date, kind, plan, review_on in rows
     ]
-
-
-def _rows(queryset: QuerySet[Any, Any]) -> list[tuple[Any, ...]]:
-    """Run an ORM-built (so still user-scoped) query and return raw tuples.
-
-    Skipping Django's per-value converters halves the cost of a cache miss (bench/timeline.py); the only values
-    that differ between backends are dates (str on SQLite) and booleans (0/1 on SQLite), normalised by callers.
-    """
-    sql, params = queryset.query.sql_with_params()
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        rows: list[tuple[Any, ...]] = cursor.fetchall()
-        return rows
 
 
 def _date(value: dt.date | str) -> dt.date:
