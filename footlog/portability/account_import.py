@@ -46,7 +46,18 @@ from footlog.lib.dates import today_in
 from footlog.lib.errors import Conflict, FootlogError, InvalidInput, QuotaExceeded, ServiceUnavailable
 from footlog.lib.heartbeat import beating
 from footlog.lib.tasks import send
-from footlog.portability.import_document import ExportDocument, ImportRefused, StepData, open_export
+from footlog.portability.import_document import (
+    ExportDocument,
+    ImportRefused,
+    Message,
+    StepData,
+    joined,
+    msg,
+    open_export,
+    render,
+    said,
+    zip_refused,
+)
 from footlog.portability.models import ImportJob
 from footlog.timeline.services import timeline_cache_forget, timeline_settings_update
 from reminders.models import PushSubscription
@@ -92,7 +103,7 @@ def account_import_create(user: User, upload: IO[bytes], size: int) -> ImportJob
 
 def too_large() -> ImportRefused:
     limit = settings.FOOTLOG_IMPORT_MAX_BYTES
-    return ImportRefused("too_large", f"The file is larger than an import may be ({limit // 2**20} MB).")
+    return ImportRefused("too_large", msg("The file is larger than an import may be (%(mb)s MB).", mb=limit // 2**20))
 
 
 def _enqueue_or_withdraw(job: ImportJob) -> None:
@@ -130,8 +141,9 @@ def account_import_run(job_id: str) -> str:
         return ImportJob.objects.filter(pk=job_id).values_list("status", flat=True).first() or "missing"
     this_run = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.RUNNING, started=job.started)
     try:
-        # English, whatever the worker's thread last spoke: the stored outcome is read later, and the document's
-        # own format messages (import_document.py) are English; the gate's messages are written to match.
+        # English, whatever the worker's thread last spoke: the outcome is stored as English msgids and their
+        # parameters (import_document.Message), rendered in the reader's language when the job is read; the
+        # gate's messages inside it are English, so that those without parameters are msgids.
         with job.file.open("rb") as upload, beating(lambda: this_run.update(heartbeat=timezone.now())), speaking(None):
             result = _run(job, upload)
     except FootlogError as exc:
@@ -140,17 +152,33 @@ def account_import_run(job_id: str) -> str:
         # The frames, not the message: a database error's message may quote a failing row, notes and all.
         frames = "".join(traceback.format_tb(exc.__traceback__))
         logger.error("import job %s failed: %s\n%s", job.pk, type(exc).__name__, frames)
-        error = {"code": "import_failed", "detail": "The import failed; nothing was stored. Try again."}
-        return _finish(job, ImportJob.Status.FAILED, error=error)
+        failed = msg("The import failed; nothing was stored. Try again.")
+        return _finish(job, ImportJob.Status.FAILED, error=stored_error("import_failed", failed))
     return _finish(job, ImportJob.Status.DONE, result=result)
+
+
+def stored_error(code: str, message: Message, **extra: Any) -> dict[str, Any]:
+    """A failed job's `error`: `message` to render when read (serializers.ImportErrorField), `detail` its English."""
+    return {"code": code, "detail": render_english(message), "message": message, **extra}
+
+
+def render_english(message: Message) -> str:
+    with speaking(None):
+        return render(message)
 
 
 def _error_of(exc: FootlogError) -> dict[str, Any]:
     code = exc.code or {Conflict: "import_conflict", QuotaExceeded: "quota_exceeded"}.get(type(exc), "invalid_data")
-    detail = exc.detail
-    if isinstance(exc, InvalidInput):
-        detail = " ".join(m for messages in exc.errors.values() for m in messages) or exc.detail
-    return {"code": code, "detail": detail, **{k: v for k, v in exc.extra.items() if k != "code"}}
+    return stored_error(code, _reason_of(exc), **{k: v for k, v in exc.extra.items() if k != "code"})
+
+
+def _reason_of(exc: FootlogError) -> Message:
+    """What the error says, as a message to render later: an import's own, or the service's as it said it."""
+    if isinstance(exc, ImportRefused):
+        return exc.message
+    if isinstance(exc, InvalidInput) and exc.errors:
+        return joined(*(said(m) for messages in exc.errors.values() for m in messages))
+    return said(exc.detail)
 
 
 def _finish(job: ImportJob, status: str, **outcome: Any) -> str:
@@ -219,10 +247,9 @@ def import_jobs_sweep(now: dt.datetime | None = None) -> int:
         | Q(status=ImportJob.Status.RUNNING, started__lt=now - STUCK_AFTER)
         | (_lost(now) & Q(attempts__gte=MAX_ATTEMPTS))
     )
-    error = {
-        "code": "import_failed",
-        "detail": "The import did not finish (its worker stopped); nothing was stored. Try again.",
-    }
+    error = stored_error(
+        "import_failed", msg("The import did not finish (its worker stopped); nothing was stored. Try again.")
+    )
     failed = 0
     for job in lost:
         name = job.file.name
@@ -262,7 +289,9 @@ def _plan(user: User, document: ExportDocument) -> Plan:
     today = today_in(zone)
     late = sorted(e.date.isoformat() for e in document.entries if e.date > today + dt.timedelta(days=1))
     if late:
-        raise ImportRefused("invalid_data", f"The zip holds entries after today: {', '.join(late[:10])}.")
+        raise ImportRefused(
+            "invalid_data", msg("The zip holds entries after today: %(dates)s.", dates=", ".join(late[:10]))
+        )
     plan = Plan(empty=empty, zone=zone, steps=_match_steps(user, document.steps))
     existing = {
         e.date: e
@@ -280,12 +309,13 @@ def _plan(user: User, document: ExportDocument) -> Plan:
         else:
             conflicts.append(record.date.isoformat())
     if conflicts:
-        raise Conflict(
-            f"These dates already have an entry with other content: {', '.join(conflicts[:20])}"
-            + (" …" if len(conflicts) > 20 else "")
-            + ". Change or delete them, then import again.",
-            extra={"code": "import_conflict", "dates": conflicts},
+        dates = ", ".join(conflicts[:20]) + (" …" if len(conflicts) > 20 else "")
+        refusal = msg(
+            "These dates already have an entry with other content: %(dates)s. "
+            "Change or delete them, then import again.",
+            dates=dates,
         )
+        raise ImportRefused("import_conflict", refusal, status=Conflict.status_code, extra={"dates": conflicts})
     return plan
 
 
@@ -389,7 +419,7 @@ def _store_photos(
         try:
             data = safezip.read_member(archive, record.member, settings.FOOTLOG_PHOTO_MAX_BYTES)
         except safezip.ZipRefused as exc:
-            raise ImportRefused(exc.code, str(exc)) from None
+            raise zip_refused(exc) from None
         fingerprint = photo_fingerprint(data, record.date, record.fields["site"])
         if _already_imported(user, plan, record, fingerprint):
             unchanged += 1
@@ -397,14 +427,17 @@ def _store_photos(
         try:
             stored = diary.photo_renditions_store(data)
         except FootlogError as exc:
-            reason = _error_of(exc)["detail"]
-            raise ImportRefused("photo_rejected", f"The photo {record.member} cannot be imported: {reason}") from None
+            refusal = msg(
+                "The photo %(member)s cannot be imported: %(reason)s", member=record.member, reason=_reason_of(exc)
+            )
+            raise ImportRefused("photo_rejected", refusal) from None
         keys += stored.keys
         used += stored.stored_bytes
         if used > quota:
-            raise QuotaExceeded(
-                f"The photos do not fit in your photo storage ({quota // 2**20} MB); delete some photos first."
+            refusal = msg(
+                "The photos do not fit in your photo storage (%(mb)s MB); delete some photos first.", mb=quota // 2**20
             )
+            raise ImportRefused("quota_exceeded", refusal, status=QuotaExceeded.status_code)
         ready.append(_ReadyPhoto(record, fingerprint, stored))
         _progress(job, "photos", done, total, 5, 90)
     return ready, unchanged, missing
@@ -467,10 +500,11 @@ def _write(user: User, document: ExportDocument, ready: list[_ReadyPhoto], keys:
     except IntegrityError:
         # Not the message: it may quote the failing row, notes and all.
         logger.warning("import for user %s refused by a database constraint", user.pk)
-        raise ImportRefused("invalid_data", "The zip holds values footlog cannot store.") from None
+        raise ImportRefused("invalid_data", msg("The zip holds values footlog cannot store.")) from None
     except (InvalidInput, ValueError) as exc:
-        detail = _error_of(exc)["detail"] if isinstance(exc, InvalidInput) else str(exc)
-        raise ImportRefused("invalid_data", f"The zip holds values footlog cannot store: {detail}") from None
+        reason = _reason_of(exc) if isinstance(exc, InvalidInput) else said(str(exc))
+        refusal = msg("The zip holds values footlog cannot store: %(reason)s", reason=reason)
+        raise ImportRefused("invalid_data", refusal) from None
     return result
 
 
@@ -501,7 +535,8 @@ def _create_entry(user: User, record: Any, plan: Plan) -> Entry:
     )
     entry, created = diary.entry_create(user, data, entry_id, ask_outliers=False)  # old zips carry no mark
     if not created:  # pragma: no cover - the plan was made under the user's lock
-        raise Conflict(f"There is already an entry for {record.date.isoformat()}.")
+        refusal = msg("There is already an entry for %(date)s.", date=record.date.isoformat())
+        raise ImportRefused("import_conflict", refusal, status=Conflict.status_code)
     return entry
 
 

@@ -10,6 +10,11 @@ zip is refused before anything is queued, naming the problem. Versions (footlog/
 - 2: all of that in the readable part.
 - 3: observations carry `confirmed` (a value the user kept although far from their usual), visits `plan` and
   `review_on`. Older formats have neither: their observations import unmarked, their visits without a plan.
+
+Messages (issue 26): every refusal carries a `Message`, an English msgid and its parameters, rendered by
+`render()` in the active language. In the request that is the reader's; the worker speaks English and stores the
+`Message` on the ImportJob, which the API renders again when the job is read, in the reader's language. The field
+path (`history[3].date`) and the `code` stay as they are.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from footlog.clinical import validation as clinical_rules
 from footlog.diary import validation as diary_rules
@@ -37,12 +43,59 @@ MAX_JSON_BYTES = 64 * 1024 * 1024
 REMINDER_FIELDS = ("enabled", "time", "weekdays", "channels", "skip_if_logged", "weekly_photo", "photo_weekday")
 
 
-class ImportRefused(FootlogError):
-    """The zip cannot be imported: answered 400 with a stable `code` and a message naming the problem."""
+# {"msgid": English text with %(name)s (or DRF's {name}) placeholders, "params": {name: value or Message}}: JSON,
+# so that the worker can store it on the ImportJob and the API render it when read.
+Message = dict[str, Any]
 
-    def __init__(self, code: str, detail: str) -> None:
-        super().__init__(detail)
+
+def msg(text: str, /, **params: Any) -> Message:
+    """A sentence to render later (`msg` is a makemessages keyword: the literal is a msgid)."""
+    return {"msgid": text, "params": params}
+
+
+def said(text: str) -> Message:
+    """A sentence rendered already (a gate's message, a service's error): the worker's are English, and those
+    without parameters are msgids, so they are translated when read; any other stays as it was said."""
+    return {"msgid": text, "params": {}}
+
+
+def joined(*parts: Message, between: str = " ") -> Message:
+    """Sentences side by side (not a msgid: the separator is no word)."""
+    names = [f"part{i}" for i in range(len(parts))]
+    return {"msgid": between.join(f"%({n})s" for n in names), "params": dict(zip(names, parts, strict=True))}
+
+
+def render(message: Message) -> str:
+    """The message in the active language; its nested messages too, its other parameters as they are."""
+    params = {
+        name: render(value) if isinstance(value, dict) else value for name, value in message.get("params", {}).items()
+    }
+    text = gettext(message["msgid"]) if message["msgid"] else ""
+    if not params:
+        return text
+    return text % params if "%(" in message["msgid"] else text.format(**params)
+
+
+class ImportRefused(FootlogError):
+    """The zip cannot be imported: a stable `code` and a `message` naming the problem, rendered as `detail` in the
+    active language when raised (400, or `status`; `extra` goes into the API's answer, like a conflict's dates)."""
+
+    def __init__(
+        self, code: str, message: Message, *, status: int = 400, extra: dict[str, object] | None = None
+    ) -> None:
+        super().__init__(render(message), extra=extra)
         self.code = code
+        self.message = message
+        self.status_code = status
+
+
+def zip_refused(exc: safezip.ZipRefused) -> ImportRefused:
+    return ImportRefused(exc.code, msg_of(exc.message, exc.params))
+
+
+def msg_of(text: str, params: dict[str, Any]) -> Message:
+    """A msgid marked elsewhere (safezip's), with its parameters."""
+    return {"msgid": text, "params": dict(params)}
 
 
 @dataclass
@@ -97,19 +150,23 @@ def open_export(fileobj: IO[bytes]) -> tuple[zipfile.ZipFile, ExportDocument]:
     try:
         archive = safezip.open_checked(fileobj, limits())
     except safezip.ZipRefused as exc:
-        raise ImportRefused(exc.code, str(exc)) from None
+        raise zip_refused(exc) from None
     try:
         names = set(archive.namelist())
         if DATA_MEMBER not in names:
-            raise ImportRefused("not_footlog", f"This is not a footlog export: the zip has no {DATA_MEMBER}.")
+            raise ImportRefused(
+                "not_footlog", msg("This is not a footlog export: the zip has no %(member)s.", member=DATA_MEMBER)
+            )
         try:
             raw = safezip.read_member(archive, DATA_MEMBER, MAX_JSON_BYTES)
         except safezip.ZipRefused as exc:
-            raise ImportRefused(exc.code, str(exc)) from None
+            raise zip_refused(exc) from None
         document = parse_document(raw)
         for photo in document.photos:
             if photo.member is not None and photo.member not in names:
-                raise ImportRefused("not_footlog", f"The zip lists the photo {photo.member} but does not hold it.")
+                raise ImportRefused(
+                    "not_footlog", msg("The zip lists the photo %(member)s but does not hold it.", member=photo.member)
+                )
     except BaseException:
         archive.close()
         raise
@@ -120,28 +177,41 @@ def parse_document(raw: bytes) -> ExportDocument:
     try:
         data = loads_strict(raw.decode("utf-8"), max_depth=64)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError, NotFinite, TooDeep
-        raise ImportRefused("bad_json", f"{DATA_MEMBER} is not valid JSON ({type(exc).__name__}).") from None
+        refusal = msg("%(member)s is not valid JSON (%(error)s).", member=DATA_MEMBER, error=type(exc).__name__)
+        raise ImportRefused("bad_json", refusal) from None
     if not isinstance(data, dict) or "history" not in data or "format" not in data:
-        raise ImportRefused("not_footlog", f"{DATA_MEMBER} is not a footlog export (no format or history).")
+        raise ImportRefused(
+            "not_footlog", msg("%(member)s is not a footlog export (no format or history).", member=DATA_MEMBER)
+        )
     version = data["format"]
     if isinstance(version, bool) or version not in FORMATS:
         raise ImportRefused(
             "unknown_version",
-            f"Export format {version!r} is not one this footlog reads (it reads {', '.join(map(str, FORMATS))}).",
+            msg(
+                "Export format %(version)s is not one this footlog reads (it reads %(known)s).",
+                version=repr(version),
+                known=", ".join(map(str, FORMATS)),
+            ),
         )
     try:
         return _Reader(data).document()
     except _Bad as exc:
-        raise ImportRefused("invalid_data", f"{DATA_MEMBER}: {exc}") from None
+        where = {"msgid": "%(member)s: %(where)s", "params": {"member": DATA_MEMBER, "where": exc.where}}
+        raise ImportRefused("invalid_data", joined(where, exc.message, between=": ")) from None
 
 
 class _Bad(ValueError):
-    pass
+    """A value of the document that is wrong: its path (`history[3].date`, never translated) and why."""
+
+    def __init__(self, where: str, message: Message) -> None:
+        super().__init__(where)
+        self.where = where
+        self.message = message
 
 
-def _check(condition: bool, where: str, message: str) -> None:
+def _check(condition: bool, where: str, message: Message) -> None:
     if not condition:
-        raise _Bad(f"{where}: {message}")
+        raise _Bad(where, message)
 
 
 def _gate(errors: Errors, where: str) -> None:
@@ -149,37 +219,41 @@ def _gate(errors: Errors, where: str) -> None:
     place in the document: `history[3].observations[0].count: Must be 0 to 200.`"""
     if errors:
         name, messages = next(iter(errors.items()))
-        raise _Bad(f"{where}.{name}: {messages[0]}")
+        raise _Bad(f"{where}.{name}", said(messages[0]))
 
 
 def _text(value: Any, where: str, max_length: int, *, blank: bool = True) -> str:
     if value is None and blank:
         return ""
-    _check(isinstance(value, str), where, "must be text")
-    _check(len(value) <= max_length, where, f"is longer than {max_length} characters")
-    _check(blank or bool(value.strip()), where, "must not be empty")
+    _check(isinstance(value, str), where, msg("Not a valid string."))
+    _check(
+        len(value) <= max_length,
+        where,
+        msg("Ensure this field has no more than {max_length} characters.", max_length=max_length),
+    )
+    _check(blank or bool(value.strip()), where, msg("This field may not be blank."))
     return str(value)
 
 
 def _bool(value: Any, where: str, *, default: bool | None = False) -> Any:
     if value is None:
         return default
-    _check(isinstance(value, bool), where, "must be true or false")
+    _check(isinstance(value, bool), where, msg("Must be true or false."))
     return value
 
 
 def _int(value: Any, where: str, low: int, high: int) -> int:
-    _check(isinstance(value, int) and not isinstance(value, bool), where, "must be a whole number")
-    _check(low <= value <= high, where, f"must be {low} to {high}")
+    _check(isinstance(value, int) and not isinstance(value, bool), where, msg("A valid integer is required."))
+    _check(low <= value <= high, where, msg("Must be %(low)s to %(high)s.", low=low, high=high))
     return int(value)
 
 
 def _date(value: Any, where: str) -> dt.date:
-    _check(isinstance(value, str), where, "must be a date YYYY-MM-DD")
+    _check(isinstance(value, str), where, msg("Must be a date YYYY-MM-DD."))
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise _Bad(f"{where}: {value[:20]!r} is not a date YYYY-MM-DD") from None
+        raise _Bad(where, msg("%(value)s is not a date YYYY-MM-DD.", value=repr(value[:20]))) from None
 
 
 def _uuid(value: Any, where: str) -> uuid.UUID | None:
@@ -188,18 +262,18 @@ def _uuid(value: Any, where: str) -> uuid.UUID | None:
     try:
         return uuid.UUID(str(value))
     except ValueError:
-        raise _Bad(f"{where}: not an id") from None
+        raise _Bad(where, msg("Not an id.")) from None
 
 
 def _list(value: Any, where: str) -> list[Any]:
     if value is None:
         return []
-    _check(isinstance(value, list), where, "must be a list")
+    _check(isinstance(value, list), where, msg("Expected a list of items."))
     return list(value)
 
 
 def _dict(value: Any, where: str) -> dict[str, Any]:
-    _check(isinstance(value, dict), where, "must be an object")
+    _check(isinstance(value, dict), where, msg("Expected an object."))
     return dict(value)
 
 
@@ -275,7 +349,7 @@ class _Reader:
             where = f"history[{i}]"
             item = _dict(raw, where)
             day = _date(item.get("date"), f"{where}.date")
-            _check(day not in dates, f"{where}.date", f"{day} appears twice")
+            _check(day not in dates, f"{where}.date", msg("%(day)s appears twice.", day=day.isoformat()))
             dates.add(day)
             entry_id = _uuid(item.get("id"), f"{where}.id")
             # Version 1 had no for_clinician in `history`: then `records` says, or it was not there yet (False).
@@ -348,7 +422,7 @@ class _Reader:
             where = f"photos[{i}]"
             item = _dict(raw, where)
             day = _date(item.get("date"), f"{where}.date")
-            _check(day in dates, f"{where}.date", "names a day with no entry in the history")
+            _check(day in dates, f"{where}.date", msg("Names a day with no entry in the history."))
             photo_id = _uuid(item.get("id"), f"{where}.id")
             row = rows.get(str(photo_id), {})
             quality = item.get("quality")
@@ -367,8 +441,9 @@ class _Reader:
             _gate(diary_rules.photo_fields_errors(fields), where)
             member = item.get("file")
             if member is not None:
-                _check(isinstance(member, str) and member.startswith("photos/"), f"{where}.file", "must be photos/…")
-                _check(not safezip.unsafe_name(member), f"{where}.file", "leaves the archive")
+                under_photos = isinstance(member, str) and member.startswith("photos/")
+                _check(under_photos, f"{where}.file", msg("Must be a file under photos/."))
+                _check(not safezip.unsafe_name(member), f"{where}.file", msg("Leaves the archive."))
             found.append(PhotoRecord(id=photo_id, date=day, member=member, fields=fields))
         return found
 
@@ -384,16 +459,17 @@ class _Reader:
             return None
         item = _dict(raw, "settings.reminders")
         time = item.get("time")
-        _check(isinstance(time, str), "settings.reminders.time", "must be HH:MM")
+        _check(isinstance(time, str), "settings.reminders.time", msg("Must be a time HH:MM."))
         try:
             at = dt.time.fromisoformat(str(time))
         except ValueError:
-            raise _Bad("settings.reminders.time: must be HH:MM") from None
+            raise _Bad("settings.reminders.time", msg("Must be a time HH:MM.")) from None
         weekdays = [_int(d, "settings.reminders.weekdays", 0, 6) for d in _list(item.get("weekdays"), "weekdays")]
         channels = _list(item.get("channels"), "settings.reminders.channels")
-        _check(all(c in ("email", "push") for c in channels), "settings.reminders.channels", "must be email or push")
-        _check(len(set(channels)) == len(channels), "settings.reminders.channels", "each channel may appear once")
-        _check(len(weekdays) <= 7, "settings.reminders.weekdays", "has more than 7 days")
+        where = "settings.reminders"
+        _check(all(c in ("email", "push") for c in channels), f"{where}.channels", msg("Must be email or push."))
+        _check(len(set(channels)) == len(channels), f"{where}.channels", msg("Each channel may appear once."))
+        _check(len(weekdays) <= 7, f"{where}.weekdays", msg("Has more than 7 days."))
         return {
             "enabled": _bool(item.get("enabled"), "settings.reminders.enabled"),
             "time": at.replace(second=0, microsecond=0),
