@@ -316,14 +316,24 @@
      it looks blurred, dark or too bright, asks beside the photo, in view, while a retake is still one tap.
      Keep is remembered: the same question is not asked again after the save. */
   function checkPhoto(photo) {
-    if (!window.FootlogQuality) return;
-    window.FootlogQuality.measure(photo.blob, config.quality).then(function (q) {
+    quality().then(function (measure) { return measure.measure(photo.blob, config.quality); }).then(function (q) {
       if (!q || (q.sharp && q.exposure === "ok") || state.photos.indexOf(photo) < 0) return;
       photo.flaw = q;
       paint();
       // Centred: at the bottom edge it would sit under the Save bar and the tabs.
       var shown = document.querySelector('#new-photos [data-photo="' + photo.id + '"]');
       if (shown) shown.scrollIntoView({ block: "center" });
+    }).catch(function () {});  // not measured (the script could not load): the server still measures on upload
+  }
+  /* quality.js is fetched with the first new photo, not with the page: Today's first load stays light. The
+     service worker keeps it, so offline it comes from the phone. */
+  function quality() { return window.FootlogQuality ? Promise.resolve(window.FootlogQuality) : script(config.quality_js, "FootlogQuality"); }
+  function script(src, name) {
+    return new Promise(function (resolve, reject) {
+      var tag = el("script", { src: src });
+      tag.onload = function () { resolve(window[name]); };
+      tag.onerror = reject;
+      document.head.appendChild(tag);
     });
   }
   function photoPrompt(p) {
@@ -694,6 +704,6 @@
   });
   // daynav.js (day picker, "Same as last time", refused and conflicting outbox items) works on this state.
   window.footlogForm = { state: state, fill: fill, paint: paint, renderSteps: renderSteps, say: say, api: api,
-                         shiftDate: shiftDate, todayIn: todayIn, load: load, select: select };
+                         shiftDate: shiftDate, todayIn: todayIn, load: load, select: select, quality: quality };
   load();
 })();
