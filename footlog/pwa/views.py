@@ -184,6 +184,7 @@ def _day_form(request: HttpRequest, day: dt.date | None) -> HttpResponse:
         "urgent_text": wording.level_text("urgent"),
         "quality": quality_rules(),  # the photo measure's thresholds, for the check before Save (quality.js)
         "quality_js": static("footlog/quality.js"),  # loaded with the first new photo (today.js)
+        "capture_js": static("footlog/capture.js"),  # loaded when the capture first opens (today.js)
         "limits": limits,
         "timezone": user.timezone,
         "earliest_years": DAY_PAGE_YEARS,

@@ -261,7 +261,9 @@
   }
 
   /* The capture screen for the open spot and the chosen kind; `still` is a picture already chosen (no live
-     camera), shown under the ghost for a look before it is used. */
+     camera), shown under the ghost for a look before it is used. capture.js is fetched when the capture first
+     opens, not with the page (the service worker keeps it for offline). Should it fail to load: the picture is
+     used as it is, or the camera app / file chooser opens instead. */
   function openCapture(still) {
     var site = state.site, view = currentView();
     var session = {
@@ -270,12 +272,22 @@
       onScale: function (on) { $("photo-scale").checked = on; },
       onUse: function (blob, name) { addPhoto(blob, name, site, view, $("photo-scale").checked); },
     };
-    window.FootlogCapture.open(session);
-    earlier(site, view).then(function (p) { window.FootlogCapture.setGhost(ghostOf(p, view), session); });
+    var loaded = window.FootlogCapture ? Promise.resolve(window.FootlogCapture) : script(config.capture_js, "FootlogCapture");
+    loaded.then(function (capture) {
+      capture.open(session);
+      earlier(site, view).then(function (p) { capture.setGhost(ghostOf(p, view), session); });
+    }).catch(function () { if (still) session.onUse(still, "photo.jpg"); else $("photo").click(); });
   }
-  if (window.FootlogCapture) {
-    window.FootlogCapture.hasCamera().then(function (yes) { state.live = yes; form.dataset.camera = yes ? "live" : "none"; });
+  /* Whether this device seems to have a live camera: getUserMedia exists (a secure page) and a video input is
+     listed. Permission is asked only when the capture opens. */
+  function hasCamera() {
+    var md = navigator.mediaDevices;
+    if (!md || !md.getUserMedia || !md.enumerateDevices) return Promise.resolve(false);
+    return md.enumerateDevices().then(function (list) {
+      return list.some(function (d) { return d.kind === "videoinput"; });
+    }).catch(function () { return false; });
   }
+  hasCamera().then(function (yes) { state.live = yes; form.dataset.camera = yes ? "live" : "none"; });
   // With a live camera the button opens the guided capture; otherwise it is the file input's own label.
   $("photo-add").addEventListener("click", function (e) {
     if (!state.live || !state.site) return;
@@ -288,7 +300,7 @@
     if (!file || !site) return;
     Promise.all([shrink(file), earlier(site, view)]).then(function (found) {
       var blob = found[0];
-      if (found[1] && window.FootlogCapture && state.site === site) { openCapture(blob); return; }
+      if (found[1] && state.site === site) { openCapture(blob); return; }
       addPhoto(blob, blob === file ? file.name : "photo.jpg", site, view, $("photo-scale").checked);
     });
   });
