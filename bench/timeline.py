@@ -175,12 +175,15 @@ def query_count(user: User, params: dict[str, str], *, cold: bool) -> int:
 
 
 def touch_today(user: User, today: dt.date) -> None:
-    """An edit of today's entry as the diary makes it (version and `updated` grow), outside the timed request."""
+    """An edit of today's entry as the diary makes it (version and `updated` grow), outside the timed request:
+    one site's count changes (0-6 in turn), so the answer really changes and a cache cannot pass it off as the
+    old one; the other sites stay as they were, as when the patient corrects one value."""
     from django.db.models import F
 
-    from footlog.diary.models import Entry
+    from footlog.diary.models import Entry, Observation
 
     entry = Entry.objects.get(user=user, date=today)
+    Observation.objects.filter(entry=entry, site="left_heel").update(count=(F("count") + 1) % 7)
     entry.version = F("version") + 1
     entry.save(update_fields=["version", "updated"])
 
