@@ -180,32 +180,35 @@ def _analysed(
     first_entry: dt.date | None,
     writes: dict[str, tuple[object, ...]],
 ) -> TimelineResult:
-    """The window analysed again, reusing what an edit cannot have changed: the months whose stamps match
-    (`_history`), and the parts of every site whose checks are unchanged (`core.SiteParts`, kept per window
-    slot with the visits). Equal to an analysis from nothing (tests/timeline/test_incremental.py)."""
+    """The window analysed again, reusing what an edit cannot have changed. The window's `_Parts` (one cache
+    read) hold the months it was last analysed from, every site's parts and the visits: after an edit only the
+    edited month is read again (from the month cache when another window read it since, else 2 queries) and only
+    the sites whose checks changed are analysed again. Equal to an analysis from nothing
+    (tests/timeline/test_incremental.py)."""
     parts_key = _slot_key(user, PARTS, start, end)
-    month_keys = {m.month: _month_key(user, m.month) for m in stamp.months}
-    cached = _cache_get_many([parts_key, *month_keys.values()])
-    kept = cached.get(parts_key)
-    memo: dict[str, SiteParts] = {}
-    visits: list[AnalysisVisit] | None = None
-    if isinstance(kept, _Parts) and (kept.start, kept.end) == (start, end):
-        memo, visits = dict(kept.sites), kept.visits
-    history = _history(user, stamp, first, end, month_keys, cached, writes)
-    if visits is None:
-        visits = _visits(user)
+    kept = _cache_get(parts_key)
+    if not (isinstance(kept, _Parts) and (kept.start, kept.end) == (start, end)):
+        kept = _Parts(start, end, {}, {}, None)
+    history, months = _history(user, stamp, first, end, kept.months, writes)
+    visits = kept.visits if kept.visits is not None else _visits(user)
+    memo = dict(kept.sites)
     result = analyse(history, start, end, thresholds, first_entry=first_entry, visits=visits, memo=memo)
-    writes[parts_key] = _Parts(start, end, memo, visits)
+    writes[parts_key] = _Parts(start, end, months, memo, visits)
     return result
 
 
+Chunks = dict[str, tuple["_MonthStamp", tuple[DayLog, ...]]]  # month -> its stamp and its days
+
+
 class _Parts(NamedTuple):
-    """A window's reusable analysis (`_analysed`)."""
+    """What a window's next analysis can reuse (`_analysed`). Pickled as one value, so the days of `months` and
+    the checks inside `sites` are stored once."""
 
     start: dt.date
     end: dt.date
+    months: Chunks  # the months the analysis read, each with the stamp it was read at
     sites: dict[str, SiteParts]
-    visits: list[AnalysisVisit]
+    visits: list[AnalysisVisit] | None  # None: not read yet
 
 
 def _slot_key(user: User, form: str, start: dt.date, end: dt.date) -> str:
@@ -362,20 +365,16 @@ def _month_bounds(month: str) -> tuple[dt.date, dt.date]:
 
 
 def _history(
-    user: User,
-    stamp: _Stamp,
-    first: dt.date,
-    end: dt.date,
-    keys: dict[str, str],
-    cached: dict[str, object],
-    writes: dict[str, tuple[object, ...]],
-) -> list[DayLog]:
-    """The user's days in [first, end]: each month from the cache (`cached`, read by the caller under `keys`)
-    while its stamp matches, the other months in one read (`_day_logs`, 2 queries), added to `writes` for the
-    next window or edit."""
-    chunks: dict[str, tuple[DayLog, ...]] = {}
+    user: User, stamp: _Stamp, first: dt.date, end: dt.date, kept: Chunks, writes: dict[str, tuple[object, ...]]
+) -> tuple[list[DayLog], Chunks]:
+    """The user's days in [first, end], and the months they came from: each month from `kept` or else the month
+    cache while its stamp matches, the other months in one read (`_day_logs`, 2 queries), added to `writes` for
+    the next window or edit."""
+    chunks = {m.month: kept[m.month][1] for m in stamp.months if m.month in kept and kept[m.month][0] == m}
+    keys = {m.month: _month_key(user, m.month) for m in stamp.months if m.month not in chunks}
+    cached = _cache_get_many(list(keys.values())) if keys else {}
     for m in stamp.months:
-        hit = cached.get(keys[m.month])
+        hit = cached.get(keys[m.month]) if m.month in keys else None
         if isinstance(hit, tuple) and len(hit) == 2 and hit[0] == m:
             chunks[m.month] = hit[1]
     stale = [m for m in stamp.months if m.month not in chunks]
@@ -387,7 +386,8 @@ def _history(
         fresh = {m.month: _shared(read.get(m.month, [])) for m in stale}
         chunks.update(fresh)
         writes.update({keys[m.month]: (m, fresh[m.month]) for m in stale})
-    return [day for m in stamp.months for day in chunks[m.month] if first <= day.date <= end]
+    days = [day for m in stamp.months for day in chunks[m.month] if first <= day.date <= end]
+    return days, {m.month: (m, chunks[m.month]) for m in stamp.months}
 
 
 def _shared(days: list[DayLog]) -> tuple[DayLog, ...]:
