@@ -222,6 +222,48 @@ def _medians_of_3(values: Sequence[float]) -> list[float]:
     ]
 
 
+def _may_change(
+    first_j: int,
+    days: Sequence[int],
+    size_days: Sequence[int],
+    size_medians: Sequence[float],
+    count_medians: Sequence[float],
+    sizes_can: bool,
+    counts_can: bool,
+) -> list[int]:
+    """The checks from `first_j` on at which a test of `fast_changes` can pass, in order: the others are not run
+    (a 3-year history has ~1,000 checks a site, few of them this far above the least median).
+
+    Check j's size test compares `last`, the median of 3 ending at the last size up to its day, with a `first`
+    that is one of the size medians, so never below the least of them: when `last` is not 2 mm above the least
+    (rounded as the test rounds; subtraction and rounding are monotone) the test fails. The count test likewise
+    needs `last` (count_medians[j + 1 - 3]) at least 5 above the least count median. NaN never passes a test: the
+    least skips it (unless it comes first, and then `sizes_can`/`counts_can` were False already).
+    """
+    n = safety.FAST_CHANGE_MIN_VALUES
+    counts: list[int] = []
+    if counts_can:
+        floor = min(count_medians) + safety.FAST_CHANGE_COUNT_PLUS
+        counts = [k + n - 1 for k in range(max(first_j - n + 1, 0), len(count_medians)) if count_medians[k] >= floor]
+    if not sizes_can:
+        return counts
+    least = min(size_medians)
+    # round(x, 6) >= 2 needs x >= 1.9999995: the plain comparison first, the rounding only for those near
+    near = safety.FAST_CHANGE_MM - 1e-6
+    sizes = [
+        k
+        for k, last in enumerate(size_medians)
+        if last - least >= near and round(last - least, 6) >= safety.FAST_CHANGE_MM
+    ]
+    todo = set(counts)
+    for k in sizes:
+        # the checks whose day has exactly k + n sizes on or before it (bisect_right(size_days, day) == k + n)
+        low = bisect_left(days, size_days[k + n - 1])
+        high = bisect_left(days, size_days[k + n]) if k + n < len(size_days) else len(days)
+        todo.update(range(max(low, first_j), high))
+    return sorted(todo)
+
+
 def fast_changes(episode_checks: Sequence[Check], since: dt.date) -> list[tuple[dt.date, FastChange]]:
     """The red-flag test as of each check from `since` on, over the episode's last 28 days up to that check.
 
@@ -252,7 +294,7 @@ def fast_changes(episode_checks: Sequence[Check], since: dt.date) -> list[tuple[
     if not (sizes_can or counts_can):
         return []
     found = []
-    for j in range(first_j, len(days)):
+    for j in _may_change(first_j, days, size_days, size_medians, count_medians, sizes_can, counts_can):
         today = days[j]
         if sizes_can:
             s_lo, s_hi = bisect_left(size_days, today - span), bisect_right(size_days, today)
