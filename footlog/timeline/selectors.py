@@ -496,27 +496,13 @@ def _day_logs(user: User, first: dt.date, end: dt.date) -> list[DayLog]:
 
     Entries with their observations come in one LEFT JOIN (an entry without observations is still a logged
     day); routine logs in another, each mark carrying the user's target for its step (their override, else the
-    step's own) through a subquery rather than a query of its own.
+    step's own) through a subquery rather than a query of its own. Both are built by the ORM once per database
+    (`_compiled`): re-reading the month of an edit cost ~20 times the queries' own time in building them.
     """
-    from footlog.diary.selectors import effective_target  # the one rule for "the user's target of a step"
-
-    entries = (
-        owned(Entry.objects.all(), user).filter(date__gte=first, date__lte=end).order_by("date", "observations__site")
-    )
     observations: dict[dt.date, list[SiteObservation]] = {}
     parsed: dict[Any, dt.date] = {}  # SQLite returns dates as text: parse each once, not once per row
-    for date, site, count, largest_mm, itch, pain, redness, bleeding, spreading in _rows(
-        entries.values(
-            "date",
-            "observations__site",
-            "observations__count",
-            "observations__largest_mm",
-            "observations__itch",
-            "observations__pain",
-            "observations__redness",
-            "observations__bleeding",
-            "observations__spreading",
-        )
+    for date, site, count, largest_mm, itch, pain, redness, bleeding, spreading in _run(
+        _compiled("day_entries", Entry, _entries_query), user, first, end
     ):
         day = observations.setdefault(parsed.get(date) or parsed.setdefault(date, _date(date)), [])
         if site is not None:
@@ -524,20 +510,92 @@ def _day_logs(user: User, first: dt.date, end: dt.date) -> list[DayLog]:
                 SiteObservation(site, count, largest_mm, itch, pain, bool(redness), bool(bleeding), bool(spreading))
             )
     routine: dict[dt.date, list[RoutineMark]] = defaultdict(list)
+    marks = _run(_compiled("day_routine", RoutineLog, _routine_query), user, first, end)
+    for date, key, kind, label, done, target in marks:
+        routine[parsed.get(date) or parsed.setdefault(date, _date(date))].append(
+            RoutineMark(key, kind, bool(done), label, target)
+        )
+    return [DayLog(day, tuple(obs), tuple(routine.get(day, ()))) for day, obs in observations.items()]
+
+
+def _entries_query(user: User, first: dt.date, end: dt.date) -> QuerySet[Any, Any]:
+    entries = owned(Entry.objects.all(), user).filter(date__gte=first, date__lte=end)
+    return entries.order_by("date", "observations__site").values_list(
+        "date",
+        "observations__site",
+        "observations__count",
+        "observations__largest_mm",
+        "observations__itch",
+        "observations__pain",
+        "observations__redness",
+        "observations__bleeding",
+        "observations__spreading",
+    )
+
+
+def _routine_query(user: User, first: dt.date, end: dt.date) -> QuerySet[Any, Any]:
+    from footlog.diary.selectors import effective_target  # the one rule for "the user's target of a step"
+
     logs = (
         owned(RoutineLog.objects.all(), user, "entry__user")
         .filter(entry__date__gte=first, entry__date__lte=end)
         .annotate(target=effective_target(user, "step_id", "step__target_per_week"))
     )
-    for date, key, kind, label, done, target in _rows(
-        logs.order_by("entry__date", "step__position", "step_id").values(
-            "entry__date", "step__key", "step__kind", "step__label", "done", "target"
-        )
-    ):
-        routine[parsed.get(date) or parsed.setdefault(date, _date(date))].append(
-            RoutineMark(key, kind, bool(done), label, target)
-        )
-    return [DayLog(day, tuple(obs), tuple(routine.get(day, ()))) for day, obs in observations.items()]
+    return logs.order_by("entry__date", "step__position", "step_id").values_list(
+        "entry__date", "step__key", "step__kind", "step__label", "done", "target"
+    )
+
+
+# Stand-ins no real user or day has, built into a query once and found again among its parameters.
+_ANY_USER, _ANY_FIRST, _ANY_END = -7_654_321, dt.date(1900, 1, 2), dt.date(1900, 1, 3)
+
+
+class _Compiled(NamedTuple):
+    """An ORM query's SQL with, for each parameter, the value it takes: "user", "first", "end" or a constant."""
+
+    db: str
+    sql: str
+    slots: tuple[tuple[str, object], ...]  # (name, the compiled value: a constant, or the stand-in's type)
+
+
+_COMPILED: dict[tuple[str, str], _Compiled] = {}
+
+
+def _compiled(
+    name: str, model: type[Model], build: Callable[[User, dt.date, dt.date], QuerySet[Any, Any]]
+) -> _Compiled:
+    """`build`'s query (on `model`) compiled once per database for stand-in values, so that a read runs it
+    without the ORM's building cost, scoped to the user like `owned` (their id is a parameter, as in `prepare`)."""
+    db = model._default_manager.db
+    vendor = connections[db].vendor
+    if (found := _COMPILED.get((name, vendor))) is None:
+        ops = connections[db].ops
+        stand_ins: dict[object, str] = {_ANY_USER: "user"}
+        for date, slot in ((_ANY_FIRST, "first"), (_ANY_END, "end")):
+            stand_ins.update({date: slot, ops.adapt_datefield_value(date): slot})
+        sql, params = build(User(pk=_ANY_USER), _ANY_FIRST, _ANY_END).query.sql_with_params()
+        slots = tuple((stand_ins.get(p, "const"), p) for p in params)
+        assert {"user", "first", "end"} <= {slot for slot, _ in slots}, f"{name}: a stand-in was not a parameter"
+        found = _COMPILED[(name, vendor)] = _Compiled(db, sql, slots)
+    return found
+
+
+def _run(query: _Compiled, user: User, first: dt.date, end: dt.date) -> list[tuple[Any, ...]]:
+    """Raw tuples of a compiled query for `user` and [first, end]; dates passed as the compiler passed them."""
+    ops = connections[query.db].ops
+    dates = {"first": first, "end": end}
+    params: list[Any] = [
+        compiled
+        if slot == "const"
+        else user.pk
+        if slot == "user"
+        else (ops.adapt_datefield_value(dates[slot]) if isinstance(compiled, str) else dates[slot])
+        for slot, compiled in query.slots
+    ]
+    with connections[query.db].cursor() as cursor:
+        cursor.execute(query.sql, params)
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+    return rows
 
 
 def _visits(user: User) -> list[AnalysisVisit]:
@@ -570,19 +628,6 @@ def _visits(user: User) -> list[AnalysisVisit]:
         )
         for date, kind, plan, review_on in rows
     ]
-
-
-def _rows(queryset: QuerySet[Any, Any]) -> list[tuple[Any, ...]]:
-    """Run an ORM-built (so still user-scoped) query and return raw tuples.
-
-    Skipping Django's per-value converters halves the cost of a cache miss (bench/timeline.py); the only values
-    that differ between backends are dates (str on SQLite) and booleans (0/1 on SQLite), normalised by callers.
-    """
-    sql, params = queryset.query.sql_with_params()
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        rows: list[tuple[Any, ...]] = cursor.fetchall()
-        return rows
 
 
 def _date(value: dt.date | str) -> dt.date:
