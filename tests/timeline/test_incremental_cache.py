@@ -6,6 +6,7 @@ the one computed from nothing. The pure equality on generated histories is tests
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -40,12 +41,25 @@ def edit_today(api, **counts: int) -> None:
 
 
 @pytest.mark.time_machine(dt.datetime(2026, 11, 21, 18, tzinfo=dt.UTC))
-def test_an_edit_of_today_is_analysed_from_the_kept_parts(user, three_sites, api, django_assert_num_queries):
+def test_an_edit_of_today_is_analysed_from_the_kept_parts(
+    user, three_sites, api, django_assert_num_queries, monkeypatch
+):
+    from footlog.timeline.analysis import core
+
     timeline_for(user, *WINDOW)
     edit_today(api, left_heel=7)
+    analysed: list[str] = []
+    site_parts = core.site_parts
+
+    def counted(site: str, *rest: Any) -> core.SiteParts:
+        analysed.append(site)
+        return site_parts(site, *rest)
+
+    monkeypatch.setattr(core, "site_parts", counted)
     # settings, stamps, then November's entries and routine logs: the visits come with the kept parts
     with django_assert_num_queries(4):
         after = timeline_for(user, *WINDOW)
+    assert analysed == ["left_heel"]  # the other two sites' parts came back from the cache, equal
     assert after.series[-1].by_site["left_heel"] == 7
     assert after == from_scratch(user, WINDOW)
 
