@@ -52,6 +52,9 @@ FORMS = ("result", *(f"json-{code}" for code, _ in settings.LANGUAGES))
 # Beside each window's answers, what its analysis can reuse after an edit (`_Parts`): every site's parts, kept
 # while that site's checks are unchanged, and the visits (read on a miss only: visit writes forget every key).
 PARTS = "parts"
+# Only for windows up to a year: what people look at right after an edit (the default window is 90 days). A
+# longer window's parts (a report's 3 years) would cost more to store at every miss than they save.
+PARTS_MAX_DAYS = 366
 # The read log is cached month by month, so a window that moves on a day (or an edit of one day) reads one month
 # from the database, not the whole look-back. Month m of year y uses slot (12y + m) mod MONTH_SLOTS: 4 years of
 # months side by side, and again a known set of keys.
@@ -222,14 +225,16 @@ def _analysed(
     the sites whose checks changed are analysed again. Equal to an analysis from nothing
     (tests/timeline/test_incremental.py)."""
     parts_key = _slot_key(user, PARTS, start, end)
-    kept = _cache_get(parts_key)
+    keep = (end - start).days < PARTS_MAX_DAYS
+    kept = _cache_get(parts_key) if keep else None
     if not (isinstance(kept, _Parts) and (kept.start, kept.end) == (start, end)):
         kept = _Parts(start, end, {}, {}, None)
     history, months = _history(user, stamp, first, end, kept.months, writes)
     visits = kept.visits if kept.visits is not None else _visits(user)
     memo = dict(kept.sites)
     result = analyse(history, start, end, thresholds, first_entry=first_entry, visits=visits, memo=memo)
-    writes[parts_key] = _Parts(start, end, months, memo, visits)
+    if keep:
+        writes[parts_key] = _Parts(start, end, months, memo, visits)
     return result
 
 
@@ -558,17 +563,16 @@ class _Compiled(NamedTuple):
     slots: tuple[tuple[str, object], ...]  # (name, the compiled value: a constant, or the stand-in's type)
 
 
-_COMPILED: dict[tuple[str, str], _Compiled] = {}
+_COMPILED: dict[tuple[str, str], _Compiled] = {}  # by query name and database alias
 
 
 def _compiled(
     name: str, model: type[Model], build: Callable[[User, dt.date, dt.date], QuerySet[Any, Any]]
 ) -> _Compiled:
-    """`build`'s query (on `model`) compiled once per database for stand-in values, so that a read runs it
+    """`build`'s query (on `model`) compiled once per database alias for stand-in values, so that a read runs it
     without the ORM's building cost, scoped to the user like `owned` (their id is a parameter, as in `prepare`)."""
     db = model._default_manager.db
-    vendor = connections[db].vendor
-    if (found := _COMPILED.get((name, vendor))) is None:
+    if (found := _COMPILED.get((name, db))) is None:
         ops = connections[db].ops
         stand_ins: dict[object, str] = {_ANY_USER: "user"}
         for date, slot in ((_ANY_FIRST, "first"), (_ANY_END, "end")):
@@ -576,7 +580,7 @@ def _compiled(
         sql, params = build(User(pk=_ANY_USER), _ANY_FIRST, _ANY_END).query.sql_with_params()
         slots = tuple((stand_ins.get(p, "const"), p) for p in params)
         assert {"user", "first", "end"} <= {slot for slot, _ in slots}, f"{name}: a stand-in was not a parameter"
-        found = _COMPILED[(name, vendor)] = _Compiled(db, sql, slots)
+        found = _COMPILED[(name, db)] = _Compiled(db, sql, slots)
     return found
 
 
