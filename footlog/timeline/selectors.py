@@ -502,28 +502,27 @@ def _day_logs(user: User, first: dt.date, end: dt.date) -> list[DayLog]:
     Entries with their observations come in one LEFT JOIN (an entry without observations is still a logged
     day); routine logs in another, each mark carrying the user's target for its step (their override, else the
     step's own) through a subquery rather than a query of its own. Both are built by the ORM once per database
-    (`_compiled`): re-reading the month of an edit cost ~20 times the queries' own time in building them.
+    (`_template`): building them cost more than running them for a month (an edit re-reads one).
     """
     observations: dict[dt.date, list[SiteObservation]] = {}
     parsed: dict[Any, dt.date] = {}  # SQLite returns dates as text: parse each once, not once per row
-    for date, site, count, largest_mm, itch, pain, redness, bleeding, spreading in _run(
-        _compiled("day_entries", Entry, _entries_query), user, first, end
-    ):
+    for date, site, count, largest_mm, itch, pain, redness, bleeding, spreading in _template(
+        "entries", _entry_rows
+    ).rows(user, first, end):
         day = observations.setdefault(parsed.get(date) or parsed.setdefault(date, _date(date)), [])
         if site is not None:
             day.append(
                 SiteObservation(site, count, largest_mm, itch, pain, bool(redness), bool(bleeding), bool(spreading))
             )
     routine: dict[dt.date, list[RoutineMark]] = defaultdict(list)
-    marks = _run(_compiled("day_routine", RoutineLog, _routine_query), user, first, end)
-    for date, key, kind, label, done, target in marks:
+    for date, key, kind, label, done, target in _template("routine", _routine_rows).rows(user, first, end):
         routine[parsed.get(date) or parsed.setdefault(date, _date(date))].append(
             RoutineMark(key, kind, bool(done), label, target)
         )
     return [DayLog(day, tuple(obs), tuple(routine.get(day, ()))) for day, obs in observations.items()]
 
 
-def _entries_query(user: User, first: dt.date, end: dt.date) -> QuerySet[Any, Any]:
+def _entry_rows(user: User, first: dt.date, end: dt.date) -> QuerySet[Any, Any]:
     entries = owned(Entry.objects.all(), user).filter(date__gte=first, date__lte=end)
     return entries.order_by("date", "observations__site").values_list(
         "date",
@@ -538,7 +537,7 @@ def _entries_query(user: User, first: dt.date, end: dt.date) -> QuerySet[Any, An
     )
 
 
-def _routine_query(user: User, first: dt.date, end: dt.date) -> QuerySet[Any, Any]:
+def _routine_rows(user: User, first: dt.date, end: dt.date) -> QuerySet[Any, Any]:
     from footlog.diary.selectors import effective_target  # the one rule for "the user's target of a step"
 
     logs = (
@@ -551,55 +550,59 @@ def _routine_query(user: User, first: dt.date, end: dt.date) -> QuerySet[Any, An
     )
 
 
-# Stand-ins no real user or day has, built into a query once and found again among its parameters.
-_ANY_USER, _ANY_FIRST, _ANY_END = -7_654_321, dt.date(1900, 1, 2), dt.date(1900, 1, 3)
+# Stand-ins the ORM builds a template query with: no user has this id, no entry these dates.
+_NO_USER = -7_340_021
+_NO_FIRST, _NO_END = dt.date(1, 1, 3), dt.date(1, 1, 5)
 
 
-class _Compiled(NamedTuple):
-    """An ORM query's SQL with, for each parameter, the value it takes: "user", "first", "end" or a constant."""
+class _Template(NamedTuple):
+    """An ORM-built query's SQL with the roles of its parameters: "user", "first", "end", or a constant."""
 
-    db: str
     sql: str
-    slots: tuple[tuple[str, object], ...]  # (name, the compiled value: a constant, or the stand-in's type)
+    params: tuple[object, ...]
+
+    def rows(self, user: User, first: dt.date, end: dt.date) -> list[tuple[Any, ...]]:
+        ops = connections[Entry.objects.db].ops
+        values = {
+            "user": user.pk,
+            "first": ops.adapt_datefield_value(first),
+            "end": ops.adapt_datefield_value(end),
+        }
+        params: list[Any] = [values[p] if isinstance(p, str) and p in values else p for p in self.params]
+        with connections[Entry.objects.db].cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows: list[tuple[Any, ...]] = cursor.fetchall()
+            return rows
 
 
-_COMPILED: dict[tuple[str, str], _Compiled] = {}  # by query name and database alias
+_TEMPLATES: dict[tuple[str, str], _Template] = {}
+_ROLES = ("user", "first", "end")
 
 
-def _compiled(
-    name: str, model: type[Model], build: Callable[[User, dt.date, dt.date], QuerySet[Any, Any]]
-) -> _Compiled:
-    """`build`'s query (on `model`) compiled once per database alias for stand-in values, so that a read runs it
-    without the ORM's building cost, scoped to the user like `owned` (their id is a parameter, as in `prepare`)."""
-    db = model._default_manager.db
-    if (found := _COMPILED.get((name, db))) is None:
-        ops = connections[db].ops
-        stand_ins: dict[object, str] = {_ANY_USER: "user"}
-        for date, slot in ((_ANY_FIRST, "first"), (_ANY_END, "end")):
-            stand_ins.update({date: slot, ops.adapt_datefield_value(date): slot})
-        sql, params = build(User(pk=_ANY_USER), _ANY_FIRST, _ANY_END).query.sql_with_params()
-        slots = tuple((stand_ins.get(p, "const"), p) for p in params)
-        assert {"user", "first", "end"} <= {slot for slot, _ in slots}, f"{name}: a stand-in was not a parameter"
-        found = _COMPILED[(name, db)] = _Compiled(db, sql, slots)
-    return found
+def _template(name: str, build: Callable[[User, dt.date, dt.date], QuerySet[Any, Any]]) -> _Template:
+    """`build`'s query (its filters and scoping unchanged, still the ORM's) compiled once per database with
+    stand-in values, whose parameters are then told apart by value: each later call only fills them in.
 
-
-def _run(query: _Compiled, user: User, first: dt.date, end: dt.date) -> list[tuple[Any, ...]]:
-    """Raw tuples of a compiled query for `user` and [first, end]; dates passed as the compiler passed them."""
-    ops = connections[query.db].ops
-    dates = {"first": first, "end": end}
-    params: list[Any] = [
-        compiled
-        if slot == "const"
-        else user.pk
-        if slot == "user"
-        else (ops.adapt_datefield_value(dates[slot]) if isinstance(compiled, str) else dates[slot])
-        for slot, compiled in query.slots
-    ]
-    with connections[query.db].cursor() as cursor:
-        cursor.execute(query.sql, params)
-        rows: list[tuple[Any, ...]] = cursor.fetchall()
-    return rows
+    Raw rows rather than Django's per-value converters, which halved the cost of a cache miss (bench/timeline.py):
+    the only values that differ between backends are dates (str on SQLite) and booleans (0/1 on SQLite),
+    normalised by the caller.
+    """
+    connection = connections[Entry.objects.db]
+    if (template := _TEMPLATES.get((name, connection.vendor))) is None:
+        ops = connection.ops
+        roles: dict[object, str] = {
+            _NO_USER: "user",
+            ops.adapt_datefield_value(_NO_FIRST): "first",
+            ops.adapt_datefield_value(_NO_END): "end",
+        }
+        sql, params = build(User(pk=_NO_USER), _NO_FIRST, _NO_END).query.sql_with_params()
+        if any(isinstance(p, str) and p in _ROLES for p in params):  # it would be read as that role
+            raise RuntimeError(f"timeline query {name}: a constant parameter equals a role's name")
+        template = _Template(sql, tuple(roles.get(p, p) if isinstance(p, (int, str, dt.date)) else p for p in params))
+        if not set(_ROLES) <= set(template.params):
+            raise RuntimeError(f"timeline query {name}: a stand-in value was not found among its parameters")
+        _TEMPLATES[(name, connection.vendor)] = template
+    return template
 
 
 def _visits(user: User) -> list[AnalysisVisit]:

@@ -66,7 +66,9 @@ def random_logs(draw: st.DrawFn) -> list[DayLog]:
             )
         routine = [RoutineMark("wash", "care", rng.random() < 0.8, "", None)]
         if rng.random() < 0.5:
-            routine.append(RoutineMark("exfoliate", "care", rng.random() < 0.3, "Scrub", 2))
+            # the label and target a step was first logged with are the ones shown: vary them now and then
+            label, target = ("Scrub", 2) if rng.random() < 0.9 else ("Gentle scrub", rng.choice([1, 3, None]))
+            routine.append(RoutineMark("exfoliate", "care", rng.random() < 0.3, label, target))
         if rng.random() < 0.05:
             routine.append(RoutineMark("new_product", "trigger", True, "new product", 0))
         days.append(DayLog(BASE + dt.timedelta(days=i), tuple(observations), tuple(routine)))

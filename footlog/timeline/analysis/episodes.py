@@ -40,7 +40,7 @@ class Episode:
 
     @cached_property
     def days_present(self) -> int:
-        return sum(1 for _, o in self.checks if o.count > 0)
+        return len([o for _, o in self.checks if o.count > 0])
 
     @property
     def span_days(self) -> int:
