@@ -40,7 +40,8 @@ def _tally(days: Sequence[DayLog]) -> dict[str, _Tally]:
     """
     routines: dict[tuple[RoutineMark, ...], int] = {}
     for day in days:
-        routines[day.routine] = routines.get(day.routine, 0) + 1
+        routine = day.routine if type(day.routine) is tuple else tuple(day.routine)  # a list is not a key
+        routines[routine] = routines.get(routine, 0) + 1
     tally: dict[str, _Tally] = {}
     for routine, times in routines.items():
         for mark in routine:

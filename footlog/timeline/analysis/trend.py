@@ -202,12 +202,28 @@ class FastChange:
 
 
 def _jump_span(days: Sequence[int], values: Sequence[float], first: float, last: float) -> tuple[dt.date, dt.date]:
-    """The dates (ordinals in `days`) the change took: from the last value at or below `first` before the first
-    value at or above `last`, to that value."""
+    """The dates (ordinals in `days`) the change took: the first value at or above `last` that comes after a value
+    at or below `first`, from the last such low value before it.
+
+    A high value before any low one (5, 0, 0, 5, 5, 5) is not where the change began: taking it gave "0 → 5 in 0
+    days" dated weeks before the rise. `first` and `last` are medians of the first and last three values, so a low
+    value always precedes a high one; the whole span is the fallback all the same.
+    """
     up = last >= first
-    end = next(i for i, v in enumerate(values) if (v >= last if up else v <= last))
-    start = next((i for i in range(end - 1, -1, -1) if (values[i] <= first if up else values[i] >= first)), 0)
-    return dt.date.fromordinal(days[start]), dt.date.fromordinal(days[end])
+
+    def low(v: float) -> bool:
+        return v <= first if up else v >= first
+
+    def high(v: float) -> bool:
+        return v >= last if up else v <= last
+
+    start = None
+    for i, v in enumerate(values):
+        if low(v):
+            start = i
+        elif start is not None and high(v):
+            return dt.date.fromordinal(days[start]), dt.date.fromordinal(days[i])
+    return dt.date.fromordinal(days[0]), dt.date.fromordinal(days[-1])
 
 
 def _medians_of_3(values: Sequence[float]) -> list[float]:
