@@ -388,9 +388,11 @@ def passwordless_page(accounts: Accounts) -> Any:
         accounts.keyed.save(update_fields=["password"])
 
 
-def keyed_page(path: str) -> Callable[[Accounts], Any]:
+def keyed_page(path: str, *, again: bool = True) -> Callable[[Accounts], Any]:
+    """A page of the account with a passkey (most ask for the password again first, as allauth does)."""
+
     def fetch(accounts: Accounts) -> Any:
-        client = browser_client(accounts.keyed, reauthenticated=True)
+        client = browser_client(accounts.keyed, reauthenticated=again)
         return client.get(path.format(key=accounts.passkey_id))
 
     return fetch
@@ -404,12 +406,8 @@ FLOWS: dict[str, Callable[[Accounts], Any]] = {
     "accounts/password/reset/done/": lambda accounts: browser_client().get("/accounts/password/reset/done/"),
     "accounts/password/set/": passwordless_page,
     "accounts/2fa/authenticate/": second_factor_page,
-    "accounts/2fa/reauthenticate/": lambda accounts: browser_client(accounts.keyed).get(
-        "/accounts/2fa/reauthenticate/"
-    ),
-    "accounts/2fa/webauthn/reauthenticate/": lambda accounts: browser_client(accounts.keyed).get(
-        "/accounts/2fa/webauthn/reauthenticate/"
-    ),
+    "accounts/2fa/reauthenticate/": keyed_page("/accounts/2fa/reauthenticate/", again=False),
+    "accounts/2fa/webauthn/reauthenticate/": keyed_page("/accounts/2fa/webauthn/reauthenticate/", again=False),
     "accounts/2fa/recovery-codes/": keyed_page("/accounts/2fa/recovery-codes/"),
     "accounts/2fa/recovery-codes/generate/": keyed_page("/accounts/2fa/recovery-codes/generate/"),
     "accounts/2fa/webauthn/add/": keyed_page("/accounts/2fa/webauthn/add/"),
@@ -496,11 +494,11 @@ PENDING: dict[str, str] = {
 }
 
 
-def verdict(found: dict[str, list[str]]) -> str:
+def verdict(found: dict[str, list[str]], pending: dict[str, str] = PENDING) -> str:
     """What is wrong, page by page: unmarked words on a page not pending, and pending pages that are clean now."""
-    assert set(PENDING) <= set(found), f"PENDING names no page of the walk: {set(PENDING) - set(found)}"
-    lines = [f"{page}: {' '.join(words)}" for page, words in found.items() if words and page not in PENDING]
-    lines += [f"{page}: no English left: remove it from PENDING" for page in PENDING if not found[page]]
+    assert set(pending) <= set(found), f"PENDING names no page of the walk: {set(pending) - set(found)}"
+    lines = [f"{page}: {' '.join(words)}" for page, words in found.items() if words and page not in pending]
+    lines += [f"{page}: no English left: remove it from PENDING" for page in pending if not found[page]]
     return "\n".join(lines)
 
 
@@ -518,3 +516,58 @@ def test_the_verdict_lists_each_page_and_lets_pending_only_shrink() -> None:
     assert verdict({**clean, "signed in: /": ["Today"], "new/": ["Save"]}) == "new/: Save\n" + "\n".join(
         f"{page}: no English left: remove it from PENDING" for page in PENDING if page != "signed in: /"
     )
+
+
+# --- the phone: the words the scripts write --------------------------------------------------------------------
+
+PHONE_PAGES = {
+    "Today": "/",
+    "History": "/history/",
+    "Timeline": "/timeline/",
+    "Photos": "/photos/left_heel/",
+    "Export": "/export/",
+    "Settings": "/settings/",
+}
+# What a person sees and hears after the scripts ran: the rendered text, and the labels scripts set.
+SHOWN_AFTER_SCRIPTS = """() => [document.body.innerText,
+  ...[...document.querySelectorAll('[aria-label], [title], [placeholder], img[alt]')]
+     .filter(el => el.getClientRects().length)
+     .map(el => [el.getAttribute('aria-label'), el.getAttribute('title'), el.getAttribute('placeholder'),
+                 el.getAttribute('alt')].filter(Boolean).join(' '))].join('\\n')"""
+PHONE_PENDING: dict[str, str] = {
+    "phone: Today": DAY + "; i18n-js marks the scripts",
+    "phone: History": DAY + "; i18n-js marks the scripts",
+    "phone: Timeline": PAGES + "; i18n-js marks the scripts",
+    "phone: Photos": DAY + "; i18n-js marks the scripts",
+    "phone: Export": PAGES + "; i18n-js marks the scripts",
+    "phone: Settings": PAGES + "; i18n-js marks the scripts",
+}
+
+
+@pytest.mark.browser
+def test_the_signed_in_app_at_phone_size_has_no_unmarked_word_after_its_scripts_ran(
+    chromium: Any, live_server: Any, make_user: Callable[..., Any], pseudo_language: str, transactional_db: None
+) -> None:
+    from footlog.lib.dates import today_in
+    from tests.browser.conftest import sign_in
+    from tests.support.browser import PHONE
+
+    her = make_user(timezone=PHONE["timezone_id"])
+    own_words = a_realistic_log(her, today_in(her.timezone))
+    context = chromium.new_context(**PHONE, extra_http_headers={"Accept-Language": PSEUDO})
+    errors: list[str] = []
+    found = {}
+    try:
+        sign_in(context, her, live_server.url)
+        page = context.new_page()
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        for name, path in PHONE_PAGES.items():
+            page.goto(live_server.url + path)
+            page.wait_for_load_state("networkidle")  # the scripts' fetches (the chart's data, the outbox) done
+            assert page.evaluate("document.documentElement.lang") == PSEUDO, name
+            found[f"phone: {name}"] = unmarked(page.evaluate(SHOWN_AFTER_SCRIPTS), own_words)
+    finally:
+        context.close()
+    assert errors == []
+    print("\n".join(f"{p}: {' '.join(w)}" for p, w in found.items()))
+    assert not verdict(found, PHONE_PENDING), "words outside the markers:\n" + verdict(found, PHONE_PENDING)
