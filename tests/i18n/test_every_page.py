@@ -218,9 +218,11 @@ def a_realistic_log(user: Any, today: dt.date) -> tuple[str, ...]:
 
 @dataclass
 class Accounts:
-    """Her (the realistic log), an account with a passkey, one who has not consented yet."""
+    """Her (the realistic log), a new account (nothing logged yet: the empty states), an account with a passkey, one
+    who has not consented yet."""
 
     her: Any
+    new: Any
     keyed: Any
     passkey_id: int
     unconsented: Any
@@ -388,6 +390,17 @@ def passwordless_page(accounts: Accounts) -> Any:
         accounts.keyed.save(update_fields=["password"])
 
 
+def server_error_page(accounts: Accounts) -> Any:
+    """The 500 page, as the handler renders it (no view fails on purpose)."""
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    from footlog.urls import handler500
+
+    with translation.override(PSEUDO):
+        return handler500(RequestFactory().get("/"))
+
+
 def keyed_page(path: str, *, again: bool = True) -> Callable[[Accounts], Any]:
     """A page of the account with a passkey (most ask for the password again first, as allauth does)."""
 
@@ -415,6 +428,19 @@ FLOWS: dict[str, Callable[[Accounts], Any]] = {
     "accounts/2fa/webauthn/keys/<int:pk>/remove/": keyed_page("/accounts/2fa/webauthn/keys/{key}/remove/"),
     "accounts/2fa/webauthn/signup/": passkey_signup_page,
     "accounts/2fa/ (with a passkey)": keyed_page("/accounts/2fa/"),
+    "accounts/login/ (a wrong password)": lambda accounts: browser_client().post(
+        "/accounts/login/", {"login": accounts.her.email, "password": "not the password"}
+    ),
+    "accounts/signup/ (a weak password)": lambda accounts: browser_client().post(
+        "/accounts/signup/", {"email": NEW_ADDRESS, "password1": "footlog", "password2": "footlog2"}
+    ),
+    "settings/ (saved)": lambda accounts: browser_client(accounts.her).post(
+        "/settings/", {"action": "profile", "display_name": NAME}, follow=True
+    ),
+    "settings/ (refused)": lambda accounts: browser_client(accounts.her).post(
+        "/settings/", {"action": "profile", "timezone": "Mars/Olympus_Mons"}
+    ),
+    "(500)": server_error_page,
 }
 
 
@@ -425,7 +451,7 @@ def accounts(make_user: Callable[..., Any]) -> Accounts:
 
     keyed = make_user()
     passkey = app_add_passkey(localhost(), keyed, SoftPasskey())["data"]["id"]
-    return Accounts(make_user(timezone="Asia/Tokyo"), keyed, passkey, make_user(consent=False))
+    return Accounts(make_user(timezone="Asia/Tokyo"), make_user(), keyed, passkey, make_user(consent=False))
 
 
 def scan_server_pages(accounts: Accounts, own_words: tuple[str, ...]) -> dict[str, list[str]]:
@@ -443,15 +469,19 @@ def scan_server_pages(accounts: Accounts, own_words: tuple[str, ...]) -> dict[st
         "unsubscribe": unsubscribe_token(her.pk),
     }
     responses = {}
-    for signed, pages in (("out", SIGNED_OUT), ("in", SIGNED_IN)):
-        client = browser_client(her if signed == "in" else None)
+    for who, user, pages in (
+        ("signed out", None, SIGNED_OUT),
+        ("signed in", her, SIGNED_IN),
+        ("new", accounts.new, SIGNED_IN),
+    ):
+        client = browser_client(user)
         for name, path in pages.items():
-            responses[f"signed {signed}: {name or '/'}"] = client.get(path.format(**fill))
+            responses[f"{who}: {name or '/'}"] = client.get(path.format(**fill))
     for name, reach in FLOWS.items():
         responses[name] = reach(accounts)
     found = {}
     for name, response in responses.items():
-        assert response.status_code in (200, 404), (name, response.status_code, response.get("Location"))
+        assert response.status_code in (200, 400, 404, 500), (name, response.status_code, response.get("Location"))
         html = response.content.decode()
         assert f'lang="{PSEUDO}"' in html, f"{name}: not rendered in the pseudo-language"
         found[name] = unmarked(visible_text(html), own_words)
@@ -463,24 +493,29 @@ def scan_server_pages(accounts: Accounts, own_words: tuple[str, ...]) -> dict[st
 # The lead empties this after merging everyone's branch.
 DAY, PAGES = "i18n-day marks Today, History, Photos, Welcome", "i18n-pages marks Timeline, Export, Settings, Privacy"
 ALLAUTH = "i18n-pages marks footlog's own allauth templates"
+SIGNED_IN_PENDING = {
+    "/": DAY,
+    "day/<date>/": DAY,
+    "history/": DAY,
+    "history/calendar/": DAY,
+    "photos/<slug:site>/": DAY,
+    "timeline/": PAGES,
+    "export/": PAGES,
+    "settings/": PAGES,
+    "privacy/": PAGES,
+    "accounts/logout/": ALLAUTH,
+    "accounts/2fa/": ALLAUTH,
+    "accounts/2fa/webauthn/": ALLAUTH,
+}
 PENDING: dict[str, str] = {
-    "signed in: /": DAY,
-    "signed in: day/<date>/": DAY,
-    "signed in: history/": DAY,
-    "signed in: history/calendar/": DAY,
-    "signed in: photos/<slug:site>/": DAY,
+    **{f"{who}: {route}": owner for who in ("signed in", "new") for route, owner in SIGNED_IN_PENDING.items()},
     "welcome/": DAY,
     "signed out: account-deleted/": DAY + " (templates/pwa/deleted.html)",
-    "signed in: timeline/": PAGES,
-    "signed in: export/": PAGES,
-    "signed in: settings/": PAGES,
-    "signed in: privacy/": PAGES,
     "signed out: privacy/": PAGES,
     "signed out: share/<str:token>/": PAGES + " (the chart's words: footlog/lib/svg_chart.py)",
     "signed out: reminders/unsubscribe/<str:token>/": PAGES + " (templates/reminders/unsubscribe.html)",
-    "signed in: accounts/logout/": ALLAUTH,
-    "signed in: accounts/2fa/": ALLAUTH,
-    "signed in: accounts/2fa/webauthn/": ALLAUTH,
+    "settings/ (saved)": PAGES,
+    "settings/ (refused)": PAGES,
     "accounts/2fa/authenticate/": ALLAUTH,
     "accounts/2fa/reauthenticate/": ALLAUTH,
     "accounts/2fa/webauthn/reauthenticate/": ALLAUTH,
@@ -541,6 +576,7 @@ PHONE_PENDING: dict[str, str] = {
     "phone: Photos": DAY + "; i18n-js marks the scripts",
     "phone: Export": PAGES + "; i18n-js marks the scripts",
     "phone: Settings": PAGES + "; i18n-js marks the scripts",
+    "phone: SMART Health Link viewer": "i18n-js marks the scripts (the summary shl-viewer.js builds)",
 }
 
 
@@ -549,11 +585,18 @@ def test_the_signed_in_app_at_phone_size_has_no_unmarked_word_after_its_scripts_
     chromium: Any, live_server: Any, make_user: Callable[..., Any], pseudo_language: str, transactional_db: None
 ) -> None:
     from footlog.lib.dates import today_in
+    from footlog.sharing.services import share_create
     from tests.browser.conftest import sign_in
     from tests.support.browser import PHONE
 
     her = make_user(timezone=PHONE["timezone_id"])
-    own_words = a_realistic_log(her, today_in(her.timezone))
+    today = today_in(her.timezone)
+    own_words = a_realistic_log(her, today)
+    shared = share_create(her, start=today - dt.timedelta(days=20), end=today, include_photos=True, expires_in_days=3)
+    pages = {
+        **PHONE_PAGES,
+        "SMART Health Link viewer": "/shl/view#" + shared.shlink(live_server.url + shared.manifest_path),
+    }
     context = chromium.new_context(**PHONE, extra_http_headers={"Accept-Language": PSEUDO})
     errors: list[str] = []
     found = {}
@@ -561,9 +604,11 @@ def test_the_signed_in_app_at_phone_size_has_no_unmarked_word_after_its_scripts_
         sign_in(context, her, live_server.url)
         page = context.new_page()
         page.on("pageerror", lambda exc: errors.append(str(exc)))
-        for name, path in PHONE_PAGES.items():
+        for name, path in pages.items():
             page.goto(live_server.url + path)
             page.wait_for_load_state("networkidle")  # the scripts' fetches (the chart's data, the outbox) done
+            if path.startswith("/shl/view"):
+                page.locator("#summary:not([hidden])").wait_for()  # decrypted in the browser
             assert page.evaluate("document.documentElement.lang") == PSEUDO, name
             found[f"phone: {name}"] = unmarked(page.evaluate(SHOWN_AFTER_SCRIPTS), own_words)
     finally:
