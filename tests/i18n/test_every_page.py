@@ -122,21 +122,34 @@ def pseudo_language(settings: Any, tmp_path: Path) -> str:
 
 # --- the scan ----------------------------------------------------------------------------------------------------
 
-MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?"
+    r"|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?,?"
 # Dates a script formats with Intl in a language it does not know (the pseudo-language) come out in English:
 # "Mon, Dec 7", "7 Dec 2026", "December 2026". The server's dates are marked (Django's month names are msgids).
-DATES = re.compile(rf"(?:{WEEKDAY}\s+)?(?:\d{{1,2}}\.?\s+{MONTH}(?:\s+\d{{4}})?|{MONTH}\s+\d{{1,4}}(?:,\s+\d{{4}})?)")
-# Words that are the same in every language, each for a reason:
+DATES = re.compile(
+    rf"\b(?:{WEEKDAY}\s+)?(?:\d{{1,2}}\.?\s+{MONTH}(?:\s+\d{{4}})?|{MONTH}\s+\d{{1,4}}(?:,\s+\d{{4}})?)(?![A-Za-z])"
+)
+# Names that are the same in every language, each for a reason.
+NAMES = ("SMART Health Link",)  # a standard's name
 ALWAYS = {
     "footlog",  # the brand
     "English",  # the language switch names each language in that language, on purpose
     "Deutsch",
     "Español",
     "Pseudo",
-    "SMART",  # "SMART Health Link", a standard's name
-    "Health",
-    "Link",
+    "mm",  # units
+    "cm",
+    "PDF",  # formats and standards, written so in German and Spanish too
+    "CSV",
+    "JSON",
+    "FHIR",
+    "SPF",
+    "GPS",
+    "HTTPS",
+    "UTC",
 }
 
 
@@ -154,7 +167,7 @@ def visible_text(html: str) -> str:
 def unmarked(text: str, own_words: tuple[str, ...] = ()) -> list[str]:
     """The words of `text` outside ⟦…⟧, other than the patient's own (`own_words`: their texts, name, email),
     dates, numbers and ALWAYS; in order of appearance, each once."""
-    for own in sorted(own_words, key=len, reverse=True):
+    for own in sorted((*own_words, *NAMES), key=len, reverse=True):
         text = text.replace(own, " ")
     while True:  # nested sentences (a reason inside a reason): innermost first
         inner = re.sub(rf"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}", " ", text)
@@ -172,6 +185,9 @@ def test_the_scan_sees_unmarked_words_and_only_those() -> None:
     assert unmarked(visible_text(page)) == []
     assert unmarked("⟦Note⟧ Long walk today. Ana", ("Long walk today.", "Ana")) == []
     assert unmarked(visible_text("<!-- a comment --> <script>let words</script> ⟦ok⟧")) == []
+    # Dates are dates, but a month-like word is not one, nor is a standard's name in part.
+    assert unmarked("Mon, Dec 7 · Tuesday 8 December 2026 · Dec 2026 · May 3") == []
+    assert unmarked("Mark 3 March plan · SMART Health Link · a Health check") == ["Mark", "plan", "Health", "check"]
 
 
 # --- the account -------------------------------------------------------------------------------------------------
@@ -307,6 +323,11 @@ def page_patterns() -> set[str]:
 
 def walked() -> set[str]:
     return {k.split(" (")[0] for k in (*SIGNED_OUT, *SIGNED_IN, *FLOWS) if not k.startswith("(")}
+
+
+def test_the_two_routes_named_no_page_for_their_settings_send_a_browser_on(client: Any) -> None:
+    assert client.get("/accounts/login/code/confirm/")["Location"].startswith("/accounts/login/")
+    assert client.get("/accounts/2fa/webauthn/login/")["Location"].startswith("/accounts/login/")
 
 
 def test_the_walk_covers_every_page_of_the_url_confs() -> None:
