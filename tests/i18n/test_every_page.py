@@ -263,6 +263,7 @@ SIGNED_OUT = {
     "offline/": "/offline/",
     "account-deleted/": "/account-deleted/",
     "(404)": "/no-such-page/",
+    "manifest.webmanifest": "/manifest.webmanifest",  # the app's name and description where a phone installs it
 }
 SIGNED_IN = {
     "": "/",
@@ -284,7 +285,6 @@ SIGNED_IN = {
 # What the URL confs route that is no page: the API (and its docs, Swagger's own look), the admin, files and JSON.
 NO_PAGE = {
     "sw.js",
-    "manifest.webmanifest",
     "favicon.ico",
     "healthz",
     "readyz",
@@ -503,6 +503,10 @@ def scan_server_pages(accounts: Accounts, own_words: tuple[str, ...]) -> dict[st
     found = {}
     for name, response in responses.items():
         assert response.status_code in (200, 400, 404, 500), (name, response.status_code, response.get("Location"))
+        if response["Content-Type"].startswith("application/manifest+json"):
+            shown = response.json()
+            found[name] = unmarked(" ".join(shown[k] for k in ("name", "short_name", "description")), own_words)
+            continue
         html = response.content.decode()
         assert f'lang="{PSEUDO}"' in html, f"{name}: not rendered in the pseudo-language"
         found[name] = unmarked(visible_text(html), own_words)
@@ -532,6 +536,7 @@ PENDING: dict[str, str] = {
     **{f"{who}: {route}": owner for who in ("signed in", "new") for route, owner in SIGNED_IN_PENDING.items()},
     "welcome/": DAY,
     "signed out: account-deleted/": DAY + " (templates/pwa/deleted.html)",
+    "signed out: manifest.webmanifest": DAY + " (footlog/pwa/views.py: manifest)",
     "signed out: privacy/": PAGES,
     "signed out: share/<str:token>/": PAGES + " (the chart's words: footlog/lib/svg_chart.py)",
     "signed out: reminders/unsubscribe/<str:token>/": PAGES + " (templates/reminders/unsubscribe.html)",
