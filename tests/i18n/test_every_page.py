@@ -23,7 +23,7 @@ import html as html_lib
 import re
 import struct
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -174,7 +174,7 @@ def unmarked(text: str, own_words: tuple[str, ...] = ()) -> list[str]:
         if inner == text:
             break
         text = inner
-    text = DATES.sub(" ", text)
+    text = DATES.sub(" ", re.sub(r"https?://\S+", " ", text))  # and addresses: a new share link is shown
     words = re.findall(r"[A-Za-zÀ-ÿ]{2,}", text)
     return list(dict.fromkeys(w for w in words if w not in ALWAYS))
 
@@ -183,7 +183,7 @@ def test_the_scan_sees_unmarked_words_and_only_those() -> None:
     assert unmarked(visible_text('<p>⟦Red flags⟧ Bleeding <img alt="Left heel"></p>')) == ["Bleeding", "Left", "heel"]
     page = '<p>⟦on ⟦Left heel⟧ x⟧ <q class="patient-words">my words</q> Mon, Dec 7 · 9 Nov 2026 footlog</p>'
     assert unmarked(visible_text(page)) == []
-    assert unmarked("⟦Note⟧ Long walk today. Ana", ("Long walk today.", "Ana")) == []
+    assert unmarked("⟦Note⟧ Long walk today. Ana http://localhost/share/Yc-Popnx/", ("Long walk today.", "Ana")) == []
     assert unmarked(visible_text("<!-- a comment --> <script>let words</script> ⟦ok⟧")) == []
     # Dates are dates, but a month-like word is not one, nor is a standard's name in part.
     assert unmarked("Mon, Dec 7 · Tuesday 8 December 2026 · Dec 2026 · May 3") == []
@@ -242,6 +242,7 @@ class Accounts:
     keyed: Any
     passkey_id: int
     unconsented: Any
+    links: dict[str, str] = field(default_factory=dict)  # her share links and unsubscribe token, once made
 
 
 # --- the pages ---------------------------------------------------------------------------------------------------
@@ -411,6 +412,21 @@ def passwordless_page(accounts: Accounts) -> Any:
         accounts.keyed.save(update_fields=["password"])
 
 
+def share_form(accounts: Accounts) -> dict[str, str]:
+    today = accounts.her.today()
+    start = (today - dt.timedelta(days=13)).isoformat()
+    return {"from": start, "to": today.isoformat(), "expires_in_days": "7", "questions": QUESTIONS, "language": "de"}
+
+
+def revoked_page(accounts: Accounts) -> Any:
+    from footlog.sharing.models import Share
+
+    client = browser_client(accounts.her)
+    share = Share.objects.filter(user=accounts.her, revoked_at__isnull=True).first()
+    assert share is not None
+    return client.post("/export/", {"action": "revoke", "id": str(share.pk)}, follow=True)
+
+
 def server_error_page(accounts: Accounts) -> Any:
     """The 500 page, as the handler renders it (no view fails on purpose)."""
     from django.test import RequestFactory
@@ -461,6 +477,27 @@ FLOWS: dict[str, Callable[[Accounts], Any]] = {
     "settings/ (refused)": lambda accounts: browser_client(accounts.her).post(
         "/settings/", {"action": "profile", "timezone": "Mars/Olympus_Mons"}
     ),
+    "welcome/ (not agreed)": lambda accounts: browser_client(accounts.unconsented).post("/welcome/", {}),
+    "timeline/ (a refused visit)": lambda accounts: browser_client(accounts.her).post(
+        "/timeline/", {"kind": "visited", "date": "2999-01-01"}
+    ),
+    "timeline/ (a visit recorded)": lambda accounts: browser_client(accounts.her).post(
+        "/timeline/", {"kind": "visited", "date": accounts.her.today().isoformat()}, follow=True
+    ),
+    "export/ (a link made)": lambda accounts: browser_client(accounts.her).post("/export/", share_form(accounts)),
+    "export/ (refused)": lambda accounts: browser_client(accounts.her).post(
+        "/export/", {**share_form(accounts), "expires_in_days": "0"}
+    ),
+    "export/ (a link revoked)": revoked_page,
+    "share/<str:token>/ (a wrong passcode)": lambda accounts: browser_client().post(
+        f"/share/{accounts.links['locked']}/?language={PSEUDO}", {"passcode": "not the passcode"}
+    ),
+    "reminders/unsubscribe/<str:token>/ (done)": lambda accounts: browser_client().post(
+        f"/api/v1/reminders/unsubscribe/{accounts.links['unsubscribe']}/"
+    ),
+    "reminders/unsubscribe/<str:token>/ (a broken link)": lambda accounts: browser_client().post(
+        "/api/v1/reminders/unsubscribe/not-a-token/"
+    ),
     "(500)": server_error_page,
 }
 
@@ -483,7 +520,7 @@ def scan_server_pages(accounts: Accounts, own_words: tuple[str, ...]) -> dict[st
     her = accounts.her
     today = today_in(her.timezone)
     window = {"start": today - dt.timedelta(days=20), "end": today, "expires_in_days": 3}
-    fill = {
+    fill = accounts.links = {
         "day": (today - dt.timedelta(days=2)).isoformat(),
         "share": share_create(her, **window, include_photos=True, questions=QUESTIONS).token,
         "locked": share_create(her, **window, include_photos=False, passcode="a long passcode 1").token,
@@ -502,7 +539,7 @@ def scan_server_pages(accounts: Accounts, own_words: tuple[str, ...]) -> dict[st
         responses[name] = reach(accounts)
     found = {}
     for name, response in responses.items():
-        assert response.status_code in (200, 400, 404, 500), (name, response.status_code, response.get("Location"))
+        assert response.status_code in (200, 400, 401, 404, 500), (name, response.status_code, response.get("Location"))
         if response["Content-Type"].startswith("application/manifest+json"):
             shown = response.json()
             found[name] = unmarked(" ".join(shown[k] for k in ("name", "short_name", "description")), own_words)
@@ -540,6 +577,14 @@ PENDING: dict[str, str] = {
     "signed out: privacy/": PAGES,
     "signed out: share/<str:token>/": PAGES + " (the chart's words: footlog/lib/svg_chart.py)",
     "signed out: reminders/unsubscribe/<str:token>/": PAGES + " (templates/reminders/unsubscribe.html)",
+    "welcome/ (not agreed)": DAY,
+    "timeline/ (a refused visit)": PAGES,
+    "timeline/ (a visit recorded)": PAGES,
+    "export/ (a link made)": PAGES,
+    "export/ (refused)": PAGES,
+    "export/ (a link revoked)": PAGES,
+    "reminders/unsubscribe/<str:token>/ (done)": PAGES + " (templates/reminders/unsubscribe.html)",
+    "reminders/unsubscribe/<str:token>/ (a broken link)": PAGES + " (templates/reminders/unsubscribe.html)",
     "settings/ (saved)": PAGES,
     "settings/ (refused)": PAGES,
     "accounts/2fa/authenticate/": ALLAUTH,
@@ -567,7 +612,8 @@ def test_every_page_has_no_unmarked_word(accounts: Accounts, pseudo_language: st
     from footlog.lib.dates import today_in
 
     own_words = a_realistic_log(accounts.her, today_in(accounts.her.timezone))
-    own_words += (accounts.keyed.email, NEW_ADDRESS, "Test phone", accounts.unconsented.timezone)
+    others = (accounts.new, accounts.keyed, accounts.unconsented)
+    own_words += (*(u.email for u in others), *(u.timezone for u in others), NEW_ADDRESS, "Test phone")
     found = scan_server_pages(accounts, own_words)
     assert not verdict(found), "words outside the markers (a string nobody marked):\n" + verdict(found)
 
