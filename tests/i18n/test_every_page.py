@@ -4,14 +4,18 @@ word outside the translation markers.
 The pseudo-language "xx" is compiled at test time from the shipped catalogs: every message footlog translates
 (locale/de, both domains) and every message Django or allauth translate into both German and Spanish (their own
 catalogs: allauth's words on allauth's pages are theirs) reads ⟦its English⟧. A page rendered in it must show no
-word outside ⟦…⟧ other than the patient's own text, the account's name and email, dates, numbers and the brand
-"footlog": any other word is a string nobody marked, which German and Spanish readers would see in English.
+word outside ⟦…⟧ other than the patient's own text, the account's name, email and time zone, dates, numbers, units,
+format names and the brand "footlog" (ALWAYS): any other word is a string nobody marked, which German and Spanish
+readers would see in English.
 
-Two walks, one account with a realistic log (reasons, a red flag, photos, a visit, reminders, a share):
-- the server's HTML of every page the URL confs have (the Django test client, signed in or out as the page needs;
-  `page_patterns()` must all be walked or named in NO_PAGE, which lists only what is not a page);
-- one Chromium walk at phone size through the signed-in app, reading the text after the scripts ran, so that the
-  words the scripts write (their gettext() from /jsi18n/) are held to the same rule.
+Two walks, one account with a realistic log (reasons, a red flag, photos, her own step, a visit, reminders, shares):
+- the server's HTML of every page the URL confs have (the Django test client), signed out, signed in as her and as
+  a new account (the empty states), the pages inside a flow (sign-up and reset codes, passkeys) reached as a person
+  reaches them, and what the forms answer (refusals, confirmations); `page_patterns()` must all be walked or named
+  in NO_PAGE, which lists only what is not a page;
+- one Chromium walk at phone size through the signed-in app and the SMART Health Link viewer, reading the text
+  after the scripts ran, so that the words the scripts write (their gettext() from /jsi18n/) are held to the same
+  rule. (Words a script shows only on a tap are not seen by it.)
 
 Each failure names the page and its unmarked words.
 """
@@ -118,6 +122,18 @@ def pseudo_language(settings: Any, tmp_path: Path) -> str:
     settings.LANGUAGES = [*settings.LANGUAGES, (PSEUDO, "Pseudo")]
     settings.LOCALE_PATHS = [tmp_path, *settings.LOCALE_PATHS]
     return PSEUDO
+
+
+def test_the_pseudo_language_wraps_every_catalog_footlog_speaks_through(pseudo_language: str) -> None:
+    from django.utils import translation
+
+    with translation.override(pseudo_language):
+        assert translation.gettext("Seek care promptly.") == "⟦Seek care promptly.⟧"  # footlog's
+        assert translation.gettext("Sign In") == "⟦Sign In⟧"  # allauth's
+        assert translation.gettext("Monday") == "⟦Monday⟧"  # Django's
+        assert translation.pgettext("abbrev. month", "Nov.") == "⟦Nov.⟧"  # a context
+        assert translation.ngettext("%(n)s day", "%(n)s days", 3) % {"n": 3} == "⟦3 days⟧"  # a plural
+        assert translation.gettext("no catalog has this") == "no catalog has this"
 
 
 # --- the scan ----------------------------------------------------------------------------------------------------
