@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 from rest_framework import serializers
@@ -59,7 +60,7 @@ from footlog.sharing import services as share_services
 from footlog.sharing.serializers import ShareIn
 from footlog.timeline import selectors as timeline_selectors
 from footlog.timeline import services as timeline_services
-from footlog.timeline.analysis import LEVEL_TEXT
+from footlog.timeline.analysis import wording
 from footlog.timeline.serializers import ThresholdsIO
 from reminders import selectors as reminder_selectors
 from reminders import services as reminder_services
@@ -114,16 +115,19 @@ def manifest(request: HttpRequest) -> HttpResponse:
     ]
     body = {
         "id": "/",
-        "name": "footlog: a diary for the skin of your feet and ankles",
+        # In the browser's language (a manifest is fetched without cookies; LocaleMiddleware adds the Vary).
+        "name": gettext("footlog: a diary for the skin of your feet and ankles"),
         "short_name": "footlog",
-        "description": "Log a day in under a minute, online or not, and see whether it is time to book a visit.",
+        "description": gettext(
+            "Log a day in under a minute, online or not, and see whether it is time to book a visit."
+        ),
         "start_url": "/?source=pwa",
         "scope": "/",
         "display": "standalone",
         "orientation": "portrait",
         "background_color": "#f6f8f7",
         "theme_color": THEME,
-        "lang": "en",
+        "lang": get_language(),
         "categories": ["health", "medical", "lifestyle"],
         "icons": icons,
     }
@@ -164,9 +168,10 @@ def _day_form(request: HttpRequest, day: dt.date | None) -> HttpResponse:
     user = user_of(request)
     today_date = user.today()
     config = {
-        "sites": [{"key": s.key, "label": s.label} for s in SITES.values()],
+        # In the page's language: the script names spots and steps with these (built-in steps only here).
+        "sites": [{"key": s.key, "label": wording.label(s.key)} for s in SITES.values()],
         "steps": RoutineStepOut(diary_selectors.routine_steps_for(None), many=True).data,
-        "urgent_text": LEVEL_TEXT["urgent"],
+        "urgent_text": wording.level_text("urgent"),
         "quality": quality_rules(),  # the photo measure's thresholds, for the check before Save (quality.js)
         "limits": limits,
         "timezone": user.timezone,
@@ -177,7 +182,7 @@ def _day_form(request: HttpRequest, day: dt.date | None) -> HttpResponse:
     context = {"config": config, "sites": SITES, "limits": limits, "day": day, "today": today_date}
     if day is not None:
         context["refused"] = entry_date_error(day, today_date) or (
-            "footlog keeps days from the last five years." if day < day_page_earliest(today_date) else None
+            gettext("footlog keeps days from the last five years.") if day < day_page_earliest(today_date) else None
         )
     return render(request, "pwa/today.html", context)
 
@@ -274,7 +279,7 @@ def welcome(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         tz = request.POST.get("timezone", "").strip()
         if request.POST.get("consent") != "yes":
-            error = "Please tick the box to agree, or sign out: footlog cannot work without storing your log."
+            error = gettext("Please tick the box to agree, or sign out: footlog cannot work without storing your log.")
         else:
             consent.consent_give(user, timezone_name=tz if is_valid_timezone(tz) else None)
             _save_first_reminder(user, request.POST)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import template
 
+from footlog.lib.dates import page_date
 from footlog.timeline.analysis import wording
 
 register = template.Library()
@@ -29,3 +30,20 @@ def num(value: Any) -> str:
 @register.filter
 def site_label(key: str) -> str:
     return wording.label(key)
+
+
+@register.filter
+def date_as(value: Any, kind: str) -> str:
+    """A date as the app's pages show it in the active language: "weekday" (Monday 7 December / Montag,
+    7. Dezember / lunes 7 de diciembre), "full", "short_weekday", "short_weekday_year", "short_year",
+    "month_year", "month" (footlog.lib.dates.PAGE_FORMATS)."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return page_date(value, kind) if isinstance(value, dt.date) else ""
+
+
+@register.filter
+def word(text: str, which: int) -> str:
+    """The first word of `text` (which=0) or the rest (which=1): a label set on two lines of the feet map."""
+    first, _, rest = str(text).partition(" ")
+    return rest if which else first
