@@ -190,7 +190,7 @@ def unmarked(text: str, own_words: tuple[str, ...] = ()) -> list[str]:
         if inner == text:
             break
         text = inner
-    text = DATES.sub(" ", re.sub(r"https?://\S+", " ", text))  # and addresses: a new share link is shown
+    text = DATES.sub(" ", re.sub(r"\b(?:https?|shlink):\S+", " ", text))  # and links: a new share's are shown
     words = re.findall(r"[A-Za-zÀ-ÿ]{2,}", text)
     return list(dict.fromkeys(w for w in words if w not in ALWAYS))
 
@@ -199,7 +199,8 @@ def test_the_scan_sees_unmarked_words_and_only_those() -> None:
     assert unmarked(visible_text('<p>⟦Red flags⟧ Bleeding <img alt="Left heel"></p>')) == ["Bleeding", "Left", "heel"]
     page = '<p>⟦on ⟦Left heel⟧ x⟧ <q class="patient-words">my words</q> Mon, Dec 7 · 9 Nov 2026 footlog</p>'
     assert unmarked(visible_text(page)) == []
-    assert unmarked("⟦Note⟧ Long walk today. Ana http://localhost/share/Yc-Popnx/", ("Long walk today.", "Ana")) == []
+    own = ("Long walk today.", "Ana")
+    assert unmarked("⟦Note⟧ Long walk today. Ana http://localhost/share/Yc-Popnx/ shlink:/eyJ1cmwi", own) == []
     assert unmarked(visible_text("<!-- a comment --> <script>let words</script> ⟦ok⟧")) == []
     # Dates are dates, but a month-like word is not one, nor is a standard's name in part.
     assert unmarked("Mon, Dec 7 · Tuesday 8 December 2026 · Dec 2026 · May 3") == []
@@ -672,7 +673,10 @@ def test_the_signed_in_app_at_phone_size_has_no_unmarked_word_after_its_scripts_
     her = make_user(timezone=PHONE["timezone_id"])
     today = today_in(her.timezone)
     own_words = a_realistic_log(her, today)
-    shared = share_create(her, start=today - dt.timedelta(days=20), end=today, include_photos=True, expires_in_days=3)
+    # The viewer speaks the share's language (its Bundle.language), as the reader asked when the link was made.
+    shared = share_create(
+        her, start=today - dt.timedelta(days=20), end=today, include_photos=True, expires_in_days=3, language=PSEUDO
+    )
     pages = {
         **PHONE_PAGES,
         "SMART Health Link viewer": "/shl/view#" + shared.shlink(live_server.url + shared.manifest_path),
