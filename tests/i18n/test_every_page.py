@@ -657,7 +657,10 @@ PHONE_PENDING: dict[str, str] = {
     "phone: Photos": "i18n-js marks the scripts",
     "phone: Export": PAGES + "; i18n-js marks the scripts",
     "phone: Settings": PAGES + "; i18n-js marks the scripts",
-    "phone: SMART Health Link viewer": "i18n-js marks the scripts (the summary shl-viewer.js builds)",
+    # The viewer's own words are the script's; the site names, red-flag words, the "patient's own log" tag and the
+    # link's label it shows come from the FHIR Bundle and the SHL payload (footlog/exports/fhir.py, sharing), which
+    # are English in every language so far: nobody has them yet (reported to the lead).
+    "phone: SMART Health Link viewer": "i18n-js marks the scripts; the Bundle's texts: unowned",
 }
 
 
