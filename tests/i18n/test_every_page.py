@@ -570,22 +570,9 @@ def scan_server_pages(accounts: Accounts, own_words: tuple[str, ...]) -> dict[st
     return found
 
 
-# TEMPORARY, while the pages are being marked (issue 26): page -> who marks it. A pending page must still show English
-# (the test fails once it is clean, so that it leaves this list); every other page must be clean already.
-# The lead empties this after merging everyone's branch.
-API = "i18n-api marks the API's and services' error texts"
-PENDING: dict[str, str] = {
-    "settings/ (refused)": API + " (the time zone's: accounts)",
-    "timeline/ (a refused visit)": API + " (a visit's: footlog/clinical)",
-}
-
-
-def verdict(found: dict[str, list[str]], pending: dict[str, str] = PENDING) -> str:
-    """What is wrong, page by page: unmarked words on a page not pending, and pending pages that are clean now."""
-    assert set(pending) <= set(found), f"PENDING names no page of the walk: {set(pending) - set(found)}"
-    lines = [f"{page}: {' '.join(words)}" for page, words in found.items() if words and page not in pending]
-    lines += [f"{page}: no English left: remove it from PENDING" for page in pending if not found[page]]
-    return "\n".join(lines)
+def verdict(found: dict[str, list[str]]) -> str:
+    """Each page that shows unmarked words, with its words, one line each."""
+    return "\n".join(f"{page}: {' '.join(words)}" for page, words in found.items() if words)
 
 
 def test_every_page_has_no_unmarked_word(accounts: Accounts, pseudo_language: str) -> None:
@@ -598,12 +585,8 @@ def test_every_page_has_no_unmarked_word(accounts: Accounts, pseudo_language: st
     assert not verdict(found), "words outside the markers (a string nobody marked):\n" + verdict(found)
 
 
-def test_the_verdict_lists_each_page_and_lets_pending_only_shrink() -> None:
-    pending = {"a/": "someone marks it", "b/": "someone marks it"}
-    found: dict[str, list[str]] = {"a/": ["Today"], "b/": [], "c/": [], "new/": ["Save", "now"]}
-    assert verdict(found, pending) == "new/: Save now\nb/: no English left: remove it from PENDING"
-    with pytest.raises(AssertionError, match="PENDING names no page"):
-        verdict({"c/": []}, pending)
+def test_the_verdict_lists_each_page_with_its_words() -> None:
+    assert verdict({"a/": ["Today"], "b/": [], "new/": ["Save", "now"]}) == "a/: Today\nnew/: Save now"
 
 
 # --- the phone: the words the scripts write --------------------------------------------------------------------
@@ -622,7 +605,6 @@ SHOWN_AFTER_SCRIPTS = """() => [document.body.innerText,
      .filter(el => el.getClientRects().length)
      .map(el => [el.getAttribute('aria-label'), el.getAttribute('title'), el.getAttribute('placeholder'),
                  el.getAttribute('alt')].filter(Boolean).join(' '))].join('\\n')"""
-PHONE_PENDING: dict[str, str] = {}  # TEMPORARY, as PENDING
 
 
 @pytest.mark.browser
@@ -666,5 +648,4 @@ def test_the_signed_in_app_at_phone_size_has_no_unmarked_word_after_its_scripts_
     finally:
         context.close()
     assert errors == []
-    print("\n".join(f"{p}: {' '.join(w)}" for p, w in found.items()))
-    assert not verdict(found, PHONE_PENDING), "words outside the markers:\n" + verdict(found, PHONE_PENDING)
+    assert not verdict(found), "words outside the markers (a string nobody marked):\n" + verdict(found)
