@@ -23,10 +23,12 @@ import ast
 import datetime as dt
 import uuid
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext
 
 from footlog.clinical import validation as clinical_rules
@@ -66,10 +68,15 @@ def joined(*parts: Message, between: str = " ") -> Message:
 
 
 def render(message: Message) -> str:
-    """The message in the active language; its nested messages too, its other parameters as they are."""
+    """The message in the active language; its nested messages too, its other parameters as they are. A gate's
+    message (`spoken`) is taken as it was rendered in that language."""
     params = {
         name: render(value) if isinstance(value, dict) else value for name, value in message.get("params", {}).items()
     }
+    spoken = message.get("spoken", {})
+    language = translation.get_language()
+    if language in spoken:
+        return str(spoken[language])
     text = gettext(message["msgid"]) if message["msgid"] else ""
     if not params:
         return text
@@ -214,12 +221,23 @@ def _check(condition: bool, where: str, message: Message) -> None:
         raise _Bad(where, message)
 
 
-def _gate(errors: Errors, where: str) -> None:
-    """The domain validators' verdict on one row (the same functions the API's serializers call), named by its
-    place in the document: `history[3].observations[0].count: Must be 0 to 200.`"""
+def _gate(where: str, check: Callable[..., Errors], /, *args: Any, **kwargs: Any) -> None:
+    """The domain validator's verdict on one row (`check(*args, **kwargs)`: the same functions the API's
+    serializers call), named by its place in the document: `history[3].observations[0].count: Must be 0 to 200.`"""
+    errors = check(*args, **kwargs)
     if errors:
-        name, messages = next(iter(errors.items()))
-        raise _Bad(f"{where}.{name}", said(messages[0]))
+        name = next(iter(errors))
+        raise _Bad(f"{where}.{name}", _in_every_language(lambda: check(*args, **kwargs)[name][0]))
+
+
+def _in_every_language(say: Callable[[], str]) -> Message:
+    """A gate's message, rendered when its check runs, so its numbers are in it: rendered once per shipped
+    language (the check run again: only when it refused), so that the worker's stored one reads in the reader's."""
+    spoken = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            spoken[code] = say()
+    return {"msgid": spoken.get(settings.LANGUAGE_CODE, ""), "params": {}, "spoken": spoken}
 
 
 def _text(value: Any, where: str, max_length: int, *, blank: bool = True) -> str:
@@ -328,7 +346,7 @@ class _Reader:
             item = _dict(raw, where)
             target = item.get("target_per_week")
             key, label, kind = item.get("key"), item.get("label"), item.get("kind")
-            _gate(diary_rules.routine_step_errors(key=key, label=label, kind=kind, target_per_week=target), where)
+            _gate(where, diary_rules.routine_step_errors, key=key, label=label, kind=kind, target_per_week=target)
             steps[str(key)] = StepData(
                 key=str(key),
                 label=str(label),
@@ -358,10 +376,13 @@ class _Reader:
             observations = _list(item.get("observations"), f"{where}.observations")
             routine = _list(item.get("routine"), f"{where}.routine")
             _gate(
-                diary_rules.entry_errors(
-                    date=day, notes=notes, for_clinician=clinician, observations=observations, routine=routine
-                ),
                 where,
+                diary_rules.entry_errors,
+                date=day,
+                notes=notes,
+                for_clinician=clinician,
+                observations=observations,
+                routine=routine,
             )
             entries.append(
                 EntryRecord(
@@ -380,7 +401,7 @@ class _Reader:
         for j, raw in enumerate(value):
             at = f"{where}.observations[{j}]"
             item = _dict(raw, at)
-            _gate(diary_rules.observation_errors(item), at)
+            _gate(at, diary_rules.observation_errors, item)
             largest = item.get("largest_mm")
             found.append(
                 {
@@ -403,12 +424,12 @@ class _Reader:
         for j, raw in enumerate(value):
             at = f"{where}.routine[{j}]"
             item = _dict(raw, at)
-            _gate(diary_rules.routine_item_errors(item), at)
+            _gate(at, diary_rules.routine_item_errors, item)
             key = item["step"]
             if key not in steps:
                 # Version 1 before routine_steps: the log names the step and its label; kind is unknown.
                 label = item.get("label") or key
-                _gate(diary_rules.routine_step_errors(label=label, kind="care"), at)
+                _gate(at, diary_rules.routine_step_errors, label=label, kind="care")
                 steps[key] = StepData(key=key, label=label, kind="care", builtin=False)
             found.append({"step": key, "done": item["done"], "detail": item.get("detail", "")})
         return found
@@ -438,7 +459,7 @@ class _Reader:
                 "quality_sharp": sharp,
                 "quality_exposure": exposure,
             }
-            _gate(diary_rules.photo_fields_errors(fields), where)
+            _gate(where, diary_rules.photo_fields_errors, fields)
             member = item.get("file")
             if member is not None:
                 under_photos = isinstance(member, str) and member.startswith("photos/")
@@ -494,7 +515,7 @@ class _Reader:
         # thresholds only, so a safety-floor name there is refused as the API refuses it.
         taken = BOUNDS.keys() if generic else BOUNDS.keys() | REFUSED_FIELDS
         values = {name: value for name, value in item.items() if name in taken}
-        _gate(thresholds_errors(values), "settings.timeline")
+        _gate("settings.timeline", thresholds_errors, values)
         return values
 
     def site_history(self) -> list[dict[str, Any]]:
@@ -513,7 +534,7 @@ class _Reader:
                 "not_sure": item.get("not_sure", False),
                 "note": item.get("note", ""),
             }
-            _gate(clinical_rules.site_onset_errors(**row), where)
+            _gate(where, clinical_rules.site_onset_errors, **row)
             found.append(row)
         return found
 
@@ -533,6 +554,6 @@ class _Reader:
                 "plan": item.get("plan", ""),
                 "review_on": None if review in (None, "None") else _date(review, f"{where}.review_on"),
             }
-            _gate(clinical_rules.visit_errors(**row), where)
+            _gate(where, clinical_rules.visit_errors, **row)
             found.append(row)
         return found

@@ -53,11 +53,17 @@ WORKER_REFUSED = [
         ("2026-10-01 appears twice.", "2026-10-01 aparece dos veces.", "2026-10-01 kommt zweimal vor."),
         id="the-documents-own-check",
     ),
-    pytest.param(  # the gate's message: English in the worker, and a msgid
+    pytest.param(  # the gate's message, rendered when it runs: the worker keeps it in every language
+        [{"date": "2026-10-01", "observations": [{"site": "left_heel", "count": 999}]}],
+        "footlog-data.json: history[0].observations[0].count: ",
+        ("Must be 0 to 200.", "Debe estar entre 0 y 200.", "Muss zwischen 0 und 200 liegen."),
+        id="the-gates-check-with-numbers",
+    ),
+    pytest.param(
         [{"date": "2026-10-01", "for_clinician": "yes"}],
         "footlog-data.json: history[0].for_clinician: ",
         ("Must be true or false.", "Debe ser true o false.", "Muss true oder false sein."),
-        id="the-gates-check",
+        id="the-gates-check-without",
     ),
 ]
 
