@@ -56,8 +56,8 @@ def msg(text: str, /, **params: Any) -> Message:
 
 
 def said(text: str) -> Message:
-    """A sentence rendered already (a gate's message, a service's error): the worker's are English, and those
-    without parameters are msgids, so they are translated when read; any other stays as it was said."""
+    """A sentence rendered already (a service's error met while the worker writes): the worker's are English, and
+    those without parameters are msgids, so they are translated when read; any other stays as it was said."""
     return {"msgid": text, "params": {}}
 
 
