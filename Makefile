@@ -41,14 +41,17 @@ bench: setup-test
 	for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 # The catalogs (docs/languages.md): extract every marked string, fill German and Spanish from
-# locale/translations/, compile. The compiled .mo files are committed (tests/i18n checks they are fresh).
+# locale/translations/, compile, and write the page scripts' catalogs (footlog/static/jsi18n/). The compiled .mo
+# files and the scripts' catalogs are committed (tests/i18n checks they are fresh).
 messages:
 	$(PY) manage.py makemessages -l de -l es --ignore ".venv/*" --ignore "staticfiles/*" --ignore "tests/*" \
 		--ignore "bench/*" --ignore "scripts/*" --ignore "locale/*"
-	$(PY) manage.py makemessages -d djangojs -l de -l es --ignore ".venv/*" --ignore "staticfiles/*" --ignore "tests/*"
+	$(PY) manage.py makemessages -d djangojs -l de -l es --ignore ".venv/*" --ignore "staticfiles/*" --ignore "tests/*" \
+		--ignore "footlog/static/jsi18n/*"
 	for l in de es; do for d in django djangojs; do po=locale/$$l/LC_MESSAGES/$$d.po; \
 		if [ -f $$po ]; then $(PY) scripts/po_tool.py fill $$po $$l || exit 1; fi; done; done
 	$(PY) manage.py compilemessages --ignore ".venv/*"
+	$(PY) manage.py js_catalogs
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext
 
 from footlog.lib.client_ip import client_ip
 
@@ -28,7 +29,10 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth: n
         """The first is where a sensitive change sends the person: the password when there is one, else the
         passkey (allauth's order would ask an account made with a passkey for a recovery code first)."""
         methods: list[dict[str, str]] = super().get_reauthentication_methods(user)
-        words = {"mfa_reauthenticate:webauthn": "Use your passkey", "mfa_reauthenticate": "Use a recovery code"}
+        words = {
+            "mfa_reauthenticate:webauthn": gettext("Use your passkey"),
+            "mfa_reauthenticate": gettext("Use a recovery code"),
+        }
         order = ["reauthenticate", "mfa_reauthenticate:webauthn", "mfa_reauthenticate"]
         for method in methods:
             method["description"] = words.get(method["id"], method["description"])

@@ -13,9 +13,12 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import translation
+from django.utils.translation.trans_real import DjangoTranslation
 from django.views.decorators.http import require_POST
-from django.views.i18n import set_language
+from django.views.i18n import JavaScriptCatalog, set_language
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -23,6 +26,9 @@ if TYPE_CHECKING:
     from accounts.models import User
 
 LANGUAGE_CODES: tuple[str, ...] = tuple(code for code, _ in settings.LANGUAGES)
+# The languages whose page scripts load a JavaScript catalog: English pages load none (the scripts' words are
+# the msgids; app.js gives gettext & co. as the identity), so English costs no byte more.
+JS_CATALOG_LANGUAGES: tuple[str, ...] = tuple(code for code in LANGUAGE_CODES if code != settings.LANGUAGE_CODE)
 
 
 def known(code: str | None) -> bool:
@@ -80,3 +86,40 @@ def language_switch(request: HttpRequest) -> HttpResponse:
         user.language = code
         user.save(update_fields=["language"])
     return response
+
+
+# --- the page scripts' words (djangojs) --------------------------------------------------------------------------
+# Each catalog is a static file (footlog/static/jsi18n/<lang>.js, written by `manage.py js_catalogs`, run by `make
+# messages`): collected under a hashed name it is cached for a year, precompressed, and kept by the service worker
+# for offline use; a per-request /jsi18n/ answer would be fetched again on every visit. tests/i18n checks that the
+# committed files are fresh.
+
+
+def js_catalog_path(language: str) -> str:
+    return f"jsi18n/{language}.js"
+
+
+def js_catalog_url(language: str | None = None) -> str | None:
+    """The (hashed) URL of `language`'s catalog (default: the active language), or None: English has none."""
+    language = language or translation.get_language()
+    if language in JS_CATALOG_LANGUAGES:
+        return static(js_catalog_path(language))
+    # A language added at run time (the tests' pseudo-language) has no file: Django's per-request catalog.
+    return reverse("javascript-catalog") if known(language) and language != settings.LANGUAGE_CODE else None
+
+
+class _FootlogCatalog(JavaScriptCatalog):
+    """Django's catalog script with footlog's own words only (LOCALE_PATHS, not the admin's JavaScript strings)
+    and no date formats: the scripts format dates and numbers with Intl in the page's language."""
+
+    def get_context_data(self, **kwargs: object) -> dict[str, object]:
+        return {**super().get_context_data(**kwargs), "formats": {}}
+
+
+def js_catalog_text(language: str) -> str:
+    with translation.override(language):
+        view = _FootlogCatalog()
+        view.translation = DjangoTranslation(
+            language, domain="djangojs", localedirs=[str(path) for path in settings.LOCALE_PATHS]
+        )
+        return view.render_to_response(view.get_context_data()).content.decode()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 
@@ -14,7 +15,9 @@ def privacy(request: HttpRequest) -> HttpResponse:
     """GET /privacy/: readable without an account, so people can read it before they sign up."""
     context = {
         "session_days": settings.SESSION_COOKIE_AGE // 86400,
-        "photo_storage": "an S3-compatible bucket" if settings.FOOTLOG_S3_BUCKET else "the server's disk",
+        "photo_storage": gettext("an S3-compatible bucket")
+        if settings.FOOTLOG_S3_BUCKET
+        else gettext("the server's disk"),
         "photo_max_mb": settings.FOOTLOG_PHOTO_MAX_BYTES // (1024 * 1024),
     }
     return render(request, "privacy.html", context)

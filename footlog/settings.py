@@ -318,6 +318,9 @@ STORAGES = {
     # and `make test` collect); a name not collected keeps its plain name (footlog/lib/static_storage.py).
     "staticfiles": {"BACKEND": "footlog.lib.static_storage.HashedStaticStorage"},
 }
+# No `Access-Control-Allow-Origin: *` on static files: only footlog's own pages load them, and the 32 bytes on each
+# of a dozen answers count against Today's first load (40 KB).
+WHITENOISE_ALLOW_ALL_ORIGINS = False
 MEDIA_ROOT = DATA_DIR / "media"
 
 # --- Photos (footlog/diary/photo_storage.py; README "Photos") --------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.decorators import method_decorator
@@ -16,6 +18,7 @@ from rest_framework.views import APIView
 from footlog.api.permissions import WITHOUT_CONSENT
 from footlog.api.schema import ERROR
 from footlog.api.scoping import get_owned, user_of
+from footlog.i18n import speaking
 from footlog.lib.private import private_response
 from reminders import selectors, services
 from reminders.serializers import (
@@ -87,12 +90,20 @@ class Unsubscribe(View):
     authorisation, so no login and no CSRF token."""
 
     def get(self, request: HttpRequest, token: str) -> HttpResponse:
-        return self._page(request, invalid=False, done=False)
+        return self._page(request, token, invalid=False, done=False)
 
     def post(self, request: HttpRequest, token: str) -> HttpResponse:
         done = services.unsubscribe_email(token)
-        return self._page(request, invalid=not done, done=done, status_code=200 if done else 400)
+        return self._page(request, token, invalid=not done, done=done, status_code=200 if done else 400)
 
-    def _page(self, request: HttpRequest, *, invalid: bool, done: bool, status_code: int = 200) -> HttpResponse:
-        response = render(request, "reminders/unsubscribe.html", {"invalid": invalid, "done": done}, status=status_code)
+    def _page(
+        self, request: HttpRequest, token: str, *, invalid: bool, done: bool, status_code: int = 200
+    ) -> HttpResponse:
+        # The page speaks the language of the mail it was opened from (the account's), else the browser's.
+        language = selectors.unsubscribe_language(token)
+        with speaking(language) if language else contextlib.nullcontext():
+            context = {"invalid": invalid, "done": done}
+            response = render(request, "reminders/unsubscribe.html", context, status=status_code)
+        if language:
+            response["Content-Language"] = language  # LocaleMiddleware keeps it (it would name the browser's)
         return private_response(response, no_referrer=True)  # its address holds the signed token

@@ -79,6 +79,9 @@ def main() -> None:
         if "msgid_plural" in f:
             forms = text if isinstance(text, (list, tuple)) else [text, text]
             f["msgstr[0]"], f["msgstr[1]"] = [_quote(forms[0])], [_quote(forms[1])]
+            # Two forms, as the header says below: a new catalog starts with Django's Spanish three.
+            for extra in [k for k in f if k.startswith("msgstr[") and k not in ("msgstr[0]", "msgstr[1]")]:
+                del f[extra]
         else:
             f["msgstr"] = [_quote(text)]
     head = entries[0]

@@ -28,4 +28,6 @@ def visit_text(visit: Visit) -> str:
 
 def visit_markers(visits: Iterable[Visit]) -> list[Marker]:
     """A dated event on the chart for each visit (the chart draws only those inside its range)."""
-    return [Marker(v.date, "booked" if v.kind == Visit.Kind.BOOKED else "visit", "visit") for v in visits]
+    return [
+        Marker(v.date, gettext("booked") if v.kind == Visit.Kind.BOOKED else gettext("visit"), "visit") for v in visits
+    ]

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -80,6 +81,14 @@ class RoutineStepOut(serializers.ModelSerializer[RoutineStep]):
 
     def get_archived(self, step: RoutineStep) -> bool:
         return step.archived_at is not None
+
+    def to_representation(self, instance: RoutineStep) -> dict[str, Any]:
+        """A built-in step's label in the request's language (its English label is a msgid of the timeline's
+        wording table); a user's own step keeps the words they wrote."""
+        data: dict[str, Any] = super().to_representation(instance)
+        if instance.builtin:
+            data["label"] = gettext(instance.label)
+        return data
 
     @extend_schema_field(serializers.IntegerField(min_value=0, max_value=MAX_TARGET_PER_WEEK))
     def get_target_per_week(self, step: RoutineStep) -> int:

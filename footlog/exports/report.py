@@ -14,7 +14,7 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Min
 from django.utils import timezone
@@ -256,8 +256,8 @@ def build_report(
         questions=[line.strip() for line in questions.splitlines() if line.strip()],
         chart_svg=render_timeline_chart(
             timeline.series,
-            timeline.adherence,
-            markers=[Marker(d, "photo", "photo") for d in sorted({p.date for p in shown if p.date >= start})]
+            [replace(a, label=timeline_wording.step_label(a.step, a.label)) for a in timeline.adherence],
+            markers=[Marker(d, gettext("photo"), "photo") for d in sorted({p.date for p in shown if p.date >= start})]
             + visit_markers(visits),
             site_labels=labels,
             width=680,

@@ -80,3 +80,32 @@ def day_text(date: dt.date) -> str:
     from django.utils.dateformat import format as date_format
 
     return date_format(date, DAY_FORMAT[text_language()])
+
+
+# Dates on the app's pages, per language and use (Django's date format letters; weekday and month names come from
+# Django's own catalogs). English is footlog's British form; German puts the point after the day and a comma after
+# the weekday; Spanish says "7 de diciembre" and writes names in lower case.
+PAGE_FORMATS: dict[str, dict[str, str]] = {
+    "weekday": {"en": "l j F", "de": "l, j. F", "es": r"l j \d\e F"},  # Monday 7 December
+    "full": {"en": "j F Y", "de": "j. F Y", "es": r"j \d\e F \d\e Y"},  # 7 December 2026
+    "short_weekday": {"en": "D j M", "de": "D, j. M", "es": "D j b"},  # Mon 7 Dec
+    "short_weekday_year": {"en": "D j M Y", "de": "D, j. M Y", "es": "D j b Y"},  # Mon 7 Dec 2026
+    "short_year": {"en": "j M y", "de": "j. M y", "es": "j b y"},  # 7 Dec 26
+    "month_year": {"en": "F Y", "de": "F Y", "es": r"F \d\e Y"},  # December 2026
+    "month": {"en": "M", "de": "M", "es": "b"},  # Dec
+}
+
+
+def page_date(date: dt.date, kind: str) -> str:
+    """`date` as the app's pages show it, in the active language (`kind`: a key of PAGE_FORMATS)."""
+    from django.utils.dateformat import format as date_format
+
+    return date_format(date, PAGE_FORMATS[kind][text_language()])
+
+
+def first_weekday() -> int:
+    """The locale's first day of the week as Python counts weekdays (0 Monday … 6 Sunday): Django's
+    FIRST_DAY_OF_WEEK (0 Sunday, 1 Monday) for the active language, so English starts on Sunday, de/es on Monday."""
+    from django.utils import formats
+
+    return (int(formats.get_format("FIRST_DAY_OF_WEEK")) - 1) % 7

@@ -1,6 +1,7 @@
 """The one timeline chart: an SVG string for the app page (inline) and the PDF report (WeasyPrint).
 
-Pure: plain data in, a string out; no models, no plotting library. All text is XML-escaped, so labels and
+Pure: plain data in, a string out; no models, no plotting library. Its own words and dates are in the active
+language (gettext); labels come from the caller, already in it. All text is XML-escaped, so labels and
 marker notes typed by a user cannot inject markup. The chart is accessible: `role="img"` with `<title>` and a
 `<desc>` that says in words what the picture shows (dates, logged days, latest counts, routine rates).
 
@@ -16,6 +17,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
+
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext, gettext_noop, ngettext
+
+from footlog.lib.dates import SHORT_FORMAT, text_language
 
 # Colour-blind-friendly palette (Okabe-Ito first, then Tol's muted set) for up to 12 sites.
 PALETTE = (
@@ -57,7 +63,7 @@ def render_timeline_chart(
     *,
     markers: Iterable[Marker | Mapping[str, Any]] = (),
     site_labels: Mapping[str, str] | None = None,
-    title: str = "Bumps per site over time",
+    title: str = "",
     width: int = 720,
     id_prefix: str = "timeline-chart",
 ) -> str:
@@ -69,9 +75,11 @@ def render_timeline_chart(
       objects; omitted → no routine panel.
     - `markers`: `Marker`s or dicts with `date`, `label` and optional `kind`.
     - `site_labels`: display names per site key (default: the key with spaces).
+    - `title`: default "Bumps per site over time"; every word is in the active language (issue 26).
     - `id_prefix`: make it unique when several charts are inlined in one HTML page.
     Deterministic: the same input gives the same string.
     """
+    title = title or gettext("Bumps per site over time")
     days = _from_first_logged([_day(item) for item in series])
     steps = _steps(adherence)
     labels = dict(site_labels or {})
@@ -90,7 +98,7 @@ def render_timeline_chart(
         f'<desc id="{id_prefix}-desc">{escape(_description(days, sites, labels, steps))}</desc>',
     ]
     if not days:
-        parts.append(f'<text x="{LEFT}" y="{TOP + 20}">No days in this range.</text></svg>')
+        parts.append(f'<text x="{LEFT}" y="{TOP + 20}">{escape(gettext(NO_DAYS))}</text></svg>')
         return "".join(parts)
     plot = _Plot(days, width)
     parts += plot.grid()
@@ -156,13 +164,27 @@ def _steps(adherence: Mapping[str, Mapping[str, Any]] | Iterable[Any] | None) ->
     ]  # fmt: skip
 
 
+NO_DAYS = gettext_noop("No days in this range.")
+LOGGED_RUN = gettext_noop("logged: %(first)s to %(last)s")
+NOT_LOGGED_RUN = gettext_noop("not logged: %(first)s to %(last)s")
+STEP_KINDS = {"care": gettext_noop("care"), "trigger": gettext_noop("trigger")}  # msgids
+
+
+def _kind_word(kind: str) -> str:
+    return gettext(STEP_KINDS[kind]) if kind in STEP_KINDS else kind
+
+
 def _rate_words(step: _Step, *, short: bool) -> str:
     """A step's rate against its target; a trigger or an as-needed step (no rate) shows how often it was marked,
     never "not recorded" when it was."""
-    days = f"{step.done}/{step.logged}" if short else f"{step.done} of {step.logged} days"
+    if short:
+        days = f"{step.done}/{step.logged}"
+    else:
+        days = gettext("%(done)s of %(logged)s days") % {"done": step.done, "logged": step.logged}
     if step.rate is not None:
-        return f"{step.rate:.0%} ({days})"
-    return f"marked {days}" if step.logged else "not recorded"
+        rate = f"{step.rate:.0%}" if text_language() == "en" else f"{step.rate:.0%}".replace("%", "\u00a0%")
+        return f"{rate} ({days})"
+    return gettext("marked %(days)s") % {"days": days} if step.logged else gettext("not recorded")
 
 
 def _site_label(site: str, labels: Mapping[str, str]) -> str:
@@ -171,17 +193,33 @@ def _site_label(site: str, labels: Mapping[str, str]) -> str:
 
 def _description(days: Sequence[_Day], sites: Sequence[str], labels: Mapping[str, str], steps: Sequence[_Step]) -> str:
     if not days:
-        return "No days in this range."
+        return gettext(NO_DAYS)
     logged = sum(d.logged for d in days)
-    text = [f"Bump counts per site from {days[0].date.isoformat()} to {days[-1].date.isoformat()}; "
-            f"{logged} of {len(days)} days logged (days not logged are unknown, not zero)."]  # fmt: skip
+    text = [
+        gettext(
+            "Bump counts per site from %(first)s to %(last)s; %(logged)s of %(days)s days logged (days not logged "
+            "are unknown, not zero)."
+        )
+        % {"first": days[0].date.isoformat(), "last": days[-1].date.isoformat(), "logged": logged, "days": len(days)}
+    ]
     for site in sites:
         checked = [d for d in days if site in d.by_site]
-        text.append(f"{_site_label(site, labels)}: checked on {len(checked)} days, latest count "
-                    f"{checked[-1].by_site[site]} on {checked[-1].date.isoformat()}.")  # fmt: skip
+        text.append(
+            ngettext(
+                "%(site)s: checked on %(days)s day, latest count %(count)s on %(date)s.",
+                "%(site)s: checked on %(days)s days, latest count %(count)s on %(date)s.",
+                len(checked),
+            )
+            % {
+                "site": _site_label(site, labels),
+                "days": len(checked),
+                "count": checked[-1].by_site[site],
+                "date": checked[-1].date.isoformat(),
+            }
+        )
     for step in steps:
         rate = _rate_words(step, short=False)
-        text.append(f"{step.label} ({step.kind}): {rate}.")
+        text.append(f"{step.label} ({_kind_word(step.kind)}): {rate}.")
     return " ".join(text)
 
 
@@ -227,7 +265,10 @@ class _Plot:
             x0 = LEFT + (start - self.first).days * self.day_width
             w = ((end - start).days + 1) * self.day_width
             cls, colour = ("logged", LOGGED_COLOUR) if logged else ("not-logged", NOT_LOGGED_COLOUR)
-            title = f"{'logged' if logged else 'not logged'}: {start.isoformat()} to {end.isoformat()}"
+            title = (gettext(LOGGED_RUN) if logged else gettext(NOT_LOGGED_RUN)) % {
+                "first": start.isoformat(),
+                "last": end.isoformat(),
+            }
             parts.append(
                 f'<rect class="{cls}" x="{_num(x0)}" y="{y}" width="{_num(w)}" height="{STRIP_HEIGHT - 4}" '
                 f'fill="{colour}"><title>{escape(title)}</title></rect>'
@@ -384,14 +425,15 @@ def _adherence_bars(steps: Sequence[_Step], y: int, width: int) -> list[str]:
     if not steps:
         return []
     label_width, bar_width = 200, width - LEFT - RIGHT - 200 - 110
-    parts = [f'<g class="adherence" fill="#333"><text x="{LEFT}" y="{y + 12}" font-weight="bold">Routine</text>']
+    heading = escape(gettext("Routine"))
+    parts = [f'<g class="adherence" fill="#333"><text x="{LEFT}" y="{y + 12}" font-weight="bold">{heading}</text>']
     for i, step in enumerate(steps, start=1):
         row_y = y + i * ROW
         colour = CARE_COLOUR if step.kind == "care" else TRIGGER_COLOUR
         filled = (step.rate or 0) * bar_width
         rate = _rate_words(step, short=True)
         bar_x = LEFT + label_width
-        name = f"{step.label} ({step.kind})"
+        name = f"{step.label} ({_kind_word(step.kind)})"
         parts.append(
             f'<g class="step" data-step={quoteattr(step.key)} data-kind={quoteattr(step.kind)}>'
             f"<title>{escape(name)}</title>"
@@ -472,7 +514,7 @@ def _fit(text: str, width_px: float, font_px: float = FONT_PX) -> str:
 
 
 def _date_label(date: dt.date, span: int) -> str:
-    """One date style across footlog ("7 Dec", "Dec 2026"): the day never zero-padded."""
+    """One date style across footlog ("7 Dec", "Dec 2026"; "7. Dez", "dic 2026"): the day never zero-padded."""
     if span <= 70:
-        return f"{date.day} {date:%b}"
-    return date.strftime("%b %Y")
+        return date_format(date, SHORT_FORMAT[text_language()])
+    return date_format(date, "b Y" if text_language() == "es" else "M Y")

@@ -6,19 +6,54 @@ import dataclasses
 from functools import lru_cache
 
 from django.http import QueryDict
+from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.translation import gettext, gettext_noop
 
-from footlog.lib.dates import known_timezones
+from footlog.lib.dates import first_weekday, known_timezones
 from footlog.timeline.analysis import Thresholds
 
-WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+def weekdays() -> list[tuple[int, str]]:
+    """The reminder's days (0 = Monday, as the reminders store them) in the locale's week order (the calendar's:
+    Sunday first in English, Monday in German and Spanish), named by Django's catalog ("Mon", "Mo", "lun")."""
+    first = first_weekday()
+    return [((first + i) % 7, str(WEEKDAYS_ABBR[(first + i) % 7])) for i in range(7)]
+
 
 # Labels for the tunable thresholds a person is likely to change; the rest keep their documented defaults.
 # Red-flag rules are not here and never can be: they are the safety floor (footlog.timeline.analysis.safety).
+# Msgids, read through gettext.
 THRESHOLD_LABELS = {
-    "consider_after_days": "Suggest considering a visit after this many days of bumps",
-    "book_after_days": "Suggest booking a visit after this many days despite good care",
-    "care_adherence_min": "Care counts as good from this share of what you meant to do (0 to 1)",
+    "consider_after_days": gettext_noop("Suggest considering a visit after this many days of bumps"),
+    "book_after_days": gettext_noop("Suggest booking a visit after this many days despite good care"),
+    "care_adherence_min": gettext_noop("Care counts as good from this share of what you meant to do (0 to 1)"),
 }
+
+
+# What the Export and Settings pages call a refused field in their error list (msgids, the forms' own labels); a
+# field not named here is shown by its API name.
+FIELD_LABELS = {
+    "from": gettext_noop("From"),
+    "to": gettext_noop("To"),
+    "expires_in_days": gettext_noop("Link works for"),
+    "include_photos": gettext_noop("Include photos"),
+    "questions": gettext_noop("Questions for the dermatologist"),
+    "passcode": gettext_noop("Passcode"),
+    "language": gettext_noop("Language"),
+    "enabled": gettext_noop("Remind me to log"),
+    "time": gettext_noop("At"),
+    "weekdays": gettext_noop("On"),
+    "channels": gettext_noop("By"),
+    "skip_if_logged": gettext_noop("Not when I already logged"),
+    "weekly_photo": gettext_noop("Weekly photo reminder"),
+    **THRESHOLD_LABELS,
+}
+
+
+def field_label(name: str) -> str:
+    """A refused field's label in the active language ("Link works for"), or its name when it has none."""
+    label = FIELD_LABELS.get(name)
+    return gettext(label) if label else name
 
 
 # The regions of the IANA "Area/City" names: the list people search. Older aliases (Japan, US/Pacific, Etc/GMT+5)
@@ -87,7 +122,7 @@ def threshold_rows(current: Thresholds) -> list[dict[str, object]]:
     return [
         {
             "name": name,
-            "label": label,
+            "label": gettext(label),
             "value": getattr(current, name),
             "step": "0.05" if types[name] in (float, "float") else "1",
         }

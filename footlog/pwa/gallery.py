@@ -6,13 +6,18 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
 
 from accounts.models import User
 from footlog.diary import selectors as diary_selectors
 from footlog.diary.models import PHOTO_VIEW_CHOICES, Photo
 from footlog.diary.sites import SITES
+from footlog.lib.dates import text_language
+from footlog.timeline.analysis import wording
 
 VIEW_LABELS = dict(PHOTO_VIEW_CHOICES)
+NOT_TAGGED = gettext_noop("Not tagged")
+# The views' English labels are msgids too (templates/pwa/today.html marks "Overview" and "Close-up").
 # Shown in this order; photos stored before views existed come last, as "Not tagged".
 VIEW_ORDER: tuple[str | None, ...] = ("overview", "closeup", None)
 
@@ -46,15 +51,19 @@ def site_gallery(user: User, site: str) -> dict[str, object]:
     """The site's photos oldest first (by the entry's date), grouped by view."""
     photos = list(diary_selectors.photos_for(user, site))
     groups = [
-        ViewGroup(view, VIEW_LABELS.get(view or "", "Not tagged"), [p for p in photos if p.view == view])
+        ViewGroup(view, gettext(VIEW_LABELS.get(view or "", NOT_TAGGED)), [p for p in photos if p.view == view])
         for view in VIEW_ORDER
     ]
+    label = wording.label(site)
     return {
         "site": SITES[site],
+        "site_label": label,
+        # In a sentence: "Photos of left heel", "Fotos: Linke Ferse" (German nouns keep their capital).
+        "site_in_text": label if text_language() == "de" else label.lower(),
         "groups": [g for g in groups if g.photos],
         "count": len(photos),
         "items": [photo_item(p) for p in photos],
-        "views": PHOTO_VIEW_CHOICES,
+        "views": [(value, gettext(text)) for value, text in PHOTO_VIEW_CHOICES],
     }
 
 
@@ -68,7 +77,12 @@ def photo_sites(user: User) -> list[dict[str, object]]:
         .values_list("site", "n")
     )
     return [
-        {"site": key, "label": site.label, "count": counts[key], "url": reverse("pwa:photos", kwargs={"site": key})}
+        {
+            "site": key,
+            "label": wording.label(key),
+            "count": counts[key],
+            "url": reverse("pwa:photos", kwargs={"site": key}),
+        }
         for key, site in SITES.items()
         if key in counts
     ]

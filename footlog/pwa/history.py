@@ -6,9 +6,13 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils.dates import WEEKDAYS_ABBR
+
 from accounts.models import User
 from footlog.diary import selectors as diary_selectors
 from footlog.diary.models import Entry
+from footlog.lib.dates import first_weekday
+from footlog.timeline.analysis import wording
 
 
 @dataclass
@@ -38,7 +42,7 @@ def history_days(user: User, end: dt.date, *, length: int) -> list[Day]:
             observations = list(entry.observations.all())
             routine = list(entry.routine.all())
             day.total = sum(o.count for o in observations)
-            day.sites = [o.get_site_display() for o in observations if o.count]
+            day.sites = [wording.label(o.site) for o in observations if o.count]
             day.routine_done = sum(1 for r in routine if r.done and r.step.kind == "care")
             day.routine_total = sum(1 for r in routine if r.step.kind == "care")
         days.append(day)
@@ -51,11 +55,13 @@ def total_band(total: int) -> int:
 
 
 def month_view(user: User, first: dt.date, last: dt.date) -> dict[str, object]:
-    """The month starting at `first` as weeks of days (None pads to Monday); days after `last` cannot be opened."""
+    """The month starting at `first` as weeks of days, from the locale's first day of the week (Sunday in English,
+    Monday in German and Spanish; None pads the first and last week); days after `last` cannot be opened."""
     length = calendar.monthrange(first.year, first.month)[1]
     end = first.replace(day=length)
     by_date = {day.date: day for day in history_days(user, end, length=length)}
-    cells: list[dict[str, object] | None] = [None] * first.weekday()
+    start = first_weekday()
+    cells: list[dict[str, object] | None] = [None] * ((first.weekday() - start) % 7)
     for offset in range(length):
         date = first + dt.timedelta(days=offset)
         day = by_date[date]
@@ -69,5 +75,5 @@ def month_view(user: User, first: dt.date, last: dt.date) -> dict[str, object]:
         "weeks": [cells[i : i + 7] for i in range(0, len(cells), 7)],
         "previous": previous,
         "following": following if following <= last else None,
-        "weekdays": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+        "weekdays": [WEEKDAYS_ABBR[(start + i) % 7] for i in range(7)],  # "Sun".."Sat", "Mo".."So", "lun".."dom"
     }

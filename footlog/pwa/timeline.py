@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from accounts.models import User
 from footlog.clinical.display import visit_markers, visit_text
@@ -19,6 +20,7 @@ from footlog.pwa.gallery import photo_sites
 from footlog.timeline import display
 from footlog.timeline import selectors as timeline_selectors
 from footlog.timeline.analysis import TimelineResult
+from footlog.timeline.analysis.wording import label, step_label
 
 # Drawn at about phone width so its 11 px text stays readable when the SVG is scaled to the screen.
 CHART_WIDTH = 400
@@ -56,7 +58,7 @@ def photo_pairs(user: User, start: dt.date, end: dt.date) -> list[PhotoPair]:
         first.setdefault(site, photo)
         last[site] = photo
     return [
-        PhotoPair(site, SITES[site].label, first[site], last[site])
+        PhotoPair(site, label(site), first[site], last[site])
         for site in SITES
         if site in first and first[site].pk != last[site].pk
     ]
@@ -64,11 +66,11 @@ def photo_pairs(user: User, start: dt.date, end: dt.date) -> list[PhotoPair]:
 
 def chart(result: TimelineResult, markers: list[Marker]) -> SafeString:
     data = result.to_dict()
-    labels = {key: site.label for key, site in SITES.items()}
+    labels = {key: label(key) for key in SITES}
     # render_timeline_chart escapes every text it draws, so the string is safe to inline.
-    svg = render_timeline_chart(
-        data["series"], data["adherence"], markers=markers, site_labels=labels, width=CHART_WIDTH
-    )
+    # Built-in steps in the active language; a user's own step keeps the words they wrote.
+    adherence = {key: {**row, "label": step_label(key, row["label"])} for key, row in data["adherence"].items()}
+    svg = render_timeline_chart(data["series"], adherence, markers=markers, site_labels=labels, width=CHART_WIDTH)
     return mark_safe(svg)  # noqa: S308
 
 
@@ -76,7 +78,9 @@ def timeline_page(user: User, start: dt.date, end: dt.date) -> dict[str, object]
     result = timeline_selectors.timeline_for(user, start, end)
     pairs = photo_pairs(user, start, end)
     visits = list(visits_for(user, start, end))
-    markers = [Marker(p.after.entry.date, f"photo {p.label}", "photo") for p in pairs] + visit_markers(visits)
+    markers = [
+        Marker(p.after.entry.date, gettext("photo %(site)s") % {"site": p.label}, "photo") for p in pairs
+    ] + visit_markers(visits)
     level = result.recommendation.level
     galleries = {row["site"]: row for row in photo_sites(user)}
     coverage = result.coverage
@@ -92,7 +96,8 @@ def timeline_page(user: User, start: dt.date, end: dt.date) -> dict[str, object]
         "sites": [
             {
                 "summary": s,
-                "label": SITES[s.site].label,
+                "label": label(s.site),
+                "status": display.status_text(s.status),
                 "stale": display.stale_text(s),
                 # Each spot's row carries its own reasons (the top box lists them all).
                 "reasons": [r for r in result.recommendation.reasons if r.site == s.site],

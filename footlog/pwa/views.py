@@ -18,7 +18,9 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryD
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 from rest_framework import serializers
@@ -28,6 +30,7 @@ from accounts.models import User
 from accounts.selectors import sign_in_state
 from accounts.serializers import AccountSerializer
 from accounts.services import account_update
+from footlog import i18n
 from footlog.api.scoping import get_owned, user_of
 from footlog.clinical import services as clinical_services
 from footlog.clinical.serializers import VisitIn
@@ -59,13 +62,14 @@ from footlog.sharing import services as share_services
 from footlog.sharing.serializers import ShareIn
 from footlog.timeline import selectors as timeline_selectors
 from footlog.timeline import services as timeline_services
-from footlog.timeline.analysis import LEVEL_TEXT
+from footlog.timeline.analysis import wording
 from footlog.timeline.serializers import ThresholdsIO
 from reminders import selectors as reminder_selectors
 from reminders import services as reminder_services
 from reminders.serializers import PreferencesIn
 
 THEME = "#0f5f5c"
+SHARE_EXPIRY_CHOICES = (1, 7, 14, 30)  # days a new link works, as the Export page offers them (7 preselected)
 TIMELINE_DAYS = 56  # eight weeks: long enough for the duration rules, short enough to read on a phone
 # Raise when what the Today form posts changes shape, even if no listed file changed: a new service worker then
 # drops every kept copy of the old form. 2: bleeding/spreading per spot, only touched routine steps.
@@ -114,16 +118,19 @@ def manifest(request: HttpRequest) -> HttpResponse:
     ]
     body = {
         "id": "/",
-        "name": "footlog: a diary for the skin of your feet and ankles",
+        # In the browser's language (a manifest is fetched without cookies; LocaleMiddleware adds the Vary).
+        "name": gettext("footlog: a diary for the skin of your feet and ankles"),
         "short_name": "footlog",
-        "description": "Log a day in under a minute, online or not, and see whether it is time to book a visit.",
+        "description": gettext(
+            "Log a day in under a minute, online or not, and see whether it is time to book a visit."
+        ),
         "start_url": "/?source=pwa",
         "scope": "/",
         "display": "standalone",
         "orientation": "portrait",
         "background_color": "#f6f8f7",
         "theme_color": THEME,
-        "lang": "en",
+        "lang": get_language(),
         "categories": ["health", "medical", "lifestyle"],
         "icons": icons,
     }
@@ -132,13 +139,20 @@ def manifest(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def service_worker(request: HttpRequest) -> HttpResponse:
-    """Served from the root so that its scope is the whole app; `no-cache` makes updates reach users at once."""
+    """Served from the root so that its scope is the whole app; `no-cache` makes updates reach users at once.
+
+    It speaks the request's language (the account's, else the browser's): it keeps that language's JavaScript
+    catalog with the shell, so the kept Today page has its words offline, and names the language in its cache,
+    so a switch of language makes a new worker that keeps the Today and offline pages anew in it."""
+    catalog = i18n.js_catalog_url()
+    scripts = [catalog] if catalog else []
     context = {
         "version": shell_version(),
+        "language": translation.get_language(),
         "assets": json.dumps(
-            [static(name) for name in SHELL_ASSETS] + [reverse("pwa:offline"), reverse("pwa:manifest")]
+            [static(name) for name in SHELL_ASSETS] + scripts + [reverse("pwa:offline"), reverse("pwa:manifest")]
         ),
-        "outbox_url": json.dumps(static("footlog/outbox.js")),
+        "scripts": ", ".join(json.dumps(url) for url in [*scripts, static("footlog/outbox.js")]),
     }
     response = render(request, "pwa/sw.js", context, content_type="text/javascript; charset=utf-8")
     response["Cache-Control"] = "no-cache"
@@ -164,9 +178,10 @@ def _day_form(request: HttpRequest, day: dt.date | None) -> HttpResponse:
     user = user_of(request)
     today_date = user.today()
     config = {
-        "sites": [{"key": s.key, "label": s.label} for s in SITES.values()],
+        # In the page's language: the script names spots and steps with these (built-in steps only here).
+        "sites": [{"key": s.key, "label": wording.label(s.key)} for s in SITES.values()],
         "steps": RoutineStepOut(diary_selectors.routine_steps_for(None), many=True).data,
-        "urgent_text": LEVEL_TEXT["urgent"],
+        "urgent_text": wording.level_text("urgent"),
         "quality": quality_rules(),  # the photo measure's thresholds, for the check before Save (quality.js)
         "limits": limits,
         "timezone": user.timezone,
@@ -177,7 +192,7 @@ def _day_form(request: HttpRequest, day: dt.date | None) -> HttpResponse:
     context = {"config": config, "sites": SITES, "limits": limits, "day": day, "today": today_date}
     if day is not None:
         context["refused"] = entry_date_error(day, today_date) or (
-            "footlog keeps days from the last five years." if day < day_page_earliest(today_date) else None
+            gettext("footlog keeps days from the last five years.") if day < day_page_earliest(today_date) else None
         )
     return render(request, "pwa/today.html", context)
 
@@ -274,7 +289,7 @@ def welcome(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         tz = request.POST.get("timezone", "").strip()
         if request.POST.get("consent") != "yes":
-            error = "Please tick the box to agree, or sign out: footlog cannot work without storing your log."
+            error = gettext("Please tick the box to agree, or sign out: footlog cannot work without storing your log.")
         else:
             consent.consent_give(user, timezone_name=tz if is_valid_timezone(tz) else None)
             _save_first_reminder(user, request.POST)
@@ -306,7 +321,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         try:
             if body.is_valid():
                 clinical_services.visit_record(user, **body.validated_data)
-                messages.success(request, "Visit recorded.")
+                messages.success(request, gettext("Visit recorded."))
                 return redirect(reverse("pwa:timeline"))
             errors = _errors(body)
         except InvalidInput as invalid:
@@ -338,6 +353,11 @@ def _errors(serializer: serializers.Serializer[Any]) -> dict[str, list[str]]:
     return {field: [str(m) for m in messages] for field, messages in serializer.errors.items()}
 
 
+def _labelled_errors(serializer: serializers.Serializer[Any]) -> dict[str, list[str]]:
+    """The errors keyed by the refused field's label, as the pages' error lists name them."""
+    return {forms.field_label(field): messages for field, messages in _errors(serializer).items()}
+
+
 @app_page
 @require_http_methods(["GET", "POST"])
 def settings_page(request: HttpRequest) -> HttpResponse:
@@ -355,11 +375,11 @@ def settings_page(request: HttpRequest) -> HttpResponse:
             errors = handler(user, request.POST)
             if not errors:
                 section = SETTINGS_SECTIONS.get(action, action)
-                messages.success(request, "Saved.", extra_tags=section)
+                messages.success(request, gettext("Saved."), extra_tags=section)
                 return redirect(f"{reverse('pwa:settings')}#{section}")
     context = {
         "reminders": reminder_selectors.preferences_for(user),
-        "weekdays": list(enumerate(forms.WEEKDAYS)),
+        "weekdays": forms.weekdays(),
         "thresholds": forms.threshold_rows(timeline_selectors.thresholds_for(user)),
         "steps": [s for s in diary_selectors.routine_steps_for(user) if not s.builtin],
         "timezones": forms.timezone_choices(),
@@ -368,6 +388,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         "profile": {**AccountSerializer(user).data, **forms.profile_data(request.POST)},
         "errors": errors,
         "sign_in": {**sign_in_state(user), "delete_by_code": needs_code(user)},
+        "seek_care": wording.level_text("urgent"),  # the one wording table's words, quoted under the thresholds
     }
     return private_response(render(request, "pwa/settings.html", context, status=400 if errors else 200))
 
@@ -375,7 +396,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 def _save_reminders(user: User, post: QueryDict) -> dict[str, object]:
     body = PreferencesIn(data=forms.reminder_data(post))
     if not body.is_valid():
-        return {"reminders": _errors(body)}
+        return {"reminders": _labelled_errors(body)}
     reminder_services.preferences_update(user, dict(body.validated_data))
     return {}
 
@@ -384,7 +405,7 @@ def _save_thresholds(user: User, post: QueryDict) -> dict[str, object]:
     current = timeline_selectors.thresholds_for(user).to_dict()
     body = ThresholdsIO(data={**current, **forms.threshold_data(post)})
     if not body.is_valid():
-        return {"thresholds": _errors(body)}
+        return {"thresholds": _labelled_errors(body)}
     timeline_services.timeline_settings_update(user, dict(body.validated_data))
     return {}
 
@@ -439,16 +460,17 @@ def export_page(request: HttpRequest) -> HttpResponse:
         except ValueError:
             raise Http404 from None
         share_services.share_revoke(share)
-        messages.success(request, "The link is revoked: it no longer opens.")
+        messages.success(request, gettext("The link is revoked: it no longer opens."))
         return redirect(reverse("pwa:export"))
     if request.method == "POST":
         body = ShareIn(data=forms.share_data(request.POST))
         if body.is_valid():
             context["created"] = share_presenter.create_share(user, body.validated_data, request)
         else:
-            context["errors"] = _errors(body)
+            context["errors"] = _labelled_errors(body)
     context["shares"] = share_selectors.shares_for(user).prefetch_related("accesses")
     context["languages"] = django_settings.LANGUAGES
+    context["expiry_days"] = SHARE_EXPIRY_CHOICES
     response = render(request, "pwa/export.html", context, status=400 if context["errors"] else 200)
     private_response(response)  # the log's range, and maybe a new share link
     return response

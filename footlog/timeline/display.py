@@ -28,6 +28,15 @@ RED_FLAG_WORDS = {
     "fast_change": gettext_noop("fast change"),
 }
 ROUTINE_NOT_RECORDED = gettext_noop("routine not recorded")
+# A site's status as the Timeline page's table shows it ("stale" rows say since when instead: stale_text).
+STATUS_WORDS = {
+    "clear": gettext_noop("clear"),
+    "new": gettext_noop("new"),
+    "improving": gettext_noop("improving"),
+    "persisting": gettext_noop("persisting"),
+    "worsening": gettext_noop("worsening"),
+    "stale": gettext_noop("not checked recently"),
+}
 
 
 @dataclass(frozen=True)
@@ -109,6 +118,12 @@ def care_text(rate: float | None) -> str:
     if rate is None:
         return gettext(ROUTINE_NOT_RECORDED)
     return gettext("%(rate)s of the planned care done") % {"rate": percent(rate)}
+
+
+def status_text(status: str) -> str:
+    """A site's status in the active language ("persisting", "anhaltend")."""
+    word = STATUS_WORDS.get(status)
+    return gettext(word) if word else status
 
 
 def stale_text(site: SiteSummary) -> str:

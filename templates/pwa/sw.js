@@ -8,11 +8,15 @@
  * page, rather than an empty form that looks like an unlogged day. */
 "use strict";
 var VERSION = "{{ version }}";
-var SHELL = "footlog-shell-" + VERSION;
+// The cache names the language this worker was fetched in (the account's): a switch of language is a new worker,
+// which keeps the Today and offline pages, and their catalog of script words, anew in the new language.
+var SHELL = "footlog-shell-" + VERSION + "-{{ language }}";
 var ASSETS = {{ assets|safe }};
 // The only page kept: the Today form, which carries no health data (its script loads that from the API).
 var KEPT_PAGES = ["/"];
-importScripts({{ outbox_url|safe }});
+// The language's catalog first (German, Spanish: gettext and co.), then the outbox.
+importScripts({{ scripts|safe }});
+var gettext = self.gettext || function (text) { return text; };  // English: no catalog, the words as written
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(SHELL).then(function (cache) {
@@ -88,7 +92,7 @@ self.addEventListener("push", function (event) {
   var data = {};
   try { data = event.data ? event.data.json() : {}; } catch (e) { data = { body: event.data.text() }; }
   event.waitUntil(self.registration.showNotification(data.title || "footlog", {
-    body: data.body || "Time to log today.", icon: asset("icon-192"), badge: asset("maskable-192"), tag: data.tag || "footlog",
+    body: data.body || gettext("Time to log today."), icon: asset("icon-192"), badge: asset("maskable-192"), tag: data.tag || "footlog",
     data: { url: data.url || "/" },
   }));
 });

@@ -67,6 +67,7 @@ def test_today_weighs_at_most_40_kb_first_and_10_kb_again(chromium: Any, make_us
         statics = [u for u, _ in first_sizes if "/static/" in u]
         code = [u for u in statics if u.endswith((".css", ".js"))]
         assert code and all(re.search(r"\.[0-9a-f]{12}\.(css|js)$", u) for u in code), code  # hashed names
+        assert not [u for u in code if "/jsi18n/" in u], code  # English loads no catalog of script words
         html = page.request.get(f"{served}/", headers={"Accept-Encoding": "gzip"})
         assert html.headers.get("content-encoding") == "gzip"  # the page itself is compressed
         css = next(u for u in statics if u.endswith(".css"))

@@ -144,11 +144,10 @@ def test_a_phone_opens_the_qr_code_of_a_smart_health_link_and_reads_the_summary(
     assert console.unexpected() == []
 
 
-def test_the_viewer_writes_dates_in_the_bundles_language(
-    page: Any, consented: Any, live_server: Any, settings: Any
-) -> None:
-    """A bundle that names its language (`Bundle.language`) gets its dates in it. The share row is made here with
-    the real JWE of a small bundle (footlog's own bundles name no language yet); the server answers it as any."""
+def test_the_viewer_speaks_the_bundles_language(page: Any, consented: Any, live_server: Any, settings: Any) -> None:
+    """A bundle that names its language (`Bundle.language`, the share's) gets its summary in it, words and dates,
+    whatever the page's language (English here: the German catalog is loaded for the summary). The share row is
+    made here with the real JWE of a small bundle; the server answers it as any."""
     from django.utils import timezone
 
     from footlog.sharing import shl, tokens
@@ -193,4 +192,7 @@ def test_the_viewer_writes_dates_in_the_bundles_language(
         "new Intl.DateTimeFormat('de', {day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC'})"
         ".format(new Date(Date.UTC(2026, 10, 9)))"
     )
-    assert german != "9 Nov 2026" and f"Latest: 2 bumps on {german}." in page.locator("#site-rows").inner_text()
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert german != "9 Nov 2026" and f"Zuletzt: 2 Knötchen am {german}." in page.locator("#site-rows").inner_text()
+    assert page.locator("#sites-title").inner_text() == "Stellen und Anzahlen"
+    assert "Left heel" in page.locator("#site-rows").inner_text()  # the bundle's own words, as written

@@ -13,7 +13,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("de", "es")
-CATALOGS = [ROOT / "locale" / lang / "LC_MESSAGES" / "django.po" for lang in LANGUAGES]
+# The pages' and the page scripts' catalogs (djangojs: footlog/static/footlog/*.js and the service worker).
+DOMAINS = ("django", "djangojs")
+CATALOGS = [ROOT / "locale" / lang / "LC_MESSAGES" / f"{domain}.po" for lang in LANGUAGES for domain in DOMAINS]
+
+
+def catalog_id(po: Path) -> str:
+    return f"{po.parts[-3]}-{po.stem}"
+
 
 # The condition words of ../shared/DOMAIN.md's guardrails, per language, matched as substrings of accent-folded,
 # lower-cased text (so compounds such as "Hautkrebsvorsorge" are caught), after the allowed phrases are removed.
@@ -68,7 +75,7 @@ def test_the_scan_folds_accents_finds_compounds_and_spares_allowed_phrases(text,
     assert offences(text, lang) == found
 
 
-@pytest.mark.parametrize("po", CATALOGS, ids=lambda p: p.parts[-3])
+@pytest.mark.parametrize("po", CATALOGS, ids=catalog_id)
 def test_no_catalog_names_or_implies_a_condition(po: Path) -> None:
     lang = po.parts[-3]
     bad = {text: offences(text, lang) for text in translations(po) if offences(text, lang)}
@@ -95,7 +102,7 @@ msgfmt = shutil.which("msgfmt")
 
 
 @pytest.mark.skipif(msgfmt is None, reason="gettext's msgfmt not installed")
-@pytest.mark.parametrize("po", CATALOGS, ids=lambda p: p.parts[-3])
+@pytest.mark.parametrize("po", CATALOGS, ids=catalog_id)
 def test_catalog_is_complete_and_its_compiled_file_fresh(po: Path, tmp_path: Path) -> None:
     result = subprocess.run(
         [str(msgfmt), "--check", "--statistics", "-o", str(tmp_path / "fresh.mo"), str(po)],
@@ -109,3 +116,15 @@ def test_catalog_is_complete_and_its_compiled_file_fresh(po: Path, tmp_path: Pat
         assert gettext.GNUTranslations(fresh)._catalog == gettext.GNUTranslations(committed)._catalog, (  # type: ignore[attr-defined]
             f"{po.with_suffix('.mo')} is stale: run `make messages`"
         )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_scripts_catalog_file_is_fresh(lang: str) -> None:
+    """The static catalog the pages load (footlog/static/jsi18n/<lang>.js) says what the compiled djangojs catalog
+    says; English has none (its pages load nothing more)."""
+    from footlog.i18n import JS_CATALOG_LANGUAGES, js_catalog_path, js_catalog_text
+
+    assert JS_CATALOG_LANGUAGES == LANGUAGES
+    committed = (ROOT / "footlog" / "static" / js_catalog_path(lang)).read_text(encoding="utf-8")
+    assert committed == js_catalog_text(lang), f"{js_catalog_path(lang)} is stale: run `make messages`"
+    assert '"Saved.": ' in committed and "django.catalog" in committed

@@ -2,6 +2,14 @@
  * much is waiting, clears this device's data on sign-out, and fills detected values into forms. */
 (function () {
   "use strict";
+  /* The scripts' words: German and Spanish pages load Django's JavaScript catalog first (gettext & co.); English
+     pages load none, and the words are the msgids as written. Dates and numbers: Intl in the page's language
+     (English as the server writes it, "9 Nov 2026"). */
+  var w = window;
+  w.gettext = w.gettext || function (s) { return s; };
+  w.ngettext = w.ngettext || function (s, p, n) { return n === 1 ? s : p; };
+  w.interpolate = w.interpolate || function (s, o) { return s.replace(/%\((\w+)\)s/g, function (m, k) { return o[k]; }); };
+  w.footlogLocale = document.documentElement.lang.replace(/^en$/, "en-GB");
   var box = window.FootlogOutbox;
   // Whose items this page may send and show (outbox.js): the signed-in account's key, "" when signed out.
   if (box) box.me(document.body.dataset.account || "");
@@ -10,7 +18,8 @@
   function show(n) {
     if (!status) return;
     status.hidden = !n;
-    status.textContent = n === 1 ? "1 item is waiting to be sent." : n + " items are waiting to be sent.";
+    status.textContent = interpolate(ngettext("%(n)s item is waiting to be sent.", "%(n)s items are waiting to be sent.", n),
+      { n: n }, true);
     document.dispatchEvent(new CustomEvent("footlog:outbox", { detail: n }));
   }
 
@@ -35,13 +44,15 @@
       var n = items.filter(function (it) { return it.kind === "entry"; }).length || items.length;
       var unnamed = items.some(function (it) { return !it.account; });
       others.hidden = !items.length;
-      others.textContent = n + (n > 1 ? " entries" : " entry") + " (" + dates(items).join(", ") + ") saved on this " +
-        "phone by another account — sign in as that account to send " + (n > 1 ? "them." : "it.");
+      others.textContent = interpolate(ngettext(
+        "%(n)s entry (%(dates)s) saved on this phone by another account — sign in as that account to send it.",
+        "%(n)s entries (%(dates)s) saved on this phone by another account — sign in as that account to send them.", n),
+        { n: n, dates: dates(items).join(", ") }, true);
       if (!unnamed || !document.body.dataset.account) return;
       var b = document.createElement("button");
       b.className = "link"; b.type = "button";
-      b.textContent = "Saved before the phone noted the account? If they are yours, send them to this account";
-      b.onclick = function () { if (confirm("Send them to this account? Only if you saved them.")) box.claim().then(sync); };
+      b.textContent = gettext("Saved before the phone noted the account? If they are yours, send them to this account");
+      b.onclick = function () { if (confirm(gettext("Send them to this account? Only if you saved them."))) box.claim().then(sync); };
       others.append(" ", b);
     }).catch(function () {});
   }
@@ -52,7 +63,7 @@
       heldNote.textContent = "";
       heldNote.hidden = !days.length;
       if (!days.length) return;
-      heldNote.appendChild(document.createTextNode("Not accepted yet, waiting for you: "));
+      heldNote.appendChild(document.createTextNode(gettext("Not accepted yet, waiting for you: ")));
       days.forEach(function (d, i) {
         var a = document.createElement("a");
         a.href = "/day/" + d + "/"; a.textContent = d;
@@ -115,7 +126,7 @@
     var url = new URL(link.href, location.href);
     if (url.origin !== location.origin || (url.pathname === location.pathname && url.search === location.search)) return;
     if (!unsaved()) return;
-    if (window.confirm("Your changes on this page are not saved. Leave without saving them?")) leaving = true;
+    if (window.confirm(gettext("Your changes on this page are not saved. Leave without saving them?"))) leaving = true;
     else event.preventDefault();
   });
   document.querySelectorAll("body.app main form[method=post]").forEach(function (form) {

@@ -12,10 +12,10 @@
   var stream = null, session = null, stillBlob = null, stillUrl = null;
 
   var PROMPTS = {
-    overview: "Overview: about 20 cm away, the whole spot in view.",
-    closeup: "Close-up: near enough that the bumps fill the frame, still sharp.",
+    overview: gettext("Overview: about 20 cm away, the whole spot in view."),
+    closeup: gettext("Close-up: near enough that the bumps fill the frame, still sharp."),
   };
-  var ALWAYS = " Camera square to the skin, daylight and no flash, a coin or ruler in frame.";
+  var ALWAYS = " " + gettext("Camera square to the skin, daylight and no flash, a coin or ruler in frame.");
 
   /* Whether this device seems to have a live camera: getUserMedia exists (a secure page) and a video input is
      listed. Permission is asked only when the capture opens. */
@@ -62,8 +62,8 @@
     $("ghost-row").hidden = !photo;
     if (!photo) { ghost.hidden = true; ghost.removeAttribute("src"); dialog.dataset.ghost = "none"; return; }
     ghost.src = photo.url;
-    ghost.alt = photo.label + ", as a guide";
-    $("ghost-label").textContent = "Show " + photo.short + " as a guide";
+    ghost.alt = interpolate(gettext("%(photo)s, as a guide"), { photo: photo.label }, true);
+    $("ghost-label").textContent = interpolate(gettext("Show %(photo)s as a guide"), { photo: photo.short }, true);
     ghost.hidden = !$("ghost-on").checked;
     dialog.dataset.ghost = "shown";
     prompt();
@@ -75,7 +75,7 @@
   function prompt() {
     if (!session) return;
     $("capture-prompt").textContent = PROMPTS[session.view] + ALWAYS +
-      (session.ghost ? " Line the spot up with the faint last photo." : "");
+      (session.ghost ? " " + gettext("Line the spot up with the faint last photo.") : "");
   }
 
   function mode(review) {
@@ -97,7 +97,7 @@
   function startCamera() {
     mode(false);
     $("capture-shoot").hidden = false;
-    message("Starting the camera…");
+    message(gettext("Starting the camera…"));
     var md = navigator.mediaDevices;
     if (!md || !md.getUserMedia) { noCamera(); return; }
     md.getUserMedia({ audio: false, video: { facingMode: { ideal: "environment" }, width: { ideal: 1920 },
@@ -118,7 +118,7 @@
     stop();
     $("capture-shoot").hidden = true;
     video.hidden = true;
-    message("No live camera here (or it was not allowed). Take the photo with the camera app or choose one.");
+    message(gettext("No live camera here (or it was not allowed). Take the photo with the camera app or choose one."));
   }
 
   /* The frame on screen, at the camera's own resolution, as a JPEG. Only the video is drawn. */

@@ -11,30 +11,30 @@
   function card(notice, item, tools) {
     var el = tools.el, button = tools.button, siteLabel = tools.siteLabel;
     var server = item.conflict.server, mine = item.body;
-    notice.appendChild(el("h2", {}, "This day was changed elsewhere"));
-    notice.appendChild(el("p", {}, "The server has a version this phone did not start from. " +
-      "Nothing was overwritten: choose what to keep."));
+    notice.appendChild(el("h2", {}, gettext("This day was changed elsewhere")));
+    notice.appendChild(el("p", {}, gettext("The server has a version this phone did not start from. " +
+      "Nothing was overwritten: choose what to keep.")));
     var both = el("div", { class: "both" });
-    both.appendChild(version(el, siteLabel, "On the server", "conflict-server", server));
-    both.appendChild(version(el, siteLabel, "On this phone", "conflict-mine", mine));
+    both.appendChild(version(el, siteLabel, gettext("On the server"), "conflict-server", server));
+    both.appendChild(version(el, siteLabel, gettext("On this phone"), "conflict-mine", mine));
     notice.appendChild(both);
-    notice.appendChild(el("p", { class: "hint" }, "Keep both: every spot of both versions; where both have a spot, " +
-      "the larger numbers and every tick; both notes."));
-    [["this phone's", server, mine], ["the server's", mine, server]].forEach(function (c) {
+    notice.appendChild(el("p", { class: "hint" }, gettext("Keep both: every spot of both versions; where both have a spot, " +
+      "the larger numbers and every tick; both notes.")));
+    [[gettext("Keeping only this phone's drops a red flag: %(flags)s."), server, mine],
+     [gettext("Keeping only the server's drops a red flag: %(flags)s."), mine, server]].forEach(function (c) {
       var lost = flagsOf(siteLabel, c[1]).filter(function (f) { return flagsOf(siteLabel, c[2]).indexOf(f) < 0; });
       if (lost.length) {
-        notice.appendChild(el("p", { class: "refusal" }, "Keeping only " + c[0] + " drops a red flag: " +
-          lost.join(", ") + "."));
+        notice.appendChild(el("p", { class: "refusal" }, interpolate(c[0], { flags: lost.join(", ") }, true)));
       }
     });
     var choices = el("div", { class: "choices" });
-    choices.appendChild(button("Keep both (safest)", "", function () {
+    choices.appendChild(button(gettext("Keep both (safest)"), "", function () {
       return keepBoth(item.seq).then(function () { return window.footlogSync(); });
     }));
-    choices.appendChild(button("Keep this phone's", "secondary", function () {
+    choices.appendChild(button(gettext("Keep this phone's"), "secondary", function () {
       return box.keepMine(item.seq).then(function () { return window.footlogSync(); });
     }));
-    choices.appendChild(button("Keep the server's", "secondary", function () { return box.discard(item.seq); }));
+    choices.appendChild(button(gettext("Keep the server's"), "secondary", function () { return box.discard(item.seq); }));
     notice.appendChild(choices);
   }
   function version(el, siteLabel, title, id, entry) {
@@ -42,33 +42,35 @@
     column.appendChild(el("h3", {}, title));
     (entry.observations || []).forEach(function (o) {
       var words = [siteLabel(o.site) + ": " + o.count].concat(signs(o));
-      if (o.note) words.push("note: " + o.note.slice(0, 80));
+      // The patient's own words, never translated: only the word before them is.
+      if (o.note) words.push(interpolate(gettext("note: %(note)s"), { note: o.note.slice(0, 80) }, true));
       list.appendChild(el("li", {}, words.join(" · ")));
     });
-    if (!(entry.observations || []).length) list.appendChild(el("li", {}, "no spots"));
+    if (!(entry.observations || []).length) list.appendChild(el("li", {}, gettext("no spots")));
     var routine = entry.routine || [], done = routine.filter(function (r) { return r.done; }).length;
-    list.appendChild(el("li", {}, routine.length ? "routine " + done + " of " + routine.length + " done" : "routine not recorded"));
-    if (entry.notes) list.appendChild(el("li", {}, "notes: " + entry.notes.slice(0, 80)));
+    list.appendChild(el("li", {}, routine.length ? interpolate(gettext("routine %(done)s of %(total)s done"),
+      { done: done, total: routine.length }, true) : gettext("routine not recorded")));
+    if (entry.notes) list.appendChild(el("li", {}, interpolate(gettext("notes: %(notes)s"), { notes: entry.notes.slice(0, 80) }, true)));
     column.appendChild(list);
     return column;
   }
   function signs(o) {
     var words = [];
-    if (o.bleeding) words.push("bleeding");
-    if (o.spreading) words.push("spreading");
-    if (o.redness) words.push("redness");
-    if (o.pain) words.push("pain " + o.pain);
-    if (o.itch) words.push("itch " + o.itch);
+    if (o.bleeding) words.push(gettext("bleeding"));
+    if (o.spreading) words.push(gettext("spreading"));
+    if (o.redness) words.push(gettext("redness"));
+    if (o.pain) words.push(interpolate(gettext("pain %(n)s"), { n: o.pain }, true));
+    if (o.itch) words.push(interpolate(gettext("itch %(n)s"), { n: o.itch }, true));
     return words;
   }
   /* The red flags a single day's version carries by itself (DOMAIN: bleeding, spreading, pain of 4 or more). */
   function flagsOf(siteLabel, entry) {
     var flags = [];
     (entry.observations || []).forEach(function (o) {
-      var at = " at " + siteLabel(o.site);
-      if (o.bleeding) flags.push("bleeding" + at);
-      if (o.spreading) flags.push("spreading" + at);
-      if (o.pain >= 4) flags.push("pain " + o.pain + at);
+      var words = { site: siteLabel(o.site), n: o.pain };
+      if (o.bleeding) flags.push(interpolate(gettext("bleeding at %(site)s"), words, true));
+      if (o.spreading) flags.push(interpolate(gettext("spreading at %(site)s"), words, true));
+      if (o.pain >= 4) flags.push(interpolate(gettext("pain %(n)s at %(site)s"), words, true));
     });
     return flags;
   }

@@ -20,22 +20,23 @@
   $("day-next").hidden = next > today;
   var pick = $("day-pick");
   pick.value = state.date; pick.max = today; pick.min = earliest();
-  // The native field writes the date in the browser's locale (12/07/2026); its label says it in words.
-  var noon = new Date(state.date + "T12:00:00Z"), part = function (what) {
-    var o = { timeZone: "UTC" }; o[what] = "short"; return noon.toLocaleDateString("en-GB", o);
-  };
-  $("day-pick-shown").textContent = part("weekday") + " " + noon.getUTCDate() + " " + part("month") + " " + noon.getUTCFullYear();
+  // The native field writes the date in the browser's locale (12/07/2026); its label says it in words, as the
+  // server does ("Mon 7 Dec 2026": the weekday apart, no comma after it).
+  var noon = new Date(state.date + "T12:00:00Z");
+  $("day-pick-shown").textContent = noon.toLocaleDateString(footlogLocale, { weekday: "short", timeZone: "UTC" }) + " " +
+    noon.toLocaleDateString(footlogLocale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
   pick.addEventListener("change", function () {
     var error = $("day-choose-error");
     error.hidden = true;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(pick.value)) return;
     if (pick.value > today) {
-      error.textContent = "That day is after today in your account's time zone (" + config.timezone + "): it cannot be logged yet.";
+      error.textContent = interpolate(gettext("That day is after today in your account's time zone (%(zone)s): it cannot be logged yet."),
+                                      { zone: config.timezone }, true);
       error.hidden = false;
       return;
     }
     if (pick.value < earliest()) {
-      error.textContent = "footlog keeps days from the last five years.";
+      error.textContent = gettext("footlog keeps days from the last five years.");
       error.hidden = false;
       return;
     }
@@ -44,7 +45,7 @@
 
   if (state.date !== today) {  // the form's words are Today's; on another day they name that day
     var legend = $("routine-care").closest("fieldset").querySelector("legend");
-    if (legend) legend.textContent = "Routine that day";
+    if (legend) legend.textContent = gettext("Routine that day");
   }
 
   /* --- Same as last time ---------------------------------------------------------------------- */
@@ -59,15 +60,14 @@
     form.api("entries/?to=" + form.shiftDate(state.date, -1) + "&page_size=1").then(function (page) {
       last = page.results[0] || null;
       same.hidden = !last || !isEmpty();
-      if (last) same.textContent = "Same as last time (" + shortDate(last.date) + ")";
+      if (last) same.textContent = interpolate(gettext("Same as last time (%(date)s)"), { date: shortDate(last.date) }, true);
     }).catch(function () { same.hidden = true; });
   }
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
   function longDate(iso) {
-    return new Date(iso + "T12:00:00Z").toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+    return new Date(iso + "T12:00:00Z").toLocaleDateString(footlogLocale, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
   }
   function shortDate(iso) {
-    return new Date(iso + "T12:00:00Z").toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+    return new Date(iso + "T12:00:00Z").toLocaleDateString(footlogLocale, { day: "numeric", month: "short", timeZone: "UTC" });
   }
   same.addEventListener("click", function () {
     if (!last) return;
@@ -82,10 +82,13 @@
     });
     form.renderSteps(); form.paint();
     same.hidden = true;
-    $("same-status").textContent = "Copied from " + shortDate(last.date) + ": " +
-      plural(last.observations.length, "spot") + " and " + plural(last.routine.length, "routine step") +
-      ", marked until you change them. Itch, pain, redness, bleeding, spreading and notes are not copied: " +
-      "check them " + (state.date === today ? "today" : "for " + longDate(state.date)) + ".";
+    var spots = last.observations.length, steps = last.routine.length;
+    $("same-status").textContent = interpolate(state.date === today
+      ? gettext("Copied from %(date)s: %(spots)s and %(steps)s, marked until you change them. Itch, pain, redness, bleeding, spreading and notes are not copied: check them today.")
+      : gettext("Copied from %(date)s: %(spots)s and %(steps)s, marked until you change them. Itch, pain, redness, bleeding, spreading and notes are not copied: check them for %(day)s."), {
+        date: shortDate(last.date), day: longDate(state.date),
+        spots: interpolate(ngettext("%(n)s spot", "%(n)s spots", spots), { n: spots }, true),
+        steps: interpolate(ngettext("%(n)s routine step", "%(n)s routine steps", steps), { n: steps }, true) }, true);
   });
   /* A value kept although far from the usual (a confirmed outlier) was true of that day only: never copied. */
   function notConfirmedOutlier(o) { return !o.confirmed; }
@@ -149,16 +152,17 @@
       // Rarely needed, so fetched when it is (kept by the service worker for offline use all the same).
       conflict().then(function (c) { c.card(notice, item, { el: el, button: button, siteLabel: siteLabel }); });
     } else {
-      var what = item.kind === "photo" ? "a photo of this day" : "this day";
-      notice.appendChild(el("h2", {}, "The server did not accept " + what));
+      var photo = item.kind === "photo";
+      notice.appendChild(el("h2", {}, photo ? gettext("The server did not accept a photo of this day") : gettext("The server did not accept this day")));
       // The field lines say more than the general detail ("Some fields are invalid."): show them when there are any.
       var lines = problems(item.refused.errors || {}, item.body || {});
-      (lines.length ? lines : [item.refused.detail]).forEach(function (line) {
+      var refused = item.refused.detail || interpolate(gettext("Refused (%(status)s)."), item.refused, true);
+      (lines.length ? lines : [refused]).forEach(function (line) {
         notice.appendChild(el("p", { class: "refusal" }, line));
       });
-      notice.appendChild(el("p", {}, item.kind === "photo" ? "It is kept on this phone until you discard it."
-        : "It is kept on this phone: correct it below and save again, or discard it."));
-      notice.appendChild(button(item.kind === "photo" ? "Discard this photo" : "Discard this version", "secondary",
+      notice.appendChild(el("p", {}, photo ? gettext("It is kept on this phone until you discard it.")
+        : gettext("It is kept on this phone: correct it below and save again, or discard it.")));
+      notice.appendChild(button(photo ? gettext("Discard this photo") : gettext("Discard this version"), "secondary",
         function () { return box.discard(item.seq); }));
     }
     notice.hidden = false;
@@ -166,21 +170,24 @@
   /* The server asks whether values far from the person's usual at a spot are right ("30 mm is much larger than
      your usual 2 mm at this spot — keep it?"): keep them (sent again with the mark) or correct them below. */
   function askOutliers(item) {
-    notice.appendChild(el("h2", {}, "Is this right?"));
+    notice.appendChild(el("h2", {}, gettext("Is this right?")));
     item.confirm.outliers.forEach(function (o) {
       var line = el("p", { class: "outlier-question" }, siteLabel(o.site) + ": " + o.message);
-      if (o.suggest !== undefined) line.appendChild(el("span", {}, " Did you mean " + o.suggest.toFixed(1) + " mm?"));
+      if (o.suggest !== undefined) {
+        line.appendChild(el("span", {}, " " + interpolate(gettext("Did you mean %(mm)s mm?"),
+          { mm: o.suggest.toLocaleString(footlogLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) }, true)));
+      }
       notice.appendChild(line);
     });
-    notice.appendChild(el("p", {}, "Nothing is stored until you choose; it is kept on this phone meanwhile."));
+    notice.appendChild(el("p", {}, gettext("Nothing is stored until you choose; it is kept on this phone meanwhile.")));
     var choices = el("div", { class: "choices" });
-    choices.appendChild(button("Keep it", "", function () {
+    choices.appendChild(button(gettext("Keep it"), "", function () {
       return box.keepOutliers(item.seq).then(function () { return window.footlogSync(); });
     }));
-    var change = el("button", { type: "button", class: "secondary" }, "Change it");
+    var change = el("button", { type: "button", class: "secondary" }, gettext("Change it"));
     change.addEventListener("click", function () {
       var first = item.confirm.outliers[0];
-      form.say("Correct the value, then save again.");
+      form.say(gettext("Correct the value, then save again."));
       if (first && window.footlogForm.select) window.footlogForm.select(first.site);
       if (first && $(first.field)) $(first.field).focus();
     });

@@ -22,11 +22,11 @@
   }
   /* The first problem with a from/to pair, in words, or "" when the range is fine. */
   function rangeProblem(from, to) {
-    if (!from.value || !to.value) return "Choose both dates.";
+    if (!from.value || !to.value) return gettext("Choose both dates.");
     var days = (Date.parse(to.value) - Date.parse(from.value)) / 86400000;
-    if (isNaN(days)) return "Those dates are not valid.";
-    if (days < 0) return "The first date is after the last one: swap them.";
-    if (days > MAX_DAYS) return "A report can cover at most five years.";
+    if (isNaN(days)) return gettext("Those dates are not valid.");
+    if (days < 0) return gettext("The first date is after the last one: swap them.");
+    if (days > MAX_DAYS) return gettext("A report can cover at most five years.");
     return "";
   }
   /* The server's error body as words: its field messages, else its detail. */
@@ -34,8 +34,8 @@
     return response.json().then(function (body) {
       var errors = body.errors || {};
       var words = Object.keys(errors).map(function (k) { return [].concat(errors[k]).join(" "); });
-      return words.join(" ") || body.detail || "Something went wrong; try again.";
-    }, function () { return "Something went wrong (" + response.status + "); try again."; });
+      return words.join(" ") || body.detail || gettext("Something went wrong; try again.");
+    }, function () { return interpolate(gettext("Something went wrong (%(status)s); try again."), response, true); });
   }
 
   var form = $("dl-form");
@@ -58,7 +58,7 @@
       pdf.disabled = true;
       bar.value = 0;
       bar.hidden = false;
-      say(status, "Building the report…");
+      say(status, gettext("Building the report…"));
       var body = { from: $("dl-from").value, to: $("dl-to").value, questions: $("dl-questions").value };
       api("POST", "exports/report-jobs/", body).then(function (response) {
         if (!response.ok) return problemOf(response).then(function (text) { throw new Error(text); });
@@ -72,13 +72,13 @@
       bar.value = job.progress || 0;
       if (job.state === "done") {
         finish();
-        say(status, "The report is ready.");
+        say(status, gettext("The report is ready."));
         window.location.assign(job.download_url);
         return;
       }
-      if (job.state === "failed") throw new Error(job.error || "The report could not be built; try again.");
+      if (job.state === "failed") throw new Error(job.error || gettext("The report could not be built; try again."));
       // The worker stopped mid-build and the sweep queued the job again: say so rather than spin on silently.
-      say(status, job.retrying ? "Retrying: the first attempt stopped. Building the report again…" : "Building the report…");
+      say(status, job.retrying ? gettext("Retrying: the first attempt stopped. Building the report again…") : gettext("Building the report…"));
       return new Promise(function (resolve) { setTimeout(resolve, 700); }).then(function () {
         return api("GET", "exports/report-jobs/" + job.id + "/");
       }).then(function (response) {
@@ -103,11 +103,11 @@
 
   var link = $("share-url"), copy = $("share-copy"), share = $("share-share"), copied = $("share-copied");
   /* Copy `box`'s text on `button`, saying so in `status` (or asking to copy by hand where the clipboard is shut). */
-  function copier(button, box, status, what) {
+  function copier(button, box, status, copiedText, byHandText) {
     if (!button || !box) return;
     button.addEventListener("click", function () {
-      var done = function () { say(status, what + " copied."); };
-      var byHand = function () { box.select(); say(status, "Select and copy the " + what.toLowerCase() + "."); };
+      var done = function () { say(status, copiedText); };
+      var byHand = function () { box.select(); say(status, byHandText); };
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(box.value).then(done, byHand);
       } else {
@@ -115,21 +115,23 @@
       }
     });
   }
-  copier(copy, link, copied, "Link");
-  copier($("shlink-url-copy"), $("shlink-url"), $("shlink-url-copied"), "SMART Health Link");
-  copier($("shlink-copy"), $("shlink"), $("shlink-copied"), "Bare link");
+  copier(copy, link, copied, gettext("Link copied."), gettext("Select and copy the link."));
+  copier($("shlink-url-copy"), $("shlink-url"), $("shlink-url-copied"), gettext("SMART Health Link copied."),
+         gettext("Select and copy the SMART Health Link."));
+  copier($("shlink-copy"), $("shlink"), $("shlink-copied"), gettext("Bare link copied."), gettext("Select and copy the bare link."));
   // navigator.share exists on phones (and not in desktop Linux Chromium): offer the share sheet only where it does.
   if (share && link && typeof navigator.share === "function") {
     share.hidden = false;
     share.addEventListener("click", function () {
-      navigator.share({ title: "My footlog history", url: link.value }).catch(function () { /* dismissed */ });
+      navigator.share({ title: gettext("My footlog history"), url: link.value }).catch(function () { /* dismissed */ });
     });
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("form.revoke"), function (revoke) {
     revoke.addEventListener("submit", function (event) {
       var what = revoke.getAttribute("data-what");
-      if (!window.confirm("Revoke the link for " + what + "? Whoever has it will no longer be able to open it.")) {
+      if (!window.confirm(interpolate(gettext("Revoke the link for %(what)s? Whoever has it will no longer be able to open it."),
+                                      { what: what }, true))) {
         event.preventDefault();
       }
     });

@@ -77,7 +77,8 @@
       g.setAttribute("aria-expanded", String(site === current));
       b.lastChild.textContent = n === null ? "" : n === 0 ? "✓" : String(n);
       b.classList.toggle("wide", n > 99);
-      describe(g, n === null ? "not looked" : n === 0 ? "looked, none" : n === 1 ? "1 bump" : n + " bumps");
+      describe(g, n === null ? gettext("not looked") : n === 0 ? gettext("looked, none")
+        : interpolate(ngettext("%(n)s bump", "%(n)s bumps", n), { n: n }, true));
     });
   }
 

@@ -9,7 +9,7 @@
   var items = JSON.parse(data.textContent);
   var byId = {};
   items.forEach(function (p) { byId[p.id] = p; });
-  var VIEWS = { overview: "overview", closeup: "close-up" };
+  var VIEWS = { overview: gettext("overview"), closeup: gettext("close-up") };
   var FLASH = "footlog-gallery-flash";
 
   function csrf() {
@@ -23,28 +23,29 @@
       body: body ? JSON.stringify(body) : undefined }).then(function (r) {
       if (!r.ok) {
         return r.json().catch(function () { return {}; }).then(function (b) {
-          throw new Error(b.detail || "The server said no (" + r.status + ").");
+          throw new Error(b.detail || interpolate(gettext("The server said no (%(status)s)."), r, true));
         });
       }
       return r.status === 204 ? null : r.json();
     });
   }
   function longDate(iso) {
-    return new Date(iso + "T12:00:00Z").toLocaleDateString("en-GB",
+    return new Date(iso + "T12:00:00Z").toLocaleDateString(footlogLocale,
       { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   }
   function shortDate(iso) {
-    return new Date(iso + "T12:00:00Z").toLocaleDateString("en-GB",
+    return new Date(iso + "T12:00:00Z").toLocaleDateString(footlogLocale,
       { day: "numeric", month: "short", year: "2-digit", timeZone: "UTC" });
   }
   function describe(p) {
-    var parts = [p.view ? VIEWS[p.view] : "not tagged"];
-    if (p.scale_in_frame) parts.push("coin or ruler in frame");
-    if (p.sharp === false) parts.push("looks blurred");
-    if (p.exposure === "dark") parts.push("looks dark");
-    if (p.exposure === "bright") parts.push("looks too bright");
+    var parts = [kind(p)];
+    if (p.scale_in_frame) parts.push(gettext("coin or ruler in frame"));
+    if (p.sharp === false) parts.push(gettext("looks blurred"));
+    if (p.exposure === "dark") parts.push(gettext("looks dark"));
+    if (p.exposure === "bright") parts.push(gettext("looks too bright"));
     return parts.join(" · ");
   }
+  function kind(p) { return p.view ? VIEWS[p.view] : gettext("not tagged"); }
   function status(text) {
     var s = $("gallery-status");
     s.textContent = text; s.hidden = !text;
@@ -62,7 +63,7 @@
       select.textContent = "";
       items.forEach(function (p) {
         var o = document.createElement("option");
-        o.value = p.id; o.textContent = shortDate(p.date) + " · " + (p.view ? VIEWS[p.view] : "not tagged");
+        o.value = p.id; o.textContent = shortDate(p.date) + " · " + kind(p);
         select.appendChild(o);
       });
       if (byId[keep]) select.value = keep;
@@ -88,8 +89,9 @@
     else { top.style.clipPath = "none"; top.style.opacity = String(v / 100); }
     line.hidden = mode() !== "wipe";
     line.style.left = (100 - v) + "%";
-    slider.setAttribute("aria-valuetext", mode() === "wipe" ? v + "% of the after photo shown"
-      : "after photo at " + v + "% opacity");
+    var share = { percent: (v / 100).toLocaleString(footlogLocale, { style: "percent" }) };
+    slider.setAttribute("aria-valuetext", interpolate(mode() === "wipe" ? gettext("%(percent)s of the after photo shown")
+      : gettext("after photo at %(percent)s opacity"), share, true));
   }
   function showCompare() {
     var card = $("compare");
@@ -99,14 +101,14 @@
     var pa = byId[a.value], pb = byId[b.value];
     [["a", pa], ["b", pb]].forEach(function (pair) {
       var p = pair[1], img = $("cmp-img-" + pair[0]);
-      img.src = p.image_url; img.alt = "Photo of " + longDate(p.date);
-      $("cmp-cap-" + pair[0]).textContent = shortDate(p.date) + " · " + (p.view ? VIEWS[p.view] : "not tagged") +
-        (p.scale_in_frame ? " · ⌀ scale" : "");
+      img.src = p.image_url; img.alt = interpolate(gettext("Photo of %(date)s"), { date: longDate(p.date) }, true);
+      $("cmp-cap-" + pair[0]).textContent = shortDate(p.date) + " · " + kind(p) +
+        (p.scale_in_frame ? " · ⌀ " + gettext("scale") : "");
     });
-    $("ov-bottom").src = pa.image_url; $("ov-bottom").alt = "Before: " + longDate(pa.date);
-    $("ov-top").src = pb.image_url; $("ov-top").alt = "After: " + longDate(pb.date);
+    $("ov-bottom").src = pa.image_url; $("ov-bottom").alt = interpolate(gettext("Before: %(date)s"), { date: longDate(pa.date) }, true);
+    $("ov-top").src = pb.image_url; $("ov-top").alt = interpolate(gettext("After: %(date)s"), { date: longDate(pb.date) }, true);
     $("ov-tag-a").textContent = shortDate(pa.date); $("ov-tag-b").textContent = shortDate(pb.date);
-    $("cmp-note").textContent = pa.view !== pb.view ? "These two are not the same kind of shot: compare like with like." : "";
+    $("cmp-note").textContent = pa.view !== pb.view ? gettext("These two are not the same kind of shot: compare like with like.") : "";
     slide();
   }
   if (a && b && items.length) {
@@ -125,7 +127,7 @@
     current = p;
     $("viewer-title").textContent = longDate(p.date);
     $("viewer-img").src = p.image_url;
-    $("viewer-img").alt = "Photo of " + longDate(p.date) + ", " + describe(p);
+    $("viewer-img").alt = interpolate(gettext("Photo of %(date)s, %(what)s"), { date: longDate(p.date), what: describe(p) }, true);
     $("viewer-meta").textContent = describe(p);
     $("viewer-view").value = p.view || "";
     $("viewer-scale").checked = !!p.scale_in_frame;
@@ -142,21 +144,22 @@
   $("viewer-form").addEventListener("submit", function (e) {
     e.preventDefault();
     var p = current, view = $("viewer-view").value;
-    if (!view) { $("viewer-status").textContent = "Choose overview or close-up first."; return; }
+    if (!view) { $("viewer-status").textContent = gettext("Choose overview or close-up first."); return; }
     $("viewer-save").disabled = true;
     call("PATCH", "photos/" + p.id + "/", { view: view, scale_in_frame: $("viewer-scale").checked }).then(function () {
       // The page groups photos by kind: show the new grouping from the server.
-      try { sessionStorage.setItem(FLASH, "Tags saved for the photo of " + longDate(p.date) + "."); } catch (err) { /* */ }
+      var saved = interpolate(gettext("Tags saved for the photo of %(date)s."), { date: longDate(p.date) }, true);
+      try { sessionStorage.setItem(FLASH, saved); } catch (err) { /* */ }
       location.reload();
     }).catch(function (err) {
-      $("viewer-status").textContent = "Not saved: " + err.message;
+      $("viewer-status").textContent = interpolate(gettext("Not saved: %(why)s"), { why: err.message }, true);
       $("viewer-save").disabled = false;
     });
   });
 
   $("viewer-delete").addEventListener("click", function () {
     var p = current;
-    if (!window.confirm("Delete the photo of " + longDate(p.date) + "? This cannot be undone.")) return;
+    if (!window.confirm(interpolate(gettext("Delete the photo of %(date)s? This cannot be undone."), { date: longDate(p.date) }, true))) return;
     $("viewer-delete").disabled = true;
     call("DELETE", "photos/" + p.id + "/").then(function () {
       viewer.close();
@@ -169,11 +172,11 @@
         var count = list.closest("section").querySelector("h2 .muted");
         if (count) count.textContent = "· " + list.children.length;
       }
-      status("Photo of " + longDate(p.date) + " deleted.");
+      status(interpolate(gettext("Photo of %(date)s deleted."), { date: longDate(p.date) }, true));
       if (items.length) { fillSelects(); if (!byId[a.value] || !byId[b.value] || a.value === b.value) defaults(); }
       showCompare();
     }).catch(function (err) {
-      $("viewer-status").textContent = "Not deleted: " + err.message;
+      $("viewer-status").textContent = interpolate(gettext("Not deleted: %(why)s"), { why: err.message }, true);
     }).then(function () { $("viewer-delete").disabled = false; });
   });
 })();

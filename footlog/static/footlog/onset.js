@@ -39,11 +39,11 @@
           throw new Error(Object.keys(errors).map(function (k) { return errors[k].join(" "); }).join(" ") || data.detail);
         }
         answered[site] = true;
-        $("onset-status").textContent = "Noted.";
+        $("onset-status").textContent = gettext("Noted.");
         setTimeout(refresh, 1200);
       });
     }).catch(function (err) {
-      $("onset-status").textContent = err.message || "Could not save that now; you will be asked again.";
+      $("onset-status").textContent = err.message || gettext("Could not save that now; you will be asked again.");
     });
   }
 
@@ -58,7 +58,7 @@
 
   $("onset-save").addEventListener("click", function () {
     var month = $("onset-month").value;
-    if (!month) { $("onset-status").textContent = "Choose the month first, or tap Not sure."; return; }
+    if (!month) { $("onset-status").textContent = gettext("Choose the month first, or tap Not sure."); return; }
     save({ noticed_since: month, note: $("onset-note").value });
   });
   $("onset-not-sure").addEventListener("click", function () {

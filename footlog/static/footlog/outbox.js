@@ -330,8 +330,8 @@
         // This very entry was sent before (its answer lost) and edited since: update it.
         item.method = "PUT";
         // The server's words, kept in case it keeps answering so (send_all holds the item then).
-        item.answer = { status: res.status, detail: body.detail || "Refused (" + res.status + ").",
-                        errors: body.errors || {} };
+        // (No detail: the day's page words it, "Refused (409).", in the page's language.)
+        item.answer = { status: res.status, detail: body.detail, errors: body.errors || {} };
         return put(item).then(function () { return "again"; });
       });
     }
@@ -346,8 +346,7 @@
     // Any other 4xx will not get better by resending: keep it, with the server's words, until it is fixed.
     return res.json().catch(function () { return {}; }).then(function (body) {
       if (isOutlierQuestion(item, res, body)) return hold(item, { confirm: { detail: body.detail, outliers: body.outliers } });
-      return hold(item, { refused: { status: res.status, detail: body.detail || "Refused (" + res.status + ").",
-                                     errors: body.errors || {} } });
+      return hold(item, { refused: { status: res.status, detail: body.detail, errors: body.errors || {} } });
     });
   }
 

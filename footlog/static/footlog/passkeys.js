@@ -73,14 +73,14 @@
   function options(form) {
     if (form.dataset.passkey !== "login") return Promise.resolve(JSON.parse(form.dataset.options));
     return fetch(form.action, { credentials: "same-origin", headers: { Accept: "application/json" } }).then(function (r) {
-      if (!r.ok) throw new Error(r.status === 429 ? "Too many tries; wait a minute." : "Passkey sign-in is not available now.");
+      if (!r.ok) throw new Error(r.status === 429 ? gettext("Too many tries; wait a minute.") : gettext("Passkey sign-in is not available now."));
       return r.json();
     }).then(function (body) { return body.request_options; });
   }
 
   function run(form, button) {
     if (!window.PublicKeyCredential || !navigator.credentials) {
-      status(form, "This browser cannot use passkeys; sign in with your password instead.");
+      status(form, gettext("This browser cannot use passkeys; sign in with your password instead."));
       return;
     }
     var box = form.dataset.passwordless ? document.getElementById(form.dataset.passwordless) : null;
@@ -97,7 +97,7 @@
     }).catch(function (err) {
       button.disabled = false;
       var cancelled = err && (err.name === "NotAllowedError" || err.name === "AbortError");
-      status(form, cancelled ? "No passkey was used. Try again, or use another way." : (err.message || "The passkey did not work."));
+      status(form, cancelled ? gettext("No passkey was used. Try again, or use another way.") : (err.message || gettext("The passkey did not work.")));
     });
   }
 

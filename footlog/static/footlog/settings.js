@@ -22,12 +22,12 @@
   var pushButton = $("push-enable"), pushStatus = $("push-status");
   if (pushButton) pushButton.addEventListener("click", function () {
     if (!("PushManager" in window) || !navigator.serviceWorker) {
-      pushStatus.textContent = "This browser cannot receive push notifications; email reminders still work.";
+      pushStatus.textContent = gettext("This browser cannot receive push notifications; email reminders still work.");
       return;
     }
     pushButton.disabled = true;
     Notification.requestPermission().then(function (permission) {
-      if (permission !== "granted") throw new Error("Notifications are blocked for this site in the browser settings.");
+      if (permission !== "granted") throw new Error(gettext("Notifications are blocked for this site in the browser settings."));
       return Promise.all([navigator.serviceWorker.ready, send("GET", "push/public-key").then(function (r) { return r.json(); })]);
     }).then(function (got) {
       var manager = got[0].pushManager;
@@ -37,16 +37,16 @@
     }).then(function (sub) {
       return send("POST", "push-subscriptions/", sub.toJSON());
     }).then(function (res) {
-      if (!res.ok) throw new Error("The server did not accept this device (" + res.status + ").");
+      if (!res.ok) throw new Error(interpolate(gettext("The server did not accept this device (%(status)s)."), res, true));
       // Push is a channel of the reminder: add it so the reminder actually uses it.
       return send("GET", "reminders/").then(function (r) { return r.json(); }).then(function (pref) {
         if (pref.channels.indexOf("push") >= 0) return null;
         return send("PUT", "reminders/", { channels: pref.channels.concat(["push"]) });
       });
     }).then(function () {
-      pushStatus.textContent = "Push is on for this phone.";
+      pushStatus.textContent = gettext("Push is on for this phone.");
     }).catch(function (err) {
-      pushStatus.textContent = err.message || "Push could not be turned on.";
+      pushStatus.textContent = err.message || gettext("Push could not be turned on.");
     }).then(function () { pushButton.disabled = false; });
   });
 
@@ -71,12 +71,12 @@
   if (codeButton) codeButton.addEventListener("click", function () {
     codeButton.disabled = true;
     send("POST", "account/delete-code").then(function (res) {
-      if (res.status === 202) return "We sent a code to your email address. It works for 10 minutes.";
+      if (res.status === 202) return gettext("We sent a code to your email address. It works for 10 minutes.");
       return res.json().then(function (body) {
         var field = body.errors && body.errors.code;
         return field ? field.join(" ") : body.detail;
       });
-    }).catch(function () { return "The code could not be sent; try again."; }).then(function (message) {
+    }).catch(function () { return gettext("The code could not be sent; try again."); }).then(function (message) {
       $("delete-status").textContent = message;
       codeButton.disabled = false;
     });
@@ -97,28 +97,31 @@
       bar.hidden = true;
     }
     alarm.hidden = true;
-    if (!file) { fail("Choose the zip you downloaded from footlog first."); return; }
+    if (!file) { fail(gettext("Choose the zip you downloaded from footlog first.")); return; }
     var data = new FormData();
     data.append("file", file);
     button.disabled = true;
     bar.value = 0;
     bar.hidden = false;
-    status.textContent = "Uploading…";
+    status.textContent = gettext("Uploading…");
     function words(body, res) {
-      return (body && body.detail) || "The import failed (" + res.status + "); try again.";
+      return (body && body.detail) || interpolate(gettext("The import failed (%(status)s); try again."), res, true);
     }
     function finish(text) {
       status.textContent = text;
       button.disabled = false;
       bar.hidden = true;
     }
-    function n(count, word) { return count + " " + word + (count === 1 ? "" : "s"); }
+    function counts(days, photos) {
+      return { days: interpolate(ngettext("%(n)s day", "%(n)s days", days), { n: days }, true),
+               photos: interpolate(ngettext("%(n)s photo", "%(n)s photos", photos), { n: photos }, true) };
+    }
     function summary(r) {
-      var text = "Imported " + n(r.entries, "day") + " and " + n(r.photos, "photo") + ".";
+      var text = interpolate(gettext("Imported %(days)s and %(photos)s."), counts(r.entries, r.photos), true);
       if (r.entries_unchanged || r.photos_unchanged) {
-        text += " Already here: " + n(r.entries_unchanged, "day") + " and " + n(r.photos_unchanged, "photo") + ".";
+        text += " " + interpolate(gettext("Already here: %(days)s and %(photos)s."), counts(r.entries_unchanged, r.photos_unchanged), true);
       }
-      if (r.photos_missing) text += " Missing from the zip: " + n(r.photos_missing, "photo") + ".";
+      if (r.photos_missing) text += " " + interpolate(gettext("Missing from the zip: %(photos)s."), counts(0, r.photos_missing), true);
       return text;
     }
     function poll(url) {
@@ -127,8 +130,9 @@
           if (!res.ok) return fail(words(job, res));
           bar.value = (job.progress && job.progress.percent) || 0;
           if (job.status === "done") return finish(summary(job.result));
-          if (job.status === "failed") return fail((job.error && job.error.detail) || "The import failed.");
-          status.textContent = job.status === "queued" ? "Waiting for its turn…" : "Importing… " + bar.value + " %";
+          if (job.status === "failed") return fail((job.error && job.error.detail) || gettext("The import failed."));
+          status.textContent = job.status === "queued" ? gettext("Waiting for its turn…") : interpolate(gettext("Importing… %(percent)s"),
+            { percent: (bar.value / 100).toLocaleString(footlogLocale, { style: "percent" }) }, true);
           window.setTimeout(function () { poll(url); }, 1000);
         });
       }).catch(function () { window.setTimeout(function () { poll(url); }, 3000); });
@@ -137,10 +141,10 @@
       headers: { Accept: "application/json", "X-CSRFToken": token() } }).then(function (res) {
       return res.json().then(function (body) {
         if (res.status !== 202) return fail(words(body, res));
-        status.textContent = "Uploaded; importing…";
+        status.textContent = gettext("Uploaded; importing…");
         poll(body.url);
-      }, function () { fail("The import failed (" + res.status + "); try again."); });
-    }).catch(function () { fail("The upload did not reach footlog; check the connection and try again."); });
+      }, function () { fail(words(null, res)); });
+    }).catch(function () { fail(gettext("The upload did not reach footlog; check the connection and try again.")); });
   });
 
   // The time zone: the server checks the name; here the phone's own zone is the default for a new choice.
@@ -151,11 +155,11 @@
     var list = $("tz-list"), mine = null;
     Array.prototype.forEach.call(list.options, function (o) { if (o.value === device) mine = o; });
     if (!mine) { mine = document.createElement("option"); mine.value = device; }
-    mine.label = "This phone's zone";
+    mine.label = gettext("This phone's zone");
     list.insertBefore(mine, list.firstChild);  // an emptied field lists it first
     var use = $(tz.dataset.deviceTimezone);
     if (use && tz.defaultValue !== device) {
-      use.textContent = "Use this phone's zone: " + device;
+      use.textContent = interpolate(gettext("Use this phone's zone: %(zone)s"), { zone: device }, true);
       use.hidden = false;
       use.addEventListener("click", function () {
         tz.value = device;

@@ -51,12 +51,12 @@
   }
 
   var isToday = state.date === todayIn(config.timezone);
-  var shown = new Date(state.date + "T12:00:00Z").toLocaleDateString("en-GB",
+  var shown = new Date(state.date + "T12:00:00Z").toLocaleDateString(footlogLocale,
     { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
   $("today-date").textContent = isToday ? shown : "";
   $("today-date").hidden = !isToday;
-  $("day-title").textContent = isToday ? "Today" : shown;
-  if (!isToday) $("save").textContent = "Save this day";
+  $("day-title").textContent = isToday ? gettext("Today") : shown;
+  if (!isToday) $("save").textContent = gettext("Save this day");
 
   /* --- spots ---------------------------------------------------------------------------------- */
   /* An opened spot starts with no count: it is recorded only once a count is set ("None here" sets 0). */
@@ -100,8 +100,8 @@
     var input = $(id), lim = config.limits[id], text = input.value.trim(), n = Number(text);
     var ok = !input.validity.badInput &&
       (text === "" || (isFinite(n) && n >= lim.min && n <= lim.max && (!whole || n % 1 === 0)));
-    $(id + "-error").textContent = ok ? "" : whole ? "Enter a whole number from " + lim.min + " to " + lim.max + "."
-      : "Enter a size from " + lim.min + " to " + lim.max + " mm, or leave it empty.";
+    $(id + "-error").textContent = ok ? "" : interpolate(whole ? gettext("Enter a whole number from %(min)s to %(max)s.")
+      : gettext("Enter a size from %(min)s to %(max)s mm, or leave it empty."), { min: num(lim.min), max: num(lim.max) }, true);
     if (ok) input.removeAttribute("aria-invalid"); else input.setAttribute("aria-invalid", "true");
     return { ok: ok, value: text === "" ? null : n, text: text };
   }
@@ -128,8 +128,8 @@
     list.textContent = "";
     Object.keys(counts).forEach(function (site) {
       var li = el("li"), b = el("button", { type: "button", class: "chip" }, labels[site] + ": " + counts[site]);
-      if (state.copied.sites[site]) { b.classList.add("copied"); b.title = "Copied from last time"; }
-      if (state.flagged && state.flagged[site]) { b.classList.add("flagged"); b.appendChild(el("span", { class: "flag" }, " · red flag")); }
+      if (state.copied.sites[site]) { b.classList.add("copied"); b.title = gettext("Copied from last time"); }
+      if (state.flagged && state.flagged[site]) { b.classList.add("flagged"); b.appendChild(el("span", { class: "flag" }, " · " + gettext("red flag"))); }
       b.addEventListener("click", function () { select(site); });
       li.appendChild(b); list.appendChild(li);
     });
@@ -137,7 +137,7 @@
     thumbs.textContent = "";
     state.photos.forEach(function (p) {
       if (p.site !== state.site) return;
-      var li = el("li"), img = el("img", { src: p.url, alt: "New photo of " + labels[p.site], width: 72, height: 72 });
+      var li = el("li"), img = el("img", { src: p.url, alt: interpolate(gettext("New photo of %(site)s"), { site: labels[p.site] }, true), width: 72, height: 72 });
       li.appendChild(img);
       li.appendChild(el("span", { class: "cap" }, (VIEW_WORDS[p.view] || "") + (p.scale_in_frame ? " · ⌀" : "")));
       var prompt = photoPrompt(p);
@@ -168,7 +168,7 @@
     delete state.obs[site];
     state.photos = state.photos.filter(function (p) { return p.site !== site; });
     state.site = null; $("site-panel").hidden = true; paint();
-    $("undo-text").textContent = labels[site] + " removed.";
+    $("undo-text").textContent = interpolate(gettext("%(site)s removed."), { site: labels[site] }, true);
     $("undo-bar").hidden = false;
     $("undo").focus({ preventScroll: true });
   });
@@ -193,14 +193,15 @@
       return c.convertToBlob({ type: "image/jpeg", quality: 0.88 });
     }).catch(function () { return file; });
   }
-  var VIEW_WORDS = { overview: "overview", closeup: "close-up" };
+  var VIEW_WORDS = { overview: gettext("overview"), closeup: gettext("close-up") };
   function longDate(iso) {
-    return new Date(iso + "T12:00:00Z").toLocaleDateString("en-GB",
+    return new Date(iso + "T12:00:00Z").toLocaleDateString(footlogLocale,
       { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   }
   function shortDate(iso) {
-    return new Date(iso + "T12:00:00Z").toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+    return new Date(iso + "T12:00:00Z").toLocaleDateString(footlogLocale, { day: "numeric", month: "short", timeZone: "UTC" });
   }
+  function num(n) { return n === null ? "" : n.toLocaleString(footlogLocale); }
   // The entry's day, never the upload time (a back-filled day is uploaded later than its date).
   function photoDate(p) { return p.date || null; }
   function currentView() {
@@ -240,9 +241,11 @@
   }
   function ghostOf(p, view) {
     if (!p) return null;
-    var day = photoDate(p);
-    return { url: p.image_url, label: "Last " + VIEW_WORDS[view] + " of this spot" + (day ? ", " + longDate(day) : ""),
-             short: "the " + (day ? shortDate(day) + " " : "last ") + VIEW_WORDS[view] };
+    var day = photoDate(p), words = { view: VIEW_WORDS[view], date: day && longDate(day) };
+    return { url: p.image_url,
+             label: interpolate(day ? gettext("Last %(view)s of this spot, %(date)s") : gettext("Last %(view)s of this spot"), words, true),
+             short: interpolate(day ? gettext("the %(date)s %(view)s") : gettext("the last %(view)s"),
+                                { view: words.view, date: day && shortDate(day) }, true) };
   }
 
   function addPhoto(blob, name, site, view, scale) {
@@ -253,7 +256,8 @@
     if (state.site === site) chooseView(site);
     paint();
     var waiting = state.photos.length;
-    say(waiting + (waiting === 1 ? " photo" : " photos") + " ready: press " + $("save").textContent + ".");
+    say(interpolate(ngettext("%(n)s photo ready: press %(button)s.", "%(n)s photos ready: press %(button)s.", waiting),
+                    { n: waiting, button: $("save").textContent }, true));
   }
 
   /* The capture screen for the open spot and the chosen kind; `still` is a picture already chosen (no live
@@ -299,9 +303,10 @@
       if (!p || state.site !== site) return;
       var img = fig.querySelector("img"), day = photoDate(p);
       img.src = p.thumbnail_url || p.image_url;
-      img.alt = "Earlier photo of " + labels[site] + (day ? " from " + day : "");
-      $("previous-caption").textContent = "Last photo of this spot" + (p.view ? ", " + VIEW_WORDS[p.view] : "") +
-        (day ? ", " + shortDate(day) : "");
+      img.alt = interpolate(day ? gettext("Earlier photo of %(site)s from %(date)s") : gettext("Earlier photo of %(site)s"),
+                            { site: labels[site], date: day && longDate(day) }, true);
+      $("previous-caption").textContent = [gettext("Last photo of this spot"), p.view && VIEW_WORDS[p.view],
+                                            day && shortDate(day)].filter(Boolean).join(", ");
       fig.hidden = false;
     });
   }
@@ -324,10 +329,10 @@
   function photoPrompt(p) {
     if (!p.flaw || p.kept) return null;
     var box_ = el("div", { class: "photo-prompt", role: "alert", "data-photo": p.id });
-    box_.appendChild(el("p", {}, "This photo looks " + flaw(p.flaw) + " — retake?"));
-    var retake = el("button", { type: "button" }, "Retake"), keepIt = el("button", { type: "button", class: "secondary" }, "Keep");
+    box_.appendChild(el("p", {}, interpolate(gettext("This photo looks %(flaw)s — retake?"), { flaw: flaw(p.flaw) }, true)));
+    var retake = el("button", { type: "button" }, gettext("Retake")), keepIt = el("button", { type: "button", class: "secondary" }, gettext("Keep"));
     retake.addEventListener("click", function () { retakeBeforeSave(p); });
-    keepIt.addEventListener("click", function () { p.kept = true; paint(); say("Photo kept."); });
+    keepIt.addEventListener("click", function () { p.kept = true; paint(); say(gettext("Photo kept.")); });
     box_.appendChild(retake); box_.appendChild(keepIt);
     return box_;
   }
@@ -350,10 +355,10 @@
      same spot and kind; Keep keeps it. The outbox notes such answers, even those sent by the service worker. */
   function flaw(q) {
     var words = [];
-    if (q.sharp === false) words.push("blurred");
-    if (q.exposure === "dark") words.push("dark");
-    if (q.exposure === "bright") words.push("too bright");
-    return words.join(" and ");
+    if (q.sharp === false) words.push(gettext("blurred"));
+    if (q.exposure === "dark") words.push(gettext("dark"));
+    if (q.exposure === "bright") words.push(gettext("too bright"));
+    return new Intl.ListFormat(footlogLocale).format(words);
   }
   function showQuality(storedIds) {
     if (!box || !box.flawed) return Promise.resolve();
@@ -370,12 +375,12 @@
         var row = el("div", { class: "qw", "data-photo": r.id });
         row.appendChild(el("img", { src: "/api/v1/photos/" + r.id + "/image?size=thumb", alt: "", width: 64, height: 64 }));
         var text = el("p");
-        text.appendChild(el("b", {}, "This photo of " + (labels[r.site] || "the day") + " looks " + flaw(r.quality) +
-          " — retake?"));
-        text.appendChild(el("span", { class: "hint" }, " Keep it if it is the best you can do: nothing is refused."));
+        text.appendChild(el("b", {}, interpolate(labels[r.site] ? gettext("This photo of %(site)s looks %(flaw)s — retake?")
+          : gettext("This photo of the day looks %(flaw)s — retake?"), { site: labels[r.site], flaw: flaw(r.quality) }, true)));
+        text.appendChild(el("span", { class: "hint" }, " " + gettext("Keep it if it is the best you can do: nothing is refused.")));
         row.appendChild(text);
         var buttons = el("div", { class: "row2" });
-        var retake = el("button", { type: "button" }, "Retake"), keepIt = el("button", { type: "button", class: "secondary" }, "Keep");
+        var retake = el("button", { type: "button" }, gettext("Retake")), keepIt = el("button", { type: "button", class: "secondary" }, gettext("Keep"));
         retake.addEventListener("click", function () { retakePhoto(r, row); });
         // The warning goes once "kept" is written: a reload right after the tap must not ask again.
         keepIt.addEventListener("click", function () { box.settleFlaw(r.id).then(function () { dropWarning(row); }); });
@@ -401,9 +406,10 @@
       headers: { "X-CSRFToken": csrf(), Accept: "application/json" } }).then(function (res) {
       if (!res.ok && res.status !== 404) throw new Error(res.status);
       box.settleFlaw(r.id);
-      say("The " + flaw(r.quality) + " photo is deleted. Take the new one, then press " + $("save").textContent + ".");
+      say(interpolate(gettext("The %(flaw)s photo is deleted. Take the new one, then press %(button)s."),
+                      { flaw: flaw(r.quality), button: $("save").textContent }, true));
     }).catch(function () {
-      say("Could not delete the " + flaw(r.quality) + " photo now. Try again from the spot's photos.");
+      say(interpolate(gettext("Could not delete the %(flaw)s photo now. Try again from the spot's photos."), { flaw: flaw(r.quality) }, true));
     });
   }
 
@@ -506,16 +512,16 @@
     note.hidden = !offline;
     if (!offline) return;
     if (copy || waiting) {
-      $("offline-text").textContent = "offline — showing what this phone last saw";
+      $("offline-text").textContent = gettext("offline — showing what this phone last saw");
       $("offline-when").textContent = copy && !waiting ? " (" + seenAt(copy.seen) + ")." : ".";
     } else {
-      $("offline-text").textContent = "offline — this phone has no copy of this day";
-      $("offline-when").textContent = ". What you save is sent when you are back online.";
+      $("offline-text").textContent = gettext("offline — this phone has no copy of this day");
+      $("offline-when").textContent = ". " + gettext("What you save is sent when you are back online.");
     }
   }
   function seenAt(iso) {
-    return "as of " + new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit",
-                                                              minute: "2-digit" });
+    return interpolate(gettext("as of %(when)s"), { when: new Date(iso).toLocaleString(footlogLocale,
+      { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }) }, true);
   }
   window.addEventListener("online", function () { $("offline-note").hidden = true; });
   var REFRESH_MS = 10 * 60 * 1000;  // the window is asked again at most this often (a day's own page always)
@@ -560,10 +566,11 @@
     var sites = Object.keys(state.obs);
     for (var i = 0; i < sites.length; i++) {
       var site = sites[i], bad = Object.keys(state.obs[site].typed || {});
-      if (bad.length) return { site: site, field: bad[0], text: "Fix the marked field for " + labels[site] + " first." };
+      var words = { site: labels[site] };
+      if (bad.length) return { site: site, field: bad[0], text: interpolate(gettext("Fix the marked field for %(site)s first."), words, true) };
       if (!recorded(site) && detailed(site)) {
         return { site: site, field: "count",
-                 text: "How many bumps on " + labels[site] + "? Set a count (None here for 0) or remove the spot." };
+                 text: interpolate(gettext("How many bumps on %(site)s? Set a count (None here for 0) or remove the spot."), words, true) };
       }
     }
     return null;
@@ -641,7 +648,7 @@
       state.photos = []; paint();
       state.saved = saving;
       state.removed = null; $("undo-bar").hidden = true;
-      say("Saved on this phone. Sending…");
+      say(gettext("Saved on this phone. Sending…"));
       if (navigator.serviceWorker && window.SyncManager) {
         navigator.serviceWorker.ready.then(function (reg) { return reg.sync.register("footlog-outbox"); })
           .catch(function () {});
@@ -652,37 +659,38 @@
         if (!item) return waiting;
         // Refused or in conflict: it stays on this phone, and daynav.js shows why and what can be done.
         document.dispatchEvent(new CustomEvent("footlog:stuck", { detail: item }));
-        say("Not saved on the server yet: see the message above the form.");
+        say(gettext("Not saved on the server yet: see the message above the form."));
         return "stuck";
       });
     }).then(function (waiting) {
       if (waiting === "stuck") return;
-      if (waiting) { say("Saved on this phone. It will be sent when you are back online."); return; }
-      say("Saved.");
+      if (waiting) { say(UNTIL_ONLINE); return; }
+      say(gettext("Saved."));
       checkLevel(state.date, true);
       state.earlier = {};  // a photo of another day may have been sent: ask again
       settleKept(kept).then(function () { showQuality(null); });
       return reread();
     }).catch(function () {
-      say("Could not save on this phone. Please try again.");
+      say(gettext("Could not save on this phone. Please try again."));
     }).then(function () { $("save").disabled = false; });
   });
 
   /* Back online, the outbox has sent what waited: "sent" only for what the server accepted. An item it held
      (refused, or in conflict with another version) is shown at once, above the form, and said so here. */
+  var UNTIL_ONLINE = gettext("Saved on this phone. It will be sent when you are back online.");
   document.addEventListener("footlog:outbox", function (e) {
-    if (e.detail || !/back online/.test($("save-status").textContent)) return;
-    say("Sending…");
+    if (e.detail || $("save-status").textContent !== UNTIL_ONLINE) return;
+    say(gettext("Sending…"));
     Promise.all([box.stuck(state.date), box.held()]).then(function (found) {
       if (found[0]) {
         document.dispatchEvent(new CustomEvent("footlog:stuck", { detail: found[0] }));
-        say("Not saved on the server yet: see the message above the form.");
+        say(gettext("Not saved on the server yet: see the message above the form."));
         return;
       }
-      say(found[1].length ? "Sent. Other days wait for you: see the note at the top." : "Sent. Everything is saved.");
+      say(found[1].length ? gettext("Sent. Other days wait for you: see the note at the top.") : gettext("Sent. Everything is saved."));
       checkLevel(state.date, false);
       return reread();
-    }).catch(function () { say("Could not check what was sent. Reload the page to see."); });
+    }).catch(function () { say(gettext("Could not check what was sent. Reload the page to see.")); });
   });
   // daynav.js (day picker, "Same as last time", refused and conflicting outbox items) works on this state.
   window.footlogForm = { state: state, fill: fill, paint: paint, renderSteps: renderSteps, say: say, api: api,

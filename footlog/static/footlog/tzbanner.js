@@ -16,11 +16,12 @@
     if (text) node.textContent = text;
     return node;
   }
-  var banner = el("div", { class: "banner consider tz-banner", id: "tz-banner", role: "region", "aria-label": "Time zone" });
-  banner.appendChild(el("p", {}, "This phone is on " + device + " time, your account on " + account +
-    ". Days are dated in the account's zone."));
-  var use = el("button", { type: "button", id: "tz-switch" }, "Use " + device);
-  var keep = el("button", { type: "button", class: "secondary", id: "tz-keep" }, "Keep " + account);
+  var zones = { device: device, account: account };
+  var banner = el("div", { class: "banner consider tz-banner", id: "tz-banner", role: "region", "aria-label": gettext("Time zone") });
+  banner.appendChild(el("p", {}, interpolate(gettext("This phone is on %(device)s time, your account on %(account)s. " +
+    "Days are dated in the account's zone."), zones, true)));
+  var use = el("button", { type: "button", id: "tz-switch" }, interpolate(gettext("Use %(device)s"), zones, true));
+  var keep = el("button", { type: "button", class: "secondary", id: "tz-keep" }, interpolate(gettext("Keep %(account)s"), zones, true));
   var status = el("p", { class: "error", role: "alert", hidden: "" });
   var choices = el("div", { class: "choices" });
   choices.appendChild(use); choices.appendChild(keep);
@@ -39,7 +40,7 @@
       location.reload();
     }).catch(function (e) {
       use.disabled = false;
-      status.textContent = "Could not switch: " + e.message;
+      status.textContent = interpolate(gettext("Could not switch: %(why)s"), { why: e.message }, true);
       status.hidden = false;
     });
   });
