@@ -245,6 +245,10 @@ def measure(image: Image.Image) -> Quality:
     )
 
 
+# Where the coarse detail reaches DETAIL_MIN: a lookup table, built once (not a lambda Pillow calls 256 times a photo).
+_DETAIL_MASK = [255 if level >= DETAIL_MIN else 0 for level in range(256)]
+
+
 def _sharpness(grey: Image.Image) -> float:
     """Fine detail (|image - 3x3 box blur|) over coarse detail (|3x3 - 9x9 box blur|), summed where the coarse
     detail reaches DETAIL_MIN; 0 when fewer than DETAIL_MIN_PIXELS pixels have any (a flat or tiny image)."""
@@ -253,8 +257,8 @@ def _sharpness(grey: Image.Image) -> float:
     fine_blur = grey.filter(ImageFilter.BoxBlur(1))
     fine = ImageChops.difference(grey, fine_blur)
     coarse = ImageChops.difference(fine_blur, grey.filter(ImageFilter.BoxBlur(4)))
-    mask = coarse.point(lambda v: 255 if v >= DETAIL_MIN else 0)
-    if ImageStat.Stat(mask).sum[0] / 255 < DETAIL_MIN_PIXELS:
+    mask = coarse.point(_DETAIL_MASK)
+    if mask.histogram()[255] < DETAIL_MIN_PIXELS:  # the mask is 0 or 255: its pixels at 255, counted in C
         return 0.0
     coarse_sum = ImageStat.Stat(coarse, mask).sum[0]
     return ImageStat.Stat(fine, mask).sum[0] / coarse_sum if coarse_sum else 0.0
