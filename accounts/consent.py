@@ -7,6 +7,7 @@ through `footlog.pwa.access.app_page`; both ask `has_current_consent`.
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.models import User
 from accounts.services import account_update
@@ -37,7 +38,8 @@ def consent_record(user: User, version: str) -> User:
     (`current_version` in `GET account/`) and ask again, so a stale version is refused with InvalidInput.
     """
     if version != CONSENT_VERSION:
-        raise InvalidInput({"version": [f"The current consent text is version {CONSENT_VERSION!r}, not {version!r}."]})
+        current = gettext("The current consent text is version %(current)s, not %(given)s.")
+        raise InvalidInput({"version": [current % {"current": repr(CONSENT_VERSION), "given": repr(version)}]})
     return consent_give(user)
 
 

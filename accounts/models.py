@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone as django_timezone
+from django.utils.translation import gettext
 
 from footlog.lib.dates import is_valid_timezone, today_in
 
@@ -20,7 +21,8 @@ def validate_timezone(value: str) -> None:
     """The one time-zone check of the account, its API, the reminders' API and Settings. The message names
     what was typed, so that a person sees which part was not understood."""
     if not is_valid_timezone(value):
-        raise ValidationError(f"{value!r} is not a time zone footlog knows; use a name such as Europe/Berlin.")
+        unknown = gettext("%(value)s is not a time zone footlog knows; use a name such as Europe/Berlin.")
+        raise ValidationError(unknown % {"value": repr(value)})
 
 
 class UserManager(BaseUserManager["User"]):

@@ -296,6 +296,9 @@ SPECTACULAR_SETTINGS = {
         "KindEnum": [("care", "care"), ("trigger", "trigger")],
         "RedFlagKindEnum": "footlog.timeline.serializers.RED_FLAG_KINDS",
         "VisitKindEnum": "footlog.clinical.models.Visit.Kind",
+        # The account's language (labelled) and a report's (bare codes) share the field name "language".
+        "LanguageEnum": "accounts.models.LANGUAGE_CHOICES",
+        "ReportLanguageEnum": [("en", "en"), ("de", "de"), ("es", "es")],
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

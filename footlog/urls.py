@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, include, path
+from django.utils.translation import gettext
 from django.views.defaults import page_not_found, server_error
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -40,11 +41,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 def handler404(request: HttpRequest, exception: Exception) -> HttpResponse:
     if request.path.startswith("/api/"):
-        return json_error("Not found.", 404)
+        return json_error(gettext("Not found."), 404)
     return page_not_found(request, exception)
 
 
 def handler500(request: HttpRequest) -> HttpResponse:
     if request.path.startswith("/api/"):
-        return json_error("Server error.", 500)
+        return json_error(gettext("Server error."), 500)
     return server_error(request)

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import requests
 from django.conf import settings
+from django.utils.translation import gettext
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
@@ -53,20 +54,20 @@ def endpoint_problem(url: str) -> str | None:
         parts = urlsplit(url)
         port = parts.port or 443
     except ValueError:
-        return "Must be a URL from the browser's push service."
+        return gettext("Must be a URL from the browser's push service.")
     host = (parts.hostname or "").lower()
     if host in allowed_hosts() and parts.scheme in ("http", "https"):
         return None
     if parts.scheme != "https" or not host:
-        return "Must be an https:// URL from the browser's push service."
+        return gettext("Must be an https:// URL from the browser's push service.")
     if "@" in parts.netloc:
-        return "Must not carry a user name or password."
+        return gettext("Must not carry a user name or password.")
     if not _is_host_name(host):
-        return "Must name its host (an IP address is not a push service)."
+        return gettext("Must name its host (an IP address is not a push service).")
     if host == "localhost" or host.endswith(".localhost"):
-        return "Must be a public push service, not this machine."
+        return gettext("Must be a public push service, not this machine.")
     if any(not is_public(address) for address in _resolve(host, port)):
-        return "Must be a public push service: this host resolves to a private or local address."
+        return gettext("Must be a public push service: this host resolves to a private or local address.")
     return None
 
 

@@ -5,6 +5,7 @@ import binascii
 import datetime as dt
 
 from cryptography.hazmat.primitives.asymmetric import ec
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -67,7 +68,7 @@ class PreferencesIn(serializers.Serializer[None]):
 
     def validate_channels(self, value: list[str]) -> list[str]:
         if len(set(value)) != len(value):
-            raise serializers.ValidationError("Each channel may appear once.")
+            raise serializers.ValidationError(gettext("Each channel may appear once."))
         return value
 
 
@@ -75,7 +76,7 @@ def _b64url_bytes(value: str, field: str) -> bytes:
     try:
         return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
     except (binascii.Error, ValueError):
-        raise serializers.ValidationError({field: ["Must be base64url."]}) from None
+        raise serializers.ValidationError({field: [gettext("Must be base64url.")]}) from None
 
 
 class PushKeysIn(serializers.Serializer[None]):
@@ -87,12 +88,12 @@ class PushKeysIn(serializers.Serializer[None]):
         try:
             ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), raw)
         except ValueError:
-            raise serializers.ValidationError("Must be a base64url P-256 public key (65 bytes).") from None
+            raise serializers.ValidationError(gettext("Must be a base64url P-256 public key (65 bytes).")) from None
         return value.rstrip("=")
 
     def validate_auth(self, value: str) -> str:
         if len(_b64url_bytes(value, "auth")) != 16:
-            raise serializers.ValidationError("Must be a base64url 16-byte secret.")
+            raise serializers.ValidationError(gettext("Must be a base64url 16-byte secret."))
         return value.rstrip("=")
 
 

@@ -1,5 +1,9 @@
 """One error shape for the whole API: {"detail": "...", "errors": {"field": ["message"]}, "code": "..."}
-(`errors` and `code` optional; `code` is a stable machine name such as `consent_required`)."""
+(`errors` and `code` optional; `code` is a stable machine name such as `consent_required`).
+
+`detail` and the field messages speak the request's language (the account's choice, else Accept-Language, else
+English: footlog/i18n.py); `code` and the field names never change with it. DRF's own messages come from DRF's
+catalogs, except the few footlog's catalog words the same (formal German, the gate's wording)."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, JsonResponse
+from django.utils.translation import gettext, gettext_noop
 from rest_framework import exceptions
 from rest_framework.response import Response
 
@@ -30,6 +35,22 @@ __all__ = [
     "exception_handler",
     "json_error",
 ]
+
+
+# DRF's msgids whose German in DRF's catalog says "du" ("Stelle sicher, ...", "Gib ... ein"): named here so that
+# makemessages puts them in footlog's catalog, whose formal rows (locale/translations/api.py) win over DRF's. The
+# rest of DRF's catalog (de, es) is used as it ships.
+DRF_REWORDED = (
+    gettext_noop("Ensure that there are no more than {max_decimal_places} decimal places."),
+    gettext_noop("Ensure that there are no more than {max_digits} digits in total."),
+    gettext_noop("Ensure that there are no more than {max_whole_digits} digits before the decimal point."),
+    gettext_noop("Ensure this field has at least {min_length} characters."),
+    gettext_noop("Ensure this filename has at most {max_length} characters (it has {length})."),
+    gettext_noop("Ensure this value is greater than or equal to {min_value}."),
+    gettext_noop("Ensure this value is less than or equal to {max_value}."),
+    gettext_noop("Enter a valid URL."),
+    gettext_noop("Enter a valid email address."),
+)
 
 
 def _as_api_exception(exc: FootlogError) -> exceptions.APIException:
@@ -76,7 +97,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     elif isinstance(exc, RequestDataTooBig):
         exc = _as_api_exception(PayloadTooLarge())
     elif isinstance(exc, Http404):
-        exc = exceptions.NotFound("Not found.")
+        exc = exceptions.NotFound()  # DRF's "Not found.", in its catalog's words
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
     response = drf_exception_handler(exc, context)
@@ -86,7 +107,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, exceptions.ValidationError):
         response.data = _validation_body(data)
     else:
-        detail = data.get("detail", "Error.") if isinstance(data, dict) else str(data)
+        detail = data.get("detail", gettext("Error.")) if isinstance(data, dict) else str(data)
         response.data = error_body(str(detail), **getattr(exc, "extra", {}))
     return response
 
@@ -95,7 +116,7 @@ def _validation_body(data: object) -> dict[str, object]:
     errors = _as_message_lists(data if isinstance(data, dict) else {"non_field_errors": data})
     if list(errors) == ["non_field_errors"]:
         return error_body("; ".join(map(str, errors["non_field_errors"])), errors)
-    return error_body("Some fields are invalid.", errors)
+    return error_body(gettext("Some fields are invalid."), errors)
 
 
 def json_error(detail: str, status_code: int) -> JsonResponse:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext
 from rest_framework.exceptions import NotAcceptable
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BaseRenderer
@@ -25,12 +26,14 @@ class ApiContentNegotiation(DefaultContentNegotiation):
         # DRF reads an empty `?format=` as no format at all; the schema's enum has no empty value, so it is a 406
         # like any other format the endpoint does not answer in.
         if not format_suffix and request.query_params.get(self.settings.URL_FORMAT_OVERRIDE) == "":
-            raise NotAcceptable("This endpoint does not answer in the format ''.")
+            raise NotAcceptable(gettext("This endpoint does not answer in the format %(format)s.") % {"format": "''"})
         selected: tuple[BaseRenderer, str] = super().select_renderer(request, renderers, format_suffix)
         return selected
 
     def filter_renderers(self, renderers: Iterable[BaseRenderer], format: str) -> list[BaseRenderer]:
         matching = [renderer for renderer in renderers if renderer.format == format]
         if not matching:
-            raise NotAcceptable(f"This endpoint does not answer in the format {format!r}.")
+            raise NotAcceptable(
+                gettext("This endpoint does not answer in the format %(format)s.") % {"format": repr(format)}
+            )
         return matching

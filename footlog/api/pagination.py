@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.utils.translation import gettext
 from rest_framework import serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
@@ -15,7 +16,7 @@ class Pagination(PageNumberPagination):
         # anything else is a 400 (a larger size is capped at max_page_size, as before).
         value = request.query_params.get(self.page_size_query_param)
         if value is not None and not (value.isascii() and value.isdigit() and int(value) >= 1):
-            raise serializers.ValidationError({self.page_size_query_param: ["Must be a whole number from 1."]})
+            raise serializers.ValidationError({self.page_size_query_param: [gettext("Must be a whole number from 1.")]})
         return super().get_page_size(request)
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, object]]:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 from footlog.lib.dates import EARLIEST_DATE, LATEST_DATE
@@ -26,7 +27,8 @@ def range_date_field(*, required: bool) -> serializers.DateField:
 
 def _in_calendar(value: dt.date) -> None:
     if not EARLIEST_DATE <= value <= LATEST_DATE:
-        raise serializers.ValidationError(f"The date must be between {EARLIEST_DATE} and {LATEST_DATE}.")
+        bounds = {"first": EARLIEST_DATE.isoformat(), "last": LATEST_DATE.isoformat()}
+        raise serializers.ValidationError(gettext("The date must lie between %(first)s and %(last)s.") % bounds)
 
 
 def parse_date_range(
@@ -45,9 +47,9 @@ def parse_date_range(
         start = start or end - dt.timedelta(days=default_days - 1)
     if start and end:
         if start > end:
-            raise serializers.ValidationError({"from": ["`from` must not be after `to`."]})
+            raise serializers.ValidationError({"from": [gettext("`from` must not be after `to`.")]})
         if (end - start).days > MAX_RANGE_DAYS:
-            raise serializers.ValidationError({"to": ["The range may span at most five years."]})
+            raise serializers.ValidationError({"to": [gettext("The range may span at most five years.")]})
     return start, end
 
 
@@ -61,5 +63,5 @@ def parse_flag(query: Mapping[str, str], name: str) -> bool:
     if value is None:
         return False
     if value not in FLAG_VALUES:
-        raise serializers.ValidationError({name: ["Must be true or false (or 1 or 0)."]})
+        raise serializers.ValidationError({name: [gettext("Must be true or false (or 1 or 0).")]})
     return FLAG_VALUES[value]

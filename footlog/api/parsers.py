@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 
@@ -30,16 +31,18 @@ class BoundedJSONParser(JSONParser):
         request = (parser_context or {}).get("request")
         declared = request.META.get("CONTENT_LENGTH") if request is not None else None
         if declared and declared.isdigit() and int(declared) > limit:
-            raise PayloadTooLarge(f"The JSON body is over {limit // 1024} KB.")
+            raise PayloadTooLarge(gettext("The JSON body is over %(kb)s KB.") % {"kb": limit // 1024})
         raw = stream.read(limit + 1) if stream is not None else b""
         if len(raw) > limit:
-            raise PayloadTooLarge(f"The JSON body is over {limit // 1024} KB.")
+            raise PayloadTooLarge(gettext("The JSON body is over %(kb)s KB.") % {"kb": limit // 1024})
         try:
             data = loads_strict(raw.decode((parser_context or {}).get("encoding") or settings.DEFAULT_CHARSET))
         except (RecursionError, TooDeep):
-            raise bad_json(f"The JSON body nests deeper than {MAX_DEPTH} levels.") from None
+            raise bad_json(
+                gettext("The JSON body nests deeper than %(depth)s levels.") % {"depth": MAX_DEPTH}
+            ) from None
         except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, NotFinite, an integer too long to read
-            raise bad_json(f"JSON parse error - {str(exc)[:200]}") from None
+            raise bad_json(gettext("JSON parse error - %(error)s") % {"error": str(exc)[:200]}) from None
         if not isinstance(data, (dict, list)):
-            raise bad_json("The JSON body must be an object.")
+            raise bad_json(gettext("The JSON body must be an object."))
         return data

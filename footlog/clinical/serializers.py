@@ -4,6 +4,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from django.utils.translation import gettext, gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -26,7 +27,7 @@ def _refuse(errors: dict[str, list[str]]) -> None:
 class MonthField(serializers.Field[dt.date, object, str, object]):
     """A calendar month as "YYYY-MM", held as the first day of that month."""
 
-    default_error_messages = {"invalid": "Give the month as YYYY-MM, e.g. 2026-03."}
+    default_error_messages = {"invalid": gettext_lazy("Give the month as YYYY-MM, e.g. 2026-03.")}
 
     def to_internal_value(self, data: object) -> dt.date:
         match = MONTH.match(data) if isinstance(data, str) else None
@@ -100,7 +101,7 @@ class VisitPatchIn(VisitIn):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         unknown = sorted(set(self.initial_data) - set(self.fields)) if isinstance(self.initial_data, dict) else []
         if unknown:
-            raise serializers.ValidationError({name: ["Not editable."] for name in unknown})
+            raise serializers.ValidationError({name: [gettext("Not editable.")] for name in unknown})
         return attrs
 
 

@@ -11,6 +11,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from footlog.clinical import validation
 from footlog.clinical.models import SiteOnset, Visit
@@ -37,7 +38,7 @@ def site_onset_set(user: User, site: str, *, noticed_since: dt.date | None, not_
     if noticed_since is not None:
         this_month = user.today().replace(day=1)
         if noticed_since.replace(day=1) > this_month:
-            raise InvalidInput({"noticed_since": ["The month must not be in the future."]})
+            raise InvalidInput({"noticed_since": [gettext("The month must not be in the future.")]})
         noticed_since = noticed_since.replace(day=1)
     with transaction.atomic():
         onset, _ = SiteOnset.objects.update_or_create(
@@ -65,9 +66,9 @@ def visit_check(user: User, fields: dict[str, Any]) -> None:
     today = user.today()
     kind, date = fields["kind"], fields["date"]
     if kind == Visit.Kind.VISITED and date > today:
-        raise InvalidInput({"date": ["A visit you had cannot be in the future; record it as booked."]})
+        raise InvalidInput({"date": [gettext("A visit you had cannot be in the future; record it as booked.")]})
     if kind == Visit.Kind.BOOKED and date > today + dt.timedelta(days=366):
-        raise InvalidInput({"date": ["A booked visit more than a year ahead looks like a typo."]})
+        raise InvalidInput({"date": [gettext("A booked visit more than a year ahead looks like a typo.")]})
 
 
 def visit_record(

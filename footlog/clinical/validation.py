@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext_lazy
+
 from footlog.clinical.models import MAX_NOTE, MAX_PLAN
 from footlog.diary.sites import SITE_KEYS
 from footlog.lib import checks
 from footlog.lib.checks import MISSING, Errors
 
 VISIT_KINDS = ("booked", "visited")
-MONTH_OR_NOT_SURE = "Give a month or say you are not sure, not both."
+MONTH_OR_NOT_SURE = gettext_lazy("Give a month or say you are not sure, not both.")
 
 
 def site_onset_errors(
@@ -31,7 +33,7 @@ def site_onset_errors(
     return errors
 
 
-REVIEW_BEFORE_VISIT = "The review date cannot be before the visit."
+REVIEW_BEFORE_VISIT = gettext_lazy("The review date cannot be before the visit.")
 
 
 def visit_errors(

@@ -29,6 +29,7 @@ from typing import Any
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Aggregate, Count, FloatField, Q
+from django.utils.translation import gettext, gettext_lazy
 
 from footlog.diary.models import Observation
 from footlog.lib.errors import FootlogError
@@ -141,8 +142,10 @@ def _number(value: float) -> str:
 def outlier_message(field: str, value: float, usual: float) -> str:
     """What the page asks (beside the site's name): the two numbers, nothing more."""
     if field == "largest_mm":
-        return f"{_number(value)} mm is much larger than your usual {_number(usual)} mm at this spot — keep it?"
-    return f"{_number(value)} bumps are many more than your usual {_number(usual)} at this spot — keep it?"
+        larger = gettext("%(value)s mm is much larger than your usual %(usual)s mm at this spot — keep it?")
+        return larger % {"value": _number(value), "usual": _number(usual)}
+    more = gettext("%(value)s bumps are many more than your usual %(usual)s at this spot — keep it?")
+    return more % {"value": _number(value), "usual": _number(usual)}
 
 
 class OutlierNeedsConfirmation(FootlogError):
@@ -154,7 +157,7 @@ class OutlierNeedsConfirmation(FootlogError):
 
     status_code = 400
     code = "confirm_outlier"
-    default_detail = (
+    default_detail = gettext_lazy(
         'Some values are far from your usual at that site; send them again with "confirmed": true to keep them.'
     )
 

@@ -202,7 +202,8 @@ class EntryIn(serializers.Serializer[None]):
         steps = loggable_steps(self.context["user"], keys)
         unknown = [key for key in keys if key not in steps]
         if unknown:
-            raise serializers.ValidationError(f"Unknown or archived routine step: {', '.join(unknown)}.")
+            unknown_steps = gettext("Unknown or archived routine step: %(steps)s.")
+            raise serializers.ValidationError(unknown_steps % {"steps": ", ".join(unknown)})
         return [{**item, "step": steps[item["step"]]} for item in value]
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -303,7 +304,7 @@ class PhotoIn(serializers.Serializer[None]):
     def validate_image(self, value: Any) -> Any:
         limit = settings.FOOTLOG_PHOTO_MAX_BYTES
         if value.size > limit:
-            raise PayloadTooLarge(f"The photo is over {limit // (1024 * 1024)} MB.")
+            raise PayloadTooLarge(gettext("The photo is over %(mb)s MB.") % {"mb": limit // (1024 * 1024)})
         return value
 
     def to_upload(self) -> PhotoUpload:
@@ -330,7 +331,7 @@ class PhotoPatchIn(serializers.Serializer[None]):
         unknown = sorted(set(self.initial_data) - set(self.fields)) if isinstance(self.initial_data, dict) else []
         if unknown:
             raise serializers.ValidationError(
-                {name: ["Not editable: only site, view and scale_in_frame are."] for name in unknown}
+                {name: [gettext("Not editable: only site, view and scale_in_frame are.")] for name in unknown}
             )
         refuse(validation.photo_fields_errors({k: v or None for k, v in attrs.items() if k != "scale_in_frame"}))
         return attrs

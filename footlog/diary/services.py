@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from accounts.models import User
 from footlog.diary import imaging, outliers, photo_storage, validation
@@ -180,11 +181,12 @@ def _resolve_create_conflict(user: User, data: EntryData, entry_id: uuid.UUID, f
     if existing is not None:
         if existing.user_id == user.pk and existing.create_fingerprint == fingerprint:
             return existing
-        raise Conflict("An entry with this id already exists with different content.")
+        raise Conflict(gettext("An entry with this id already exists with different content."))
     taken = Entry.objects.filter(user=user, date=data.date).values_list("id", flat=True).first()
     if taken is not None:
-        raise Conflict(f"There is already an entry for {data.date.isoformat()}.", extra={"id": str(taken)})
-    raise Conflict("The entry could not be stored because it conflicts with a concurrent change; retry.")
+        already = gettext("There is already an entry for %(date)s.") % {"date": data.date.isoformat()}
+        raise Conflict(already, extra={"id": str(taken)})
+    raise Conflict(gettext("The entry could not be stored because it conflicts with a concurrent change; retry."))
 
 
 def entry_update(entry: Entry, changes: dict[str, Any], *, if_match: str | None, ask_outliers: bool = True) -> Entry:
@@ -273,7 +275,7 @@ def routine_step_create(user: User, label: str, kind: str, target_per_week: int 
                 user=user, key=key, label=label, kind=kind, position=1000, target_per_week=target
             )
     except IntegrityError:
-        raise Conflict("A step with this name was just added; reload the list.") from None
+        raise Conflict(gettext("A step with this name was just added; reload the list.")) from None
 
 
 def routine_step_target_set(user: User, step: RoutineStep, target_per_week: int) -> None:
@@ -349,7 +351,7 @@ def photo_ingest(
         raise ValueError("photo_ingest: the entry belongs to another user")
     max_bytes = settings.FOOTLOG_PHOTO_MAX_BYTES
     if len(upload.data) > max_bytes:
-        raise PayloadTooLarge(f"The photo is over {max_bytes // (1024 * 1024)} MB.")
+        raise PayloadTooLarge(gettext("The photo is over %(mb)s MB.") % {"mb": max_bytes // (1024 * 1024)})
     photo_fields_check(
         {
             "site": None if upload.site == "" else upload.site,
@@ -394,7 +396,7 @@ def photo_ingest(
         existing = photo_by_id(photo_id)
         if existing is not None:  # a concurrent replay of the same id won the race
             return _replayed_photo(existing, user, fingerprint), False
-        raise Conflict("The photo could not be stored because its entry changed; reload and retry.") from None
+        raise Conflict(gettext("The photo could not be stored because its entry changed; reload and retry.")) from None
     except BaseException:
         photo_storage.delete_files(keys)
         raise
@@ -431,7 +433,7 @@ def photo_renditions_store(data: bytes) -> StoredRenditions:
     """
     max_bytes = settings.FOOTLOG_PHOTO_MAX_BYTES
     if len(data) > max_bytes:
-        raise PayloadTooLarge(f"The photo is over {max_bytes // (1024 * 1024)} MB.")
+        raise PayloadTooLarge(gettext("The photo is over %(mb)s MB.") % {"mb": max_bytes // (1024 * 1024)})
     try:
         image = imaging.ingest(data)
     except imaging.ImageRejected as exc:
@@ -487,7 +489,7 @@ def photo_create_stored(
 def _replayed_photo(existing: Photo, user: User, fingerprint: str) -> Photo:
     if existing.user_id == user.pk and existing.create_fingerprint == fingerprint:
         return existing
-    raise Conflict("A photo with this id already exists.")
+    raise Conflict(gettext("A photo with this id already exists."))
 
 
 def _check_photo_quota(user: User, *, new_bytes: int, lock: bool = False) -> None:
@@ -500,7 +502,8 @@ def _check_photo_quota(user: User, *, new_bytes: int, lock: bool = False) -> Non
     daily = settings.FOOTLOG_PHOTO_DAILY_COUNT
     since = timezone.now() - UPLOAD_WINDOW
     if PhotoUploadRecord.objects.filter(user=user, at__gte=since).count() >= daily:
-        raise QuotaExceeded(f"You can add at most {daily} photos in 24 hours; please try again later.")
+        cap = gettext("You can add at most %(daily)s photos in 24 hours; please try again later.")
+        raise QuotaExceeded(cap % {"daily": daily})
     _check_photo_bytes(user, new_bytes)
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from django.utils.translation import gettext, gettext_lazy
+
 from footlog.diary.models import EXPOSURES, MAX_NOTES, MAX_TARGET_PER_WEEK, PHOTO_VIEWS
 from footlog.diary.sites import SITE_KEYS
 from footlog.lib import checks
@@ -28,7 +30,7 @@ ROUTINE_PER_ENTRY_MAX = 200
 STEP_KEY_MAX = 64
 STEP_LABEL_MAX = 100
 STEP_KINDS = ("care", "trigger")
-TRIGGER_TARGET = "A trigger is not scored: its target_per_week can only be 0."
+TRIGGER_TARGET = gettext_lazy("A trigger is not scored: its target_per_week can only be 0.")
 
 
 def observation_errors(item: Mapping[str, object]) -> Errors:
@@ -73,16 +75,23 @@ def entry_errors(
     if isinstance(observations, list | tuple):
         sites = [o.get("site") for o in observations if isinstance(o, Mapping)]
         if len(observations) > len(SITE_KEYS):
-            checks.add(errors, "observations", f"Ensure this field has no more than {len(SITE_KEYS)} elements.")
+            checks.add(errors, "observations", too_many(len(SITE_KEYS)))
         if dup := duplicates(sites):
-            checks.add(errors, "observations", f"Each site may appear once per entry: {', '.join(dup)}.")
+            once = gettext("Each site may appear once per entry: %(sites)s.")
+            checks.add(errors, "observations", once % {"sites": ", ".join(dup)})
     if isinstance(routine, list | tuple):
         keys = [r.get("step") for r in routine if isinstance(r, Mapping)]
         if len(routine) > ROUTINE_PER_ENTRY_MAX:
-            checks.add(errors, "routine", f"Ensure this field has no more than {ROUTINE_PER_ENTRY_MAX} elements.")
+            checks.add(errors, "routine", too_many(ROUTINE_PER_ENTRY_MAX))
         if dup := duplicates(keys):
-            checks.add(errors, "routine", f"Each step may appear once per entry: {', '.join(dup)}.")
+            once = gettext("Each step may appear once per entry: %(steps)s.")
+            checks.add(errors, "routine", once % {"steps": ", ".join(dup)})
     return errors
+
+
+def too_many(limit: int) -> str:
+    # DRF's msgid (a ListField's max_length): the API says it one way whichever refused the list.
+    return gettext("Ensure this field has no more than {max_length} elements.").format(max_length=limit)
 
 
 def duplicates(values: Iterable[object]) -> list[str]:
@@ -153,15 +162,15 @@ def entry_values_errors(
         ("routine", routine, routine_item_errors, frozenset(("step", "done", "detail"))),
     ):
         if not isinstance(items, list | tuple):
-            checks.add(errors, name, "Expected a list of items.")
+            checks.add(errors, name, gettext("Expected a list of items."))
             continue
         for index, item in enumerate(items):
             where = f"{name}[{index}]"
             if not isinstance(item, Mapping):
-                checks.add(errors, where, "Expected an object.")
+                checks.add(errors, where, gettext("Expected an object."))
                 continue
             for unknown in sorted(set(item) - known):
-                checks.add(errors, f"{where}.{unknown}", "Not a field of this item.")
+                checks.add(errors, f"{where}.{unknown}", gettext("Not a field of this item."))
             for field, messages in check(item).items():
                 errors.setdefault(f"{where}.{field}", []).extend(messages)
     return errors

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import Http404
 from django.http.response import HttpResponseBase
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
@@ -193,13 +194,14 @@ class PhotoMultiPartParser(MultiPartParser):
         declared = request.META.get("CONTENT_LENGTH", "") if request is not None else ""
         limit = settings.FOOTLOG_PHOTO_MAX_BYTES
         if declared.isdigit() and int(declared) > limit + MULTIPART_OVERHEAD:
-            raise PayloadTooLarge(f"The photo is over {limit // (1024 * 1024)} MB.")
+            raise PayloadTooLarge(gettext("The photo is over %(mb)s MB.") % {"mb": limit // (1024 * 1024)})
         try:
             return super().parse(stream, media_type, parser_context)
         except RequestDataTooBig:
             raise PayloadTooLarge() from None
         except TooManyFilesSent:
-            raise ParseError(f"At most {settings.DATA_UPLOAD_MAX_NUMBER_FILES} files per request.") from None
+            at_most = gettext("At most %(files)s files per request.")
+            raise ParseError(at_most % {"files": settings.DATA_UPLOAD_MAX_NUMBER_FILES}) from None
         except TooManyFieldsSent:
             raise ParseError("Too many form fields.") from None
 

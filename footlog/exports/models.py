@@ -32,6 +32,8 @@ class ReportJob(models.Model):
     start = models.DateField()
     end = models.DateField()
     questions = models.TextField(max_length=MAX_QUESTIONS, blank=True)
+    # The reader's language (issue 26), fixed when the job is asked for: the worker has no request to ask.
+    language = models.CharField(max_length=8, default="en")
     state = models.CharField(max_length=8, choices=State.choices, default=State.PENDING)
     progress = models.PositiveSmallIntegerField(default=0)  # percent
     # Times handed to the queue, and the last time: the sweep re-queues a lost job a few times, then fails it.

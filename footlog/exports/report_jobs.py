@@ -18,10 +18,12 @@ from django.core.files.storage import Storage
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from kombu.exceptions import OperationalError
 
 from accounts.models import User
 from footlog.exports.models import ReportJob
+from footlog.i18n import account_language, known, speaking
 from footlog.lib.errors import ServiceUnavailable
 from footlog.lib.heartbeat import beating
 from footlog.lib.tasks import send
@@ -32,7 +34,9 @@ RETENTION = dt.timedelta(days=7)  # a finished report (file and row) is kept thi
 # A pending job whose message was lost (broker restart) waits this long before the sweep queues it again. A running
 # job is judged by its heartbeat instead (FOOTLOG_JOB_STALE_S, 2 minutes): its worker stamps it while it builds.
 STUCK_AFTER = dt.timedelta(minutes=10)
-GAVE_UP = "The report could not be built after 3 tries (its worker stopped each time); try again later."
+# Stored in English (the worker has no reader); ReportJobOut words them in the reader's language when read.
+GAVE_UP = gettext_noop("The report could not be built after 3 tries (its worker stopped each time); try again later.")
+BUILD_FAILED = gettext_noop("The report could not be built; try again.")
 ORPHAN_MIN_AGE = dt.timedelta(hours=1)  # younger files may belong to a job committing right now
 BUILD_TASK = "exports.build_report"  # by name (footlog/lib/tasks.py): tasks.py imports this module
 MAX_ATTEMPTS = 3  # times a job is handed to the queue before the sweep gives up on it
@@ -49,13 +53,17 @@ def _enqueue(job_id: uuid.UUID) -> None:
     send(BUILD_TASK, str(job_id))  # now, not on commit: the caller withdraws the job when the broker is down
 
 
-def report_job_create(user: User, *, start: dt.date, end: dt.date, questions: str) -> ReportJob:
-    """Queue a PDF report for the worker; the caller polls the job for progress.
+def report_job_create(
+    user: User, *, start: dt.date, end: dt.date, questions: str, language: str | None = None
+) -> ReportJob:
+    """Queue a PDF report for the worker, written in `language` (a code footlog speaks; else the account's, else
+    English: the worker has no browser to ask); the caller polls the job for progress.
 
     When the broker cannot take the message the job is removed again and ServiceUnavailable raised: a pending
     job nothing will ever pick up is worse than a 503 the client can retry.
     """
-    job = ReportJob.objects.create(user=user, start=start, end=end, questions=questions, attempts=1)
+    language = language if language and known(language) else account_language(user) or settings.LANGUAGE_CODE
+    job = ReportJob.objects.create(user=user, start=start, end=end, questions=questions, language=language, attempts=1)
     transaction.on_commit(lambda: _enqueue_or_withdraw(job))  # at once outside a transaction (the API view)
     return job
 
@@ -66,7 +74,7 @@ def _enqueue_or_withdraw(job: ReportJob) -> None:
     except BROKER_ERRORS as exc:
         logger.warning("report job %s not queued: the broker is unavailable (%s)", job.pk, type(exc).__name__)
         job.delete()
-        raise ServiceUnavailable("Reports cannot be queued right now; try again in a minute.") from None
+        raise ServiceUnavailable(gettext("Reports cannot be queued right now; try again in a minute.")) from None
 
 
 def report_job_run(job_id: str) -> str:
@@ -114,9 +122,10 @@ def _render(job: ReportJob) -> bytes:
     from footlog.exports.photos import owned_photo_reader
     from footlog.exports.report import build_report
 
-    report = build_report(job.user, job.start, job.end, questions=job.questions)
-    ReportJob.objects.filter(pk=job.pk).update(progress=40)
-    pdf = render_pdf(report, owned_photo_reader(job.user))
+    with speaking(job.language):  # the language asked for when the job was made, not the worker's
+        report = build_report(job.user, job.start, job.end, questions=job.questions)
+        ReportJob.objects.filter(pk=job.pk).update(progress=40)
+        pdf = render_pdf(report, owned_photo_reader(job.user))
     ReportJob.objects.filter(pk=job.pk).update(progress=90)
     return pdf
 
@@ -128,9 +137,7 @@ def _running(job: ReportJob) -> QuerySet[ReportJob]:
 def _fail(job: ReportJob) -> str:
     """Called from an except block: the user sees "failed" and may retry; the traceback goes to the worker log
     (no health data in it). A job whose row went meanwhile (account deleted) failed for that reason alone."""
-    failed = _running(job).update(
-        state=ReportJob.State.FAILED, error="The report could not be built; try again.", finished=timezone.now()
-    )
+    failed = _running(job).update(state=ReportJob.State.FAILED, error=BUILD_FAILED, finished=timezone.now())
     if not failed:
         logger.info("report job %s was deleted or re-queued while it ran", job.pk)
         return _state_of(str(job.pk))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from django.db.models import Max, Min, Prefetch, QuerySet
+from django.utils.translation import gettext
 
 from accounts.models import User
 from footlog.api.scoping import get_owned
@@ -40,7 +41,7 @@ def history_bounds(
     end = end or max(today, dates["last"] or today)
     start = start or min(dates["first"] or end, end)
     if start > end:  # `from` alone, after today and after the last logged day
-        raise InvalidInput({"from": ["`from` must not be after `to` (today or the last logged day)."]})
+        raise InvalidInput({"from": [gettext("`from` must not be after `to` (today or the last logged day).")]})
     return start, end
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -25,7 +26,7 @@ from footlog.exports.pdf import render_pdf
 from footlog.exports.photos import owned_photo_reader
 from footlog.exports.renderers import CsvRenderer, FhirRenderer, FileDownloadView, PdfRenderer
 from footlog.exports.report import build_report
-from footlog.exports.serializers import ReportJobIn, ReportJobOut, ReportQuery
+from footlog.exports.serializers import CsvQuery, ReportJobIn, ReportJobOut, ReportQuery
 from footlog.i18n import speaking
 from footlog.lib.private import private_response
 
@@ -70,15 +71,25 @@ class HistoryCsv(FileDownloadView):
     renderer_classes = [CsvRenderer, JSONRenderer]
 
     @extend_schema(
-        parameters=DATE_RANGE,
+        parameters=[
+            *DATE_RANGE,
+            OpenApiParameter(
+                "language",
+                str,
+                enum=["en", "de", "es"],
+                description="Column titles and site labels for people in this language (absent: stable English "
+                "column names); dates stay ISO, decimals a dot",
+            ),
+        ],
         responses={(200, "text/csv"): OpenApiTypes.BINARY, 400: ERROR},
         summary="The history as CSV: one row per entry and site, routine steps as columns (UTF-8 with BOM)",
     )
     def get(self, request: Request) -> StreamingHttpResponse:
         start, end = parse_date_range(request.query_params, today=user_of(request).today())
-        response = StreamingHttpResponse(
-            encoded(csv_lines(user_of(request), start, end)), content_type="text/csv; charset=utf-8"
-        )
+        query = CsvQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        lines = csv_lines(user_of(request), start, end, language=query.validated_data.get("language"))
+        response = StreamingHttpResponse(encoded(lines), content_type="text/csv; charset=utf-8")
         private_response(response, filename="footlog-history.csv")
         return response
 
@@ -94,7 +105,11 @@ class ReportJobList(APIView):
         body.is_valid(raise_exception=True)
         data = body.validated_data
         job = report_jobs.report_job_create(
-            user_of(request), start=data["from"], end=data["to"], questions=data["questions"]
+            user_of(request),
+            start=data["from"],
+            end=data["to"],
+            questions=data["questions"],
+            language=data.get("language") or translation.get_language(),  # default: the user's (the request's)
         )
         response = Response(ReportJobOut(job).data, status=status.HTTP_202_ACCEPTED)
         response["Location"] = reverse("report-job-detail", kwargs={"pk": job.pk})
@@ -117,7 +132,9 @@ class ReportJobPdf(FileDownloadView):
     def get(self, request: Request, pk: str) -> FileResponse:
         job = selectors.report_job_of(user_of(request), pk)
         if job.state != ReportJob.State.DONE:
-            raise Conflict("The report is not ready yet.", extra={"state": job.state, "progress": job.progress})
+            raise Conflict(
+                gettext("The report is not ready yet."), extra={"state": job.state, "progress": job.progress}
+            )
         try:
             content = job.file.open("rb")
         except FileNotFoundError:  # lost outside footlog (a partial restore): a 404 to build it again, not a 500

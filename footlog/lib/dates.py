@@ -6,6 +6,8 @@ import datetime as dt
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
+from django.utils.translation import gettext
+
 # The calendar footlog accepts anywhere a date comes in (entries, ranges, pages). Far from date.min/max on
 # purpose: windows are computed by subtracting and adding days, which overflowed near year 1 or 9999.
 EARLIEST_DATE = dt.date(1900, 1, 1)
@@ -47,9 +49,10 @@ DAY_PAGE_YEARS = 5  # how far back the day picker reaches
 def entry_date_error(day: dt.date, today: dt.date) -> str | None:
     """Why `day` cannot carry an entry for an account whose today is `today`, or None. The one home of the rule."""
     if day > today:
-        return f"{day.isoformat()} is after today ({today.isoformat()}) in your account's time zone."
+        late = gettext("%(day)s is after today (%(today)s) in your account's time zone.")
+        return late % {"day": day.isoformat(), "today": today.isoformat()}
     if day < EARLIEST_ENTRY_DATE:
-        return "The date is too far in the past."
+        return gettext("The date is too far in the past.")
     return None
 
 

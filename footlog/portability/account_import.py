@@ -31,6 +31,7 @@ from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.models import User
 from accounts.services import account_update
@@ -39,6 +40,7 @@ from footlog.clinical.services import site_onset_set, visit_record
 from footlog.diary import photo_storage
 from footlog.diary import services as diary
 from footlog.diary.models import Entry, Photo, RoutineStep
+from footlog.i18n import speaking
 from footlog.lib import safezip
 from footlog.lib.dates import today_in
 from footlog.lib.errors import Conflict, FootlogError, InvalidInput, QuotaExceeded, ServiceUnavailable
@@ -99,7 +101,7 @@ def _enqueue_or_withdraw(job: ImportJob) -> None:
     except BROKER_ERRORS as exc:
         logger.warning("import job %s not queued: the broker is unavailable (%s)", job.pk, type(exc).__name__)
         job.delete()
-        raise ServiceUnavailable("Imports cannot be queued right now; try again in a minute.") from None
+        raise ServiceUnavailable(gettext("Imports cannot be queued right now; try again in a minute.")) from None
 
 
 def import_job_of(user: User, pk: Any) -> ImportJob | None:
@@ -128,7 +130,9 @@ def account_import_run(job_id: str) -> str:
         return ImportJob.objects.filter(pk=job_id).values_list("status", flat=True).first() or "missing"
     this_run = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.RUNNING, started=job.started)
     try:
-        with job.file.open("rb") as upload, beating(lambda: this_run.update(heartbeat=timezone.now())):
+        # English, whatever the worker's thread last spoke: the stored outcome is read later, and the document's
+        # own format messages (import_document.py) are English; the gate's messages are written to match.
+        with job.file.open("rb") as upload, beating(lambda: this_run.update(heartbeat=timezone.now())), speaking(None):
             result = _run(job, upload)
     except FootlogError as exc:
         return _finish(job, ImportJob.Status.FAILED, error=_error_of(exc))

@@ -14,6 +14,7 @@ import secrets
 from allauth.account.adapter import get_adapter
 from django.core.cache import cache
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext
 
 from accounts.models import User
 from footlog.lib.errors import InvalidInput
@@ -41,7 +42,7 @@ def _digest(user: User, code: str) -> str:
 def deletion_code_send(user: User) -> None:
     """Mail a fresh code to the account's address (replacing an earlier one). Refused for a password account."""
     if not needs_code(user):
-        raise InvalidInput({"code": ["This account has a password: confirm the deletion with it."]})
+        raise InvalidInput({"code": [gettext("This account has a password: confirm the deletion with it.")]})
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
     cache.set(_key(user), {"digest": _digest(user, code), "tries": 0}, timeout=CODE_TTL_SECONDS)
     get_adapter().send_mail(
@@ -53,13 +54,13 @@ def deletion_code_check(user: User, code: str) -> None:
     """Use up the account's code if `code` is it; else count a wrong try and raise InvalidInput."""
     stored = cache.get(_key(user))
     if not stored:
-        raise InvalidInput({"code": ["No valid code: ask for a new one (codes last 10 minutes)."]})
+        raise InvalidInput({"code": [gettext("No valid code: ask for a new one (codes last 10 minutes).")]})
     if code and constant_time_compare(stored["digest"], _digest(user, code)):
         cache.delete(_key(user))
         return
     tries = stored["tries"] + 1
     if tries >= MAX_TRIES:
         cache.delete(_key(user))
-        raise InvalidInput({"code": ["The code is not correct. Too many tries: ask for a new code."]})
+        raise InvalidInput({"code": [gettext("The code is not correct. Too many tries: ask for a new code.")]})
     cache.set(_key(user), {**stored, "tries": tries}, timeout=CODE_TTL_SECONDS)
-    raise InvalidInput({"code": ["The code is not correct."]})
+    raise InvalidInput({"code": [gettext("The code is not correct.")]})

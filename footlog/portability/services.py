@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.utils.translation import gettext
 
 if TYPE_CHECKING:
     from django.core.files.storage import Storage
@@ -30,7 +31,7 @@ def account_delete(user: User, password: str = "", *, code: str = "") -> None:
     if needs_code(user):
         deletion_code_check(user, code)
     elif not user.check_password(password):
-        raise InvalidInput({"password": ["The password is not correct."]})
+        raise InvalidInput({"password": [gettext("The password is not correct.")]})
     files = list(collect_user_rows(user).files())
     # Deleting sets user.pk to None; the cache is keyed by the old id, so keep it for after the commit.
     former_id = user.pk

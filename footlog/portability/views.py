@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import FileResponse, Http404
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
@@ -46,7 +47,7 @@ class AccountDetail(AccountProfile):
         body.is_valid(raise_exception=True)
         # A few tries per minute: the password check must not become a guessing oracle for a stolen session.
         if rate_limit_hit("account-delete", str(user_of(request).pk), limit=5):
-            raise QuotaExceeded("Too many attempts; wait a minute.")
+            raise QuotaExceeded(gettext("Too many attempts; wait a minute."))
         account_delete(user_of(request), body.validated_data["password"], code=body.validated_data["code"])
         logout(request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -64,7 +65,7 @@ class AccountDeleteCode(APIView):
         user = user_of(request)
         # Each mail is one; a few per minute are plenty for a person and no flood for the inbox.
         if rate_limit_hit("account-delete-code", str(user.pk), limit=3):
-            raise QuotaExceeded("Too many codes asked for; wait a minute.")
+            raise QuotaExceeded(gettext("Too many codes asked for; wait a minute."))
         deletion_code_send(user)
         return Response(status=status.HTTP_202_ACCEPTED)
 
@@ -86,7 +87,7 @@ class ImportMultiPartParser(MultiPartParser):
         except RequestDataTooBig:
             raise account_import.too_large() from None
         except (TooManyFilesSent, TooManyFieldsSent):
-            raise ParseError("Send one file, as the field `file`.") from None
+            raise ParseError(gettext("Send one file, as the field `file`.")) from None
 
 
 class AccountImport(APIView):
@@ -103,11 +104,11 @@ class AccountImport(APIView):
     def post(self, request: Request) -> Response:
         files = request.FILES.getlist("file")
         if len(files) != 1:
-            raise ParseError("Send the export zip as the one multipart field `file`.")
+            raise ParseError(gettext("Send the export zip as the one multipart field `file`."))
         upload = files[0]
         # Each upload is read and checked at once: a few a minute is plenty for moving one's own data.
         if rate_limit_hit("account-import", str(user_of(request).pk), limit=10):
-            raise QuotaExceeded("Too many imports started; wait a minute.")
+            raise QuotaExceeded(gettext("Too many imports started; wait a minute."))
         job = account_import.account_import_create(user_of(request), upload, upload.size or 0)
         response = Response(ImportJobOut(job).data, status=status.HTTP_202_ACCEPTED)
         response["Location"] = ImportJobOut(job).data["url"]

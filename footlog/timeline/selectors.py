@@ -9,6 +9,7 @@ import logging
 import zlib
 from collections import defaultdict
 from collections.abc import Callable
+from json.encoder import encode_basestring  # json's own key encoder
 from typing import Any, NamedTuple, TypeVar, cast
 
 from django.conf import settings
@@ -23,6 +24,7 @@ from footlog.diary.models import Entry, RoutineLog
 from footlog.lib.metrics import TIMELINE_CACHE
 from footlog.timeline.analysis import (
     DayLog,
+    DayPoint,
     RoutineMark,
     SiteObservation,
     Thresholds,
@@ -32,11 +34,12 @@ from footlog.timeline.analysis import (
 )
 from footlog.timeline.analysis import Visit as AnalysisVisit
 from footlog.timeline.analysis.safety import EARLIER_RED_FLAG_DAYS
+from footlog.timeline.analysis.types import series_dicts
 from footlog.timeline.models import THRESHOLD_FIELDS, TimelineSettings
 
 logger = logging.getLogger(__name__)
 # Bump when the analysis or TimelineResult changes, so no stale shape is read back after a deploy.
-CACHE_VERSION = "v7"  # v7: reasons hold wording.Msg (codes and parameters), rendered per request
+CACHE_VERSION = "v8"  # v8: DayPoint a NamedTuple (v7: reasons hold wording.Msg, rendered per request)
 CACHE_SECONDS = 6 * 3600
 # Windows cached side by side per user and form: each window hashes to one of these slots, so the keys of a user
 # are known without an index to maintain (timeline_cache_forget deletes them all); two windows sharing a slot
@@ -97,9 +100,42 @@ def _language() -> str:
 
 def render_json(result: TimelineResult) -> bytes:
     """The bytes DRF's JSONRenderer gives for `result.to_dict()` with the project's settings: compact, UTF-8,
-    strict (no NaN), U+2028/2029 escaped for JavaScript."""
-    text = json.dumps(result.to_dict(), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    strict (no NaN), U+2028/2029 escaped for JavaScript.
+
+    The series (a day each, most of a long window's body) is written by `_series_json` rather than built as
+    dicts and encoded: the same text (tests/timeline/test_analysis_equivalence.py) in a third of the time.
+    """
+    body = result.to_dict(series=False)
+    head = {"from": body.pop("from"), "to": body.pop("to")}
+    text = f'{_dumps(head)[:-1]},"series":{_series_json(result.series)},{_dumps(body)[1:]}'
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").encode()
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def _series_json(series: tuple[DayPoint, ...]) -> str:
+    """`_dumps(series_dicts(series))`, written directly for the types the analysis gives (dates, bools, int
+    counts, str sites: the encodings json uses for them); any other type is left to `_dumps`."""
+    names: dict[str, str] = {}  # a site's JSON key with its colon, once per site
+    days = []
+    for date, logged, total, by_site in series:
+        counts = []
+        for site, count in by_site.items():
+            if type(site) is not str or type(count) is not int:
+                return _dumps(series_dicts(series))
+            name = names.get(site)
+            if name is None:
+                name = names[site] = f"{encode_basestring(site)}:"
+            counts.append(f"{name}{count}")
+        if type(date) is not dt.date or type(logged) is not bool or not (total is None or type(total) is int):
+            return _dumps(series_dicts(series))
+        days.append(
+            f'{{"date":"{date.isoformat()}","logged":{"true" if logged else "false"},'
+            f'"total":{"null" if total is None else total},"by_site":{{{",".join(counts)}}}}}'
+        )
+    return f"[{','.join(days)}]"
 
 
 def cache_keys(user_id: int) -> list[str]:
@@ -398,56 +434,131 @@ def _day_logs(user: User, first: dt.date, end: dt.date) -> list[DayLog]:
 
     Entries with their observations come in one LEFT JOIN (an entry without observations is still a logged
     day); routine logs in another, each mark carrying the user's target for its step (their override, else the
-    step's own) through a subquery rather than a query of its own.
+    step's own) through a subquery rather than a query of its own. Both are built by the ORM once per database
+    (`_template`): building them cost more than running them for a month (an edit re-reads one).
     """
-    from footlog.diary.selectors import effective_target  # the one rule for "the user's target of a step"
-
-    entries = (
-        owned(Entry.objects.all(), user).filter(date__gte=first, date__lte=end).order_by("date", "observations__site")
-    )
     observations: dict[dt.date, list[SiteObservation]] = {}
     parsed: dict[Any, dt.date] = {}  # SQLite returns dates as text: parse each once, not once per row
-    for date, site, count, largest_mm, itch, pain, redness, bleeding, spreading in _rows(
-        entries.values(
-            "date",
-            "observations__site",
-            "observations__count",
-            "observations__largest_mm",
-            "observations__itch",
-            "observations__pain",
-            "observations__redness",
-            "observations__bleeding",
-            "observations__spreading",
-        )
-    ):
+    for date, site, count, largest_mm, itch, pain, redness, bleeding, spreading in _template(
+        "entries", _entry_rows
+    ).rows(user, first, end):
         day = observations.setdefault(parsed.get(date) or parsed.setdefault(date, _date(date)), [])
         if site is not None:
             day.append(
                 SiteObservation(site, count, largest_mm, itch, pain, bool(redness), bool(bleeding), bool(spreading))
             )
     routine: dict[dt.date, list[RoutineMark]] = defaultdict(list)
-    logs = (
-        owned(RoutineLog.objects.all(), user, "entry__user")
-        .filter(entry__date__gte=first, entry__date__lte=end)
-        .annotate(target=effective_target(user, "step_id", "step__target_per_week"))
-    )
-    for date, key, kind, label, done, target in _rows(
-        logs.order_by("entry__date", "step__position", "step_id").values(
-            "entry__date", "step__key", "step__kind", "step__label", "done", "target"
-        )
-    ):
+    for date, key, kind, label, done, target in _template("routine", _routine_rows).rows(user, first, end):
         routine[parsed.get(date) or parsed.setdefault(date, _date(date))].append(
             RoutineMark(key, kind, bool(done), label, target)
         )
     return [DayLog(day, tuple(obs), tuple(routine.get(day, ()))) for day, obs in observations.items()]
 
 
+def _entry_rows(user: User, first: dt.date, end: dt.date) -> QuerySet[Any, Any]:
+    entries = owned(Entry.objects.all(), user).filter(date__gte=first, date__lte=end)
+    return entries.order_by("date", "observations__site").values_list(
+        "date",
+        "observations__site",
+        "observations__count",
+        "observations__largest_mm",
+        "observations__itch",
+        "observations__pain",
+        "observations__redness",
+        "observations__bleeding",
+        "observations__spreading",
+    )
+
+
+def _routine_rows(user: User, first: dt.date, end: dt.date) -> QuerySet[Any, Any]:
+    from footlog.diary.selectors import effective_target  # the one rule for "the user's target of a step"
+
+    logs = (
+        owned(RoutineLog.objects.all(), user, "entry__user")
+        .filter(entry__date__gte=first, entry__date__lte=end)
+        .annotate(target=effective_target(user, "step_id", "step__target_per_week"))
+    )
+    return logs.order_by("entry__date", "step__position", "step_id").values_list(
+        "entry__date", "step__key", "step__kind", "step__label", "done", "target"
+    )
+
+
+# Stand-ins the ORM builds a template query with: no user has this id, no entry these dates.
+_NO_USER = -7_340_021
+_NO_FIRST, _NO_END = dt.date(1, 1, 3), dt.date(1, 1, 5)
+
+
+class _Template(NamedTuple):
+    """An ORM-built query's SQL with the roles of its parameters: "user", "first", "end", or a constant."""
+
+    sql: str
+    params: tuple[object, ...]
+
+    def rows(self, user: User, first: dt.date, end: dt.date) -> list[tuple[Any, ...]]:
+        ops = connections[Entry.objects.db].ops
+        values = {
+            "user": user.pk,
+            "first": ops.adapt_datefield_value(first),
+            "end": ops.adapt_datefield_value(end),
+        }
+        params: list[Any] = [values[p] if isinstance(p, str) and p in values else p for p in self.params]
+        with connections[Entry.objects.db].cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows: list[tuple[Any, ...]] = cursor.fetchall()
+            return rows
+
+
+_TEMPLATES: dict[tuple[str, str], _Template] = {}
+_ROLES = ("user", "first", "end")
+
+
+def _template(name: str, build: Callable[[User, dt.date, dt.date], QuerySet[Any, Any]]) -> _Template:
+    """`build`'s query (its filters and scoping unchanged, still the ORM's) compiled once per database with
+    stand-in values, whose parameters are then told apart by value: each later call only fills them in.
+
+    Raw rows rather than Django's per-value converters, which halved the cost of a cache miss (bench/timeline.py):
+    the only values that differ between backends are dates (str on SQLite) and booleans (0/1 on SQLite),
+    normalised by the caller.
+    """
+    connection = connections[Entry.objects.db]
+    if (template := _TEMPLATES.get((name, connection.vendor))) is None:
+        ops = connection.ops
+        roles: dict[object, str] = {
+            _NO_USER: "user",
+            ops.adapt_datefield_value(_NO_FIRST): "first",
+            ops.adapt_datefield_value(_NO_END): "end",
+        }
+        sql, params = build(User(pk=_NO_USER), _NO_FIRST, _NO_END).query.sql_with_params()
+        if any(isinstance(p, str) and p in _ROLES for p in params):  # it would be read as that role
+            raise RuntimeError(f"timeline query {name}: a constant parameter equals a role's name")
+        template = _Template(sql, tuple(roles.get(p, p) if isinstance(p, (int, str, dt.date)) else p for p in params))
+        if not set(_ROLES) <= set(template.params):
+            raise RuntimeError(f"timeline query {name}: a stand-in value was not found among its parameters")
+        _TEMPLATES[(name, connection.vendor)] = template
+    return template
+
+
 def _visits(user: User) -> list[AnalysisVisit]:
     """The user's recorded visits with their plan and review date, as plain data (1 query, on a cache miss only:
-    visit writes drop the timeline cache, `services.timeline_cache_forget`)."""
+    visit writes drop the timeline cache, `services.timeline_cache_forget`).
+
+    Hand-written SQL built once per database (scoped to the user like `owned`, as `prepare`): building the ORM
+    query cost more than running it, ~10 % of an uncached default window (bench/timeline.py).
+    """
     from footlog.clinical.models import Visit  # clinical sits below the timeline
 
-    rows = owned(Visit.objects.all(), user).order_by("date", "created").values_list("date", "kind", "plan", "review_on")
+    connection = connections[Visit.objects.db]
+    if (sql := _SQL.get(("visits", connection.vendor))) is None:
+        date, kind, plan, review_on, created = (
+            _column(Visit, name) for name in ("date", "kind", "plan", "review_on", "created")
+        )
+        sql = _SQL[("visits", connection.vendor)] = (  # names from the model's metadata, the user id a parameter
+            f"SELECT {date}, {kind}, {plan}, {review_on} FROM {_table(Visit)} "  # noqa: S608
+            f"WHERE {_column(Visit, 'user')} = %s ORDER BY {date}, {created}"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk])
+        rows = cursor.fetchall()
     return [
         AnalysisVisit(
             _date(date),
@@ -457,19 +568,6 @@ def _visits(user: User) -> list[AnalysisVisit]:
         )
         for date, kind, plan, review_on in rows
     ]
-
-
-def _rows(queryset: QuerySet[Any, Any]) -> list[tuple[Any, ...]]:
-    """Run an ORM-built (so still user-scoped) query and return raw tuples.
-
-    Skipping Django's per-value converters halves the cost of a cache miss (bench/timeline.py); the only values
-    that differ between backends are dates (str on SQLite) and booleans (0/1 on SQLite), normalised by callers.
-    """
-    sql, params = queryset.query.sql_with_params()
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        rows: list[tuple[Any, ...]] = cursor.fetchall()
-        return rows
 
 
 def _date(value: dt.date | str) -> dt.date:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
@@ -158,9 +159,9 @@ class ThresholdsIO(serializers.Serializer[object]):
 
     def to_internal_value(self, data: Any) -> dict[str, Any]:
         if isinstance(data, Mapping):
-            refused = {name: [FLOOR_MESSAGE] for name in data if name in REFUSED_FIELDS}
+            refused: dict[str, list[str]] = {name: [str(FLOOR_MESSAGE)] for name in data if name in REFUSED_FIELDS}
             if "safety_floor" in data and data["safety_floor"] != SAFETY_FLOOR:
-                refused["safety_floor"] = ["Read-only: " + FLOOR_MESSAGE]
+                refused["safety_floor"] = [gettext("Read-only: %(rule)s") % {"rule": FLOOR_MESSAGE}]
             if refused:
                 raise serializers.ValidationError(refused)
         values: dict[str, Any] = super().to_internal_value(data)

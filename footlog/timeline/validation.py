@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from django.utils.translation import gettext_lazy
+
 from footlog.lib import checks
 from footlog.lib.checks import Errors
 from footlog.timeline.analysis import FLOOR_FIELDS, SAFETY_FLOOR, Thresholds
@@ -23,8 +25,8 @@ BOUNDS: dict[str, tuple[float, float, bool]] = {
 # A write naming any of these is refused: the red-flag rules, the clear streak and staleness are the safety floor,
 # constants in code (footlog.timeline.analysis.safety), never a user setting.
 REFUSED_FIELDS = frozenset(FLOOR_FIELDS) | frozenset(SAFETY_FLOOR)
-FLOOR_MESSAGE = "This is a safety-floor rule (red flags, clear streak, staleness); it cannot be changed."
-BOOK_NOT_BEFORE_CONSIDER = "Must not be less than consider_after_days."
+FLOOR_MESSAGE = gettext_lazy("This is a safety-floor rule (red flags, clear streak, staleness); it cannot be changed.")
+BOOK_NOT_BEFORE_CONSIDER = gettext_lazy("Must not be less than consider_after_days.")
 
 
 def thresholds_errors(values: Mapping[str, object]) -> Errors:

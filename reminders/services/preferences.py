@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.models import User
 from accounts.services import account_update
@@ -53,7 +54,7 @@ def preferences_update(user: User, changes: dict[str, Any], *, now: dt.datetime 
         for field, value in changes.items():
             setattr(pref, field, value)
         if Channel.PUSH in pref.channels and not PushSubscription.objects.filter(user=user).exists():
-            raise InvalidInput({"channels": ["Push needs a push subscription from this browser first."]})
+            raise InvalidInput({"channels": [gettext("Push needs a push subscription from this browser first.")]})
         pref.weekdays = sorted(set(pref.weekdays))
         pref.channels = [c for c in Channel.values if c in pref.channels]
         pref.save()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.models import User
 from footlog.lib.errors import Conflict, InvalidInput
@@ -39,7 +40,7 @@ def push_subscription_save(user: User, endpoint: str, p256dh: str, auth: str) ->
             subscription.save(update_fields=["user", "created"])
             created = False
         else:
-            raise Conflict("This push endpoint is registered with different keys.")
+            raise Conflict(gettext("This push endpoint is registered with different keys."))
         _keep_newest(user)
     return subscription, created
 

@@ -160,3 +160,34 @@ def test_each_row_of_a_site_carries_when_bumps_were_first_noticed_there(api, his
     assert noticed[("2026-10-01", "left_heel")] == noticed[("2026-10-05", "left_heel")] == "2026-03"
     assert noticed[("2026-10-01", "right_ankle_outer")] == "not sure"
     assert noticed[("2026-10-02", "")] == ""  # a day with no site checked
+
+
+def test_column_titles_are_localised_only_when_a_language_is_asked_for(api, user, history):
+    """Issue 26's decided detail: the plain file keeps its English column names whatever the account or the
+    browser speaks; `?language=de` writes titles and site labels for people. Dates stay ISO, decimals a dot."""
+    from django.utils import translation
+
+    from accounts.models import User
+
+    User.objects.filter(pk=user.pk).update(language="de")
+    try:
+        _titles_by_language(api)
+    finally:
+        translation.activate("en")  # a German request leaves German active in this thread: later tests read English
+
+
+def _titles_by_language(api):
+    plain = read_csv(api.get(URL, HTTP_ACCEPT_LANGUAGE="es"))
+    assert list(plain[0])[:3] == ["date", "site", "site_label"] and WASH in plain[0]
+    assert plain[0]["site_label"] == "Left heel"
+
+    german = read_csv(api.get(URL, {"language": "de"}))
+    first = german[0]
+    assert list(first)[:4] == ["Datum", "Stellenschlüssel", "Stelle", "Seite"]
+    assert "Routine: Mit milder Seife gewaschen, trocken getupft" in first
+    assert (first["Datum"], first["Stellenschlüssel"], first["Stelle"]) == ("2026-10-01", "left_heel", "Linke Ferse")
+    assert first["Größtes (mm)"] == "1.5"  # a dot, for programs
+    assert first["Blutung"] == "yes"
+    spanish = read_csv(api.get(URL, {"language": "es"}))
+    assert list(spanish[0])[:3] == ["Fecha", "Clave de la zona", "Zona"]
+    assert api.get(URL, {"language": "fr"}).status_code == 400

@@ -43,3 +43,19 @@ def test_each_routine_mark_carries_the_users_own_target_in_two_queries(
         "moisturise": 7,
         "new_product": 0,
     }
+
+
+def test_the_queries_built_once_read_each_users_own_days_and_targets(user, other_user) -> None:
+    """The two queries are built by the ORM once per database and then only filled in (issue 25): a later call for
+    another user and other dates reads that user's rows of those dates, with that user's targets."""
+    RoutineStepTarget.objects.create(user=other_user, step=RoutineStep.objects.get(key="wash"), target_per_week=2)
+    log_days(user, DAY, 4, {"left_heel": 1}, care={"wash": True})
+    log_days(other_user, DAY, 4, {"right_toes": 5}, care={"wash": False})
+    mine = _day_logs(user, DAY, DAY + dt.timedelta(days=3))
+    theirs = _day_logs(other_user, DAY + dt.timedelta(days=1), DAY + dt.timedelta(days=2))
+    assert [d.date for d in mine] == [DAY + dt.timedelta(days=i) for i in range(4)]
+    assert {o.site for d in mine for o in d.observations} == {"left_heel"}
+    assert [m.target_per_week for d in mine for m in d.routine] == [7] * 4
+    assert [d.date for d in theirs] == [DAY + dt.timedelta(days=1), DAY + dt.timedelta(days=2)]
+    assert [(o.site, o.count) for d in theirs for o in d.observations] == [("right_toes", 5)] * 2
+    assert [(m.done, m.target_per_week) for d in theirs for m in d.routine] == [(False, 2)] * 2

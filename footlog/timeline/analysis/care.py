@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from footlog.timeline.analysis.types import Adherence, DayLog, Kind
+from footlog.timeline.analysis.types import Adherence, DayLog, Kind, RoutineMark
 from footlog.timeline.analysis.wording import Msg, Pct, msg
 
 
@@ -32,14 +32,24 @@ class _Tally:
 
 
 def _tally(days: Sequence[DayLog]) -> dict[str, _Tally]:
-    tally: dict[str, _Tally] = {}  # in first-seen order
+    """Per step, in first-seen order: done and recorded over `days`.
+
+    Counted per distinct routine (most days repeat one of a few: a 3-year log has ~1,100 days and a handful of
+    routines), each mark once times the days it was logged: the same counts, the same first-seen order (a step
+    first appears in the first day of some routine, and routines are taken in first-seen order).
+    """
+    routines: dict[tuple[RoutineMark, ...], int] = {}
     for day in days:
-        for mark in day.routine:
+        routine = day.routine if type(day.routine) is tuple else tuple(day.routine)  # a list is not a key
+        routines[routine] = routines.get(routine, 0) + 1
+    tally: dict[str, _Tally] = {}
+    for routine, times in routines.items():
+        for mark in routine:
             row = tally.get(mark.step)
             if row is None:
                 row = tally[mark.step] = _Tally(mark.label or mark.step, mark.kind, mark.target)
-            row.done += mark.done
-            row.recorded += 1
+            row.done += mark.done * times
+            row.recorded += times
     return tally
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 
 from footlog.timeline.analysis import safety
 from footlog.timeline.analysis.care import window_care
@@ -28,7 +29,6 @@ from footlog.timeline.analysis.types import (
     Outlier,
     Recommendation,
     SinceVisit,
-    SiteObservation,
     SiteSummary,
     Status,
     Thresholds,
@@ -38,6 +38,8 @@ from footlog.timeline.analysis.types import (
     days_before,
     window_start,
 )
+
+_date_of = attrgetter("date")  # a DayLog's date, as a C-level key for bisecting
 
 
 def analyse(
@@ -127,12 +129,19 @@ def _outliers(site: str, checks: Sequence[Check], start: dt.date) -> list[Outlie
     version (tests/timeline/test_outliers_equivalence.py).
     """
     found = []
-    sizes_from_0 = all(o.largest_mm is None or not o.largest_mm < 0 for _, o in checks)
+    sizes_from_0 = not [o for _, o in checks if o.largest_mm is not None and o.largest_mm < 0]
     first = bisect_left(checks, start, key=_day)
-    for i in range(first, len(checks)):
+    count_plus, mm_plus = safety.OUTLIER_COUNT_PLUS, safety.OUTLIER_SIZE_PLUS_MM
+    # The present checks that can be far out, in one comprehension (it runs over every check of a long window):
+    # any, when a size is below 0; else a count above 10 or a size of at least 4 mm.
+    candidates = [
+        i
+        for i in range(first, len(checks))
+        if not (o := checks[i][1]).count <= 0
+        and (not sizes_from_0 or o.count > count_plus or ((mm := o.largest_mm) is not None and not mm < mm_plus))
+    ]
+    for i in candidates:
         date, obs = checks[i]
-        if obs.count <= 0 or not (sizes_from_0 is False or _may_be_far(obs)):
-            continue
         lo = bisect_left(checks, days_before(date, safety.OUTLIER_LOOKBACK_DAYS), key=_day)
         before = [o for _, o in checks[lo:i] if o.count > 0]
         if len(before) < safety.OUTLIER_MIN_CHECKS:
@@ -155,12 +164,6 @@ def _outliers(site: str, checks: Sequence[Check], start: dt.date) -> list[Outlie
         if far_count(obs.count) and not (following and far_count(following.count)):
             found.append(Outlier(date, site, "count", obs.count, round(m, 2)))
     return found
-
-
-def _may_be_far(obs: SiteObservation) -> bool:
-    """Whether a present check can be an outlier at all, whatever the median (sizes of the site none below 0)."""
-    mm = obs.largest_mm
-    return obs.count > safety.OUTLIER_COUNT_PLUS or (mm is not None and not mm < safety.OUTLIER_SIZE_PLUS_MM)
 
 
 def _visit_summary(visit: Visit, checks: dict[str, list[Check]], end: dt.date) -> VisitSummary:
@@ -191,7 +194,9 @@ def _site_summary(
     current = open_episode(episodes)
     trend = trend_of(ch, th) if current else "unknown"
     last_checked = checks[-1][0] if checks else None
-    peak = max(in_window, key=lambda c: (c[1].count, -c[0].toordinal()), default=None)
+    # The highest count, its earliest day (max over (count, -day) keeps the first of equal keys: the same check)
+    top = max([o.count for _, o in in_window], default=None)
+    peak = next(c for c in in_window if c[1].count == top) if in_window else None
     return SiteSummary(
         site=site,
         status=_status(current, trend, last_checked, end, th),
@@ -224,14 +229,17 @@ def _status(current: Episode | None, trend: str, last_checked: dt.date | None, e
 
 
 def _series(window: Sequence[DayLog], start: dt.date, end: dt.date) -> tuple[DayPoint, ...]:
-    by_date = {d.date: d for d in window}
+    """Every day of [start, end]: logged or not, the total and the count per site (days not logged: unknown)."""
+    by_date = {d.date: d.observations for d in window}
     points = []
-    for offset in range((end - start).days + 1):
-        date = start + dt.timedelta(days=offset)
-        day = by_date.get(date)
-        by_site = {o.site: o.count for o in day.observations} if day else {}
-        total = sum(by_site.values()) if by_site else None
-        points.append(DayPoint(date, day is not None, total, by_site))
+    for ordinal in range(start.toordinal(), end.toordinal() + 1):
+        date = dt.date.fromordinal(ordinal)
+        observations = by_date.get(date)
+        if observations is None:
+            points.append(DayPoint(date, False, None, {}))
+        else:
+            by_site = {o.site: o.count for o in observations}
+            points.append(DayPoint(date, True, sum(by_site.values()) if by_site else None, by_site))
     return tuple(points)
 
 
@@ -240,5 +248,5 @@ def _coverage(history: Sequence[DayLog], start: dt.date, end: dt.date, first_ent
     if first is None or first > end:
         return Coverage(0, 0, None)
     counted_from = max(start, first)
-    logged = sum(1 for d in history if counted_from <= d.date <= end)
+    logged = len(history) - bisect_left(history, counted_from, key=_date_of)  # in date order, none after `end`
     return Coverage(logged, (end - counted_from).days + 1, history[-1].date if history else None)

@@ -40,7 +40,7 @@ class Episode:
 
     @cached_property
     def days_present(self) -> int:
-        return sum(1 for _, o in self.checks if o.count > 0)
+        return len([o for _, o in self.checks if o.count > 0])
 
     @property
     def span_days(self) -> int:
@@ -79,7 +79,10 @@ def checks_by_site(days: Sequence[tuple[dt.date, Sequence[SiteObservation]]]) ->
     checks: dict[str, list[Check]] = {}
     for date, observations in days:
         for obs in observations:
-            checks.setdefault(obs.site, []).append((date, obs))
+            site_checks = checks.get(obs.site)
+            if site_checks is None:  # not setdefault: that builds a list for every check (a 3-year log: 3,300)
+                site_checks = checks[obs.site] = []
+            site_checks.append((date, obs))
     return checks
 
 

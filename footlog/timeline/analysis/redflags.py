@@ -12,7 +12,7 @@ A single day of pain ≤ 3 (≤ 2 with redness), or redness alone on one day, is
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from footlog.timeline.analysis import safety
@@ -21,18 +21,22 @@ from footlog.timeline.analysis.trend import _day, fast_changes
 from footlog.timeline.analysis.types import RedFlag, SlightSymptom
 
 
-def _repeated(dates: Sequence[dt.date], date: dt.date) -> bool:
-    """Another day in `dates` within the same 7-day span as `date`."""
+def _repeated(days: Sequence[int], date: dt.date) -> bool:
+    """Another day in `days` (ordinals, in order) within the same 7-day span as `date`: only the days of that span
+    are looked at (bisect), not every day of a long log."""
     span = safety.REPEAT_WINDOW_DAYS - 1
-    return any(other != date and abs((other - date).days) <= span for other in dates)
+    day = date.toordinal()
+    return any(other != day for other in days[bisect_left(days, day - span) : bisect_right(days, day + span)])
 
 
 def _symptom_flags(site: str, checks: Sequence[Check], since: dt.date) -> list[RedFlag]:
     """The events of the checks from `since` on (in date order); a repeat's partner may lie before `since`."""
-    pain_days = [d for d, o in checks if o.pain >= safety.PAIN_REPEAT_MIN]
-    redness_days = [d for d, o in checks if o.redness]
+    pain_days = [d.toordinal() for d, o in checks if o.pain >= safety.PAIN_REPEAT_MIN]
+    redness_days = [d.toordinal() for d, o in checks if o.redness]
     flags: list[RedFlag] = []
     for date, obs in checks[bisect_left(checks, since, key=_day) :]:
+        if not (obs.pain or obs.redness or obs.bleeding or obs.spreading):
+            continue  # most checks: no rule below can hold
         if obs.bleeding:
             flags.append(RedFlag(date, site, "bleeding", True))
         if obs.spreading:
@@ -55,6 +59,8 @@ def slight_symptoms(
     notes = []
     for site, site_checks in sorted(checks.items()):
         for date, obs in site_checks[bisect_left(site_checks, since, key=_day) :]:
+            if not (obs.pain or obs.redness):
+                continue
             pain = obs.pain if obs.pain and (date, site, "pain") not in flagged else 0
             redness = obs.redness and (date, site, "redness") not in flagged
             if pain or redness:

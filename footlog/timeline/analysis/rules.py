@@ -8,9 +8,11 @@ with dates and numbers, and end with the level's wording from `wording.LEVEL_TEX
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby, pairwise
+from operator import attrgetter
 
 from footlog.timeline.analysis import safety
 from footlog.timeline.analysis.care import Care, care_since
@@ -22,7 +24,7 @@ from footlog.timeline.analysis.episodes import (
     persisting_episode,
     persists,
 )
-from footlog.timeline.analysis.trend import Change, trend_of
+from footlog.timeline.analysis.trend import Change, _day, trend_of
 from footlog.timeline.analysis.types import (
     LEVEL_ORDER,
     Coverage,
@@ -36,6 +38,7 @@ from footlog.timeline.analysis.types import (
     Thresholds,
     Visit,
     VisitSummary,
+    days_before,
     window_start,
 )
 from footlog.timeline.analysis.wording import (
@@ -51,6 +54,8 @@ from footlog.timeline.analysis.wording import (
     msg,
     nmsg,
 )
+
+_date_of = attrgetter("date")  # a DayLog's date, as a C-level key for bisecting
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,10 @@ class Facts:
         """The first day of the last `days` days ending on `end` (`end` itself is day 1): the one home of window
         arithmetic (`types.window_start`). `d >= f.last(14)` holds for `end` and the 13 days before it."""
         return window_start(self.end, days)
+
+    def history_from(self, date: dt.date) -> Sequence[DayLog]:
+        """The days of `history` from `date` on (`history` is in date order, `core.analyse`)."""
+        return self.history[bisect_left(self.history, date, key=_date_of) :]
 
     def within(self, date: dt.date, days: int) -> bool:
         """`date` is among the last `days` days (today and the `days - 1` before it)."""
@@ -129,7 +138,7 @@ def persisting(f: Facts) -> list[Reason]:
         if not persisting_episode(ep, f.th):
             continue
         summary = f.sites[site]
-        care = cares.get(ep.start) or cares.setdefault(ep.start, care_since(f.history, ep.start))
+        care = cares.get(ep.start) or cares.setdefault(ep.start, care_since(f.history_from(ep.start), ep.start))
         evidence = {
             "span_days": ep.span_days,
             "days_present": ep.days_present,
@@ -355,9 +364,13 @@ def single_symptom(f: Facts) -> list[Reason]:
 def itch_recurring(f: Facts) -> list[Reason]:
     """Itch ≥ 4 on 2 days within 7 (the later in the last 14 days) → consider. Itch alone never goes higher."""
     reasons = []
+    span = safety.REPEAT_WINDOW_DAYS - 1
+    # A pair's later day lies in the last 14 days, its earlier one at most `span` before: older checks never pair.
+    pairs_from = days_before(f.last(safety.URGENT_WITHIN_DAYS), span)
     for site in sorted(f.checks):
-        days = [(d, o.itch) for d, o in f.checks[site] if o.itch >= safety.ITCH_MIN and d <= f.end]
-        span = safety.REPEAT_WINDOW_DAYS - 1
+        checks = f.checks[site]
+        recent = checks[bisect_left(checks, pairs_from, key=_day) :]
+        days = [(d, o.itch) for d, o in recent if o.itch >= safety.ITCH_MIN and d <= f.end]
         pairs = [
             (a, b)
             for (a, _), (b, _) in pairwise(days)
@@ -482,7 +495,9 @@ def recurred(f: Facts) -> list[Reason]:
         if len(episodes) < 2:
             continue
         before = episodes[-2]
-        clear = [d for d, o in f.checks[site] if before.last_check < d < ep.start and o.count == 0]
+        checks = f.checks[site]  # in date order: the checks between the two episodes by bisect
+        between = checks[bisect_right(checks, before.last_check, key=_day) : bisect_left(checks, ep.start, key=_day)]
+        clear = [d for d, o in between if before.last_check < d < ep.start and o.count == 0]
         if not clear:
             continue
         message = msg(

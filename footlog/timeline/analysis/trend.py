@@ -202,12 +202,28 @@ class FastChange:
 
 
 def _jump_span(days: Sequence[int], values: Sequence[float], first: float, last: float) -> tuple[dt.date, dt.date]:
-    """The dates (ordinals in `days`) the change took: from the last value at or below `first` before the first
-    value at or above `last`, to that value."""
+    """The dates (ordinals in `days`) the change took: the first value at or above `last` that comes after a value
+    at or below `first`, from the last such low value before it.
+
+    A high value before any low one (5, 0, 0, 5, 5, 5) is not where the change began: taking it gave "0 → 5 in 0
+    days" dated weeks before the rise. `first` and `last` are medians of the first and last three values, so a low
+    value always precedes a high one; the whole span is the fallback all the same.
+    """
     up = last >= first
-    end = next(i for i, v in enumerate(values) if (v >= last if up else v <= last))
-    start = next((i for i in range(end - 1, -1, -1) if (values[i] <= first if up else values[i] >= first)), 0)
-    return dt.date.fromordinal(days[start]), dt.date.fromordinal(days[end])
+
+    def low(v: float) -> bool:
+        return v <= first if up else v >= first
+
+    def high(v: float) -> bool:
+        return v >= last if up else v <= last
+
+    start = None
+    for i, v in enumerate(values):
+        if low(v):
+            start = i
+        elif start is not None and high(v):
+            return dt.date.fromordinal(days[start]), dt.date.fromordinal(days[i])
+    return dt.date.fromordinal(days[0]), dt.date.fromordinal(days[-1])
 
 
 def _medians_of_3(values: Sequence[float]) -> list[float]:
@@ -220,6 +236,48 @@ def _medians_of_3(values: Sequence[float]) -> list[float]:
         (m if (m := (c if c < (h := (b if b > a else a)) else h)) > (lo := (b if b < a else a)) else lo)
         for a, b, c in zip(values, values[1:], values[2:], strict=False)
     ]
+
+
+def _may_change(
+    first_j: int,
+    days: Sequence[int],
+    size_days: Sequence[int],
+    size_medians: Sequence[float],
+    count_medians: Sequence[float],
+    sizes_can: bool,
+    counts_can: bool,
+) -> list[int]:
+    """The checks from `first_j` on at which a test of `fast_changes` can pass, in order: the others are not run
+    (a 3-year history has ~1,000 checks a site, few of them this far above the least median).
+
+    Check j's size test compares `last`, the median of 3 ending at the last size up to its day, with a `first`
+    that is one of the size medians, so never below the least of them: when `last` is not 2 mm above the least
+    (rounded as the test rounds; subtraction and rounding are monotone) the test fails. The count test likewise
+    needs `last` (count_medians[j + 1 - 3]) at least 5 above the least count median. NaN never passes a test: the
+    least skips it (unless it comes first, and then `sizes_can`/`counts_can` were False already).
+    """
+    n = safety.FAST_CHANGE_MIN_VALUES
+    counts: list[int] = []
+    if counts_can:
+        floor = min(count_medians) + safety.FAST_CHANGE_COUNT_PLUS
+        counts = [k + n - 1 for k in range(max(first_j - n + 1, 0), len(count_medians)) if count_medians[k] >= floor]
+    if not sizes_can:
+        return counts
+    least = min(size_medians)
+    # round(x, 6) >= 2 needs x >= 1.9999995: the plain comparison first, the rounding only for those near
+    near = safety.FAST_CHANGE_MM - 1e-6
+    sizes = [
+        k
+        for k, last in enumerate(size_medians)
+        if last - least >= near and round(last - least, 6) >= safety.FAST_CHANGE_MM
+    ]
+    todo = set(counts)
+    for k in sizes:
+        # the checks whose day has exactly k + n sizes on or before it (bisect_right(size_days, day) == k + n)
+        low = bisect_left(days, size_days[k + n - 1])
+        high = bisect_left(days, size_days[k + n]) if k + n < len(size_days) else len(days)
+        todo.update(range(max(low, first_j), high))
+    return sorted(todo)
 
 
 def fast_changes(episode_checks: Sequence[Check], since: dt.date) -> list[tuple[dt.date, FastChange]]:
@@ -252,7 +310,7 @@ def fast_changes(episode_checks: Sequence[Check], since: dt.date) -> list[tuple[
     if not (sizes_can or counts_can):
         return []
     found = []
-    for j in range(first_j, len(days)):
+    for j in _may_change(first_j, days, size_days, size_medians, count_medians, sizes_can, counts_can):
         today = days[j]
         if sizes_can:
             s_lo, s_hi = bisect_left(size_days, today - span), bisect_right(size_days, today)
