@@ -27,6 +27,7 @@ from footlog.timeline.analysis import (
     DayPoint,
     RoutineMark,
     SiteObservation,
+    SiteParts,
     Thresholds,
     TimelineResult,
     analyse,
@@ -39,7 +40,7 @@ from footlog.timeline.models import THRESHOLD_FIELDS, TimelineSettings
 
 logger = logging.getLogger(__name__)
 # Bump when the analysis or TimelineResult changes, so no stale shape is read back after a deploy.
-CACHE_VERSION = "v8"  # v8: DayPoint a NamedTuple (v7: reasons hold wording.Msg, rendered per request)
+CACHE_VERSION = "v9"  # v9: per-site parts of each window (core.SiteParts); v8: DayPoint a NamedTuple
 CACHE_SECONDS = 6 * 3600
 # Windows cached side by side per user and form: each window hashes to one of these slots, so the keys of a user
 # are known without an index to maintain (timeline_cache_forget deletes them all); two windows sharing a slot
@@ -48,6 +49,14 @@ CACHE_SLOTS = 16
 # timeline_for's TimelineResult (texts as codes and parameters, any language), and timeline_json's rendered API
 # body, which holds texts: one per language.
 FORMS = ("result", *(f"json-{code}" for code, _ in settings.LANGUAGES))
+# Beside each window's answers, what its analysis can reuse after an edit (`_Parts`): every site's parts, kept
+# while that site's checks are unchanged, and the visits (read on a miss only: visit writes forget every key).
+PARTS = "parts"
+# Only for windows up to a year that end on the user's today or later: what people look at right after an edit
+# (the default window, 90 days to today). Other windows (a report's 3 years, last month) are seldom asked again
+# after an edit, and their parts would cost more to store at every miss, and to read from a shared slot, than
+# they save (bench/timeline.py: +1.8 ms on a 90-day window ending yesterday).
+PARTS_MAX_DAYS = 366
 # The read log is cached month by month, so a window that moves on a day (or an edit of one day) reads one month
 # from the database, not the whole look-back. Month m of year y uses slot (12y + m) mod MONTH_SLOTS: 4 years of
 # months side by side, and again a known set of keys.
@@ -91,6 +100,16 @@ def timeline_json(user: User, start: dt.date, end: dt.date, read: Prepared | Non
     read when given the `prepare(user, start)` the caller made (as the API view does), 2 more on a miss that
     reads months from the database."""
     return _cached(user, start, end, f"json-{_language()}", render_json, read)
+
+
+def timeline_json_then_store(
+    user: User, start: dt.date, end: dt.date, read: Prepared | None = None
+) -> tuple[bytes, Callable[[], None]]:
+    """`timeline_json`, with the cache writes of a miss left to the returned function: the API view calls it
+    once the body has been sent, so the patient waits for the analysis, not for the cache (a no-op on a hit)."""
+    pending: dict[str, tuple[object, ...]] = {}
+    body = _cached(user, start, end, f"json-{_language()}", render_json, read, pending)
+    return body, lambda: _cache_set_many(pending) if pending else None
 
 
 def _language() -> str:
@@ -140,7 +159,8 @@ def _series_json(series: tuple[DayPoint, ...]) -> str:
 
 def cache_keys(user_id: int) -> list[str]:
     """Every key that can hold a timeline of `user` or part of their log (all slots of all forms, all months)."""
-    results = [f"timeline:{CACHE_VERSION}:{user_id}:{form}:{slot}" for form in FORMS for slot in range(CACHE_SLOTS)]
+    forms = (*FORMS, PARTS)
+    results = [f"timeline:{CACHE_VERSION}:{user_id}:{form}:{slot}" for form in forms for slot in range(CACHE_SLOTS)]
     return results + [f"timeline:{CACHE_VERSION}:{user_id}:days:{slot}" for slot in range(MONTH_SLOTS)]
 
 
@@ -151,11 +171,13 @@ def _cached(
     form: str,
     make: Callable[[TimelineResult], T],
     read: Prepared | None = None,
+    pending: dict[str, tuple[object, ...]] | None = None,
 ) -> T:
     """`make(analyse(...))` for the window, from the cache when its fingerprint still matches.
 
     Without `read`: the thresholds (1 query), the month stamps (1) and, when no entry of the look-back lies on or
     before `start`, the first entry ever (1). With a `read` from `prepare` that covers the look-back: no query.
+    On a miss the cache writes go to `pending` when given (the caller writes them), else are made at once.
     """
     if read is None:
         thresholds = thresholds_for(user)
@@ -179,10 +201,57 @@ def _cached(
         TIMELINE_CACHE.labels("hit").inc()
         return cast(T, cached[1])
     TIMELINE_CACHE.labels("miss").inc()
-    history = _history(user, stamp, first, end)
-    value = make(analyse(history, start, end, thresholds, first_entry=first_entry, visits=_visits(user)))
-    _cache_set(key, (fingerprint, value))
+    writes: dict[str, tuple[object, ...]] = {}
+    value = make(_analysed(user, stamp, first, start, end, thresholds, first_entry, writes))
+    writes[key] = (fingerprint, value)
+    if pending is None:
+        _cache_set_many(writes)
+    else:
+        pending.update(writes)
     return value
+
+
+def _analysed(
+    user: User,
+    stamp: _Stamp,
+    first: dt.date,
+    start: dt.date,
+    end: dt.date,
+    thresholds: Thresholds,
+    first_entry: dt.date | None,
+    writes: dict[str, tuple[object, ...]],
+) -> TimelineResult:
+    """The window analysed again, reusing what an edit cannot have changed. The window's `_Parts` (one cache
+    read) hold the months it was last analysed from, every site's parts and the visits: after an edit only the
+    edited month is read again (from the month cache when another window read it since, else 2 queries) and only
+    the sites whose checks changed are analysed again. Equal to an analysis from nothing
+    (tests/timeline/test_incremental.py)."""
+    parts_key = _slot_key(user, PARTS, start, end)
+    keep = (end - start).days < PARTS_MAX_DAYS and end >= user.today()
+    kept = _cache_get(parts_key) if keep else None
+    if not (isinstance(kept, _Parts) and (kept.start, kept.end) == (start, end)):
+        kept = _Parts(start, end, {}, {}, None)
+    history, months = _history(user, stamp, first, end, kept.months, writes)
+    visits = kept.visits if kept.visits is not None else _visits(user)
+    memo = dict(kept.sites)
+    result = analyse(history, start, end, thresholds, first_entry=first_entry, visits=visits, memo=memo)
+    if keep:
+        writes[parts_key] = _Parts(start, end, months, memo, visits)
+    return result
+
+
+Chunks = dict[str, tuple["_MonthStamp", tuple[DayLog, ...]]]  # month -> its stamp and its days
+
+
+class _Parts(NamedTuple):
+    """What a window's next analysis can reuse (`_analysed`). Pickled as one value, so the days of `months` and
+    the checks inside `sites` are stored once."""
+
+    start: dt.date
+    end: dt.date
+    months: Chunks  # the months the analysis read, each with the stamp it was read at
+    sites: dict[str, SiteParts]
+    visits: list[AnalysisVisit] | None  # None: not read yet
 
 
 def _slot_key(user: User, form: str, start: dt.date, end: dt.date) -> str:
@@ -338,14 +407,17 @@ def _month_bounds(month: str) -> tuple[dt.date, dt.date]:
     return dt.date(year, number, 1), dt.date(year, number, calendar.monthrange(year, number)[1])
 
 
-def _history(user: User, stamp: _Stamp, first: dt.date, end: dt.date) -> list[DayLog]:
-    """The user's days in [first, end]: each month from the cache while its stamp matches, the other months in
-    one read (`_day_logs`, 2 queries) that is then cached for the next window or edit."""
-    keys = {m.month: _month_key(user, m.month) for m in stamp.months}
-    cached = _cache_get_many(list(keys.values()))
-    chunks: dict[str, tuple[DayLog, ...]] = {}
+def _history(
+    user: User, stamp: _Stamp, first: dt.date, end: dt.date, kept: Chunks, writes: dict[str, tuple[object, ...]]
+) -> tuple[list[DayLog], Chunks]:
+    """The user's days in [first, end], and the months they came from: each month from `kept` or else the month
+    cache while its stamp matches, the other months in one read (`_day_logs`, 2 queries), added to `writes` for
+    the next window or edit."""
+    chunks = {m.month: kept[m.month][1] for m in stamp.months if m.month in kept and kept[m.month][0] == m}
+    keys = {m.month: _month_key(user, m.month) for m in stamp.months if m.month not in chunks}
+    cached = _cache_get_many(list(keys.values())) if keys else {}
     for m in stamp.months:
-        hit = cached.get(keys[m.month])
+        hit = cached.get(keys[m.month]) if m.month in keys else None
         if isinstance(hit, tuple) and len(hit) == 2 and hit[0] == m:
             chunks[m.month] = hit[1]
     stale = [m for m in stamp.months if m.month not in chunks]
@@ -356,8 +428,9 @@ def _history(user: User, stamp: _Stamp, first: dt.date, end: dt.date) -> list[Da
             read[_month_of(day.date)].append(day)
         fresh = {m.month: _shared(read.get(m.month, [])) for m in stale}
         chunks.update(fresh)
-        _cache_set_many({keys[m.month]: (m, fresh[m.month]) for m in stale})
-    return [day for m in stamp.months for day in chunks[m.month] if first <= day.date <= end]
+        writes.update({keys[m.month]: (m, fresh[m.month]) for m in stale})
+    days = [day for m in stamp.months for day in chunks[m.month] if first <= day.date <= end]
+    return days, {m.month: (m, chunks[m.month]) for m in stamp.months}
 
 
 def _shared(days: list[DayLog]) -> tuple[DayLog, ...]:
@@ -415,11 +488,7 @@ def _cache_get_many(keys: list[str]) -> dict[str, object]:
         return {}
 
 
-def _cache_set(key: str, value: tuple[object, object]) -> None:
-    _cache_set_many({key: value})
-
-
-def _cache_set_many(values: dict[str, tuple[object, object]]) -> None:
+def _cache_set_many(values: dict[str, tuple[object, ...]]) -> None:
     try:
         # Delete first: the embedded file cache replaces a file by renaming over it, which ext4 follows with a
         # flush to disk (auto_da_alloc), 3.7 ms, against 0.2 ms for a name that is free (bench/timeline.py).

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -53,7 +55,24 @@ class Timeline(APIView):
         # `to_dict()` is the output shape that TimelineOut documents (a test pins them equal); running the
         # nested serializer over every day cost more than the whole cached request (bench/timeline.py), and so
         # did rendering it again: JSON clients get the cached bytes.
-        return HttpResponse(selectors.timeline_json(user, start, end, read), content_type="application/json")
+        body, store = selectors.timeline_json_then_store(user, start, end, read)
+        return _StoreWhenSent(body, store)
+
+
+class _StoreWhenSent(HttpResponse):
+    """The JSON body, whose cache writes run when the server closes the response, after the body went out
+    (WSGI and ASGI servers, and the test client, all call `close()`): after an edit the patient waits for the
+    analysis, not for the cache. A response replaced on the way out (a 304) only skips storing it."""
+
+    def __init__(self, body: bytes, store: Callable[[], None]) -> None:
+        super().__init__(body, content_type="application/json")
+        self._store = store
+
+    def close(self) -> None:
+        try:
+            self._store()  # errors are logged inside (`selectors._cache_set_many`): the cache only saves time
+        finally:
+            super().close()
 
 
 class TimelineSettingsView(APIView):

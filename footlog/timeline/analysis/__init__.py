@@ -12,7 +12,7 @@ calls `analyse`; tests feed dataclasses directly. Its parts:
 Nothing here diagnoses: texts state what was logged, with dates and numbers.
 """
 
-from footlog.timeline.analysis.core import analyse
+from footlog.timeline.analysis.core import SiteParts, analyse
 from footlog.timeline.analysis.safety import FLOOR_FIELDS, SAFETY_FLOOR
 from footlog.timeline.analysis.types import (
     LEVEL_ORDER,
@@ -53,6 +53,7 @@ __all__ = [
     "RedFlag",
     "RoutineMark",
     "SiteObservation",
+    "SiteParts",
     "SiteSummary",
     "Thresholds",
     "TimelineResult",

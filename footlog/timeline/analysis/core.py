@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, MutableMapping, Sequence
+from dataclasses import dataclass
 from operator import attrgetter
 
 from footlog.timeline.analysis import safety
@@ -17,7 +18,7 @@ from footlog.timeline.analysis.episodes import (
     open_episode,
     persisting_episode,
 )
-from footlog.timeline.analysis.redflags import red_flags, slight_symptoms
+from footlog.timeline.analysis.redflags import flag_order, site_red_flags, slight_symptoms
 from footlog.timeline.analysis.rules import RULES, Facts, after_visits, level_of
 from footlog.timeline.analysis.safety import EARLIER_RED_FLAG_DAYS, STALE_AFTER_DAYS
 from footlog.timeline.analysis.trend import Change, _day, _median, change, trend_of
@@ -28,6 +29,7 @@ from footlog.timeline.analysis.types import (
     DayPoint,
     Outlier,
     Recommendation,
+    RedFlag,
     SinceVisit,
     SiteSummary,
     Status,
@@ -50,6 +52,7 @@ def analyse(
     *,
     first_entry: dt.date | None = None,
     visits: Iterable[Visit] = (),
+    memo: MutableMapping[str, SiteParts] | None = None,
 ) -> TimelineResult:
     """Summarise `days` over [start, end] and recommend, as of `end`.
 
@@ -57,6 +60,11 @@ def analyse(
     the series, per-site counts, adherence and `red_flags` cover only [start, end]. Days after `end` are ignored.
     At most one DayLog per date. `first_entry` is the user's first entry ever (for coverage); by default the
     first day given. `visits` are the user's recorded visits (`booked` or `visited`, any date).
+
+    `memo` (optional) holds each site's `SiteParts` from an earlier call: a site whose checks, window and
+    thresholds are all equal to its part's is not analysed again (an edit of one site reuses the others). On
+    return it holds exactly this call's parts. The result is the same with or without it
+    (tests/timeline/test_incremental.py).
     """
     if start > end:
         raise ValueError("start must not be after end")
@@ -64,16 +72,16 @@ def analyse(
     history = sorted((d for d in days if d.date <= end), key=lambda d: d.date)
     window = [d for d in history if d.date >= start]
     checks = checks_by_site([(d.date, d.observations) for d in history])
-    episodes = {site: episodes_of(site_checks) for site, site_checks in checks.items()}
-    changes = {site: change(ep.checks, th) if (ep := open_episode(eps)) else None for site, eps in episodes.items()}
-    summaries = [
-        _site_summary(site, checks[site], episodes[site], changes[site], start, end, th) for site in sorted(checks)
-    ]
-    sites = {s.site: s for s in summaries if s.days_checked or s.since}
-    # Events matter in the window (listed) and in the 90 days before `end` (reasons); older ones are context.
-    flags = red_flags(checks, episodes, min(start, window_start(end, EARLIER_RED_FLAG_DAYS)))
+    parts = {site: _parts_of(site, checks[site], start, end, th, memo) for site in sorted(checks)}
+    if memo is not None:
+        memo.clear()
+        memo.update(parts)
+    episodes = {site: p.episodes for site, p in parts.items()}
+    changes = {site: p.change for site, p in parts.items()}
+    sites = {p.summary.site: p.summary for p in parts.values() if p.summary.days_checked or p.summary.since}
+    flags = sorted((flag for p in parts.values() for flag in p.flags), key=flag_order)
     slight = slight_symptoms(checks, flags, start, window_start(end, safety.URGENT_WITHIN_DAYS))
-    outliers = [o for site, site_checks in sorted(checks.items()) for o in _outliers(site, site_checks, start)]
+    outliers = [o for p in parts.values() for o in p.outliers]
     visit_list = sorted(set(visits), key=lambda v: (v.date, v.kind))
     summaries_of_visits = [_visit_summary(v, checks, end) for v in visit_list]
     coverage = _coverage(history, start, end, first_entry)
@@ -116,6 +124,56 @@ def analyse(
         slight_symptoms=tuple(slight),
         outliers=tuple(o for o in outliers if o.date >= start),
     )
+
+
+@dataclass(frozen=True)
+class SiteParts:
+    """What the analysis reads from one site's checks alone, for one window and thresholds (`site_parts`)."""
+
+    start: dt.date
+    end: dt.date
+    th: Thresholds
+    checks: list[Check]  # the site's checks up to `end`, history included: the input, kept to compare
+    episodes: list[Episode]
+    change: Change | None  # of the open episode
+    summary: SiteSummary
+    flags: list[RedFlag]  # from the red-flag look-back on
+    outliers: list[Outlier]  # from `start` on
+
+
+def site_parts(site: str, checks: list[Check], start: dt.date, end: dt.date, th: Thresholds) -> SiteParts:
+    """Episodes, trend, summary, red flags and outliers of one site: a function of its checks, the window and
+    the thresholds only (no other site, no routine, no visit)."""
+    episodes = episodes_of(checks)
+    ch = change(ep.checks, th) if (ep := open_episode(episodes)) else None
+    # Events matter in the window (listed) and in the 90 days before `end` (reasons); older ones are context.
+    since = min(start, window_start(end, EARLIER_RED_FLAG_DAYS))
+    return SiteParts(
+        start,
+        end,
+        th,
+        checks,
+        episodes,
+        ch,
+        _site_summary(site, checks, episodes, ch, start, end, th),
+        site_red_flags(site, checks, episodes, since),
+        _outliers(site, checks, start),
+    )
+
+
+def _parts_of(
+    site: str,
+    checks: list[Check],
+    start: dt.date,
+    end: dt.date,
+    th: Thresholds,
+    memo: MutableMapping[str, SiteParts] | None,
+) -> SiteParts:
+    kept = memo.get(site) if memo is not None else None
+    # Equal values of a column have equal types here (read from the database, or built alike), so == is enough.
+    if kept is not None and kept.start == start and kept.end == end and kept.th == th and kept.checks == checks:
+        return kept
+    return site_parts(site, checks, start, end, th)
 
 
 def _outliers(site: str, checks: Sequence[Check], start: dt.date) -> list[Outlier]:

@@ -81,6 +81,15 @@ def red_flags(checks: dict[str, list[Check]], episodes: dict[str, list[Episode]]
     """Every red-flag event from `since` on (the history before it gives context), by date then site."""
     flags: list[RedFlag] = []
     for site, site_checks in checks.items():
-        flags += _symptom_flags(site, site_checks, since)
-        flags += _fast_change_flags(site, episodes.get(site, []), since)
-    return sorted(flags, key=lambda f: (f.date, f.site, f.kind))
+        flags += site_red_flags(site, site_checks, episodes.get(site, []), since)
+    return sorted(flags, key=flag_order)
+
+
+def site_red_flags(site: str, checks: Sequence[Check], episodes: Sequence[Episode], since: dt.date) -> list[RedFlag]:
+    """The red-flag events of one site from `since` on: they read that site's checks only, so an analysis that
+    kept them (`core.SiteParts`) reuses them while the site's checks are unchanged."""
+    return _symptom_flags(site, checks, since) + _fast_change_flags(site, episodes, since)
+
+
+def flag_order(flag: RedFlag) -> tuple[dt.date, str, str]:
+    return flag.date, flag.site, flag.kind
