@@ -257,11 +257,14 @@ def _sharpness(grey: Image.Image) -> float:
     fine_blur = grey.filter(ImageFilter.BoxBlur(1))
     fine = ImageChops.difference(grey, fine_blur)
     coarse = ImageChops.difference(fine_blur, grey.filter(ImageFilter.BoxBlur(4)))
-    mask = coarse.point(_DETAIL_MASK)
-    if mask.histogram()[255] < DETAIL_MIN_PIXELS:  # the mask is 0 or 255: its pixels at 255, counted in C
+    # The detailed pixels are those whose coarse detail reaches DETAIL_MIN: their count and their coarse sum are read
+    # off the coarse image's own histogram; only the fine sum needs the mask.
+    coarse_histogram = coarse.histogram()
+    if sum(coarse_histogram[DETAIL_MIN:]) < DETAIL_MIN_PIXELS:
         return 0.0
-    coarse_sum = ImageStat.Stat(coarse, mask).sum[0]
-    return ImageStat.Stat(fine, mask).sum[0] / coarse_sum if coarse_sum else 0.0
+    coarse_sum = sum(level * pixels for level, pixels in enumerate(coarse_histogram) if level >= DETAIL_MIN)
+    fine_sum = ImageStat.Stat(fine, coarse.point(_DETAIL_MASK)).sum[0]
+    return fine_sum / coarse_sum if coarse_sum else 0.0
 
 
 @contextmanager
