@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_noop
 
 from accounts.models import User
 from footlog.clinical.selectors import site_onsets_in_calendar, visits_for
@@ -52,6 +53,7 @@ from footlog.diary.sites import LATERALITY, QUALIFIERS, SITES, SNOMED
 from footlog.exports.flag_rows import KIND_WORDS
 from footlog.exports.selectors import DayRow, export_steps, iter_history_rows
 from footlog.timeline.analysis import RedFlag, TimelineResult
+from footlog.timeline.analysis.wording import label as site_label
 from footlog.timeline.selectors import timeline_for
 
 if TYPE_CHECKING:
@@ -90,7 +92,8 @@ ITCH_SCORE = {
 BUNDLE_TAG = {
     "system": FOOTLOG_CODES,
     "code": "patient-kept-log",
-    "display": "The patient's own log, recorded in footlog. Not a diagnosis.",
+    # In the bundle's language (Bundle.language): the SMART Health Link viewer shows it to the reader.
+    "display": gettext_noop("The patient's own log, recorded in footlog. Not a diagnosis."),
 }
 # Stable ids inside one export: uuid5 of a footlog namespace, so re-exporting gives the same fullUrls.
 NAMESPACE = uuid.UUID("6f0c1d1e-5b7a-4f0e-9d59-2f4b7c1e8a10")
@@ -100,8 +103,13 @@ def _urn(*parts: object) -> str:
     return f"urn:uuid:{uuid.uuid5(NAMESPACE, ':'.join(str(p) for p in parts))}"
 
 
-@functools.cache
 def body_site(site_key: str) -> dict[str, Any]:
+    """The site's CodeableConcept; its `text` (what a reader sees) in the active language."""
+    return _body_site(site_key, translation.get_language() or "en")
+
+
+@functools.cache
+def _body_site(site_key: str, language: str) -> dict[str, Any]:
     """SNOMED CT body structure refined by laterality (and medial/lateral for the ankle sites).
 
     One dict per site, shared by every resource that names the site (the bundle is only ever serialised)."""
@@ -113,7 +121,7 @@ def body_site(site_key: str) -> dict[str, Any]:
     display = f"{site.snomed_display}, {site.side}"
     if site.qualifier:  # inner and outer ankle share the structure: the display names which
         display += f", {QUALIFIERS[site.qualifier][1].lower()} ({site.label.split(' ', 1)[1]})"
-    return {"coding": [{"system": SNOMED, "code": expression, "display": display}], "text": site.label}
+    return {"coding": [{"system": SNOMED, "code": expression, "display": display}], "text": site_label(site_key)}
 
 
 def _quantity(value: float, unit: str, code: str) -> dict[str, Any]:
@@ -246,7 +254,10 @@ def red_flag_observation(patient: str, flag: RedFlag, derived_from: str | None) 
         **_patient_reported(patient),
         "code": _footlog_code("red-flag", "Red flag in the patient's log", f"Red flag logged: {words}"),
         "effectiveDateTime": flag.date.isoformat(),
-        "valueCodeableConcept": {"coding": [{"system": RED_FLAG_KINDS, "code": kind, "display": words}], "text": words},
+        "valueCodeableConcept": {
+            "coding": [{"system": RED_FLAG_KINDS, "code": kind, "display": words}],
+            "text": gettext(words) if kind in KIND_WORDS else words,  # the code's words in the bundle's language
+        },
     }
     if flag.site in SITES:
         resource["bodySite"] = body_site(flag.site)
@@ -527,7 +538,7 @@ def _bundle_shell() -> dict[str, Any]:
     return {
         "resourceType": "Bundle",
         # Said on every bundle, whatever it holds: what the receiver reads is the patient's own log.
-        "meta": {"tag": [BUNDLE_TAG]},
+        "meta": {"tag": [{**BUNDLE_TAG, "display": gettext(BUNDLE_TAG["display"])}]},
         "type": "collection",
         # The language its texts were written in (the report's reader's; the SHL viewer reads it).
         "language": translation.get_language() or "en",

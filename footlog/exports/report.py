@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from django.db.models import Min
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from accounts.models import User
 from footlog.clinical.display import visit_markers, visit_text
@@ -48,7 +48,11 @@ PAGE_ONE_NOTE_CHARS = 110  # ... each cut to this on page 1, and then given in f
 PAGE_ONE_QUESTION_CHARS = 150
 
 
-VIEW_LABELS = {"overview": "Overview", "closeup": "Close-up", None: "View not noted"}
+VIEW_LABELS = {  # msgids, read through gettext
+    "overview": gettext_noop("Overview"),
+    "closeup": gettext_noop("Close-up"),
+    None: gettext_noop("View not noted"),
+}
 UNTAGGED_STRIP = 8  # photos without a site: the latest few, small
 
 
@@ -69,7 +73,7 @@ class PhotoCell:
 
     @property
     def view_label(self) -> str:
-        return VIEW_LABELS.get(self.view, VIEW_LABELS[None])
+        return gettext(VIEW_LABELS.get(self.view, VIEW_LABELS[None]))
 
     @property
     def scale_text(self) -> str:
@@ -107,7 +111,7 @@ class PhotoGroup:
 
     @property
     def label(self) -> str:
-        return VIEW_LABELS.get(self.view, VIEW_LABELS[None])
+        return gettext(VIEW_LABELS.get(self.view, VIEW_LABELS[None]))
 
 
 @dataclass
@@ -140,7 +144,7 @@ class Note:
 
     date: dt.date
     text: str
-    why: str  # "for the dermatologist" | "red-flag day"
+    why: str  # a msgid: "for the dermatologist" | "red-flag day" | "pain or redness logged" (the page translates it)
 
 
 @dataclass
@@ -355,11 +359,11 @@ def _page_one_notes(entries: list[Entry], flag_days: set[dt.date]) -> list[Note]
         if not text:
             continue
         if getattr(entry, "for_clinician", False):
-            notes.append(Note(entry.date, text, "for the dermatologist"))
+            notes.append(Note(entry.date, text, gettext_noop("for the dermatologist")))
         elif entry.date in flag_days:
-            notes.append(Note(entry.date, text, "red-flag day"))
+            notes.append(Note(entry.date, text, gettext_noop("red-flag day")))
         elif any(o.pain or o.redness for o in entry.observations.all()):
-            notes.append(Note(entry.date, text, "pain or redness logged"))
+            notes.append(Note(entry.date, text, gettext_noop("pain or redness logged")))
     return sorted(notes, key=lambda n: n.date, reverse=True)
 
 
@@ -430,7 +434,7 @@ def _photo_sheets(user: User, start: dt.date, end: dt.date, photo_src: Callable[
             PhotoGroup(view, [cell(p, role) for role, p in picked[(site, view)]], len(groups[(site, view)]))
             for site, view in keys
         ]
-        sheets.append(PhotoSheet(site_key, SITES[site_key].label if site_key in SITES else site_key, sheet_groups))
+        sheets.append(PhotoSheet(site_key, timeline_wording.label(site_key), sheet_groups))
     strip = [cell(p, "") for p in untagged_shown]
     return sheets, strip, len(untagged) - len(untagged_shown)
 

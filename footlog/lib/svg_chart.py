@@ -85,7 +85,7 @@ def render_timeline_chart(
     labels = dict(site_labels or {})
     sites = sorted({site for day in days for site in day.by_site})
     colours = {site: PALETTE[i % len(PALETTE)] for i, site in enumerate(sites)}
-    columns = _legend_columns(width)
+    columns = _legend_columns(width, [_site_label(site, labels) for site in sites])
     legend_rows = (len(sites) + columns - 1) // columns
     height = (
         TOP + PLOT_HEIGHT + STRIP_HEIGHT + AXIS_HEIGHT + ROW * legend_rows + (ROW * (len(steps) + 1) if steps else 0)
@@ -398,22 +398,27 @@ def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 LEGEND_COLUMN_MIN = 160  # px: room for "Left outer ankle" beside its swatch
+LEGEND_SWATCH = 26  # px: the colour line and the gap before its label
+LEGEND_GLYPH_EM = 0.75
 
 
-def _legend_columns(width: int) -> int:
-    """Three legend columns where they fit (the PDF), fewer on a phone, so that no label runs into the next."""
-    return max(1, min(3, int((width - LEFT - RIGHT) // LEGEND_COLUMN_MIN)))
+def _legend_columns(width: int, names: Sequence[str]) -> int:
+    """Three legend columns where they fit (the PDF), fewer on a phone or for long names ("Tobillo externo
+    izquierdo"), so that no label runs into the next. Widths are judged generously (0.75 em a glyph, a browser's
+    fallback font is wider than DejaVu Sans): a column too many overlaps, a column too few only adds a row."""
+    widest = max((len(name) * FONT_PX * LEGEND_GLYPH_EM for name in names), default=0.0) + LEGEND_SWATCH
+    return max(1, min(3, int((width - LEFT - RIGHT) // max(LEGEND_COLUMN_MIN, widest))))
 
 
 def _legend(
     sites: Sequence[str], colours: Mapping[str, str], labels: Mapping[str, str], y: int, width: int
 ) -> list[str]:
-    columns = _legend_columns(width)
+    columns = _legend_columns(width, [_site_label(site, labels) for site in sites])
     column = (width - LEFT - RIGHT) / columns
     parts = ['<g class="legend" fill="#333">']
     for i, site in enumerate(sites):
         x, row_y = LEFT + (i % columns) * column, y + (i // columns) * ROW + 10
-        label = _fit(_site_label(site, labels), column - 26)
+        label = _fit(_site_label(site, labels), column - LEGEND_SWATCH)
         parts.append(
             f'<line x1="{_num(x)}" x2="{_num(x + 16)}" y1="{row_y - 4}" y2="{row_y - 4}" stroke="{colours[site]}" '
             f'stroke-width="3"/><text x="{_num(x + 22)}" y="{row_y}">{escape(label)}</text>'

@@ -183,6 +183,8 @@ def _day_form(request: HttpRequest, day: dt.date | None) -> HttpResponse:
         "steps": RoutineStepOut(diary_selectors.routine_steps_for(None), many=True).data,
         "urgent_text": wording.level_text("urgent"),
         "quality": quality_rules(),  # the photo measure's thresholds, for the check before Save (quality.js)
+        "quality_js": static("footlog/quality.js"),  # loaded with the first new photo (today.js)
+        "capture_js": static("footlog/capture.js"),  # loaded when the capture first opens (today.js)
         "limits": limits,
         "timezone": user.timezone,
         "earliest_years": DAY_PAGE_YEARS,

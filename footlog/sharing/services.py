@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hmac
 import io
@@ -53,12 +54,11 @@ class CreatedShare:
     def shlink(self, manifest_url: str) -> str:
         """The `shlink:/…` payload naming `manifest_url` (the absolute form of `manifest_path`)."""
         share = self.share
+        # The label is the reader's (the viewer shows it): the share's language; a share made before has none.
+        with speaking(share.language) if share.language else contextlib.nullcontext():
+            label_text = shl.label(share.start, share.end)
         data = shl.payload(
-            manifest_url,
-            self.shl_key,
-            share.expires_at,
-            passcode=share.has_passcode,
-            label_text=shl.label(share.start, share.end),
+            manifest_url, self.shl_key, share.expires_at, passcode=share.has_passcode, label_text=label_text
         )
         return shl.shlink(data)
 

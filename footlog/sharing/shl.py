@@ -17,8 +17,11 @@ import datetime as dt
 import json
 import secrets
 
+from django.utils.translation import gettext
 from joserfc import jwe
 from joserfc.jwk import OctKey
+
+from footlog.timeline.analysis.wording import day_text, short_day
 
 KEY_BYTES = 32
 LABEL_MAX = 80
@@ -49,17 +52,12 @@ def decrypt(token: str, key: bytes) -> bytes:
     return jwe.decrypt_compact(token, OctKey.import_key(key), algorithms=["dir", "A256GCM"]).plaintext or b""
 
 
-def _day(day: dt.date, *, year: bool) -> str:
-    return f"{day.day} {day:%b}" + (f" {day.year}" if year else "")
-
-
 def label(start: dt.date, end: dt.date) -> str:
-    """E.g. "footlog history 1 Sep – 30 Nov 2026": the range only, no condition and no name (≤ 80 characters)."""
-    if start == end:
-        text = f"footlog history {_day(end, year=True)}"
-    else:
-        text = f"footlog history {_day(start, year=start.year != end.year)} – {_day(end, year=True)}"
-    return text[:LABEL_MAX]
+    """E.g. "footlog history 1 Sep – 30 Nov 2026" (in the active language: the viewer shows it to the reader): the
+    range only, no condition and no name (≤ 80 characters)."""
+    first = day_text(start) if start.year != end.year else short_day(start)
+    span = day_text(end) if start == end else f"{first} – {day_text(end)}"
+    return (gettext("footlog history %(range)s") % {"range": span})[:LABEL_MAX]
 
 
 def payload(url: str, key: bytes, expires_at: dt.datetime, *, passcode: bool, label_text: str) -> dict[str, object]:

@@ -40,6 +40,9 @@ def test_entry_and_photo_logged_offline_arrive_exactly_once(
     page.get_by_role("button", name="Save today").click()
     page.get_by_text("It will be sent when you are back online.").wait_for()
     assert page.locator("#outbox-status").inner_text() == "2 items are waiting to be sent."
+    # The scripts Today fetches only when needed come from the service worker: the photo check, the camera.
+    until(page, "!!window.FootlogQuality")
+    until(page, "(await fetch(JSON.parse(document.getElementById('today-config').textContent).capture_js)).ok")
 
     page.reload()  # still offline: only the service worker can answer
     page.get_by_role("heading", name="Today").wait_for()

@@ -19,7 +19,7 @@ VIEWPORT_HEIGHT = 844
 
 MEASURE = """async ([b64, rules]) => {
   const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
-  const q = await window.FootlogQuality.measure(new Blob([bytes], {type: 'image/jpeg'}), rules);
+  const q = await (await window.footlogForm.quality()).measure(new Blob([bytes], {type: 'image/jpeg'}), rules);
   return q && [q.sharp, q.exposure, q.sharpness];
 }"""
 

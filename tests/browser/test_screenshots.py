@@ -62,22 +62,25 @@ IMAGES_IN_VIEW_LOADED = """[...document.images].filter(i => {
     os.environ.get("FOOTLOG_README_SHOTS") != "1", reason="writes docs/img: run with FOOTLOG_README_SHOTS=1"
 )
 def test_readme_screenshots_light_and_dark(chromium: Any, live_server: Any, transactional_db: None) -> None:
-    """README's app section: Today and the Timeline at 390x844, light and dark, from the demo history.
+    """README's app section: Today and the Timeline at 390x844, light and dark, from the demo history; then in
+    German and Spanish (a phone set to that language: its Accept-Language, no choice in Settings), light.
     `FOOTLOG_README_SHOTS=1 .venv/bin/pytest -p no:xdist tests/browser/test_screenshots.py -k readme`"""
     user, _, _ = create_demo("demo@example.com", "demo demo demo 1", timezone="Asia/Tokyo")
-    for scheme in ("light", "dark"):
-        context = chromium.new_context(**{**PHONE, "device_scale_factor": 1}, color_scheme=scheme)
+    shots = [("light", "en", "light"), ("dark", "en", "dark"), ("de", "de-DE", "light"), ("es", "es-ES", "light")]
+    for suffix, locale, scheme in shots:
+        context = chromium.new_context(**{**PHONE, "device_scale_factor": 1}, color_scheme=scheme, locale=locale)
         try:
             sign_in(context, user, live_server.url)
             page = context.new_page()
             page.goto(f"{live_server.url}/")
             page.locator("#logged-sites li").first.wait_for()  # today's entry is on the map
-            page.screenshot(path=str(README_SHOTS / f"today-{scheme}.png"))
+            assert page.evaluate("document.documentElement.lang") == locale.split("-")[0]
+            page.screenshot(path=str(README_SHOTS / f"today-{suffix}.png"))
             page.goto(f"{live_server.url}/timeline/")
             page.wait_for_load_state("networkidle")
             page.locator("section.chart").evaluate("e => scrollTo(0, e.getBoundingClientRect().top + scrollY - 70)")
             # The photos below the chart load lazily, once scrolled into view: wait for every image in the viewport.
             until(page, IMAGES_IN_VIEW_LOADED)
-            page.screenshot(path=str(README_SHOTS / f"timeline-{scheme}.png"))
+            page.screenshot(path=str(README_SHOTS / f"timeline-{suffix}.png"))
         finally:
             context.close()

@@ -1,13 +1,12 @@
-"""Hashed static names without breaking an uncollected checkout, and the comment-free copies sent to phones."""
+"""Hashed static names without breaking an uncollected checkout, and the minified copies sent to phones."""
 
 from __future__ import annotations
 
-from footlog.lib.static_storage import (
-    HashedStaticStorage,
-    dedent_lines,
-    strip_comment_lines,
-    strip_trailing_comments,
-)
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+
+from footlog.lib.static_storage import HashedStaticStorage, minified
 
 
 def test_a_name_the_manifest_does_not_hold_keeps_its_plain_name(tmp_path) -> None:
@@ -15,43 +14,32 @@ def test_a_name_the_manifest_does_not_hold_keeps_its_plain_name(tmp_path) -> Non
     assert storage.url("footlog/app.css") == "/static/footlog/app.css"
 
 
-def test_only_whole_line_comments_are_left_out() -> None:
+def test_scripts_lose_comments_and_whitespace_but_keep_strings_regexes_and_template_literals() -> None:
     source = (
-        "/* A header\n * on lines\n */\n(function () {\n  // why\n  var u = 'http://x'; // kept: after code\n"
-        "  /* one line */ go();\n  /* a block\n     ends */ done();\n})();\n"
+        "/* A header\n * on lines\n */\n(function () {\n  // why\n"
+        "  var u = 'http://x'; // after code\n"
+        '  var r = /["\']\\/\\//g, s = "a; // not a comment";\n'
+        "  var t = `a  // b\n    c`;\n"
+        "  var half = a / b; /* a division */\n"
+        "  x = y\n  go()\n})();\n"
     )
-    assert strip_comment_lines(source) == (
-        "(function () {\n  var u = 'http://x'; // kept: after code\ngo();\ndone();\n})();\n"
+    assert minified("footlog/a.js", source) == (
+        "(function(){var u='http://x';"
+        'var r=/["\']\\/\\//g,s="a; // not a comment";'
+        "var t=`a  // b\n    c`;"
+        "var half=a/b;x=y\ngo()})();"  # the line end stays where a semicolon would be inserted
     )
 
 
-def test_indentation_is_left_out_unless_a_template_string_could_hold_it() -> None:
-    assert dedent_lines("if (a) {\n    go();\n\t}\n") == "if (a) {\ngo();\n}\n"
-    kept = "var t = `a\n    b`;\n  go();\n"
-    assert dedent_lines(kept) == kept
+def test_styles_lose_comments_and_whitespace() -> None:
+    source = '/* why */\n.a ,\n.b {\n  color: red;  /* here */\n  content: "/* kept */";\n}\n'
+    assert minified("footlog/a.css", source) == '.a,.b{color:red;content:"/* kept */"}'
 
 
-def test_comments_after_code_are_left_out_where_code_visibly_ends() -> None:
-    source = (
-        "go();  // why\n"
-        "}).catch(function () { return null; /* offline */ });\n"
-        "var u = 'http://x'; // kept out, the string stays\n"
-        'var q = "a; // not a comment";\n'
-        'var r = /["\']/g, s = "//"; // after a regex with quotes\n'
-        'return /"/.test(x) ? "http://a" : b;\n'
-        "var half = a / b; // a division, then a comment\n"
-        "x = y // no semicolon: kept whole\n"
-        "f(); /* runs on\n"
-    )
-    assert strip_trailing_comments(source) == (
-        "go();\n"
-        "}).catch(function () { return null; });\n"
-        "var u = 'http://x';\n"
-        'var q = "a; // not a comment";\n'
-        'var r = /["\']/g, s = "//";\n'
-        'return /"/.test(x) ? "http://a" : b;\n'
-        "var half = a / b;\n"
-        "x = y // no semicolon: kept whole\n"
-        "f(); /* runs on\n"
-    )
-    assert strip_trailing_comments("var t = `a // b`; // c\n") == "var t = `a // b`; // c\n"
+def test_only_footlogs_own_scripts_and_styles_are_minified(tmp_path: Path) -> None:
+    storage = HashedStaticStorage(location=str(tmp_path), base_url="/static/")
+    source = b"/* comment */\nvar a = 1;\n"
+    storage._save("footlog/a.js", ContentFile(source))
+    storage._save("vendor/a.js", ContentFile(source))
+    assert (tmp_path / "footlog/a.js").read_bytes() == b"var a=1;"
+    assert (tmp_path / "vendor/a.js").read_bytes() == source

@@ -263,21 +263,31 @@ def test_an_all_zero_line_sits_above_the_floor_and_text_is_at_least_11px() -> No
 
 
 def test_legend_labels_never_run_into_each_other_at_phone_or_print_width() -> None:
-    from footlog.lib.svg_chart import _text_width
+    """Judged at 0.75 em a glyph: Chromium drew "Tobillo externo izquierdo" at ~0.76 em at 390 px and it ran into
+    "Empeine izquierdo" (README's timeline-es.png) while the 0.6 em estimate said it fitted."""
+    from footlog.lib.svg_chart import FONT_PX, LEGEND_GLYPH_EM
 
     sites = {"left_ankle_outer": 2, "left_top": 1, "right_heel": 0, "right_ankle_inner": 3}
-    labels = {"left_ankle_outer": "Left outer ankle", "left_top": "Left top of foot", "right_heel": "Right heel",
-              "right_ankle_inner": "Right inner ankle"}  # fmt: skip
-    for width in (400, 680):
-        root = parse(render_timeline_chart(series(sites, sites), site_labels=labels, width=width))
-        rows: dict[str, list[tuple[float, float]]] = {}
-        for text in root.findall(".//svg:g[@class='legend']/svg:text", NS):
-            x = float(text.get("x"))
-            rows.setdefault(text.get("y"), []).append((x, x + _text_width(text.text)))
-        for spans in rows.values():
-            spans.sort()
-            for (_, right), (left, _) in itertools.pairwise(spans):
-                assert right <= left - 16, (width, spans)  # room for the next swatch
+    english = {"left_ankle_outer": "Left outer ankle", "left_top": "Left top of foot", "right_heel": "Right heel",
+               "right_ankle_inner": "Right inner ankle"}  # fmt: skip
+    spanish = {"left_ankle_outer": "Tobillo externo izquierdo", "left_top": "Empeine izquierdo",
+               "right_heel": "Talón derecho", "right_ankle_inner": "Tobillo interno derecho"}  # fmt: skip
+    columns = {}
+    for labels in (english, spanish):
+        for width in (400, 680):
+            root = parse(render_timeline_chart(series(sites, sites), site_labels=labels, width=width))
+            rows: dict[str, list[tuple[float, float]]] = {}
+            for text in root.findall(".//svg:g[@class='legend']/svg:text", NS):
+                x = float(text.get("x"))
+                rows.setdefault(text.get("y"), []).append((x, x + len(text.text) * FONT_PX * LEGEND_GLYPH_EM))
+                assert "…" not in text.text, text.text  # a name is never cut where a row more would show it
+            for spans in rows.values():
+                spans.sort()
+                for (_, right), (left, _) in itertools.pairwise(spans):
+                    assert right <= left - 16, (width, spans)  # room for the next swatch
+            columns[labels["left_top"], width] = max(len(spans) for spans in rows.values())
+    assert columns == {("Left top of foot", 400): 2, ("Left top of foot", 680): 3,
+                       ("Empeine izquierdo", 400): 1, ("Empeine izquierdo", 680): 2}  # fmt: skip
 
 
 def test_every_other_day_draws_every_value_as_a_point_and_no_line() -> None:

@@ -17,16 +17,6 @@
   };
   var ALWAYS = " " + gettext("Camera square to the skin, daylight and no flash, a coin or ruler in frame.");
 
-  /* Whether this device seems to have a live camera: getUserMedia exists (a secure page) and a video input is
-     listed. Permission is asked only when the capture opens. */
-  function hasCamera() {
-    var md = navigator.mediaDevices;
-    if (!md || !md.getUserMedia || !md.enumerateDevices) return Promise.resolve(false);
-    return md.enumerateDevices().then(function (list) {
-      return list.some(function (d) { return d.kind === "videoinput"; });
-    }).catch(function () { return false; });
-  }
-
   function stop() {
     if (stream) stream.getTracks().forEach(function (t) { t.stop(); });
     stream = null;
@@ -169,6 +159,6 @@
     if (opts.still) showStill(opts.still); else startCamera();
   }
 
-  window.FootlogCapture = { hasCamera: hasCamera, open: open, setGhost: setGhost, close: close,
+  window.FootlogCapture = { open: open, setGhost: setGhost, close: close,
                             isOpen: function () { return dialog.open; } };
 })();

@@ -261,7 +261,9 @@
   }
 
   /* The capture screen for the open spot and the chosen kind; `still` is a picture already chosen (no live
-     camera), shown under the ghost for a look before it is used. */
+     camera), shown under the ghost for a look before it is used. capture.js is fetched when the capture first
+     opens, not with the page (the service worker keeps it for offline). Should it fail to load: the picture is
+     used as it is, or the camera app / file chooser opens instead. */
   function openCapture(still) {
     var site = state.site, view = currentView();
     var session = {
@@ -270,12 +272,22 @@
       onScale: function (on) { $("photo-scale").checked = on; },
       onUse: function (blob, name) { addPhoto(blob, name, site, view, $("photo-scale").checked); },
     };
-    window.FootlogCapture.open(session);
-    earlier(site, view).then(function (p) { window.FootlogCapture.setGhost(ghostOf(p, view), session); });
+    var loaded = window.FootlogCapture ? Promise.resolve(window.FootlogCapture) : script(config.capture_js, "FootlogCapture");
+    loaded.then(function (capture) {
+      capture.open(session);
+      earlier(site, view).then(function (p) { capture.setGhost(ghostOf(p, view), session); });
+    }).catch(function () { if (still) session.onUse(still, "photo.jpg"); else $("photo").click(); });
   }
-  if (window.FootlogCapture) {
-    window.FootlogCapture.hasCamera().then(function (yes) { state.live = yes; form.dataset.camera = yes ? "live" : "none"; });
+  /* Whether this device seems to have a live camera: getUserMedia exists (a secure page) and a video input is
+     listed. Permission is asked only when the capture opens. */
+  function hasCamera() {
+    var md = navigator.mediaDevices;
+    if (!md || !md.getUserMedia || !md.enumerateDevices) return Promise.resolve(false);
+    return md.enumerateDevices().then(function (list) {
+      return list.some(function (d) { return d.kind === "videoinput"; });
+    }).catch(function () { return false; });
   }
+  hasCamera().then(function (yes) { state.live = yes; form.dataset.camera = yes ? "live" : "none"; });
   // With a live camera the button opens the guided capture; otherwise it is the file input's own label.
   $("photo-add").addEventListener("click", function (e) {
     if (!state.live || !state.site) return;
@@ -288,7 +300,7 @@
     if (!file || !site) return;
     Promise.all([shrink(file), earlier(site, view)]).then(function (found) {
       var blob = found[0];
-      if (found[1] && window.FootlogCapture && state.site === site) { openCapture(blob); return; }
+      if (found[1] && state.site === site) { openCapture(blob); return; }
       addPhoto(blob, blob === file ? file.name : "photo.jpg", site, view, $("photo-scale").checked);
     });
   });
@@ -316,14 +328,24 @@
      it looks blurred, dark or too bright, asks beside the photo, in view, while a retake is still one tap.
      Keep is remembered: the same question is not asked again after the save. */
   function checkPhoto(photo) {
-    if (!window.FootlogQuality) return;
-    window.FootlogQuality.measure(photo.blob, config.quality).then(function (q) {
+    quality().then(function (measure) { return measure.measure(photo.blob, config.quality); }).then(function (q) {
       if (!q || (q.sharp && q.exposure === "ok") || state.photos.indexOf(photo) < 0) return;
       photo.flaw = q;
       paint();
       // Centred: at the bottom edge it would sit under the Save bar and the tabs.
       var shown = document.querySelector('#new-photos [data-photo="' + photo.id + '"]');
       if (shown) shown.scrollIntoView({ block: "center" });
+    }).catch(function () {});  // not measured (the script could not load): the server still measures on upload
+  }
+  /* quality.js is fetched with the first new photo, not with the page: Today's first load stays light. The
+     service worker keeps it, so offline it comes from the phone. */
+  function quality() { return window.FootlogQuality ? Promise.resolve(window.FootlogQuality) : script(config.quality_js, "FootlogQuality"); }
+  function script(src, name) {
+    return new Promise(function (resolve, reject) {
+      var tag = el("script", { src: src });
+      tag.onload = function () { resolve(window[name]); };
+      tag.onerror = reject;
+      document.head.appendChild(tag);
     });
   }
   function photoPrompt(p) {
@@ -694,6 +716,6 @@
   });
   // daynav.js (day picker, "Same as last time", refused and conflicting outbox items) works on this state.
   window.footlogForm = { state: state, fill: fill, paint: paint, renderSteps: renderSteps, say: say, api: api,
-                         shiftDate: shiftDate, todayIn: todayIn, load: load, select: select };
+                         shiftDate: shiftDate, todayIn: todayIn, load: load, select: select, quality: quality };
   load();
 })();
