@@ -19,6 +19,7 @@ from footlog.api.fields import (
     StrictUUIDField,
     WholeItemsList,
 )
+from footlog.api.output import FieldsBuiltOnce
 from footlog.diary import validation
 from footlog.diary.models import (
     EXPOSURES,
@@ -160,7 +161,7 @@ class RoutineLogIn(serializers.Serializer[None]):
         return attrs
 
 
-class RoutineLogOut(serializers.Serializer[object]):
+class RoutineLogOut(FieldsBuiltOnce[object]):
     step = serializers.CharField(source="step.key")
     label = serializers.CharField(source="step.label")  # type: ignore[assignment]  # our field named `label`, not Field.label
     kind = serializers.CharField(source="step.kind")
@@ -218,7 +219,7 @@ class EntryCreateIn(EntryIn):
     id = StrictUUIDField(required=False)
 
 
-class ObservationOut(serializers.ModelSerializer[Observation]):
+class ObservationOut(FieldsBuiltOnce[Observation], serializers.ModelSerializer[Observation]):
     confirmed = serializers.BooleanField(
         source="outlier_confirmed", read_only=True, help_text="A value the user confirmed as far from their usual"
     )
@@ -234,14 +235,14 @@ VIEW_HELP = "What the shot is: `overview` (the whole site, ~20 cm) or `closeup`;
 SCALE_HELP = "A coin or ruler is in the frame (gives the size); null: not said"
 
 
-class PhotoQualityOut(serializers.Serializer[object]):
+class PhotoQualityOut(FieldsBuiltOnce[object]):
     """Measured when the photo was stored. Advice only: a blurred or dark photo is kept all the same."""
 
     sharp = serializers.BooleanField(help_text="Enough fine detail (false: blurred or shaken; offer a retake)")
     exposure = serializers.ChoiceField(choices=EXPOSURES, help_text="`dark` or `bright`: offer a retake in daylight")
 
 
-class PhotoOut(serializers.ModelSerializer[Photo]):
+class PhotoOut(FieldsBuiltOnce[Photo], serializers.ModelSerializer[Photo]):
     """A stored photo. URLs are root-relative API paths, answered to the owner only."""
 
     # Keys only (as in ObservationIO), so the schema has one site enum.
@@ -269,7 +270,7 @@ class PhotoOut(serializers.ModelSerializer[Photo]):
         return reverse("photo-image", kwargs={"pk": photo.pk}) + "?size=thumb"
 
 
-class EntryOut(serializers.ModelSerializer[Entry]):
+class EntryOut(FieldsBuiltOnce[Entry], serializers.ModelSerializer[Entry]):
     observations = ObservationOut(many=True)
     routine = RoutineLogOut(many=True)
     photos = serializers.SerializerMethodField()

@@ -78,3 +78,37 @@ def test_the_answer_is_what_a_read_gives(api, user, history):
     read = api.get(f"{URL}{created.json()['id']}/")
     assert created.json() == read.json()
     assert created["ETag"] == read["ETag"]
+
+
+def test_entries_answer_as_drf_builds_them_field_by_field(api, user, monkeypatch):
+    """The entry serializers read fields built once per class (footlog/api/output.py): a list of entries with
+    observations, routine marks, a custom step's mark and a photo with its quality reads exactly as with DRF's
+    own fields built anew for every object."""
+    from rest_framework import serializers
+
+    from footlog.api.output import FieldsBuiltOnce
+    from footlog.diary import serializers as diary_serializers
+    from tests.exports.builders import add_photo, custom_step
+
+    step = custom_step(user, "Foot bath")
+    log_entry(
+        user,
+        "2026-11-29",
+        observations=[{"site": "left_heel", "count": 3, "largest_mm": 2.5, "itch": 1, "note": "ring"}],
+        routine={"moisturise": True, step.key: (False, "forgot")},
+        notes="a day",
+    )
+    add_photo(user, log_entry(user, "2026-11-30", observations=[{"site": "right_sole", "count": 0}]))
+    shared = api.get(URL).json()
+    shared_classes = [
+        cls for cls in vars(diary_serializers).values() if isinstance(cls, type) and issubclass(cls, FieldsBuiltOnce)
+    ]
+    assert {"EntryOut", "ObservationOut", "RoutineLogOut", "PhotoOut", "PhotoQualityOut"} <= {
+        cls.__name__ for cls in shared_classes
+    }
+    for cls in shared_classes:
+        monkeypatch.setattr(cls, "_readable_fields", serializers.Serializer._readable_fields)
+    drf = api.get(URL).json()
+    assert len(drf["results"]) == 2 and drf["results"][0]["photos"][0]["quality"] is not None
+    assert drf["results"][1]["routine"][1]["detail"] == "forgot"
+    assert shared == drf
