@@ -80,9 +80,32 @@ def text_language() -> str:
 def day_text(date: dt.date) -> str:
     """A date as people read it, in the active language: "9 Nov 2026", "9. Nov 2026", "9 nov 2026" (every app's
     wording: the timeline's, a visit's)."""
+    return date_in(date, DAY_FORMAT)
+
+
+def date_in(date: dt.date, formats: dict[str, str]) -> str:
+    """`date` in the active language's form from `formats` (DAY_FORMAT, SHORT_FORMAT), English's for others."""
+    from django.utils import translation
+
+    language = translation.get_language() or "en"
+    return _formatted(date, formats.get(language.split("-")[0], formats["en"]), language)
+
+
+@lru_cache(maxsize=16384)
+def _formatted(date: dt.date, form: str, language: str) -> str:
+    """Django's `date_format(date, form)` while `language` is active (month names come from its catalogs), kept:
+    a timeline renders each date in many reasons and again on the next request, and Django's formatting was a
+    tenth of an uncached timeline's time (bench/timeline.py). Emptied when the catalogs can change
+    (`forget_formatted`: tests that add a language)."""
     from django.utils.dateformat import format as date_format
 
-    return date_format(date, DAY_FORMAT[text_language()])
+    return date_format(date, form)
+
+
+def forget_formatted(*, setting: str, **kwargs: object) -> None:
+    """`setting_changed` receiver: a changed LANGUAGES or LOCALE_PATHS may give a language other month names."""
+    if setting in {"LANGUAGES", "LOCALE_PATHS", "LANGUAGE_CODE"}:
+        _formatted.cache_clear()
 
 
 # Dates on the app's pages, per language and use (Django's date format letters; weekday and month names come from

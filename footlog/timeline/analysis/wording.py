@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from django.utils import formats
-from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext, gettext_noop, ngettext
 
 from footlog.diary.sites import SITES  # plain data (keys, labels), no models
-from footlog.lib.dates import SHORT_FORMAT, text_language
+from footlog.lib.dates import SHORT_FORMAT, date_in, text_language
 from footlog.lib.dates import day_text as day_text  # moved down: clinical (below the timeline) writes dates too
 
 Audience = Literal["patient", "clinician"]
@@ -100,7 +99,7 @@ def step_label(step: str, written: str = "") -> str:
 
 def short_day(date: dt.date) -> str:
     """A date in a running sentence: "1 Dec", "1. Dez", "1 dic"."""
-    return date_format(date, SHORT_FORMAT[_lang()])
+    return date_in(date, SHORT_FORMAT)
 
 
 def span_text(first: dt.date, last: dt.date) -> str:
