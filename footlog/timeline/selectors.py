@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import json
 import logging
+import uuid
 import zlib
 from collections import defaultdict
 from collections.abc import Callable
@@ -158,10 +159,34 @@ def _series_json(series: tuple[DayPoint, ...]) -> str:
 
 
 def cache_keys(user_id: int) -> list[str]:
-    """Every key that can hold a timeline of `user` or part of their log (all slots of all forms, all months)."""
+    """Every key that can hold a timeline of `user` or part of their log now (all slots of all forms, all months,
+    under the user's current generation)."""
+    prefix = _prefix(user_id)
     forms = (*FORMS, PARTS)
-    results = [f"timeline:{CACHE_VERSION}:{user_id}:{form}:{slot}" for form in forms for slot in range(CACHE_SLOTS)]
-    return results + [f"timeline:{CACHE_VERSION}:{user_id}:days:{slot}" for slot in range(MONTH_SLOTS)]
+    results = [f"{prefix}:{form}:{slot}" for form in forms for slot in range(CACHE_SLOTS)]
+    return results + [f"{prefix}:days:{slot}" for slot in range(MONTH_SLOTS)]
+
+
+def generation_key(user_id: int) -> str:
+    return f"timeline:{CACHE_VERSION}:{user_id}:generation"
+
+
+def _prefix(user_id: int) -> str:
+    """The user's keys' prefix, with their cache generation (read once per timeline request).
+
+    `timeline_cache_forget` replaces the generation: a request that read the log before a visit, target or label
+    change (which the month stamps do not show) and stores its answer after the forget stores it under the old
+    generation, where no later request looks. A missing generation is made anew, never taken to be an old one.
+    """
+    key = generation_key(user_id)
+    generation = _cache_get(key)
+    if not isinstance(generation, str):
+        try:
+            cache.add(key, uuid.uuid4().hex[:12], None)
+        except Exception:
+            logger.warning("timeline cache write failed", exc_info=True)
+        generation = _cache_get(key)
+    return f"timeline:{CACHE_VERSION}:{user_id}:{generation if isinstance(generation, str) else 'none'}"
 
 
 def _cached(
@@ -195,14 +220,15 @@ def _cached(
             stamp.first_date if stamp.first_date is not None and stamp.first_date <= start else read.first_ever
         )
     fingerprint = (start, end, thresholds, stamp, first_entry)
-    key = _slot_key(user, form, start, end)
+    prefix = _prefix(user.pk)
+    key = _slot_key(prefix, form, start, end)
     cached = _cache_get(key)
     if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == fingerprint:
         TIMELINE_CACHE.labels("hit").inc()
         return cast(T, cached[1])
     TIMELINE_CACHE.labels("miss").inc()
     writes: dict[str, tuple[object, ...]] = {}
-    value = make(_analysed(user, stamp, first, start, end, thresholds, first_entry, writes))
+    value = make(_analysed(user, prefix, stamp, first, start, end, thresholds, first_entry, writes))
     writes[key] = (fingerprint, value)
     if pending is None:
         _cache_set_many(writes)
@@ -213,6 +239,7 @@ def _cached(
 
 def _analysed(
     user: User,
+    prefix: str,
     stamp: _Stamp,
     first: dt.date,
     start: dt.date,
@@ -226,12 +253,12 @@ def _analysed(
     edited month is read again (from the month cache when another window read it since, else 2 queries) and only
     the sites whose checks changed are analysed again. Equal to an analysis from nothing
     (tests/timeline/test_incremental.py)."""
-    parts_key = _slot_key(user, PARTS, start, end)
+    parts_key = _slot_key(prefix, PARTS, start, end)
     keep = (end - start).days < PARTS_MAX_DAYS and end >= user.today()
     kept = _cache_get(parts_key) if keep else None
     if not (isinstance(kept, _Parts) and (kept.start, kept.end) == (start, end)):
         kept = _Parts(start, end, {}, {}, None)
-    history, months = _history(user, stamp, first, end, kept.months, writes)
+    history, months = _history(user, prefix, stamp, first, end, kept.months, writes)
     visits = kept.visits if kept.visits is not None else _visits(user)
     memo = dict(kept.sites)
     result = analyse(history, start, end, thresholds, first_entry=first_entry, visits=visits, memo=memo)
@@ -254,9 +281,9 @@ class _Parts(NamedTuple):
     visits: list[AnalysisVisit] | None  # None: not read yet
 
 
-def _slot_key(user: User, form: str, start: dt.date, end: dt.date) -> str:
+def _slot_key(prefix: str, form: str, start: dt.date, end: dt.date) -> str:
     slot = zlib.crc32(f"{start.isoformat()}:{end.isoformat()}".encode()) % CACHE_SLOTS
-    return f"timeline:{CACHE_VERSION}:{user.pk}:{form}:{slot}"
+    return f"{prefix}:{form}:{slot}"
 
 
 class _MonthStamp(NamedTuple):
@@ -408,13 +435,19 @@ def _month_bounds(month: str) -> tuple[dt.date, dt.date]:
 
 
 def _history(
-    user: User, stamp: _Stamp, first: dt.date, end: dt.date, kept: Chunks, writes: dict[str, tuple[object, ...]]
+    user: User,
+    prefix: str,
+    stamp: _Stamp,
+    first: dt.date,
+    end: dt.date,
+    kept: Chunks,
+    writes: dict[str, tuple[object, ...]],
 ) -> tuple[list[DayLog], Chunks]:
     """The user's days in [first, end], and the months they came from: each month from `kept` or else the month
     cache while its stamp matches, the other months in one read (`_day_logs`, 2 queries), added to `writes` for
     the next window or edit."""
     chunks = {m.month: kept[m.month][1] for m in stamp.months if m.month in kept and kept[m.month][0] == m}
-    keys = {m.month: _month_key(user, m.month) for m in stamp.months if m.month not in chunks}
+    keys = {m.month: _month_key(prefix, m.month) for m in stamp.months if m.month not in chunks}
     cached = _cache_get_many(list(keys.values())) if keys else {}
     for m in stamp.months:
         hit = cached.get(keys[m.month]) if m.month in keys else None
@@ -453,9 +486,9 @@ def _shared(days: list[DayLog]) -> tuple[DayLog, ...]:
     )
 
 
-def _month_key(user: User, month: str) -> str:
+def _month_key(prefix: str, month: str) -> str:
     slot = (int(month[:4]) * 12 + int(month[5:])) % MONTH_SLOTS
-    return f"timeline:{CACHE_VERSION}:{user.pk}:days:{slot}"
+    return f"{prefix}:days:{slot}"
 
 
 def _first_entry(user: User, stamp: _Stamp, start: dt.date) -> dt.date | None:

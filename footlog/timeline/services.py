@@ -8,7 +8,7 @@ from accounts.models import User
 from footlog.lib.errors import InvalidInput
 from footlog.timeline.analysis import Thresholds
 from footlog.timeline.models import TimelineSettings
-from footlog.timeline.selectors import cache_keys
+from footlog.timeline.selectors import cache_keys, generation_key
 from footlog.timeline.validation import thresholds_errors
 
 
@@ -34,4 +34,5 @@ def timeline_cache_forget(user_id: int) -> None:
     """Drop the user's cached timelines at once (e.g. on account deletion, a routine target change); otherwise
     they expire in 6 hours. Every key is known (`selectors.cache_keys`): there is no index to read first. Takes
     the id because a deleted user has none left by the time the deletion commits."""
-    cache.delete_many(cache_keys(user_id))
+    keys = cache_keys(user_id)  # under the current generation, which is then retired (selectors._prefix)
+    cache.delete_many([*keys, generation_key(user_id)])

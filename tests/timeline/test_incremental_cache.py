@@ -91,3 +91,24 @@ def test_a_visit_recorded_after_the_parts_were_kept_is_read(user, three_sites, a
     after = timeline_for(user, *WINDOW)
     assert after.recommendation.seen_on == dt.date(2026, 11, 15)
     assert after == from_scratch(user, WINDOW)
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 11, 21, 18, tzinfo=dt.UTC))
+def test_an_answer_stored_after_the_caches_were_forgotten_is_never_read(
+    user, three_sites, api, django_capture_on_commit_callbacks
+):
+    """A request analyses the log, a visit is recorded and forgets the caches, then the request's deferred store
+    runs (the API view stores after sending the body): what it stores predates the visit, which the month stamps
+    do not show, so no later request may read it; edits after it must not carry its visit-less parts on."""
+    from footlog.clinical.services import visit_record
+    from footlog.timeline.selectors import timeline_json_then_store
+
+    _, store = timeline_json_then_store(user, *WINDOW)  # analysed before the visit, not stored yet
+    with django_capture_on_commit_callbacks(execute=True):
+        visit_record(user, kind="visited", date=dt.date(2026, 11, 15), plan="as planned")
+    store()  # lands after the forget
+    assert timeline_for(user, *WINDOW).recommendation.seen_on == dt.date(2026, 11, 15)
+    edit_today(api, left_heel=5)
+    after = timeline_for(user, *WINDOW)
+    assert after.recommendation.seen_on == dt.date(2026, 11, 15)
+    assert after == from_scratch(user, WINDOW)
