@@ -124,9 +124,7 @@ PAGE_FORMATS: dict[str, dict[str, str]] = {
 
 def page_date(date: dt.date, kind: str) -> str:
     """`date` as the app's pages show it, in the active language (`kind`: a key of PAGE_FORMATS)."""
-    from django.utils.dateformat import format as date_format
-
-    return date_format(date, PAGE_FORMATS[kind][text_language()])
+    return date_in(date, PAGE_FORMATS[kind])
 
 
 def first_weekday() -> int:

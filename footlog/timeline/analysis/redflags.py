@@ -77,14 +77,6 @@ def _fast_change_flags(site: str, episodes: Sequence[Episode], since: dt.date) -
     ]
 
 
-def red_flags(checks: dict[str, list[Check]], episodes: dict[str, list[Episode]], since: dt.date) -> list[RedFlag]:
-    """Every red-flag event from `since` on (the history before it gives context), by date then site."""
-    flags: list[RedFlag] = []
-    for site, site_checks in checks.items():
-        flags += site_red_flags(site, site_checks, episodes.get(site, []), since)
-    return sorted(flags, key=flag_order)
-
-
 def site_red_flags(site: str, checks: Sequence[Check], episodes: Sequence[Episode], since: dt.date) -> list[RedFlag]:
     """The red-flag events of one site from `since` on: they read that site's checks only, so an analysis that
     kept them (`core.SiteParts`) reuses them while the site's checks are unchanged."""
