@@ -27,7 +27,7 @@ from footlog.exports.photos import owned_photo_reader
 from footlog.exports.renderers import CsvRenderer, FhirRenderer, FileDownloadView, PdfRenderer
 from footlog.exports.report import build_report
 from footlog.exports.serializers import CsvQuery, ReportJobIn, ReportJobOut, ReportQuery
-from footlog.i18n import speaking
+from footlog.i18n import LANGUAGE_CODES, speaking
 from footlog.lib.private import private_response
 
 DATE_RANGE = [
@@ -47,7 +47,7 @@ class ReportPdf(FileDownloadView):
         parameters=[
             *DATE_RANGE,
             OpenApiParameter("questions", str, description="The user's questions for the visit, one per line"),
-            OpenApiParameter("language", str, enum=["en", "de", "es"], description="The reader's language"),
+            OpenApiParameter("language", str, enum=list(LANGUAGE_CODES), description="The reader's language"),
         ],
         responses={(200, "application/pdf"): OpenApiTypes.BINARY, 400: ERROR},
         summary="The dermatologist report as PDF (default: the last 90 days)",
@@ -76,7 +76,7 @@ class HistoryCsv(FileDownloadView):
             OpenApiParameter(
                 "language",
                 str,
-                enum=["en", "de", "es"],
+                enum=list(LANGUAGE_CODES),
                 description="Column titles and site labels for people in this language (absent: stable English "
                 "column names); dates stay ISO, decimals a dot",
             ),
